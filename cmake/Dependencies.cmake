@@ -1,0 +1,24 @@
+# Every third-party dependency comes from a Debian package (scripts/install-deps.sh).
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(CURL REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+find_package(nlohmann_json REQUIRED)
+find_package(Freetype REQUIRED)
+find_package(SDL2 REQUIRED)
+pkg_check_modules(LIBUSB REQUIRED IMPORTED_TARGET libusb-1.0)
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
+pkg_check_modules(INIH REQUIRED IMPORTED_TARGET inih)
+
+# Dear ImGui ships as a static library plus the backends' sources (compiled by ui/).
+add_library(imgui_pkg INTERFACE)
+target_include_directories(imgui_pkg SYSTEM INTERFACE /usr/include/imgui)
+target_link_libraries(imgui_pkg INTERFACE imgui stb Freetype::Freetype)
+set(IMGUI_BACKENDS_DIR /usr/share/doc/libimgui-dev/examples/backends)
+
+# stb_image_write comes from libstb-dev (PNG output of screenshots and receipts).
+add_library(stb_pkg INTERFACE)
+target_include_directories(stb_pkg SYSTEM INTERFACE /usr/include/stb)
+target_link_libraries(stb_pkg INTERFACE stb)

@@ -1,0 +1,225 @@
+// INI parsing of the kiosk configuration with inih, one table row per accepted key.
+#include "kiosk/config/config.hpp"
+
+#include <array>
+#include <charconv>
+#include <fstream>
+#include <functional>
+#include <ini.h>
+#include <optional>
+#include <sstream>
+#include <string_view>
+
+namespace kiosk {
+namespace {
+
+// A setter returns an empty string on success, else what was wrong with the value.
+using Setter = std::function<std::string(Config&, std::string_view)>;
+
+struct Key {
+    std::string_view section;
+    std::string_view name;
+    Setter set;
+};
+
+std::optional<long> parseInteger(std::string_view text) {
+    long value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<double> parseNumber(std::string_view text) {
+    double value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+Setter text(std::string Config::*member) {
+    return [member](Config& config, std::string_view value) {
+        if (value.empty()) {
+            return std::string("must not be empty");
+        }
+        config.*member = std::string(value);
+        return std::string();
+    };
+}
+
+template <typename Section, typename Field>
+Setter textIn(Section Config::*section, Field Section::*field) {
+    return [section, field](Config& config, std::string_view value) {
+        (config.*section).*field = Field(std::string(value));
+        return std::string();
+    };
+}
+
+template <typename Section>
+Setter seconds(Section Config::*section, std::chrono::seconds Section::*field, long minimum,
+               long maximum) {
+    return [=](Config& config, std::string_view value) {
+        auto number = parseInteger(value);
+        if (!number || *number < minimum || *number > maximum) {
+            return "must be a whole number of seconds from " + std::to_string(minimum) + " to " +
+                   std::to_string(maximum);
+        }
+        (config.*section).*field = std::chrono::seconds(*number);
+        return std::string();
+    };
+}
+
+Setter millimetres(double DisplayConfig::*field) {
+    return [field](Config& config, std::string_view value) {
+        auto number = parseNumber(value);
+        // A kiosk panel is between a 5" phone-sized screen and a 32" monitor.
+        if (!number || *number < 50.0 || *number > 800.0) {
+            return std::string("must be the panel size in millimetres, from 50 to 800");
+        }
+        config.display.*field = *number;
+        return std::string();
+    };
+}
+
+Setter device(DeviceChoice DeviceConfig::*field) {
+    return [field](Config& config, std::string_view value) {
+        if (value == "auto") {
+            config.devices.*field = DeviceChoice::Auto;
+        } else if (value == "sim" || value == "simulated") {
+            config.devices.*field = DeviceChoice::Simulated;
+        } else if (value == "none") {
+            config.devices.*field = DeviceChoice::None;
+        } else {
+            return std::string("must be auto, sim or none");
+        }
+        return std::string();
+    };
+}
+
+std::optional<bool> parseBool(std::string_view value) {
+    if (value == "true" || value == "yes" || value == "1" || value == "on") {
+        return true;
+    }
+    if (value == "false" || value == "no" || value == "0" || value == "off") {
+        return false;
+    }
+    return std::nullopt;
+}
+
+std::vector<Key> keys() {
+    return {
+        {"kiosk", "commune_name", text(&Config::communeName)},
+        {"kiosk", "access_point_name", text(&Config::accessPointName)},
+        {"kiosk", "hotline", text(&Config::hotline)},
+        {"kiosk", "language",
+         [](Config& config, std::string_view value) {
+             auto language = parseLanguage(value);
+             if (!language) {
+                 return std::string("must be vi or en");
+             }
+             config.language = *language;
+             return std::string();
+         }},
+        {"display", "fullscreen",
+         [](Config& config, std::string_view value) {
+             auto flag = parseBool(value);
+             if (!flag) {
+                 return std::string("must be true or false");
+             }
+             config.display.fullscreen = *flag;
+             return std::string();
+         }},
+        {"display", "panel_width_mm", millimetres(&DisplayConfig::panelWidthMm)},
+        {"display", "panel_height_mm", millimetres(&DisplayConfig::panelHeightMm)},
+        {"display", "rotation",
+         [](Config& config, std::string_view value) {
+             auto degrees = parseInteger(value);
+             if (!degrees ||
+                 (*degrees != 0 && *degrees != 90 && *degrees != 180 && *degrees != 270)) {
+                 return std::string("must be 0, 90, 180 or 270");
+             }
+             config.display.rotationDegrees = static_cast<int>(*degrees);
+             return std::string();
+         }},
+        {"display", "dim_after_s", seconds(&Config::display, &DisplayConfig::dimAfter, 10, 86400)},
+        {"display", "blank_after_s",
+         seconds(&Config::display, &DisplayConfig::blankAfter, 10, 86400)},
+        {"session", "inactivity_timeout_s",
+         seconds(&Config::session, &SessionConfig::inactivityTimeout, 15, 3600)},
+        {"session", "still_there_countdown_s",
+         seconds(&Config::session, &SessionConfig::stillThereCountdown, 5, 300)},
+        {"devices", "printer", device(&DeviceConfig::printer)},
+        {"devices", "printer_profile", textIn(&Config::devices, &DeviceConfig::printerProfile)},
+        {"devices", "card_reader", device(&DeviceConfig::cardReader)},
+        {"devices", "sim_card_profile",
+         textIn(&Config::devices, &DeviceConfig::simulatedCardProfile)},
+        {"gateway", "url", textIn(&Config::gateway, &GatewayConfig::url)},
+        {"gateway", "ca_file", textIn(&Config::gateway, &GatewayConfig::caFile)},
+        {"gateway", "kiosk_id", textIn(&Config::gateway, &GatewayConfig::kioskId)},
+        {"gateway", "credential_file", textIn(&Config::gateway, &GatewayConfig::credentialFile)},
+        {"gateway", "public_key_file",
+         textIn(&Config::gateway, &GatewayConfig::gatewayPublicKeyFile)},
+        {"paths", "data_dir", textIn(&Config::paths, &PathConfig::dataDir)},
+        {"paths", "content_dir", textIn(&Config::paths, &PathConfig::contentDir)},
+        {"paths", "usb_mount_dir", textIn(&Config::paths, &PathConfig::usbMountDir)},
+        {"paths", "font_regular", textIn(&Config::paths, &PathConfig::fontRegular)},
+        {"paths", "font_bold", textIn(&Config::paths, &PathConfig::fontBold)},
+    };
+}
+
+struct ParseState {
+    Config config;
+    std::string firstProblem;
+};
+
+int onKey(void* user, const char* section, const char* name, const char* value) {
+    auto& state = *static_cast<ParseState*>(user);
+    for (const Key& key : keys()) { // rebuilt per key: config is read once
+        if (key.section == section && key.name == name) {
+            std::string problem = key.set(state.config, value);
+            if (problem.empty()) {
+                return 1;
+            }
+            if (state.firstProblem.empty()) {
+                state.firstProblem = "[" + std::string(section) + "] " + name + " " + problem;
+            }
+            return 0;
+        }
+    }
+    if (state.firstProblem.empty()) {
+        state.firstProblem = "unknown key [" + std::string(section) + "] " + name;
+    }
+    return 0;
+}
+
+} // namespace
+
+Result<Config> parseConfig(const std::string& text, const std::string& origin) {
+    ParseState state;
+    int line = ini_parse_string(text.c_str(), onKey, &state);
+    if (line != 0) {
+        std::string what =
+            state.firstProblem.empty() ? "is not a `key = value` line" : state.firstProblem;
+        return makeError("config.invalid", origin + ":" + std::to_string(line) + ": " + what);
+    }
+    if (state.config.display.blankAfter < state.config.display.dimAfter) {
+        return makeError("config.invalid",
+                         origin + ": [display] blank_after_s must not be shorter than dim_after_s");
+    }
+    return state.config;
+}
+
+Result<Config> loadConfig(const std::filesystem::path& path) {
+    std::ifstream file(path);
+    if (!file) {
+        return makeError("config.unreadable", path.string() + ": cannot be opened");
+    }
+    std::stringstream buffer;
+    buffer << file.rdbuf();
+    return parseConfig(buffer.str(), path.string());
+}
+
+} // namespace kiosk

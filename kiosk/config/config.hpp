@@ -1,0 +1,74 @@
+// The kiosk's configuration: plain values with built-in defaults, read from an INI file.
+#pragma once
+
+#include "drivers/common/result.hpp"
+#include "kiosk/i18n/language.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+
+namespace kiosk {
+
+enum class DeviceChoice { Auto, Simulated, None };
+
+struct DisplayConfig {
+    bool fullscreen = true;
+    // Physical size of the visible panel: touch targets and text are sized in millimetres.
+    // The default is a common 10.1" 1280x800 kiosk panel.
+    double panelWidthMm = 217.0;
+    double panelHeightMm = 136.0;
+    int rotationDegrees = 0;
+    std::chrono::seconds dimAfter{300};
+    std::chrono::seconds blankAfter{900};
+};
+
+struct SessionConfig {
+    // Silence before the "Are you still there?" countdown starts.
+    std::chrono::seconds inactivityTimeout{120};
+    // Length of that countdown; when it ends the session is wiped.
+    std::chrono::seconds stillThereCountdown{30};
+};
+
+struct DeviceConfig {
+    DeviceChoice printer = DeviceChoice::Auto;
+    std::string printerProfile = "generic-80";
+    DeviceChoice cardReader = DeviceChoice::Auto;
+    std::string simulatedCardProfile = "nguyen-thi-anh-tuyet";
+};
+
+struct GatewayConfig {
+    std::string url = "http://127.0.0.1:8787";
+    std::filesystem::path caFile;
+    std::string kioskId = "vinh-tuong-01";
+    std::filesystem::path credentialFile;
+    std::filesystem::path gatewayPublicKeyFile;
+};
+
+struct PathConfig {
+    std::filesystem::path dataDir = "/var/lib/kiosk";
+    std::filesystem::path contentDir = "/var/lib/kiosk/content";
+    std::filesystem::path usbMountDir = "/media/kiosk-usb";
+    std::filesystem::path fontRegular = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+    std::filesystem::path fontBold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
+};
+
+struct Config {
+    std::string communeName = "Xã Vĩnh Tường";
+    std::string accessPointName = "Nhà văn hóa thôn";
+    std::string hotline = "1900 1234";
+    Language language = Language::Vietnamese;
+    DisplayConfig display;
+    SessionConfig session;
+    DeviceConfig devices;
+    GatewayConfig gateway;
+    PathConfig paths;
+};
+
+// Reads `path` over the defaults. A problem names the file, the line and the key.
+Result<Config> loadConfig(const std::filesystem::path& path);
+
+// The same for text already in memory; `origin` names it in error messages.
+Result<Config> parseConfig(const std::string& text, const std::string& origin);
+
+} // namespace kiosk

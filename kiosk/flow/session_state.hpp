@@ -1,0 +1,41 @@
+// The whole state of one resident's session, as plain data the UI draws.
+#pragma once
+
+#include "kiosk/flow/screen.hpp"
+#include "kiosk/i18n/language.hpp"
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+using SteadyTime = std::chrono::steady_clock::time_point;
+
+// Four text sizes, defined by the cap height of body text in millimetres on the panel.
+enum class TextSize { Normal, Large, Larger, Largest };
+enum class Contrast { Standard, HighLight, HighDark };
+
+struct Accessibility {
+    TextSize textSize = TextSize::Normal;
+    Contrast contrast = Contrast::Standard;
+    bool operator==(const Accessibility&) const = default;
+};
+
+struct SessionState {
+    // A session starts at the first touch after home and ends with a wipe.
+    bool active = false;
+    Screen screen = Screen::Home;
+    std::vector<Screen> history; // for Back
+    Language language = Language::Vietnamese;
+    Accessibility accessibility;
+    SteadyTime lastInput{};
+    SteadyTime startedAt{};
+    // Set while the "Are you still there?" countdown runs: when it will wipe the session.
+    std::optional<SteadyTime> wipeAt;
+    // Shown on the maintenance screen: what is wrong, for the maintainer (never personal data).
+    std::string maintenanceReason;
+};
+
+} // namespace kiosk

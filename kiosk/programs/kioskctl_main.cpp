@@ -1,0 +1,50 @@
+// kioskctl: the maintainers' command line (content packs, outbox, reports, devices, docs).
+#include "kiosk/config/config.hpp"
+#include "kiosk/log/log_catalog.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+int usage() {
+    std::cerr << "usage: kioskctl <command> [options]\n"
+                 "  config check FILE      check a configuration file\n"
+                 "  log-dictionary         print the Markdown log dictionary\n";
+    return 2;
+}
+
+int configCheck(const std::vector<std::string>& args) {
+    if (args.size() != 1) {
+        return usage();
+    }
+    auto config = kiosk::loadConfig(args[0]);
+    if (!config) {
+        std::cerr << "kioskctl: " << config.error().message << '\n';
+        return 1;
+    }
+    std::cout << args[0] << ": ok\n";
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        return usage();
+    }
+    std::string command = args[0];
+    args.erase(args.begin());
+    if (command == "log-dictionary") {
+        std::cout << kiosk::logDictionaryMarkdown();
+        return 0;
+    }
+    if (command == "config" && !args.empty() && args[0] == "check") {
+        args.erase(args.begin());
+        return configCheck(args);
+    }
+    return usage();
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs every Debian package the kiosk needs to build, run and test (idempotent, needs root).
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config clang-format clang lld
+  # libraries the kiosk links
+  libsdl2-dev libimgui-dev libstb-dev libfreetype-dev fonts-noto-core
+  libcurl4-openssl-dev libusb-1.0-0-dev libsqlite3-dev libssl-dev
+  nlohmann-json3-dev libqrencode-dev libsystemd-dev libinih-dev
+  # tests: Catch2 v2 and the cpp-httplib test servers
+  catch2 libcpp-httplib-dev
+  # tooling used by tests and benchmarks
+  sqlite3 openssl xvfb
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

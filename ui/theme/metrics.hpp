@@ -1,0 +1,32 @@
+// Physical sizes (millimetres on the panel) turned into pixels for the current text size.
+#pragma once
+
+#include "kiosk/flow/session_state.hpp"
+
+namespace kiosk::ui {
+
+// Noto Sans capital letters are 714/1000 of the em: the font pixel size that gives a cap height.
+inline constexpr double kNotoCapHeightPerEm = 0.714;
+
+// Accessibility guidance for touch kiosks: targets at least 12.7 mm (0.5 in), 2.5 mm apart.
+inline constexpr double kMinimumTargetMm = 12.7;
+inline constexpr double kMinimumGapMm = 2.5;
+
+double capHeightMm(TextSize size);
+
+struct Metrics {
+    double pixelsPerMm = 5.9;
+    float bodyFontPx = 0;    // body text
+    float headingFontPx = 0; // screen titles
+    float statusFontPx = 0;  // the status bar: fixed, does not grow with text size
+    float targetPx = 0;      // minimum height of anything touchable
+    float gapPx = 0;         // minimum space between touchables
+    float marginPx = 0;      // screen edge margin
+
+    float mm(double millimetres) const { return static_cast<float>(millimetres * pixelsPerMm); }
+};
+
+// `panelWidthMm` is the physical width of the `widthPx` pixels the window covers.
+Metrics computeMetrics(int widthPx, double panelWidthMm, TextSize size);
+
+} // namespace kiosk::ui
