@@ -13,12 +13,16 @@ pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 pkg_check_modules(INIH REQUIRED IMPORTED_TARGET inih)
 
 # Dear ImGui ships as a static library plus the backends' sources (compiled by ui/).
-add_library(imgui_pkg INTERFACE)
+# An imported static target, so the linker sees FreeType after libimgui.a (which needs it).
+find_library(IMGUI_LIBRARY imgui REQUIRED)
+find_library(STB_LIBRARY stb REQUIRED)
+add_library(imgui_pkg STATIC IMPORTED)
+set_target_properties(imgui_pkg PROPERTIES IMPORTED_LOCATION ${IMGUI_LIBRARY})
 target_include_directories(imgui_pkg SYSTEM INTERFACE /usr/include/imgui)
-target_link_libraries(imgui_pkg INTERFACE imgui stb Freetype::Freetype)
+target_link_libraries(imgui_pkg INTERFACE ${STB_LIBRARY} Freetype::Freetype)
 set(IMGUI_BACKENDS_DIR /usr/share/doc/libimgui-dev/examples/backends)
 
 # stb_image_write comes from libstb-dev (PNG output of screenshots and receipts).
 add_library(stb_pkg INTERFACE)
 target_include_directories(stb_pkg SYSTEM INTERFACE /usr/include/stb)
-target_link_libraries(stb_pkg INTERFACE stb)
+target_link_libraries(stb_pkg INTERFACE ${STB_LIBRARY})

@@ -60,11 +60,19 @@ enum class Msg {
     MaintenanceDetail,
     HelpTitle,
     HelpBody,
-    HelpCallVolunteer,
     HelpStepsTitle,
     HelpStep1,
     HelpStep2,
     HelpStep3,
+    HelpAskVolunteer,
+    HelpHotline,
+    WeekdaySunday,
+    WeekdayMonday,
+    WeekdayTuesday,
+    WeekdayWednesday,
+    WeekdayThursday,
+    WeekdayFriday,
+    WeekdaySaturday,
     Count
 };
 

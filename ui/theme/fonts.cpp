@@ -52,6 +52,8 @@ FontSet buildFonts(const FontFiles& files, const Metrics& metrics) {
     set.bold = addFont(files.bold, metrics.bodyFontPx, ok);
     set.heading = addFont(files.bold, metrics.headingFontPx, ok);
     set.status = addFont(files.regular, metrics.statusFontPx, ok);
+    set.chrome = addFont(files.regular, metrics.chromeFontPx, ok);
+    set.chromeBold = addFont(files.bold, metrics.chromeFontPx, ok);
     io.Fonts->Build();
     io.FontDefault = set.body;
     set.vietnameseCapable = ok;

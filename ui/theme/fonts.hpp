@@ -13,6 +13,10 @@ struct FontSet {
     ImFont* bold = nullptr;
     ImFont* heading = nullptr;
     ImFont* status = nullptr;
+    // Chrome (header, accessibility choices) stays at the Normal size whatever the resident
+    // picks, so the controls to change the size never overflow.
+    ImFont* chrome = nullptr;
+    ImFont* chromeBold = nullptr;
     bool vietnameseCapable = false; // false when the Noto files were missing
 };
 

@@ -30,6 +30,8 @@ Metrics computeMetrics(int widthPx, double panelWidthMm, TextSize size) {
     m.bodyFontPx = fontPxForCap(capHeightMm(size));
     m.headingFontPx = fontPxForCap(capHeightMm(size) * 1.35);
     m.statusFontPx = fontPxForCap(3.0);
+    m.chromeFontPx = fontPxForCap(capHeightMm(TextSize::Normal));
+    m.chromeTargetPx = std::max(m.mm(kMinimumTargetMm), m.chromeFontPx * 1.9f);
     // A button holds one line of body text with padding, never less than the minimum target.
     m.targetPx = std::max(m.mm(kMinimumTargetMm), m.bodyFontPx * 1.9f);
     m.gapPx = std::max(m.mm(kMinimumGapMm), m.bodyFontPx * 0.35f);

@@ -16,12 +16,14 @@ double capHeightMm(TextSize size);
 
 struct Metrics {
     double pixelsPerMm = 5.9;
-    float bodyFontPx = 0;    // body text
-    float headingFontPx = 0; // screen titles
-    float statusFontPx = 0;  // the status bar: fixed, does not grow with text size
-    float targetPx = 0;      // minimum height of anything touchable
-    float gapPx = 0;         // minimum space between touchables
-    float marginPx = 0;      // screen edge margin
+    float bodyFontPx = 0;     // body text
+    float headingFontPx = 0;  // screen titles
+    float statusFontPx = 0;   // the status bar: fixed, does not grow with text size
+    float chromeFontPx = 0;   // header and accessibility row: fixed at the Normal size
+    float chromeTargetPx = 0; // touch target height for chrome controls
+    float targetPx = 0;       // minimum height of anything touchable
+    float gapPx = 0;          // minimum space between touchables
+    float marginPx = 0;       // screen edge margin
 
     float mm(double millimetres) const { return static_cast<float>(millimetres * pixelsPerMm); }
 };

@@ -6,7 +6,7 @@
 namespace kiosk::ui {
 namespace {
 
-constexpr ImVec4 rgb(int hex) {
+ImVec4 rgb(int hex) {
     return ImVec4(((hex >> 16) & 0xFF) / 255.0f, ((hex >> 8) & 0xFF) / 255.0f,
                   (hex & 0xFF) / 255.0f, 1.0f);
 }

@@ -1,0 +1,135 @@
+// runKiosk: options, config, signals, SDL start-up, then the kiosk loop, screenshots or demo.
+#include "ui/app.hpp"
+
+#include "ui/demo_script.hpp"
+#include "ui/kiosk_app.hpp"
+#include "ui/screenshot_pass.hpp"
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <pthread.h>
+#include <thread>
+
+namespace kiosk::ui {
+namespace {
+
+constexpr const char* kDefaultConfig = "/etc/kiosk/kiosk.ini";
+
+bool haveDisplay() {
+    return std::getenv("DISPLAY") != nullptr || std::getenv("WAYLAND_DISPLAY") != nullptr;
+}
+
+// Blocks SIGTERM/SIGINT in every thread and turns them into an SDL event from one thread, so
+// the loop shuts down cleanly instead of dying mid-write.
+void startSignalThread(Uint32 terminateType) {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    std::thread([signals, terminateType]() {
+        int received = 0;
+        sigwait(&signals, &received);
+        SDL_Event event{};
+        event.type = terminateType;
+        SDL_PushEvent(&event);
+    }).detach();
+}
+
+struct LoadedConfig {
+    Config config;
+    std::string problem; // empty when the config is fine
+};
+
+LoadedConfig loadConfiguration(const KioskOptions& options, Logger& logger) {
+    std::filesystem::path path;
+    if (options.configPath) {
+        path = *options.configPath;
+    } else if (std::filesystem::exists(kDefaultConfig)) {
+        path = kDefaultConfig;
+    }
+    if (path.empty()) {
+        logger.log(LogEvent::ConfigLoaded, {{"source", LogToken("defaults")}});
+        return {};
+    }
+    auto config = loadConfig(path);
+    if (!config) {
+        logger.log(LogEvent::ConfigInvalid, {{"reason", SystemText{config.error().message}}});
+        return {Config{}, config.error().message};
+    }
+    logger.log(LogEvent::ConfigLoaded, {{"source", SystemText{path.string()}}});
+    return {*config, ""};
+}
+
+} // namespace
+
+int runKiosk(int argc, char** argv) {
+    auto options = parseKioskOptions(std::vector<std::string>(argv + 1, argv + argc));
+    if (!options) {
+        std::cerr << "kiosk: " << options.error().message << "\n" << kKioskUsage;
+        return 2;
+    }
+    if (options->mode == RunMode::Help) {
+        std::cout << kKioskUsage;
+        return 0;
+    }
+    Logger logger(std::cout);
+    logger.setOutput(Logger::detectOutput());
+    logger.log(LogEvent::KioskStarted, {{"version", LogToken(KIOSK_VERSION)}});
+
+    LoadedConfig loaded = loadConfiguration(*options, logger);
+    bool headless = options->mode != RunMode::Kiosk;
+    if (headless && std::getenv("SDL_VIDEODRIVER") == nullptr &&
+        (options->mode == RunMode::Screenshots || !haveDisplay())) {
+        setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    }
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    // A kiosk never minimises itself when focus moves (e.g. a USB keyboard's hotkey).
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        logger.log(LogEvent::DisplayFailed, {{"reason", SystemText{SDL_GetError()}}});
+        return 1;
+    }
+    Uint32 terminateType = SDL_RegisterEvents(1);
+    startSignalThread(terminateType);
+
+    int status = 0;
+    if (options->mode == RunMode::Screenshots) {
+        status = runScreenshotPass(*options, loaded.config, logger, terminateType,
+                                   options->screenshotDir);
+        SDL_Quit();
+        return status;
+    }
+    {
+        KioskApp app(*options, loaded.config, logger, terminateType);
+        if (!loaded.problem.empty()) {
+            app.flow().enterMaintenance(loaded.problem);
+        }
+        switch (options->mode) {
+        case RunMode::Screenshots:
+        case RunMode::Demo: {
+            bool visible = haveDisplay() && std::string(std::getenv("SDL_VIDEODRIVER")
+                                                            ? std::getenv("SDL_VIDEODRIVER")
+                                                            : "") != "offscreen";
+            auto started =
+                app.start(visible ? WindowMode::Windowed : WindowMode::Offscreen, 1280, 800);
+            status =
+                started ? runDemo(app, std::cout, visible ? DemoPace::Visible : DemoPace::Fast) : 1;
+            break;
+        }
+        case RunMode::Kiosk: {
+            auto started = app.start(
+                options->windowed ? WindowMode::Windowed : WindowMode::FullScreen, 1280, 800);
+            status = started ? app.run() : 1;
+            break;
+        }
+        case RunMode::Help:
+            break;
+        }
+    }
+    SDL_Quit();
+    return status;
+}
+
+} // namespace kiosk::ui

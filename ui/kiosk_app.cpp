@@ -1,0 +1,270 @@
+// KioskApp: start-up, the event-driven loop, intents, and offscreen rendering for screenshots.
+#include "ui/kiosk_app.hpp"
+
+#include "ui/theme/palette.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_sdl.h>
+#include <imgui_impl_sdlrenderer.h>
+#include <stb_image_write.h>
+#include <vector>
+
+namespace kiosk::ui {
+namespace {
+
+bool isInput(const SDL_Event& event) {
+    switch (event.type) {
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_MOUSEMOTION:
+    case SDL_MOUSEWHEEL:
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION:
+    case SDL_KEYDOWN:
+    case SDL_TEXTINPUT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+KioskApp::KioskApp(const KioskOptions& options, Config config, Logger& logger,
+                   Uint32 terminateEventType)
+    : options_(options)
+    , config_(std::move(config))
+    , logger_(logger)
+    , flow_(config_, logger_)
+    , terminateEventType_(terminateEventType) {
+    bool simulatedPrinter =
+        options.simulatedDevices || config_.devices.printer == DeviceChoice::Simulated;
+    bool simulatedReader =
+        options.simulatedDevices || config_.devices.cardReader == DeviceChoice::Simulated;
+    devices_.printerSimulated = simulatedPrinter;
+    devices_.readerSimulated = simulatedReader;
+    if (simulatedPrinter) {
+        devices_.printer = PrinterState::Ready;
+        logger_.log(LogEvent::DeviceSimulated, {{"device", LogToken("printer")}});
+    }
+    if (simulatedReader) {
+        devices_.reader = ReaderState::NoCard;
+        logger_.log(LogEvent::DeviceSimulated, {{"device", LogToken("card_reader")}});
+    }
+}
+
+KioskApp::~KioskApp() {
+    if (imguiReady_) {
+        ImGui_ImplSDLRenderer_Shutdown();
+        ImGui_ImplSDL2_Shutdown();
+        ImGui::DestroyContext();
+    }
+    window_.reset();
+}
+
+Status KioskApp::start(WindowMode mode, int width, int height) {
+    auto window = Window::open(WindowOptions{mode, width, height});
+    if (!window) {
+        logger_.log(LogEvent::DisplayFailed, {{"reason", SystemText{window.error().message}}});
+        return window.error();
+    }
+    window_ = std::move(*window);
+    logger_.log(LogEvent::DisplayOpened, {{"renderer", SystemText{window_->rendererName()}},
+                                          {"accelerated", window_->accelerated()},
+                                          {"width", window_->pixelWidth()},
+                                          {"height", window_->pixelHeight()}});
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // a kiosk keeps no window layout between runs
+    io.LogFilename = nullptr;
+    // Touch panels report small jitters while a finger rests; don't treat them as drags.
+    io.MouseDragThreshold = 12.0f;
+    ImGui_ImplSDL2_InitForSDLRenderer(window_->sdlWindow());
+    ImGui_ImplSDLRenderer_Init(window_->renderer());
+    imguiReady_ = true;
+    layoutWidth_ = 0;
+    relayout(TextSize::Normal);
+    return ok();
+}
+
+void KioskApp::relayout(TextSize size) {
+    int width = window_->pixelWidth();
+    if (size == fontsFor_ && width == layoutWidth_ && fonts_.body != nullptr) {
+        return;
+    }
+    // The panel's millimetres map onto the full drawable width.
+    metrics_ = computeMetrics(width, config_.display.panelWidthMm, size);
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    fonts_ = buildFonts(FontFiles{config_.paths.fontRegular, config_.paths.fontBold}, metrics_);
+    ImGui_ImplSDLRenderer_CreateFontsTexture();
+    if (!fonts_.vietnameseCapable) {
+        logger_.log(LogEvent::FontMissing,
+                    {{"path", SystemText{config_.paths.fontRegular.string()}}});
+    } else {
+        logger_.log(LogEvent::FontLoaded, {{"body_px", static_cast<double>(metrics_.bodyFontPx)}});
+    }
+    fontsFor_ = size;
+    layoutWidth_ = width;
+    applyStyle(palette(styleFor_), metrics_.gapPx, metrics_.mm(1.5));
+}
+
+void KioskApp::syncAccessibility() {
+    const Accessibility& wanted = flow_.state().accessibility;
+    if (wanted.contrast != styleFor_) {
+        styleFor_ = wanted.contrast;
+        applyStyle(palette(styleFor_), metrics_.gapPx, metrics_.mm(1.5));
+    }
+    relayout(wanted.textSize);
+}
+
+void KioskApp::render(const SessionState& state, int secondsUntilWipe,
+                      std::vector<Intent>& intents) {
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    FrameContext ctx{state,
+                     devices_,
+                     config_,
+                     metrics_,
+                     fonts_,
+                     palette(state.accessibility.contrast),
+                     std::time(nullptr),
+                     secondsUntilWipe,
+                     intents};
+    router_.draw(ctx);
+    ImGui::Render();
+    const ImVec4& bg = palette(state.accessibility.contrast).background;
+    SDL_SetRenderDrawColor(window_->renderer(), static_cast<Uint8>(bg.x * 255),
+                           static_cast<Uint8>(bg.y * 255), static_cast<Uint8>(bg.z * 255), 255);
+    SDL_RenderClear(window_->renderer());
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+}
+
+void KioskApp::apply(const Intent& intent, SteadyTime now) {
+    flow_.apply(intent, now);
+    syncAccessibility();
+    frameClock_.noteActivity();
+}
+
+void KioskApp::frame(SteadyTime now) {
+    std::vector<Intent> intents;
+    render(flow_.state(), flow_.secondsUntilWipe(now), intents);
+    SDL_RenderPresent(window_->renderer());
+    for (const Intent& intent : intents) {
+        apply(intent, now);
+    }
+}
+
+void KioskApp::renderState(const SessionState& state, int secondsUntilWipe) {
+    styleFor_ = state.accessibility.contrast;
+    relayout(state.accessibility.textSize);
+    applyStyle(palette(styleFor_), metrics_.gapPx, metrics_.mm(1.5));
+    std::vector<Intent> ignored;
+    // ImGui sizes some items from the previous frame: the second frame is the settled one.
+    render(state, secondsUntilWipe, ignored);
+    render(state, secondsUntilWipe, ignored);
+}
+
+Status KioskApp::writeScreenshot(const std::filesystem::path& file) {
+    int w = window_->pixelWidth();
+    int h = window_->pixelHeight();
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 4);
+    if (SDL_RenderReadPixels(window_->renderer(), nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(),
+                             w * 4) != 0) {
+        return makeError("screenshot.read", std::string("cannot read pixels: ") + SDL_GetError());
+    }
+    std::filesystem::create_directories(file.parent_path());
+    if (stbi_write_png(file.c_str(), w, h, 4, pixels.data(), w * 4) == 0) {
+        return makeError("screenshot.write", "cannot write " + file.string());
+    }
+    logger_.log(LogEvent::ScreenshotWritten, {{"file", SystemText{file.string()}}});
+    return ok();
+}
+
+void KioskApp::handleEvent(const SDL_Event& event, SteadyTime now, bool& quit) {
+    if (event.type == terminateEventType_) {
+        quit = true;
+        return;
+    }
+    if (event.type == SDL_QUIT) {
+        // Kiosk mode ignores window-close and every key combination; only SIGTERM stops it.
+        if (options_.windowed) {
+            quit = true;
+        }
+        return;
+    }
+    if (event.type == SDL_KEYDOWN && !options_.windowed) {
+        return; // no keyboard shortcuts on a public kiosk
+    }
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    if (isInput(event)) {
+        flow_.noteInput(now);
+    }
+    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+        relayout(fontsFor_);
+    }
+    frameClock_.noteActivity();
+}
+
+std::optional<SteadyTime> KioskApp::nextWake(SteadyTime now) const {
+    std::optional<SteadyTime> wake = flow_.nextDeadline();
+    auto earliest = [&](std::optional<SteadyTime> t) {
+        if (t && (!wake || *t < *wake)) {
+            wake = t;
+        }
+    };
+    // The header clock shows minutes: wake at the next minute boundary, not every second.
+    std::time_t wall = std::time(nullptr);
+    earliest(now + std::chrono::seconds(60 - wall % 60));
+    if (flow_.state().wipeAt) {
+        earliest(now + std::chrono::seconds(1)); // the countdown's number changes each second
+    }
+    earliest(notifier_.nextPing());
+    return wake;
+}
+
+int KioskApp::run() {
+    bool quit = false;
+    bool announced = false;
+    SDL_EventState(SDL_DROPFILE, SDL_DISABLE);
+    while (!quit) {
+        SteadyTime now = std::chrono::steady_clock::now();
+        SDL_Event event;
+        int wait = frameClock_.waitMilliseconds(now, nextWake(now));
+        if (SDL_WaitEventTimeout(&event, wait) != 0) {
+            now = std::chrono::steady_clock::now();
+            handleEvent(event, now, quit);
+            while (SDL_PollEvent(&event) != 0) {
+                handleEvent(event, now, quit);
+            }
+        }
+        now = std::chrono::steady_clock::now();
+        if (flow_.tick(now)) {
+            syncAccessibility();
+            frameClock_.noteActivity();
+        }
+        std::time_t minute = std::time(nullptr) / 60;
+        int countdown = flow_.secondsUntilWipe(now);
+        if (minute != shownMinute_ || countdown != shownCountdown_) {
+            shownMinute_ = minute;
+            shownCountdown_ = countdown;
+            frameClock_.noteActivity();
+        }
+        if (frameClock_.wantsFrame()) {
+            frame(now);
+            frameClock_.frameRendered();
+            if (!announced) {
+                notifier_.ready();
+                announced = true;
+            }
+        }
+        notifier_.keepAlive(now);
+    }
+    notifier_.stopping();
+    logger_.log(LogEvent::KioskStopping);
+    return 0;
+}
+
+} // namespace kiosk::ui

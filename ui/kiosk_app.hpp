@@ -1,0 +1,72 @@
+// The composition of window, ImGui, flow and devices, and the event-driven main loop.
+#pragma once
+
+#include "kiosk/app/kiosk_options.hpp"
+#include "kiosk/app/service_notifier.hpp"
+#include "kiosk/config/config.hpp"
+#include "kiosk/devices/device_status.hpp"
+#include "kiosk/flow/flow.hpp"
+#include "kiosk/log/logger.hpp"
+#include "ui/platform/frame_clock.hpp"
+#include "ui/platform/window.hpp"
+#include "ui/screens/screen_router.hpp"
+#include "ui/theme/fonts.hpp"
+#include "ui/theme/metrics.hpp"
+
+#include <ctime>
+#include <filesystem>
+#include <memory>
+
+namespace kiosk::ui {
+
+class KioskApp {
+public:
+    KioskApp(const KioskOptions& options, Config config, Logger& logger, Uint32 terminateEventType);
+    ~KioskApp();
+
+    // Opens the display and ImGui. A failure is logged and returned.
+    Status start(WindowMode mode, int width, int height);
+    // The kiosk's main loop until SIGTERM (or the window is closed in windowed mode).
+    int run();
+
+    // Draws `state` once and applies the resulting intents to nothing: for screenshots.
+    void renderState(const SessionState& state, int secondsUntilWipe);
+    Status writeScreenshot(const std::filesystem::path& file);
+    // Re-derives metrics and fonts after a resize or text size change.
+    void relayout(TextSize size);
+
+    Flow& flow() { return flow_; }
+    const Config& config() const { return config_; }
+    DeviceStatus& devices() { return devices_; }
+    // Draws the live flow state and applies the intents it returns (used by run and the demo).
+    void frame(SteadyTime now);
+    // Applies one intent as if a resident had tapped it.
+    void apply(const Intent& intent, SteadyTime now);
+
+private:
+    void render(const SessionState& state, int secondsUntilWipe, std::vector<Intent>& intents);
+    void handleEvent(const SDL_Event& event, SteadyTime now, bool& quit);
+    std::optional<SteadyTime> nextWake(SteadyTime now) const;
+    void syncAccessibility();
+
+    KioskOptions options_;
+    Config config_;
+    Logger& logger_;
+    Flow flow_;
+    DeviceStatus devices_;
+    ServiceNotifier notifier_;
+    std::unique_ptr<Window> window_;
+    bool imguiReady_ = false;
+    Metrics metrics_;
+    FontSet fonts_;
+    TextSize fontsFor_ = TextSize::Normal;
+    Contrast styleFor_ = Contrast::Standard;
+    int layoutWidth_ = 0;
+    ScreenRouter router_;
+    FrameClock frameClock_;
+    std::time_t shownMinute_ = 0;
+    int shownCountdown_ = 0;
+    Uint32 terminateEventType_;
+};
+
+} // namespace kiosk::ui

@@ -1,0 +1,34 @@
+// Everything a screen may read while drawing one frame, plus the list it appends intents to.
+#pragma once
+
+#include "kiosk/config/config.hpp"
+#include "kiosk/devices/device_status.hpp"
+#include "kiosk/flow/intent.hpp"
+#include "kiosk/flow/session_state.hpp"
+#include "kiosk/i18n/messages.hpp"
+#include "ui/theme/fonts.hpp"
+#include "ui/theme/metrics.hpp"
+#include "ui/theme/palette.hpp"
+
+#include <ctime>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::ui {
+
+struct FrameContext {
+    const SessionState& session;
+    const DeviceStatus& devices;
+    const Config& config;
+    const Metrics& metrics;
+    const FontSet& fonts;
+    const Palette& colours;
+    std::time_t wallClock = 0; // local time shown in the header
+    int secondsUntilWipe = 0;  // > 0 while the "Are you still there?" countdown runs
+    std::vector<Intent>& intents;
+
+    std::string_view tr(Msg id) const { return text(id, session.language); }
+    void emit(Intent intent) const { intents.push_back(std::move(intent)); }
+};
+
+} // namespace kiosk::ui

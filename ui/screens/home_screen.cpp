@@ -1,0 +1,156 @@
+// Home screen layout: choices fill the space above a single row of accessibility options.
+#include "ui/screens/home_screen.hpp"
+
+#include "ui/widgets/touch_button.hpp"
+
+#include <array>
+
+namespace kiosk::ui {
+
+void HomeScreen::drawContent(const FrameContext& ctx) {
+    // At the two largest sizes the greeting gives its room to the choices, which say enough.
+    if (ctx.session.accessibility.textSize <= TextSize::Large) {
+        headingText(ctx, ctx.tr(Msg::HomeWelcome));
+        ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));
+    }
+    // The accessibility row is one chrome button high plus its label line.
+    float accessibilityHeight =
+        ctx.metrics.chromeTargetPx + ctx.fonts.chrome->FontSize + ctx.metrics.gapPx * 2.5f;
+    float choicesHeight = ImGui::GetContentRegionAvail().y - accessibilityHeight;
+    drawChoices(ctx, choicesHeight);
+    drawAccessibility(ctx);
+}
+
+void HomeScreen::drawChoices(const FrameContext& ctx, float height) {
+    struct Choice {
+        Icon icon;
+        Msg title;
+        Msg hint;
+        Screen target;
+    };
+    static constexpr std::array<Choice, 4> kChoices{{
+        {Icon::Dossier, Msg::HomeSubmitDossier, Msg::HomeSubmitDossierHint,
+         Screen::ProcedureCategories},
+        {Icon::Search, Msg::HomeLookupDossier, Msg::HomeLookupDossierHint, Screen::Lookup},
+        {Icon::Learn, Msg::HomeLearnSkill, Msg::HomeLearnSkillHint, Screen::Lessons},
+        {Icon::Help, Msg::HomeHelp, Msg::HomeHelpHint, Screen::Help},
+    }};
+    const float width = ImGui::GetContentRegionAvail().x;
+    // Two columns while the text is small enough; one full-width column for the two largest
+    // sizes, where a half-width card could not hold its title.
+    const bool twoColumns = ctx.session.accessibility.textSize <= TextSize::Large;
+    const int columns = twoColumns ? 2 : 1;
+    const float gap = ctx.metrics.gapPx * (twoColumns ? 1.5f : 1.0f);
+    const int rows = static_cast<int>(kChoices.size()) / columns;
+    const ImVec2 cell((width - gap * (columns - 1)) / columns, (height - gap * rows) / rows);
+    const ImVec2 origin = ImGui::GetCursorPos();
+    for (std::size_t i = 0; i < kChoices.size(); ++i) {
+        const Choice& choice = kChoices[i];
+        int column = static_cast<int>(i) % columns;
+        int row = static_cast<int>(i) / columns;
+        ImGui::SetCursorPos(
+            ImVec2(origin.x + column * (cell.x + gap), origin.y + row * (cell.y + gap)));
+        if (choiceCard(ctx, screenName(choice.target).text(), choice.icon, ctx.tr(choice.title),
+                       ctx.tr(choice.hint), cell)) {
+            ctx.emit(intent::Open{choice.target});
+        }
+    }
+    ImGui::SetCursorPos(ImVec2(origin.x, origin.y + height));
+}
+
+void HomeScreen::drawAccessibility(const FrameContext& ctx) {
+    const Metrics& m = ctx.metrics;
+    const SessionState& s = ctx.session;
+    const float width = ImGui::GetContentRegionAvail().x;
+    // Three groups share the row: 4 text sizes, 3 colour themes and 2 wider language buttons.
+    const float groupGap = m.gapPx * 3;
+    constexpr float kLanguageWidth = 1.9f; // in units of the small buttons
+    const float button = (width - 2 * groupGap - 6 * m.gapPx) / (7.0f + 2 * kLanguageWidth);
+    const ImVec2 size(button, m.chromeTargetPx);
+    const float labelY = ImGui::GetCursorPosY();
+    const float buttonsY = labelY + ctx.fonts.chrome->FontSize + m.gapPx * 0.5f;
+
+    auto label = [&](float x, Msg text) {
+        ImGui::SetCursorPos(ImVec2(x, labelY));
+        ImGui::PushFont(ctx.fonts.chrome);
+        ImGui::TextUnformatted(ctx.tr(text).data(), ctx.tr(text).data() + ctx.tr(text).size());
+        ImGui::PopFont();
+    };
+    auto selected = [](bool yes) { return yes ? Selection::Selected : Selection::NotSelected; };
+
+    float x = 0;
+    label(x, Msg::HomeTextSize);
+    static constexpr std::array<TextSize, 4> kSizes{TextSize::Normal, TextSize::Large,
+                                                    TextSize::Larger, TextSize::Largest};
+    for (std::size_t i = 0; i < kSizes.size(); ++i) {
+        ImGui::SetCursorPos(ImVec2(x, buttonsY));
+        // Each size button shows "A" at a growing scale so the choice is seen, not only named.
+        ImVec2 min = ImGui::GetCursorScreenPos();
+        ImGui::PushID(static_cast<int>(i));
+        bool chosen = s.accessibility.textSize == kSizes[i];
+        bool clicked = optionButton(ctx, "size", "", size, selected(chosen));
+        ImGui::PopID();
+        // The "A"s preview the four cap heights at the chrome scale (capped to the button).
+        ImFont* font = ctx.fonts.chromeBold;
+        float glyphPx = std::min(
+            size.y * 0.8f, font->FontSize * static_cast<float>(capHeightMm(kSizes[i]) /
+                                                               capHeightMm(TextSize::Normal)));
+        ImVec2 t = font->CalcTextSizeA(glyphPx, FLT_MAX, 0, "A");
+        ImU32 colour =
+            ImGui::GetColorU32(chosen && !ImGui::IsItemActive() ? ctx.colours.selectedText
+                                                                : ctx.colours.secondaryText);
+        ImGui::GetWindowDrawList()->AddText(
+            font, glyphPx, ImVec2(min.x + (size.x - t.x) * 0.5f, min.y + (size.y - t.y) * 0.5f),
+            colour, "A");
+        if (clicked) {
+            ctx.emit(intent::SetTextSize{kSizes[i]});
+        }
+        x += button + m.gapPx;
+    }
+
+    x += groupGap - m.gapPx;
+    label(x, Msg::HomeContrast);
+    static constexpr std::array<Contrast, 3> kContrasts{Contrast::Standard, Contrast::HighLight,
+                                                        Contrast::HighDark};
+    for (std::size_t i = 0; i < kContrasts.size(); ++i) {
+        ImGui::SetCursorPos(ImVec2(x, buttonsY));
+        const Palette& preview = palette(kContrasts[i]);
+        ImVec2 min = ImGui::GetCursorScreenPos();
+        ImGui::PushID(static_cast<int>(10 + i));
+        bool clicked = optionButton(ctx, "contrast", "", size,
+                                    selected(s.accessibility.contrast == kContrasts[i]));
+        ImGui::PopID();
+        // A swatch of the theme itself: its background with its text colour "Aa".
+        ImDrawList* d = ImGui::GetWindowDrawList();
+        float inset = m.gapPx * 0.9f;
+        ImVec2 a(min.x + inset, min.y + inset);
+        ImVec2 b(min.x + size.x - inset, min.y + size.y - inset);
+        d->AddRectFilled(a, b, ImGui::GetColorU32(preview.background), m.mm(1));
+        d->AddRect(a, b, ImGui::GetColorU32(preview.border), m.mm(1), 0, 2.0f);
+        ImFont* font = ctx.fonts.chromeBold;
+        ImVec2 t = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, "Aa");
+        d->AddText(font, font->FontSize, ImVec2((a.x + b.x - t.x) * 0.5f, (a.y + b.y - t.y) * 0.5f),
+                   ImGui::GetColorU32(preview.text), "Aa");
+        if (clicked) {
+            ctx.emit(intent::SetContrast{kContrasts[i]});
+        }
+        x += button + m.gapPx;
+    }
+
+    x += groupGap - m.gapPx;
+    label(x, Msg::HomeLanguage);
+    const ImVec2 languageSize(button * kLanguageWidth, m.chromeTargetPx);
+    ImGui::SetCursorPos(ImVec2(x, buttonsY));
+    // Each language is named in itself, so a resident finds theirs whatever is shown now.
+    if (optionButton(ctx, "lang-vi", text(Msg::LanguageName, Language::Vietnamese), languageSize,
+                     selected(s.language == Language::Vietnamese), ctx.fonts.chromeBold)) {
+        ctx.emit(intent::SetLanguage{Language::Vietnamese});
+    }
+    ImGui::SetCursorPos(ImVec2(x + languageSize.x + m.gapPx, buttonsY));
+    if (optionButton(ctx, "lang-en", text(Msg::LanguageName, Language::English), languageSize,
+                     selected(s.language == Language::English), ctx.fonts.chromeBold)) {
+        ctx.emit(intent::SetLanguage{Language::English});
+    }
+}
+
+} // namespace kiosk::ui

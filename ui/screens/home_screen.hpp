@@ -1,0 +1,18 @@
+// Home: welcome, the four big choices, and the resident's text size, colours and language.
+#pragma once
+
+#include "ui/screens/screen_view.hpp"
+
+namespace kiosk::ui {
+
+class HomeScreen : public ScreenView {
+protected:
+    Navigation navigation() const override { return Navigation::None; }
+    void drawContent(const FrameContext& ctx) override;
+
+private:
+    void drawChoices(const FrameContext& ctx, float height);
+    void drawAccessibility(const FrameContext& ctx);
+};
+
+} // namespace kiosk::ui

@@ -1,0 +1,14 @@
+// Maintenance: shown instead of everything when the kiosk cannot serve (e.g. a config error).
+#pragma once
+
+#include "ui/screens/screen_view.hpp"
+
+namespace kiosk::ui {
+
+class MaintenanceScreen : public ScreenView {
+protected:
+    Navigation navigation() const override { return Navigation::None; }
+    void drawContent(const FrameContext& ctx) override;
+};
+
+} // namespace kiosk::ui

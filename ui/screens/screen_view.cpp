@@ -1,0 +1,138 @@
+// The screen frame: header with commune and clock, content, navigation bar and status bar.
+#include "ui/screens/screen_view.hpp"
+
+#include "ui/widgets/status_bar.hpp"
+#include "ui/widgets/touch_button.hpp"
+
+#include <cstdio>
+#include <string>
+
+namespace kiosk::ui {
+namespace {
+
+constexpr ImGuiWindowFlags kFullScreenFlags =
+    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
+
+Msg weekday(int day) {
+    static constexpr Msg kDays[] = {
+        Msg::WeekdaySunday,   Msg::WeekdayMonday, Msg::WeekdayTuesday, Msg::WeekdayWednesday,
+        Msg::WeekdayThursday, Msg::WeekdayFriday, Msg::WeekdaySaturday};
+    return kDays[day % 7];
+}
+
+void drawHeader(const FrameContext& ctx, float height) {
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    float width = ImGui::GetContentRegionAvail().x;
+    d->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height),
+                     ImGui::GetColorU32(ctx.colours.headerBar));
+    ImU32 colour = ImGui::GetColorU32(ctx.colours.headerText);
+    ImFont* bold = ctx.fonts.chromeBold;
+    float margin = ctx.metrics.marginPx;
+
+    std::string title = ctx.config.communeName + " · " + ctx.config.accessPointName;
+    float textY = origin.y + (height - bold->FontSize) * 0.5f;
+
+    std::tm local{};
+    localtime_r(&ctx.wallClock, &local);
+    char clock[64];
+    std::snprintf(clock, sizeof clock, "%02d:%02d   %s %02d/%02d/%04d", local.tm_hour, local.tm_min,
+                  std::string(ctx.tr(weekday(local.tm_wday))).c_str(), local.tm_mday,
+                  local.tm_mon + 1, local.tm_year + 1900);
+    ImVec2 clockSize = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, clock);
+    float clockX = origin.x + width - margin - clockSize.x;
+    // The commune name gives way to the clock on narrow panels rather than overlapping it.
+    ImVec4 clip(origin.x + margin, origin.y, clockX - margin, origin.y + height);
+    d->AddText(bold, bold->FontSize, ImVec2(origin.x + margin, textY), colour, title.c_str(),
+               nullptr, 0, &clip);
+    d->AddText(bold, bold->FontSize, ImVec2(clockX, textY), colour, clock);
+    ImGui::Dummy(ImVec2(width, height));
+}
+
+void drawNavigation(const FrameContext& ctx) {
+    const Metrics& m = ctx.metrics;
+    float width = ImGui::GetContentRegionAvail().x;
+    // Wide enough for icon and label at the current text size, never more than half the bar.
+    ImFont* font = ctx.fonts.bold;
+    float widest = 0;
+    for (Msg label : {Msg::NavBack, Msg::NavHome}) {
+        std::string_view t = ctx.tr(label);
+        widest = std::max(
+            widest,
+            font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, t.data(), t.data() + t.size()).x);
+    }
+    float needed = widest + font->FontSize * 0.9f + m.gapPx * 4;
+    float buttonWidth = std::min(std::max(m.mm(60), needed), (width - m.gapPx) * 0.5f);
+    if (!ctx.session.history.empty()) {
+        ImGui::SetCursorPos(ImVec2(0, 0));
+        if (touchButton(ctx, "nav-back", ctx.tr(Msg::NavBack), ImVec2(buttonWidth, m.targetPx),
+                        ButtonKind::Secondary, Icon::Back)) {
+            ctx.emit(intent::Back{});
+        }
+    }
+    ImGui::SetCursorPos(ImVec2(width - buttonWidth, 0));
+    if (touchButton(ctx, "nav-start-over", ctx.tr(Msg::NavHome), ImVec2(buttonWidth, m.targetPx),
+                    ButtonKind::Secondary, Icon::Home)) {
+        ctx.emit(intent::StartOver{});
+    }
+}
+
+} // namespace
+
+void ScreenView::draw(const FrameContext& ctx) {
+    const Metrics& m = ctx.metrics;
+    ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::Begin("screen", nullptr, kFullScreenFlags);
+
+    float headerHeight = m.chromeTargetPx;
+    drawHeader(ctx, headerHeight);
+
+    float statusHeight = ctx.fonts.status->FontSize * 2.0f;
+    float navHeight = navigation() == Navigation::None ? 0.0f : m.targetPx + m.gapPx * 2;
+    float contentHeight = viewport->Size.y - headerHeight - statusHeight - navHeight;
+
+    ImGui::SetCursorPos(ImVec2(m.marginPx, headerHeight + m.gapPx));
+    ImGui::BeginChild("content", ImVec2(viewport->Size.x - 2 * m.marginPx, contentHeight - m.gapPx),
+                      false, ImGuiWindowFlags_NoScrollbar);
+    drawContent(ctx);
+    ImGui::EndChild();
+
+    if (navigation() != Navigation::None) {
+        ImGui::SetCursorPos(ImVec2(m.marginPx, headerHeight + contentHeight + m.gapPx));
+        ImGui::BeginChild("navigation", ImVec2(viewport->Size.x - 2 * m.marginPx, m.targetPx),
+                          false, ImGuiWindowFlags_NoScrollbar);
+        drawNavigation(ctx);
+        ImGui::EndChild();
+    }
+
+    ImGui::SetCursorPos(ImVec2(0, viewport->Size.y - statusHeight));
+    drawStatusBar(ctx, ImVec2(viewport->Size.x, statusHeight));
+    ImGui::End();
+}
+
+void headingText(const FrameContext& ctx, std::string_view text) {
+    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+}
+
+void bodyText(const FrameContext& ctx, std::string_view text) {
+    ImGui::PushFont(ctx.fonts.body);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+}
+
+void mutedText(const FrameContext& ctx, std::string_view text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.textMuted);
+    bodyText(ctx, text);
+    ImGui::PopStyleColor();
+}
+
+} // namespace kiosk::ui

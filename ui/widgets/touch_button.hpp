@@ -1,0 +1,28 @@
+// Large touch buttons that act on release, show a pressed state and never rely on hover.
+#pragma once
+
+#include "ui/screens/frame_context.hpp"
+#include "ui/widgets/icons.hpp"
+
+#include <imgui.h>
+#include <optional>
+#include <string_view>
+
+namespace kiosk::ui {
+
+enum class ButtonKind { Primary, Secondary, Danger };
+enum class Selection { NotSelected, Selected };
+
+// A full-width or fixed-size button with one line of text. Returns true on release inside.
+bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view label, ImVec2 size,
+                 ButtonKind kind = ButtonKind::Secondary, std::optional<Icon> icon = std::nullopt);
+
+// A big home-screen choice: an icon, a bold title and a hint line under it.
+bool choiceCard(const FrameContext& ctx, std::string_view id, Icon icon, std::string_view title,
+                std::string_view hint, ImVec2 size);
+
+// One option of a group (text size, contrast, language): the chosen one is filled.
+bool optionButton(const FrameContext& ctx, std::string_view id, std::string_view label, ImVec2 size,
+                  Selection selection, ImFont* font = nullptr);
+
+} // namespace kiosk::ui
