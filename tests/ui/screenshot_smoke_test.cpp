@@ -1,0 +1,74 @@
+// Renders every screen offscreen in both languages and checks each picture is a real screen.
+#include "ui/kiosk_app.hpp"
+#include "ui/screenshot_pass.hpp"
+
+#include <catch2/catch.hpp>
+#include <stb_image.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+using namespace kiosk;
+using namespace kiosk::ui;
+
+namespace {
+
+struct Picture {
+    int width = 0;
+    int height = 0;
+    std::size_t distinctColours = 0;
+    double darkShare = 0; // share of pixels much darker than the background
+};
+
+Picture inspect(const std::filesystem::path& file) {
+    Picture picture;
+    int channels = 0;
+    unsigned char* data = stbi_load(file.c_str(), &picture.width, &picture.height, &channels, 3);
+    REQUIRE(data != nullptr);
+    std::set<unsigned> colours;
+    std::size_t pixels = static_cast<std::size_t>(picture.width) * picture.height;
+    for (std::size_t i = 0; i < pixels; i += 7) {
+        colours.insert(data[i * 3] << 16 | data[i * 3 + 1] << 8 | data[i * 3 + 2]);
+    }
+    picture.distinctColours = colours.size();
+    stbi_image_free(data);
+    return picture;
+}
+
+} // namespace
+
+TEST_CASE("every screen renders offscreen in both languages at both resolutions", "[screenshots]") {
+    setenv("SDL_VIDEODRIVER", "offscreen", 0);
+    REQUIRE(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0);
+    auto dir = std::filesystem::temp_directory_path() / "kiosk-screenshot-test";
+    std::filesystem::remove_all(dir);
+    std::ostringstream logs;
+    Logger logger(logs);
+    KioskOptions options;
+    options.mode = RunMode::Screenshots;
+    REQUIRE(runScreenshotPass(options, Config{}, logger, SDL_RegisterEvents(1), dir) == 0);
+    SDL_Quit();
+
+    int checked = 0;
+    for (const Resolution& resolution : screenshotResolutions()) {
+        std::string folder = std::to_string(resolution.width) + "x" + std::to_string(resolution.height);
+        for (Language language : {Language::Vietnamese, Language::English}) {
+            for (const ScreenshotCase& shot : screenshotCases(language, "x")) {
+                auto file = dir / folder / std::string(languageCode(language)) / (shot.name + ".png");
+                INFO(file.string());
+                REQUIRE(std::filesystem::exists(file));
+                Picture picture = inspect(file);
+                CHECK(picture.width == resolution.width);
+                CHECK(picture.height == resolution.height);
+                // A blank or single-colour frame has a handful of colours; anti-aliased text,
+                // icons and buttons give hundreds.
+                CHECK(picture.distinctColours > 50);
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked >= 20);
+    std::filesystem::remove_all(dir);
+}
