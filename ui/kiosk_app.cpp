@@ -7,10 +7,29 @@
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
 #include <stb_image_write.h>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
 #include <vector>
 
 namespace kiosk::ui {
 namespace {
+
+// Process age from the kernel's start time, so start-up cost before main() is counted too.
+double millisecondsSinceProcessStart() {
+    std::ifstream stat("/proc/self/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    // Field 22 (starttime, clock ticks since boot) follows the ")" that ends the command name.
+    std::istringstream fields(text.substr(text.rfind(')') + 2));
+    std::string field;
+    for (int i = 3; i <= 22 && fields >> field; ++i) {
+    }
+    double startedAtSeconds = std::stod(field) / static_cast<double>(sysconf(_SC_CLK_TCK));
+    std::ifstream uptimeFile("/proc/uptime");
+    double uptimeSeconds = 0;
+    uptimeFile >> uptimeSeconds;
+    return (uptimeSeconds - startedAtSeconds) * 1000.0;
+}
 
 bool isInput(const SDL_Event& event) {
     switch (event.type) {
@@ -257,6 +276,7 @@ int KioskApp::run() {
             frameClock_.frameRendered();
             if (!announced) {
                 notifier_.ready();
+                logger_.log(LogEvent::FirstFrame, {{"since_start_ms", millisecondsSinceProcessStart()}});
                 announced = true;
             }
         }

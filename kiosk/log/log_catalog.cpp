@@ -27,6 +27,8 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
     {LogEvent::FontMissing, 1023, LogLevel::Error, "font_missing",
      "A configured font file is missing; a fallback font without Vietnamese is used.",
      "Install fonts-noto-core or fix [paths] font_regular / font_bold."},
+    {LogEvent::FirstFrame, 1024, LogLevel::Info, "first_frame",
+     "The first frame was presented; `since_start_ms` counts from process start.", "none"},
     {LogEvent::ScreenChanged, 1100, LogLevel::Debug, "screen_changed",
      "The session moved to another screen.", "none"},
     {LogEvent::SessionStarted, 1101, LogLevel::Info, "session_started",

@@ -17,6 +17,7 @@ enum class LogEvent {
     DisplayFailed,
     FontLoaded,
     FontMissing,
+    FirstFrame,
     ScreenChanged,
     SessionStarted,
     SessionEnded,
