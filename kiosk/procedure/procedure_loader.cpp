@@ -1,0 +1,673 @@
+// JSON reading of procedure files with every problem reported as file, path and reason.
+#include "kiosk/procedure/procedure_loader.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace kiosk {
+namespace {
+
+using nlohmann::json;
+
+// Collects problems while walking a document so the maintainer sees all of them in one go.
+class Reader {
+public:
+    explicit Reader(std::string origin)
+        : origin_(std::move(origin)) {}
+
+    void problem(const std::string& path, const std::string& what) {
+        problems_.push_back(origin_ + ": " + path + ": " + what);
+    }
+    bool failed() const { return !problems_.empty(); }
+    Error error() const {
+        std::string text;
+        for (const std::string& line : problems_) {
+            text += (text.empty() ? "" : "\n") + line;
+        }
+        return makeError("procedure_invalid", text);
+    }
+    const std::vector<std::string>& problems() const { return problems_; }
+
+    const json* member(const json& object, const std::string& path, const char* key,
+                       bool required) {
+        if (!object.is_object()) {
+            problem(path, "must be an object");
+            return nullptr;
+        }
+        auto it = object.find(key);
+        if (it == object.end()) {
+            if (required) {
+                problem(path + "." + key, "is missing");
+            }
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    std::string text(const json& object, const std::string& path, const char* key,
+                     bool required = true) {
+        const json* value = member(object, path, key, required);
+        if (value == nullptr) {
+            return {};
+        }
+        if (!value->is_string() || (required && value->get<std::string>().empty())) {
+            problem(path + "." + key, "must be a non-empty string");
+            return {};
+        }
+        return value->get<std::string>();
+    }
+
+    std::optional<long> integer(const json& object, const std::string& path, const char* key,
+                                bool required = true) {
+        const json* value = member(object, path, key, required);
+        if (value == nullptr) {
+            return std::nullopt;
+        }
+        if (!value->is_number_integer()) {
+            problem(path + "." + key, "must be a whole number");
+            return std::nullopt;
+        }
+        return value->get<long>();
+    }
+
+    bool flag(const json& object, const std::string& path, const char* key, bool fallback) {
+        const json* value = member(object, path, key, false);
+        if (value == nullptr) {
+            return fallback;
+        }
+        if (!value->is_boolean()) {
+            problem(path + "." + key, "must be true or false");
+            return fallback;
+        }
+        return value->get<bool>();
+    }
+
+    LocalText local(const json& object, const std::string& path, const char* key,
+                    bool required = true) {
+        const json* value = member(object, path, key, required);
+        if (value == nullptr) {
+            return {};
+        }
+        std::string here = path + "." + key;
+        if (!value->is_object()) {
+            problem(here, "must be an object with \"vi\" and \"en\" texts");
+            return {};
+        }
+        LocalText out;
+        out.vi = text(*value, here, "vi", false);
+        out.en = text(*value, here, "en", false);
+        if (out.vi.empty()) {
+            problem(here + ".vi", "missing Vietnamese text");
+        }
+        if (out.en.empty()) {
+            problem(here + ".en", "missing English translation");
+        }
+        return out;
+    }
+
+    const json* array(const json& object, const std::string& path, const char* key,
+                      bool required = true) {
+        const json* value = member(object, path, key, required);
+        if (value != nullptr && !value->is_array()) {
+            problem(path + "." + key, "must be a list");
+            return nullptr;
+        }
+        return value;
+    }
+
+private:
+    std::string origin_;
+    std::vector<std::string> problems_;
+};
+
+std::optional<json> parseJson(const std::string& text, Reader& reader) {
+    json document = json::parse(text, nullptr, false);
+    if (document.is_discarded()) {
+        reader.problem("$", "is not valid JSON");
+        return std::nullopt;
+    }
+    return document;
+}
+
+void checkFormat(const json& document, Reader& reader) {
+    auto format = reader.integer(document, "$", "format");
+    if (format && *format != 1) {
+        reader.problem("$.format",
+                       "is " + std::to_string(*format) + ", this kiosk reads format 1 only");
+    }
+}
+
+std::optional<FieldType> fieldTypeFrom(const std::string& name) {
+    static constexpr std::pair<std::string_view, FieldType> kTypes[] = {
+        {"text", FieldType::Text},     {"name", FieldType::Name},
+        {"date", FieldType::Date},     {"number", FieldType::Number},
+        {"phone", FieldType::Phone},   {"id_number", FieldType::IdNumber},
+        {"select", FieldType::Select}, {"email", FieldType::Email}};
+    for (const auto& [text, type] : kTypes) {
+        if (text == name) {
+            return type;
+        }
+    }
+    return std::nullopt;
+}
+
+bool isIsoDate(const std::string& text) {
+    static const std::regex kDate(R"(\d{4}-\d{2}-\d{2})");
+    return std::regex_match(text, kDate);
+}
+
+FieldRule readRule(const json& field, const std::string& path, Reader& reader) {
+    FieldRule rule;
+    const json* object = reader.member(field, path, "rule", false);
+    if (object == nullptr) {
+        return rule;
+    }
+    std::string here = path + ".rule";
+    static const std::set<std::string> kKnown{
+        "min_length", "max_length", "pattern",      "min_value",           "max_value",
+        "not_future", "not_before", "max_age_days", "date_of_birth_field", "sex_field"};
+    if (object->is_object()) {
+        for (const auto& item : object->items()) {
+            if (!kKnown.contains(item.key())) {
+                reader.problem(here + "." + item.key(), "is not a known rule");
+            }
+        }
+    }
+    auto asInt = [](std::optional<long> v) -> std::optional<int> {
+        return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+    };
+    rule.minLength = asInt(reader.integer(*object, here, "min_length", false));
+    rule.maxLength = asInt(reader.integer(*object, here, "max_length", false));
+    rule.minValue = reader.integer(*object, here, "min_value", false);
+    rule.maxValue = reader.integer(*object, here, "max_value", false);
+    rule.maxAgeDays = asInt(reader.integer(*object, here, "max_age_days", false));
+    rule.notFuture = reader.flag(*object, here, "not_future", false);
+    if (object->contains("pattern")) {
+        std::string pattern = reader.text(*object, here, "pattern");
+        try {
+            std::regex compiled(pattern);
+            rule.pattern = pattern;
+        } catch (const std::regex_error&) {
+            reader.problem(here + ".pattern", "is not a valid regular expression");
+        }
+    }
+    if (object->contains("not_before")) {
+        std::string date = reader.text(*object, here, "not_before");
+        if (!isIsoDate(date)) {
+            reader.problem(here + ".not_before", "must be a date written yyyy-mm-dd");
+        } else {
+            rule.notBefore = date;
+        }
+    }
+    if (object->contains("date_of_birth_field")) {
+        rule.dateOfBirthField = reader.text(*object, here, "date_of_birth_field");
+    }
+    if (object->contains("sex_field")) {
+        rule.sexField = reader.text(*object, here, "sex_field");
+    }
+    if (rule.minLength && rule.maxLength && *rule.minLength > *rule.maxLength) {
+        reader.problem(here, "min_length is larger than max_length");
+    }
+    if (rule.minValue && rule.maxValue && *rule.minValue > *rule.maxValue) {
+        reader.problem(here, "min_value is larger than max_value");
+    }
+    return rule;
+}
+
+std::vector<FieldGroup> readGroups(const json& document, Reader& reader) {
+    std::vector<FieldGroup> groups;
+    const json* list = reader.array(document, "$", "groups");
+    if (list == nullptr) {
+        return groups;
+    }
+    if (list->empty()) {
+        reader.problem("$.groups", "must hold at least one group");
+    }
+    std::set<std::string> seen;
+    for (std::size_t g = 0; g < list->size(); ++g) {
+        const json& item = (*list)[g];
+        std::string path = "$.groups[" + std::to_string(g) + "]";
+        FieldGroup group;
+        group.id = reader.text(item, path, "id");
+        group.title = reader.local(item, path, "title");
+        group.optional = reader.flag(item, path, "optional", false);
+        const json* fields = reader.array(item, path, "fields");
+        if (fields != nullptr) {
+            for (std::size_t f = 0; f < fields->size(); ++f) {
+                const json& entry = (*fields)[f];
+                std::string here = path + ".fields[" + std::to_string(f) + "]";
+                Field field;
+                field.id = reader.text(entry, here, "id");
+                if (!field.id.empty() && !seen.insert(field.id).second) {
+                    reader.problem(here + ".id", "\"" + field.id + "\" is used twice");
+                }
+                field.label = reader.local(entry, here, "label");
+                std::string type = reader.text(entry, here, "type");
+                if (auto parsed = fieldTypeFrom(type)) {
+                    field.type = *parsed;
+                } else if (!type.empty()) {
+                    reader.problem(here + ".type",
+                                   "\"" + type +
+                                       "\" is not one of text, name, date, number, phone, "
+                                       "id_number, select, email");
+                }
+                field.required = reader.flag(entry, here, "required", true);
+                field.rule = readRule(entry, here, reader);
+                if (entry.contains("prefill")) {
+                    field.prefill = reader.text(entry, here, "prefill");
+                }
+                if (entry.contains("picker")) {
+                    field.picker = reader.text(entry, here, "picker");
+                }
+                if (field.type == FieldType::Select && !field.picker) {
+                    reader.problem(here + ".picker", "a select field needs a picker list id");
+                }
+                group.fields.push_back(std::move(field));
+            }
+        }
+        groups.push_back(std::move(group));
+    }
+    return groups;
+}
+
+std::vector<DocumentRequirement> readDocuments(const json& document, Reader& reader) {
+    std::vector<DocumentRequirement> out;
+    const json* list = reader.array(document, "$", "documents");
+    if (list == nullptr) {
+        return out;
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const json& item = (*list)[i];
+        std::string path = "$.documents[" + std::to_string(i) + "]";
+        DocumentRequirement doc;
+        doc.id = reader.text(item, path, "id");
+        doc.name = reader.local(item, path, "name");
+        std::string form = reader.text(item, path, "form");
+        if (form == "original") {
+            doc.form = DocumentForm::Original;
+        } else if (form == "copy") {
+            doc.form = DocumentForm::Copy;
+        } else if (!form.empty()) {
+            reader.problem(path + ".form", "must be \"original\" or \"copy\"");
+        }
+        auto count = reader.integer(item, path, "count");
+        if (count && (*count < 1 || *count > 20)) {
+            reader.problem(path + ".count", "must be from 1 to 20");
+        }
+        doc.count = count ? static_cast<int>(*count) : 1;
+        doc.required = reader.flag(item, path, "required", true);
+        out.push_back(std::move(doc));
+    }
+    return out;
+}
+
+Fee readFee(const json& document, Reader& reader) {
+    Fee fee;
+    const json* object = reader.member(document, "$", "fee", true);
+    if (object == nullptr) {
+        return fee;
+    }
+    std::string kind = reader.text(*object, "$.fee", "kind");
+    if (kind == "free") {
+        fee.kind = FeeKind::Free;
+    } else if (kind == "fixed") {
+        fee.kind = FeeKind::Fixed;
+    } else if (kind == "per_copy") {
+        fee.kind = FeeKind::PerCopy;
+    } else if (kind == "per_page") {
+        fee.kind = FeeKind::PerPage;
+    } else if (!kind.empty()) {
+        reader.problem("$.fee.kind", "must be free, fixed, per_copy or per_page");
+    }
+    auto amount = reader.integer(*object, "$.fee", "amount_dong");
+    if (amount && *amount < 0) {
+        reader.problem("$.fee.amount_dong", "must not be negative");
+    }
+    fee.amountDong = amount.value_or(0);
+    if (fee.kind == FeeKind::Free && fee.amountDong != 0) {
+        reader.problem("$.fee.amount_dong", "must be 0 when the fee kind is free");
+    }
+    fee.note = reader.local(*object, "$.fee", "note");
+    return fee;
+}
+
+ProcessingTime readProcessing(const json& document, Reader& reader) {
+    ProcessingTime time;
+    const json* object = reader.member(document, "$", "processing", true);
+    if (object == nullptr) {
+        return time;
+    }
+    time.text = reader.local(*object, "$.processing", "text");
+    auto days = reader.integer(*object, "$.processing", "working_days");
+    if (days && (*days < 0 || *days > 60)) {
+        reader.problem("$.processing.working_days", "must be from 0 to 60");
+    }
+    time.workingDays = static_cast<int>(days.value_or(0));
+    std::string cutoff = reader.text(*object, "$.processing", "cutoff", false);
+    if (!cutoff.empty()) {
+        static const std::regex kTime(R"(([01]\d|2[0-3]):([0-5]\d))");
+        std::smatch match;
+        if (std::regex_match(cutoff, match, kTime)) {
+            time.cutoffHour = std::stoi(match[1]);
+            time.cutoffMinute = std::stoi(match[2]);
+        } else {
+            reader.problem("$.processing.cutoff", "must be a time written HH:MM");
+        }
+    }
+    return time;
+}
+
+PhoneHandOff readHandOff(const json& document, Reader& reader) {
+    PhoneHandOff handOff;
+    const json* object = reader.member(document, "$", "handoff", true);
+    if (object == nullptr) {
+        return handOff;
+    }
+    handOff.portalUrl = reader.text(*object, "$.handoff", "portal_url");
+    if (!handOff.portalUrl.empty() && handOff.portalUrl.rfind("https://", 0) != 0) {
+        reader.problem("$.handoff.portal_url", "must start with https://");
+    }
+    for (const char* key : {"steps", "vneid_steps"}) {
+        const json* steps = reader.array(*object, "$.handoff", key, std::string(key) == "steps");
+        if (steps == nullptr) {
+            continue;
+        }
+        for (std::size_t i = 0; i < steps->size(); ++i) {
+            std::string path = std::string("$.handoff.") + key + "[" + std::to_string(i) + "]";
+            json wrapper = {{"step", (*steps)[i]}};
+            LocalText step = reader.local(wrapper, path, "step");
+            (std::string(key) == "steps" ? handOff.steps : handOff.vneidSteps).push_back(step);
+        }
+    }
+    if (const json* images = reader.array(*object, "$.handoff", "images", false)) {
+        for (std::size_t i = 0; i < images->size(); ++i) {
+            if (!(*images)[i].is_string()) {
+                reader.problem("$.handoff.images[" + std::to_string(i) + "]",
+                               "must be an image path");
+                continue;
+            }
+            handOff.images.push_back((*images)[i].get<std::string>());
+        }
+    }
+    return handOff;
+}
+
+constexpr std::string_view kPayloadKeys[] = {"ChuHoSo", "MaDoiTuong", "SoDienThoai", "Email",
+                                             "TrichYeuHoSo"};
+
+std::optional<std::string> readFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+Result<Procedure> parseProcedure(const std::string& jsonText, const std::string& origin) {
+    Reader reader(origin);
+    auto document = parseJson(jsonText, reader);
+    if (!document) {
+        return reader.error();
+    }
+    const json& doc = *document;
+    checkFormat(doc, reader);
+    Procedure procedure;
+    procedure.code = reader.text(doc, "$", "code");
+    static const std::regex kCode(R"(\d\.\d{6})");
+    if (!procedure.code.empty() && !std::regex_match(procedure.code, kCode)) {
+        reader.problem("$.code", "\"" + procedure.code +
+                                     "\" is not a procedure code like 1.001193 (mã TTHC)");
+    }
+    procedure.category = reader.text(doc, "$", "category");
+    procedure.popularity = static_cast<int>(reader.integer(doc, "$", "popularity").value_or(0));
+    procedure.name = reader.local(doc, "$", "name");
+    procedure.purpose = reader.local(doc, "$", "purpose");
+    procedure.whoMayApply = reader.local(doc, "$", "who_may_apply");
+    procedure.resultReturnedAt = reader.local(doc, "$", "result_returned_at");
+    procedure.agency = reader.local(doc, "$", "agency");
+    procedure.groups = readGroups(doc, reader);
+    procedure.documents = readDocuments(doc, reader);
+    procedure.fee = readFee(doc, reader);
+    procedure.processing = readProcessing(doc, reader);
+    procedure.handOff = readHandOff(doc, reader);
+
+    if (const json* payload = reader.member(doc, "$", "payload", true)) {
+        if (payload->is_object()) {
+            for (const auto& item : payload->items()) {
+                std::string path = "$.payload." + item.key();
+                if (std::find(std::begin(kPayloadKeys), std::end(kPayloadKeys), item.key()) ==
+                    std::end(kPayloadKeys)) {
+                    reader.problem(path, "is not a payload key this kiosk fills");
+                    continue;
+                }
+                if (!item.value().is_string()) {
+                    reader.problem(path, "must name a field id");
+                    continue;
+                }
+                std::string fieldId = item.value().get<std::string>();
+                if (procedure.findField(fieldId) == nullptr) {
+                    reader.problem(path, "names field \"" + fieldId + "\" which does not exist");
+                    continue;
+                }
+                procedure.payloadFields[item.key()] = fieldId;
+            }
+            for (const char* key : {"ChuHoSo", "MaDoiTuong"}) {
+                if (!payload->contains(key)) {
+                    reader.problem(std::string("$.payload.") + key,
+                                   "is missing (the dossier owner must be named)");
+                }
+            }
+        } else {
+            reader.problem("$.payload", "must be an object");
+        }
+    }
+    // Cross-field rules must name fields of this procedure.
+    for (const FieldGroup& group : procedure.groups) {
+        for (const Field& field : group.fields) {
+            for (const auto* other : {&field.rule.dateOfBirthField, &field.rule.sexField}) {
+                if (*other && procedure.findField(**other) == nullptr) {
+                    reader.problem("$.groups." + group.id + "." + field.id + ".rule",
+                                   "names field \"" + **other + "\" which does not exist");
+                }
+            }
+        }
+    }
+    if (reader.failed()) {
+        return reader.error();
+    }
+    return procedure;
+}
+
+Result<PickerList> parsePickerList(const std::string& jsonText, const std::string& origin) {
+    Reader reader(origin);
+    auto document = parseJson(jsonText, reader);
+    if (!document) {
+        return reader.error();
+    }
+    checkFormat(*document, reader);
+    PickerList list;
+    list.id = reader.text(*document, "$", "id");
+    list.sampleData = reader.flag(*document, "$", "sample_data", false);
+    if (const json* items = reader.array(*document, "$", "items")) {
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            std::string path = "$.items[" + std::to_string(i) + "]";
+            PickerItem item;
+            item.id = reader.text((*items)[i], path, "id");
+            if (!item.id.empty() && !seen.insert(item.id).second) {
+                reader.problem(path + ".id", "\"" + item.id + "\" is used twice");
+            }
+            item.label = reader.local((*items)[i], path, "label");
+            item.parent = reader.text((*items)[i], path, "parent", false);
+            list.items.push_back(std::move(item));
+        }
+    }
+    if (reader.failed()) {
+        return reader.error();
+    }
+    return list;
+}
+
+Result<std::vector<Category>> parseCategories(const std::string& jsonText,
+                                              const std::string& origin) {
+    Reader reader(origin);
+    auto document = parseJson(jsonText, reader);
+    if (!document) {
+        return reader.error();
+    }
+    checkFormat(*document, reader);
+    std::vector<Category> out;
+    if (const json* items = reader.array(*document, "$", "categories")) {
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            std::string path = "$.categories[" + std::to_string(i) + "]";
+            Category category;
+            category.id = reader.text((*items)[i], path, "id");
+            category.icon = reader.text((*items)[i], path, "icon");
+            category.name = reader.local((*items)[i], path, "name");
+            out.push_back(std::move(category));
+        }
+    }
+    if (reader.failed()) {
+        return reader.error();
+    }
+    return out;
+}
+
+const Procedure* ProcedureCatalog::findProcedure(const std::string& code) const {
+    for (const Procedure& procedure : procedures) {
+        if (procedure.code == code) {
+            return &procedure;
+        }
+    }
+    return nullptr;
+}
+
+const PickerList* ProcedureCatalog::findList(const std::string& id) const {
+    for (const PickerList& list : lists) {
+        if (list.id == id) {
+            return &list;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<std::string> crossCheckProcedure(const Procedure& procedure,
+                                             const ProcedureCatalog& catalog,
+                                             const std::string& origin) {
+    static const std::set<std::string> kCardFields{
+        "card.full_name",   "card.date_of_birth",      "card.id_number",
+        "card.sex",         "card.place_of_residence", "card.ethnicity",
+        "card.nationality", "card.place_of_origin"};
+    std::vector<std::string> problems;
+    bool knownCategory =
+        std::any_of(catalog.categories.begin(), catalog.categories.end(),
+                    [&](const Category& category) { return category.id == procedure.category; });
+    if (!knownCategory) {
+        problems.push_back(origin + ": $.category: \"" + procedure.category +
+                           "\" is not in categories.json");
+    }
+    for (const FieldGroup& group : procedure.groups) {
+        for (const Field& field : group.fields) {
+            std::string path = origin + ": $.groups." + group.id + "." + field.id;
+            if (field.picker && catalog.findList(*field.picker) == nullptr) {
+                problems.push_back(path + ".picker: list \"" + *field.picker +
+                                   "\" is not in lists/");
+            }
+            if (field.prefill && !kCardFields.contains(*field.prefill)) {
+                problems.push_back(path + ".prefill: \"" + *field.prefill +
+                                   "\" is not a card field the reader provides");
+            }
+        }
+    }
+    return problems;
+}
+
+Result<ProcedureCatalog> loadProcedureCatalog(const std::filesystem::path& contentDir) {
+    ProcedureCatalog catalog;
+    std::vector<std::string> problems;
+    std::error_code ec;
+    auto listJson = [&](const std::filesystem::path& dir) {
+        std::vector<std::filesystem::path> files;
+        for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+            if (entry.path().extension() == ".json") {
+                files.push_back(entry.path());
+            }
+        }
+        std::sort(files.begin(), files.end());
+        return files;
+    };
+    std::filesystem::path procedureDir = contentDir / "procedures";
+    auto categoriesText = readFile(procedureDir / "categories.json");
+    if (!categoriesText) {
+        return makeError("procedure_invalid",
+                         (procedureDir / "categories.json").string() + ": cannot be read");
+    }
+    auto categories = parseCategories(*categoriesText, (procedureDir / "categories.json").string());
+    if (!categories) {
+        problems.push_back(categories.error().message);
+    } else {
+        catalog.categories = *categories;
+    }
+    for (const auto& file : listJson(contentDir / "lists")) {
+        auto text = readFile(file);
+        auto list =
+            text ? parsePickerList(*text, file.string())
+                 : Result<PickerList>(makeError("unreadable", file.string() + ": cannot be read"));
+        if (!list) {
+            problems.push_back(list.error().message);
+        } else {
+            if (list->id != file.stem().string()) {
+                problems.push_back(file.string() + ": $.id: \"" + list->id +
+                                   "\" must match the file name");
+            }
+            catalog.lists.push_back(std::move(*list));
+        }
+    }
+    for (const auto& file : listJson(procedureDir)) {
+        if (file.filename() == "categories.json") {
+            continue;
+        }
+        auto text = readFile(file);
+        auto procedure =
+            text ? parseProcedure(*text, file.string())
+                 : Result<Procedure>(makeError("unreadable", file.string() + ": cannot be read"));
+        if (!procedure) {
+            problems.push_back(procedure.error().message);
+            continue;
+        }
+        if (procedure->code != file.stem().string()) {
+            problems.push_back(file.string() + ": $.code: \"" + procedure->code +
+                               "\" must match the file name");
+        }
+        catalog.procedures.push_back(std::move(*procedure));
+    }
+    if (catalog.procedures.empty() && problems.empty()) {
+        problems.push_back(procedureDir.string() + ": holds no procedure files");
+    }
+    for (const Procedure& procedure : catalog.procedures) {
+        auto more = crossCheckProcedure(procedure, catalog,
+                                        (procedureDir / (procedure.code + ".json")).string());
+        problems.insert(problems.end(), more.begin(), more.end());
+    }
+    if (!problems.empty()) {
+        std::string text;
+        for (const std::string& line : problems) {
+            text += (text.empty() ? "" : "\n") + line;
+        }
+        return makeError("procedure_invalid", text);
+    }
+    std::stable_sort(
+        catalog.procedures.begin(), catalog.procedures.end(),
+        [](const Procedure& a, const Procedure& b) { return a.popularity < b.popularity; });
+    return catalog;
+}
+
+} // namespace kiosk

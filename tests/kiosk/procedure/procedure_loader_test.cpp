@@ -1,0 +1,138 @@
+// Tests of procedure, list and category loading, for the shipped content and broken files.
+#include "kiosk/procedure/procedure_loader.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+using namespace kiosk;
+
+namespace {
+
+const std::filesystem::path kContent = std::filesystem::path(KIOSK_SOURCE_DIR) / "content";
+
+std::string readText(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+nlohmann::json birthProcedure() {
+    return nlohmann::json::parse(readText(kContent / "procedures" / "1.001193.json"));
+}
+
+std::string problemsOf(const nlohmann::json& document) {
+    auto parsed = parseProcedure(document.dump(), "broken.json");
+    REQUIRE_FALSE(parsed.ok());
+    return parsed.error().message;
+}
+
+} // namespace
+
+TEST_CASE("every shipped procedure, list and category loads without a problem", "[dossier]") {
+    auto catalog = loadProcedureCatalog(kContent);
+    INFO((catalog ? std::string() : catalog.error().message));
+    REQUIRE(catalog.ok());
+    CHECK(catalog->procedures.size() >= 9);
+    for (const char* code : {"1.001193", "2.000986", "1.000656", "1.000894", "1.004873", "2.000635",
+                             "1.004222", "1.004194", "2.000815"}) {
+        INFO(code);
+        const Procedure* procedure = catalog->findProcedure(code);
+        REQUIRE(procedure != nullptr);
+        CHECK_FALSE(procedure->groups.empty());
+        CHECK_FALSE(procedure->documents.empty());
+        CHECK(procedure->handOff.portalUrl ==
+              std::string("https://dichvucong.gov.vn/p/home/"
+                          "dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=") +
+                  code);
+        CHECK(procedure->payloadFields.count("ChuHoSo") == 1);
+    }
+    CHECK(catalog->procedures.front().code == "1.001193"); // most popular first
+    CHECK(catalog->findProcedure("1.001193")->name.vi == "Đăng ký khai sinh");
+    CHECK(catalog->findProcedure("2.000815")->fee.kind == FeeKind::PerPage);
+    CHECK(catalog->findProcedure("2.000815")->fee.amountDong == 2000);
+    CHECK(catalog->findProcedure("1.004222")->fee.amountDong == 20000);
+    CHECK(catalog->findProcedure("2.000986")->processing.workingDays == 3);
+}
+
+TEST_CASE("shipped picker lists hold the real sets", "[dossier]") {
+    auto catalog = loadProcedureCatalog(kContent);
+    REQUIRE(catalog.ok());
+    CHECK(catalog->findList("ethnicity")->items.size() == 54);
+    CHECK(catalog->findList("ethnicity")->items.front().label.vi == "Kinh");
+    CHECK(catalog->findList("province")->items.size() == 34);
+    CHECK(catalog->findList("province")->find("phu-tho") != nullptr);
+    CHECK(catalog->findList("commune")->find("xa-vinh-tuong") != nullptr);
+    CHECK(catalog->findList("commune")->sampleData);
+    CHECK(catalog->findList("village")->sampleData);
+    CHECK_FALSE(catalog->findList("sex")->sampleData);
+    CHECK(catalog->findList("sex")->items.size() == 2);
+}
+
+TEST_CASE("a missing English translation is named with its path", "[dossier]") {
+    auto document = birthProcedure();
+    document["groups"][1]["fields"][0]["label"].erase("en");
+    std::string problems = problemsOf(document);
+    CHECK(problems == "broken.json: $.groups[1].fields[0].label.en: missing English translation");
+}
+
+TEST_CASE("a broken procedure file reports every problem at once", "[dossier]") {
+    auto document = birthProcedure();
+    document["code"] = "1001193";
+    document["groups"][0]["fields"][0]["type"] = "fullname";
+    document["groups"][0]["fields"][1]["rule"]["not_before"] = "1/1/1900";
+    document["fee"]["kind"] = "cheap";
+    document["processing"]["cutoff"] = "3pm";
+    document["payload"]["ChuHoSo"] = "nobody";
+    document.erase("purpose");
+    std::string problems = problemsOf(document);
+    CHECK_THAT(problems,
+               Catch::Contains("broken.json: $.code: \"1001193\" is not a procedure code"));
+    CHECK_THAT(problems, Catch::Contains("$.groups[0].fields[0].type: \"fullname\" is not one of"));
+    CHECK_THAT(problems, Catch::Contains("$.groups[0].fields[1].rule.not_before: must be a date"));
+    CHECK_THAT(problems, Catch::Contains("$.fee.kind: must be free, fixed"));
+    CHECK_THAT(problems, Catch::Contains("$.processing.cutoff: must be a time written HH:MM"));
+    CHECK_THAT(problems, Catch::Contains("$.payload.ChuHoSo: names field \"nobody\""));
+    CHECK_THAT(problems, Catch::Contains("$.purpose: is missing"));
+}
+
+TEST_CASE("duplicate field ids, unknown rules and non-JSON are refused", "[dossier]") {
+    auto document = birthProcedure();
+    document["groups"][1]["fields"][0]["id"] = "applicant_full_name";
+    document["groups"][1]["fields"][1]["rule"]["maximum"] = 3;
+    std::string problems = problemsOf(document);
+    CHECK_THAT(problems, Catch::Contains("\"applicant_full_name\" is used twice"));
+    CHECK_THAT(problems, Catch::Contains("rule.maximum: is not a known rule"));
+    auto notJson = parseProcedure("{ \"code\": ", "x.json");
+    REQUIRE_FALSE(notJson.ok());
+    CHECK(notJson.error().message == "x.json: $: is not valid JSON");
+}
+
+TEST_CASE("cross-checks name unknown categories, picker lists and card fields", "[dossier]") {
+    auto catalog = loadProcedureCatalog(kContent);
+    REQUIRE(catalog.ok());
+    Procedure procedure = *catalog->findProcedure("1.001193");
+    procedure.category = "taxes";
+    procedure.groups[0].fields[2].picker = "genders";
+    procedure.groups[0].fields[0].prefill = "card.nickname";
+    auto problems = crossCheckProcedure(procedure, *catalog, "p.json");
+    REQUIRE(problems.size() == 3);
+    CHECK(problems[0] == "p.json: $.category: \"taxes\" is not in categories.json");
+    CHECK_THAT(problems[1], Catch::Contains("\"card.nickname\" is not a card field"));
+    CHECK_THAT(problems[2], Catch::Contains("list \"genders\" is not in lists/"));
+}
+
+TEST_CASE("a content directory with a broken file fails with the file name", "[dossier]") {
+    auto dir = std::filesystem::temp_directory_path() / "kiosk-procedure-test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    std::filesystem::copy(kContent, dir, std::filesystem::copy_options::recursive);
+    std::ofstream(dir / "procedures" / "1.000656.json") << "[]";
+    auto catalog = loadProcedureCatalog(dir);
+    REQUIRE_FALSE(catalog.ok());
+    CHECK_THAT(catalog.error().message, Catch::Contains("1.000656.json: $: must be an object"));
+    std::filesystem::remove_all(dir);
+}
