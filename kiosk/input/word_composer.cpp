@@ -175,6 +175,10 @@ Attempt applyHook(WordState& word, char32_t key, HookKind kind, ToneStyle style)
         }
     }
     if (undone) {
+        // "ww" gives one w: the second w takes back the ư that the first one made.
+        if (candidate.back().origin == LetterOrigin::LoneW && candidate.back().mark == Mark::None) {
+            candidate.pop_back();
+        }
         undoInto(word, candidate, word.tone, key, style);
         return Attempt::Done;
     }
