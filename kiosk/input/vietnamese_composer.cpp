@@ -117,7 +117,7 @@ void VietnameseComposer::backspace() {
         ensureWordContext();
         if (word_.mode == WordMode::Composing && cursor_ > wordStart_ && !word_.letters.empty()) {
             WordState next = word_;
-            eraseLastCharacter(next, method_);
+            eraseLastCharacter(next, method_, style_);
             replaceWord(next);
             return;
         }
@@ -169,6 +169,10 @@ void VietnameseComposer::clear() {
 void VietnameseComposer::moveCursor(int codepointIndex) {
     const auto clamped =
         std::clamp<long long>(codepointIndex, 0, static_cast<long long>(text_.size()));
+    // A touch on the spot where the cursor already is keeps the word being composed.
+    if (static_cast<std::size_t>(clamped) == cursor_) {
+        return;
+    }
     cursor_ = static_cast<std::size_t>(clamped);
     contextValid_ = false;
 }

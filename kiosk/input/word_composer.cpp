@@ -380,10 +380,16 @@ KeyEffect applyKey(WordState& word, char32_t key, InputMethod method, ToneStyle 
     return KeyEffect::Applied;
 }
 
-void eraseLastCharacter(WordState& word, InputMethod method) {
+void eraseLastCharacter(WordState& word, InputMethod method, ToneStyle style) {
     if (word.mode == WordMode::Composing) {
         if (word.letters.empty()) {
             return;
+        }
+        // The deleted character takes its tone with it (Việ -> Vi); a tone on another vowel
+        // stays with the syllable and may move (loạn -> lọa).
+        const std::optional<std::size_t> target = toneTarget(word.letters, style);
+        if (target && *target + 1 == word.letters.size()) {
+            word.tone = Tone::None;
         }
         word.letters.pop_back();
         if (!hasVowel(word.letters)) {

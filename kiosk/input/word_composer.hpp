@@ -29,9 +29,10 @@ enum class KeyEffect : std::uint8_t { Applied, NotWordKey };
 
 KeyEffect applyKey(WordState& word, char32_t key, InputMethod method, ToneStyle style);
 
-// Removes the last displayed character; the tone stays and moves if its vowel is still there
-// (loạn -> lọa), and a literal word that becomes Vietnamese again is composed again.
-void eraseLastCharacter(WordState& word, InputMethod method);
+// Removes the last displayed character. A tone on that character goes with it; a tone on
+// another vowel stays and moves with the syllable (loạn -> lọa). A literal word that becomes
+// Vietnamese again is composed again.
+void eraseLastCharacter(WordState& word, InputMethod method, ToneStyle style);
 
 // Rebuilds a word from text already in the field (after a cursor move or setText).
 WordState parseWord(std::u32string_view display, InputMethod method);
