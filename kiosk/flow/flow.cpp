@@ -1,18 +1,23 @@
 // Session transitions, the inactivity countdown and the end-of-session wipe.
 #include "kiosk/flow/flow.hpp"
 
+#include "kiosk/dossier/local_time.hpp"
+
 #include <type_traits>
 
 namespace kiosk {
 namespace {
 
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts> struct Overloaded : Ts... {
+    using Ts::operator()...;
+};
 
 } // namespace
 
-Flow::Flow(const Config& config, Logger& logger)
+Flow::Flow(const Config& config, Logger& logger, UnixClock unixNow)
     : config_(config)
-    , logger_(logger) {
+    , logger_(logger)
+    , unixNow_(unixNow ? std::move(unixNow) : UnixClock(nowUnixSeconds)) {
     state_.language = config.language;
 }
 
@@ -41,6 +46,34 @@ void Flow::open(Screen screen, SteadyTime now) {
     logger_.log(LogEvent::ScreenChanged, {{"screen", screenName(screen)}});
 }
 
+void Flow::back() {
+    switch (state_.screen) {
+    case Screen::FieldEditor:
+        editorBack();
+        return;
+    case Screen::FormGroup:
+        // Form screens step back through the groups before leaving the form.
+        state_.dossier.problems.clear();
+        if (state_.dossier.groupIndex > 0 && !state_.dossier.reviewing) {
+            --state_.dossier.groupIndex;
+            return;
+        }
+        state_.dossier.reviewing = false;
+        break;
+    case Screen::Submitting:
+    case Screen::Result:
+        return; // a submitted dossier cannot be un-submitted by Back
+    default:
+        break;
+    }
+    if (state_.history.empty()) {
+        return;
+    }
+    state_.screen = state_.history.back();
+    state_.history.pop_back();
+    logger_.log(LogEvent::ScreenChanged, {{"screen", screenName(state_.screen)}});
+}
+
 void Flow::apply(const Intent& intent, SteadyTime now) {
     if (state_.screen == Screen::Maintenance) {
         return; // nothing a resident does can leave maintenance
@@ -49,37 +82,110 @@ void Flow::apply(const Intent& intent, SteadyTime now) {
     std::visit(
         Overloaded{
             [&](const intent::Open& open) { this->open(open.screen, now); },
-            [&](const intent::Back&) {
-                if (state_.history.empty()) {
-                    return;
-                }
-                state_.screen = state_.history.back();
-                state_.history.pop_back();
-                logger_.log(LogEvent::ScreenChanged, {{"screen", screenName(state_.screen)}});
-            },
+            [&](const intent::Back&) { back(); },
             [&](const intent::StartOver&) { wipe(LogEvent::SessionEnded); },
             [&](const intent::SetLanguage& set) {
                 startSessionIfIdle(now);
                 state_.language = set.language;
                 logger_.log(LogEvent::LanguageChanged,
-                            {{"language", set.language == Language::Vietnamese ? LogToken("vi")
-                                                                               : LogToken("en")}});
+                            {{"language", set.language == Language::Vietnamese ? LogToken("vi") : LogToken("en")}});
             },
             [&](const intent::SetTextSize& set) {
                 startSessionIfIdle(now);
                 state_.accessibility.textSize = set.size;
-                logger_.log(LogEvent::AccessibilityChanged,
-                            {{"text_size", static_cast<int>(set.size)}});
+                logger_.log(LogEvent::AccessibilityChanged, {{"text_size", static_cast<int>(set.size)}});
             },
             [&](const intent::SetContrast& set) {
                 startSessionIfIdle(now);
                 state_.accessibility.contrast = set.contrast;
-                logger_.log(LogEvent::AccessibilityChanged,
-                            {{"contrast", static_cast<int>(set.contrast)}});
+                logger_.log(LogEvent::AccessibilityChanged, {{"contrast", static_cast<int>(set.contrast)}});
             },
             [&](const intent::StillHere&) { state_.wipeAt.reset(); },
+            [&](const intent::ChooseCategory& choose) {
+                state_.dossier.categoryId = choose.id;
+                open(Screen::ProcedureList, now);
+            },
+            [&](const intent::ChooseProcedure& choose) { chooseProcedure(choose.code, now); },
+            [&](const intent::ChooseChannel& choose) {
+                state_.dossier.channel = choose.channel;
+                open(choose.channel == SubmitChannel::Phone ? Screen::PhoneHandOff : Screen::Identity, now);
+            },
+            [&](const intent::ChooseIdentity& choose) {
+                state_.dossier.identity = choose.source;
+                if (choose.source == IdentitySource::Card) {
+                    // The chip opens with the ID number (PACE CAN: its last 6 digits).
+                    startEdit(kCardNumberField, now);
+                } else {
+                    state_.dossier.groupIndex = 0;
+                    open(Screen::FormGroup, now);
+                }
+            },
+            [&](const intent::Next&) { next(now); },
+            [&](const intent::EditField& edit) { startEdit(edit.fieldId, now); },
+            [&](const intent::EditGroup& edit) {
+                const Procedure* procedure = currentProcedure();
+                if (procedure == nullptr || edit.group >= procedure->groups.size()) {
+                    return;
+                }
+                state_.dossier.groupIndex = edit.group;
+                state_.dossier.reviewing = true;
+                state_.dossier.problems.clear();
+                open(Screen::FormGroup, now);
+            },
+            [&](const intent::ToggleDocument& toggle) {
+                auto& ready = state_.dossier.documentsReady;
+                if (!ready.erase(toggle.id)) {
+                    ready.insert(toggle.id);
+                }
+            },
+            [&](const intent::SetConsent& consent) { state_.dossier.consent = consent.given; },
+            [&](const intent::Submit&) { submit(now); },
+            [&](const intent::Rate& rate) { state_.dossier.rating = rate.score; },
+            [&](const intent::Finish&) { wipe(LogEvent::SessionEnded); },
+            [&](const intent::KeyPress& key) {
+                if (state_.dossier.edit && state_.dossier.edit->composer) {
+                    state_.dossier.edit->composer->type(key.key);
+                    state_.dossier.edit->problem.reset();
+                }
+            },
+            [&](const intent::KeyBackspace&) {
+                if (state_.dossier.edit && state_.dossier.edit->composer) {
+                    state_.dossier.edit->composer->backspace();
+                    state_.dossier.edit->problem.reset();
+                }
+            },
+            [&](const intent::MoveCursor& move) {
+                if (state_.dossier.edit && state_.dossier.edit->composer) {
+                    state_.dossier.edit->composer->moveCursor(move.codepoint);
+                }
+            },
+            [&](const intent::SetInputMethod& set) {
+                if (state_.dossier.edit && state_.dossier.edit->composer) {
+                    state_.dossier.edit->composer->setMethod(set.method);
+                }
+            },
+            [&](const intent::EditDone&) { editDone(); },
+            [&](const intent::EditCancel&) { finishEdit(false); },
+            [&](const intent::PickItem& pick) { pickItem(pick.itemId); },
+            [&](const intent::PickDatePart& pick) { pickDatePart(pick.value); },
+            [&](const intent::LookupSubmit&) {
+                if (state_.lookup.code.empty()) {
+                    return;
+                }
+                state_.lookup.searching = true;
+                state_.lookup.found = false;
+                state_.lookup.failureReason.clear();
+                effects_.push_back(effect::LookupDossier{state_.lookup.code});
+                open(Screen::LookupResult, now);
+            },
         },
         intent);
+}
+
+std::vector<Effect> Flow::takeEffects() {
+    std::vector<Effect> taken;
+    taken.swap(effects_);
+    return taken;
 }
 
 bool Flow::tick(SteadyTime now) {
@@ -120,18 +226,21 @@ int Flow::secondsUntilWipe(SteadyTime now) const {
 }
 
 void Flow::enterMaintenance(std::string reason) {
+    state_.dossier.wipe();
     state_ = SessionState{};
     state_.language = config_.language;
     state_.screen = Screen::Maintenance;
     state_.maintenanceReason = std::move(reason);
+    effects_.clear();
 }
 
 void Flow::wipe(LogEvent why) {
     bool wasActive = state_.active;
-    // Replacing the whole struct drops everything the resident entered; sensitive buffers
-    // (card data, form fields) clear their own memory in their destructors.
+    // Clear the answers in place first: assigning a new struct would free them unwiped.
+    state_.dossier.wipe();
     state_ = SessionState{};
     state_.language = config_.language;
+    effects_.clear();
     if (wasActive) {
         logger_.log(why);
     }

@@ -1,24 +1,47 @@
-// The session state machine: applies intents, runs the inactivity countdown, wipes sessions.
+// The session state machine: applies intents, runs the inactivity countdown, wipes sessions,
+// and asks the app for device and network work through effects.
 #pragma once
 
 #include "kiosk/config/config.hpp"
+#include "kiosk/flow/effect.hpp"
 #include "kiosk/flow/intent.hpp"
 #include "kiosk/flow/session_state.hpp"
 #include "kiosk/log/logger.hpp"
+#include "kiosk/procedure/procedure_loader.hpp"
 
+#include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
+#include <vector>
 
 namespace kiosk {
 
 class Flow {
 public:
-    Flow(const Config& config, Logger& logger);
+    using UnixClock = std::function<std::int64_t()>;
+
+    Flow(const Config& config, Logger& logger, UnixClock unixNow = nullptr);
 
     const SessionState& state() const { return state_; }
+    // The procedures residents can choose from; null until content is loaded. Swapped only
+    // between sessions by the app.
+    void setCatalog(const ProcedureCatalog* catalog) { catalog_ = catalog; }
+    const ProcedureCatalog* catalog() const { return catalog_; }
+    const Procedure* currentProcedure() const;
 
     // A touch anywhere: the resident is present.
     void noteInput(SteadyTime now);
     void apply(const Intent& intent, SteadyTime now);
+
+    // Work requested by the last intents, oldest first; the app performs it and reports back.
+    std::vector<Effect> takeEffects();
+    // Results of effects.
+    void cardRead(const std::map<std::string, std::string>& cardFields); // "card.full_name" -> value
+    void cardReadFailed(std::string reason);
+    void submissionFinished(SubmissionOutcome outcome);
+    void receiptPrinted(bool printed);
+    void lookupFinished(LookupState result);
 
     // Runs the timers; returns true when the state changed and the screen must be redrawn.
     bool tick(SteadyTime now);
@@ -32,12 +55,32 @@ public:
 
 private:
     void open(Screen screen, SteadyTime now);
+    void back();
     void startSessionIfIdle(SteadyTime now);
     void wipe(LogEvent why);
 
+    // Guided submission (flow_dossier.cpp).
+    void chooseProcedure(const std::string& code, SteadyTime now);
+    void next(SteadyTime now);
+    void submit(SteadyTime now);
+    ValidationContext validationContext() const;
+
+    // The field editor (flow_editor.cpp).
+    void startEdit(const std::string& fieldId, SteadyTime now);
+    void finishEdit(bool keep);
+    void editDone();
+    void pickItem(const std::string& itemId);
+    void pickDatePart(int value);
+    void editorBack();
+    void storeAnswer(const Field& field, const std::string& value);
+    const Field* editedField() const;
+
     const Config& config_;
     Logger& logger_;
+    UnixClock unixNow_;
+    const ProcedureCatalog* catalog_ = nullptr;
     SessionState state_;
+    std::vector<Effect> effects_;
 };
 
 } // namespace kiosk

@@ -1,10 +1,14 @@
 // What a resident asked for on a screen; the UI returns intents, the flow applies them.
 #pragma once
 
+#include "kiosk/flow/dossier_draft.hpp"
 #include "kiosk/flow/screen.hpp"
 #include "kiosk/flow/session_state.hpp"
 #include "kiosk/i18n/language.hpp"
+#include "kiosk/input/input_method.hpp"
 
+#include <cstddef>
+#include <string>
 #include <variant>
 
 namespace kiosk::intent {
@@ -25,11 +29,72 @@ struct SetContrast {
 };
 struct StillHere {}; // answer to the inactivity countdown
 
+// Guided submission.
+struct ChooseCategory {
+    std::string id;
+};
+struct ChooseProcedure {
+    std::string code;
+};
+struct ChooseChannel {
+    SubmitChannel channel;
+};
+struct ChooseIdentity {
+    IdentitySource source;
+};
+struct Next {}; // the screen's main "Continue"
+struct EditField {
+    std::string fieldId;
+};
+struct EditGroup { // from Review: change one screen's answers, then come back
+    std::size_t group;
+};
+struct ToggleDocument {
+    std::string id;
+};
+struct SetConsent {
+    bool given;
+};
+struct Submit {};
+struct Rate {
+    int score;
+};
+struct Finish {}; // the resident is done: wipe and go home
+
+// The field editor (keyboard, number pad, list, date).
+struct KeyPress {
+    char32_t key;
+};
+struct KeyBackspace {};
+struct MoveCursor {
+    int codepoint;
+};
+struct SetInputMethod {
+    input::InputMethod method;
+};
+struct EditDone {};
+struct EditCancel {};
+struct PickItem {
+    std::string itemId;
+};
+struct PickDatePart { // a month (1-12) or a day (1-31), by the picker's stage
+    int value;
+};
+
+// Lookup of a dossier by its code.
+struct LookupSubmit {};
+
 } // namespace kiosk::intent
 
 namespace kiosk {
 
-using Intent = std::variant<intent::Open, intent::Back, intent::StartOver, intent::SetLanguage,
-                            intent::SetTextSize, intent::SetContrast, intent::StillHere>;
+using Intent =
+    std::variant<intent::Open, intent::Back, intent::StartOver, intent::SetLanguage, intent::SetTextSize,
+                 intent::SetContrast, intent::StillHere, intent::ChooseCategory, intent::ChooseProcedure,
+                 intent::ChooseChannel, intent::ChooseIdentity, intent::Next, intent::EditField,
+                 intent::EditGroup, intent::ToggleDocument, intent::SetConsent, intent::Submit, intent::Rate,
+                 intent::Finish, intent::KeyPress, intent::KeyBackspace, intent::MoveCursor,
+                 intent::SetInputMethod, intent::EditDone, intent::EditCancel, intent::PickItem,
+                 intent::PickDatePart, intent::LookupSubmit>;
 
 } // namespace kiosk

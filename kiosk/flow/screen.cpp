@@ -15,8 +15,32 @@ LogToken screenName(Screen screen) {
         return "procedure_list";
     case Screen::ProcedureInfo:
         return "procedure_info";
+    case Screen::SubmitChannel:
+        return "submit_channel";
+    case Screen::PhoneHandOff:
+        return "phone_hand_off";
+    case Screen::Identity:
+        return "identity";
+    case Screen::CardRead:
+        return "card_read";
+    case Screen::FormGroup:
+        return "form_group";
+    case Screen::FieldEditor:
+        return "field_editor";
+    case Screen::Documents:
+        return "documents";
+    case Screen::Review:
+        return "review";
+    case Screen::Consent:
+        return "consent";
+    case Screen::Submitting:
+        return "submitting";
+    case Screen::Result:
+        return "result";
     case Screen::Lookup:
         return "lookup";
+    case Screen::LookupResult:
+        return "lookup_result";
     case Screen::Lessons:
         return "lessons";
     case Screen::Maintenance:

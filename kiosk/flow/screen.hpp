@@ -8,12 +8,24 @@ namespace kiosk {
 enum class Screen {
     Home,
     Help,
-    // Dossier submission (issue: guided dossier submission).
+    // Guided dossier submission, in the order a resident meets them.
     ProcedureCategories,
     ProcedureList,
     ProcedureInfo,
+    SubmitChannel, // at this kiosk, or on my own phone
+    PhoneHandOff,
+    Identity,      // read my chip ID card, or type it in
+    CardRead,
+    FormGroup,
+    FieldEditor,   // keyboard, number pad, list or date picker for one field
+    Documents,
+    Review,
+    Consent,
+    Submitting,
+    Result,
     // Dossier lookup by code.
     Lookup,
+    LookupResult,
     // Digital-skills lessons.
     Lessons,
     // Shown instead of everything else when the kiosk cannot serve (bad config, no content).

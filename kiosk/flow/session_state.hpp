@@ -1,6 +1,7 @@
 // The whole state of one resident's session, as plain data the UI draws.
 #pragma once
 
+#include "kiosk/flow/dossier_draft.hpp"
 #include "kiosk/flow/screen.hpp"
 #include "kiosk/i18n/language.hpp"
 
@@ -23,6 +24,19 @@ struct Accessibility {
     bool operator==(const Accessibility&) const = default;
 };
 
+// The lookup of a dossier's status by its code.
+struct LookupState {
+    std::string code;
+    bool searching = false;
+    bool found = false;
+    std::string statusCode; // the gateway's status, mapped to words by the screen
+    std::string appointmentText;
+    std::string failureReason; // network or gateway problem, in words for the resident
+};
+
+// The field id used by the editor when the lookup code is being typed.
+inline constexpr const char* kLookupCodeField = "lookup.code";
+
 struct SessionState {
     // A session starts at the first touch after home and ends with a wipe.
     bool active = false;
@@ -36,6 +50,9 @@ struct SessionState {
     std::optional<SteadyTime> wipeAt;
     // Shown on the maintenance screen: what is wrong, for the maintainer (never personal data).
     std::string maintenanceReason;
+
+    DossierDraft dossier;
+    LookupState lookup;
 };
 
 } // namespace kiosk

@@ -1,0 +1,27 @@
+// Secure wipe of a dossier draft's answers.
+#include "kiosk/flow/dossier_draft.hpp"
+
+#include <openssl/crypto.h>
+
+namespace kiosk {
+
+void DossierDraft::wipe() noexcept {
+    for (auto& [field, value] : values) {
+        OPENSSL_cleanse(value.data(), value.size());
+    }
+    values.clear();
+    for (auto& [field, value] : cardFields) {
+        OPENSSL_cleanse(value.data(), value.size());
+    }
+    cardFields.clear();
+    OPENSSL_cleanse(cardAccessNumber.data(), cardAccessNumber.size());
+    cardAccessNumber.clear();
+    for (FieldProblem& problem : problems) {
+        OPENSSL_cleanse(problem.text.vi.data(), problem.text.vi.size());
+        OPENSSL_cleanse(problem.text.en.data(), problem.text.en.size());
+    }
+    problems.clear();
+    edit.reset(); // the composer wipes its own buffers
+}
+
+} // namespace kiosk

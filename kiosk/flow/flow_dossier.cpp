@@ -1,0 +1,166 @@
+// Guided submission transitions: procedure, channel, identity, form groups, review, submit.
+#include "kiosk/dossier/local_time.hpp"
+#include "kiosk/flow/flow.hpp"
+
+namespace kiosk {
+
+const Procedure* Flow::currentProcedure() const {
+    if (catalog_ == nullptr || state_.dossier.procedureCode.empty()) {
+        return nullptr;
+    }
+    return catalog_->findProcedure(state_.dossier.procedureCode);
+}
+
+ValidationContext Flow::validationContext() const {
+    return ValidationContext{vietnamTimeFromUnix(unixNow_()).date, catalog_};
+}
+
+void Flow::chooseProcedure(const std::string& code, SteadyTime now) {
+    if (catalog_ == nullptr || catalog_->findProcedure(code) == nullptr) {
+        return;
+    }
+    // A new procedure starts a new dossier; the category the resident came through stays.
+    std::string category = state_.dossier.categoryId;
+    state_.dossier.wipe();
+    state_.dossier = DossierDraft{};
+    state_.dossier.categoryId = category;
+    state_.dossier.procedureCode = code;
+    open(Screen::ProcedureInfo, now);
+}
+
+void Flow::next(SteadyTime now) {
+    const Procedure* procedure = currentProcedure();
+    DossierDraft& dossier = state_.dossier;
+    switch (state_.screen) {
+    case Screen::ProcedureInfo:
+        open(Screen::SubmitChannel, now);
+        return;
+    case Screen::CardRead:
+        if (dossier.cardStep == CardStep::Failed) {
+            // "Try again": the same number, the card placed again.
+            dossier.cardStep = CardStep::Reading;
+            dossier.cardFailure.clear();
+            effects_.push_back(effect::ReadCard{dossier.cardAccessNumber});
+            return;
+        }
+        if (dossier.cardStep != CardStep::Read || procedure == nullptr) {
+            return;
+        }
+        // The resident confirmed what the card holds: fill every field that asks for it.
+        for (const FieldGroup& group : procedure->groups) {
+            for (const Field& field : group.fields) {
+                if (!field.prefill) {
+                    continue;
+                }
+                auto found = dossier.cardFields.find(*field.prefill);
+                if (found != dossier.cardFields.end() && !found->second.empty()) {
+                    dossier.values[field.id] = found->second;
+                    dossier.prefilled.insert(field.id);
+                }
+            }
+        }
+        dossier.groupIndex = 0;
+        open(Screen::FormGroup, now);
+        return;
+    case Screen::FormGroup: {
+        if (procedure == nullptr || dossier.groupIndex >= procedure->groups.size()) {
+            return;
+        }
+        dossier.problems = validateGroup(procedure->groups[dossier.groupIndex], dossier.values, validationContext());
+        if (!dossier.problems.empty()) {
+            return;
+        }
+        if (dossier.reviewing) {
+            dossier.reviewing = false;
+            back();
+            return;
+        }
+        if (dossier.groupIndex + 1 < procedure->groups.size()) {
+            ++dossier.groupIndex;
+            return;
+        }
+        open(Screen::Documents, now);
+        return;
+    }
+    case Screen::Documents:
+        open(Screen::Review, now);
+        return;
+    case Screen::Review:
+        open(Screen::Consent, now);
+        return;
+    default:
+        return;
+    }
+}
+
+void Flow::submit(SteadyTime now) {
+    const Procedure* procedure = currentProcedure();
+    DossierDraft& dossier = state_.dossier;
+    if (procedure == nullptr || !dossier.consent || dossier.outcome.state != SubmissionState::NotSubmitted) {
+        return;
+    }
+    // A last check of everything: send the resident to the first screen with a problem.
+    auto problems = validateProcedure(*procedure, dossier.values, validationContext());
+    if (!problems.empty()) {
+        for (std::size_t group = 0; group < procedure->groups.size(); ++group) {
+            for (const Field& field : procedure->groups[group].fields) {
+                if (field.id == problems.front().fieldId) {
+                    dossier.groupIndex = group;
+                    dossier.problems = validateGroup(procedure->groups[group], dossier.values, validationContext());
+                    dossier.reviewing = true;
+                    open(Screen::FormGroup, now);
+                    return;
+                }
+            }
+        }
+        return;
+    }
+    dossier.outcome.state = SubmissionState::Sending;
+    open(Screen::Submitting, now);
+    // Nothing before this point can be changed any more.
+    state_.history.clear();
+    effects_.push_back(effect::SubmitDossier{});
+}
+
+void Flow::cardRead(const std::map<std::string, std::string>& cardFields) {
+    if (state_.screen != Screen::CardRead) {
+        return; // the resident left the screen: drop what was read
+    }
+    state_.dossier.cardFields = cardFields;
+    state_.dossier.cardStep = CardStep::Read;
+    state_.dossier.cardFailure.clear();
+}
+
+void Flow::cardReadFailed(std::string reason) {
+    if (state_.screen != Screen::CardRead) {
+        return;
+    }
+    state_.dossier.cardStep = CardStep::Failed;
+    state_.dossier.cardFailure = std::move(reason);
+}
+
+void Flow::submissionFinished(SubmissionOutcome outcome) {
+    if (state_.screen != Screen::Submitting) {
+        return;
+    }
+    bool printable = outcome.state == SubmissionState::Accepted || outcome.state == SubmissionState::Queued;
+    state_.dossier.outcome = std::move(outcome);
+    state_.screen = Screen::Result;
+    logger_.log(LogEvent::ScreenChanged, {{"screen", screenName(Screen::Result)}});
+    if (printable) {
+        effects_.push_back(effect::PrintReceipt{});
+    }
+}
+
+void Flow::receiptPrinted(bool printed) { state_.dossier.outcome.receiptPrinted = printed; }
+
+void Flow::lookupFinished(LookupState result) {
+    if (state_.screen != Screen::LookupResult) {
+        return;
+    }
+    result.code = state_.lookup.code;
+    result.searching = false;
+    state_.lookup = std::move(result);
+}
+
+} // namespace kiosk

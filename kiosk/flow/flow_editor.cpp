@@ -1,0 +1,240 @@
+// The field editor: which keyboard a field gets, Done/Cancel, list picks and the date pads.
+#include "kiosk/dossier/local_time.hpp"
+#include "kiosk/flow/flow.hpp"
+#include "kiosk/validation/id_number.hpp"
+#include "kiosk/validation/messages.hpp"
+
+#include <algorithm>
+
+namespace kiosk {
+namespace {
+
+std::string trimmed(std::string_view text) {
+    auto begin = text.find_first_not_of(' ');
+    if (begin == std::string_view::npos) {
+        return {};
+    }
+    auto end = text.find_last_not_of(' ');
+    return std::string(text.substr(begin, end - begin + 1));
+}
+
+// Typing method and length limit for each kind of field: names compose Vietnamese, digits
+// never do (a Telex engine would turn "dd" in a code into "đ").
+void configureComposer(input::VietnameseComposer& composer, FieldType type, const FieldRule& rule) {
+    switch (type) {
+    case FieldType::Text:
+    case FieldType::Name:
+        composer.setMethod(input::InputMethod::Telex);
+        composer.setMaxLength(static_cast<std::size_t>(rule.maxLength.value_or(120)));
+        break;
+    case FieldType::IdNumber:
+        composer.setMethod(input::InputMethod::Plain);
+        composer.setMaxLength(12);
+        break;
+    case FieldType::Phone:
+        composer.setMethod(input::InputMethod::Plain);
+        composer.setMaxLength(12); // "+84" and 9 digits
+        break;
+    case FieldType::Number:
+        composer.setMethod(input::InputMethod::Plain);
+        composer.setMaxLength(static_cast<std::size_t>(rule.maxLength.value_or(9)));
+        break;
+    case FieldType::Email:
+        composer.setMethod(input::InputMethod::Plain);
+        composer.setMaxLength(static_cast<std::size_t>(rule.maxLength.value_or(80)));
+        break;
+    case FieldType::Date:
+        composer.setMethod(input::InputMethod::Plain);
+        composer.setMaxLength(4); // the year pad
+        break;
+    case FieldType::Select:
+        break;
+    }
+}
+
+} // namespace
+
+const Field* Flow::editedField() const {
+    const Procedure* procedure = currentProcedure();
+    if (procedure == nullptr || !state_.dossier.edit) {
+        return nullptr;
+    }
+    return procedure->findField(state_.dossier.edit->fieldId);
+}
+
+void Flow::startEdit(const std::string& fieldId, SteadyTime now) {
+    FieldEdit edit;
+    edit.fieldId = fieldId;
+    edit.composer = std::make_unique<input::VietnameseComposer>();
+    if (fieldId == kLookupCodeField) {
+        edit.composer->setMethod(input::InputMethod::Plain);
+        edit.composer->setMaxLength(40);
+        edit.composer->setText(state_.lookup.code);
+    } else if (fieldId == kCardNumberField) {
+        edit.composer->setMethod(input::InputMethod::Plain);
+        edit.composer->setMaxLength(12);
+        edit.composer->setText(state_.dossier.cardAccessNumber);
+    } else {
+        const Procedure* procedure = currentProcedure();
+        const Field* field = procedure ? procedure->findField(fieldId) : nullptr;
+        if (field == nullptr) {
+            return;
+        }
+        configureComposer(*edit.composer, field->type, field->rule);
+        auto existing = state_.dossier.values.find(fieldId);
+        if (field->type == FieldType::Date) {
+            if (existing != state_.dossier.values.end()) {
+                if (auto date = parseDate(existing->second)) {
+                    edit.composer->setText(std::to_string(date->year));
+                }
+            }
+        } else if (field->type != FieldType::Select && existing != state_.dossier.values.end()) {
+            edit.composer->setText(existing->second);
+        }
+    }
+    state_.dossier.edit = std::move(edit);
+    open(Screen::FieldEditor, now);
+}
+
+void Flow::finishEdit(bool keep) {
+    (void)keep; // values were stored by the caller when kept
+    state_.dossier.edit.reset();
+    if (state_.screen == Screen::FieldEditor && !state_.history.empty()) {
+        state_.screen = state_.history.back();
+        state_.history.pop_back();
+        logger_.log(LogEvent::ScreenChanged, {{"screen", screenName(state_.screen)}});
+    }
+}
+
+void Flow::storeAnswer(const Field& field, const std::string& value) {
+    DossierDraft& dossier = state_.dossier;
+    auto previous = dossier.values.find(field.id);
+    if (previous == dossier.values.end() || previous->second != value) {
+        dossier.prefilled.erase(field.id); // changed by the resident: no longer "from the card"
+    }
+    dossier.values[field.id] = value;
+    std::erase_if(dossier.problems, [&](const FieldProblem& p) { return p.fieldId == field.id; });
+}
+
+void Flow::editDone() {
+    if (!state_.dossier.edit) {
+        return;
+    }
+    FieldEdit& edit = *state_.dossier.edit;
+    DossierDraft& dossier = state_.dossier;
+    if (edit.composer) {
+        edit.composer->commitWord();
+    }
+    std::string value = edit.composer ? trimmed(edit.composer->text()) : std::string();
+
+    if (edit.fieldId == kLookupCodeField) {
+        std::transform(value.begin(), value.end(), value.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        state_.lookup.code = value;
+        finishEdit(true);
+        return;
+    }
+    if (edit.fieldId == kCardNumberField) {
+        if (auto problem = checkIdNumber(value, std::nullopt, std::nullopt)) {
+            problem->fieldId = edit.fieldId;
+            edit.problem = std::move(*problem);
+            return;
+        }
+        dossier.cardAccessNumber = normaliseIdNumber(value);
+        finishEdit(true);
+        dossier.cardStep = CardStep::Reading;
+        dossier.cardFailure.clear();
+        dossier.cardFields.clear();
+        open(Screen::CardRead, state_.lastInput);
+        effects_.push_back(effect::ReadCard{dossier.cardAccessNumber});
+        return;
+    }
+
+    const Field* field = editedField();
+    if (field == nullptr) {
+        finishEdit(false);
+        return;
+    }
+    if (field->type == FieldType::Date) {
+        // Year stage: the months and days come as pads next.
+        int thisYear = vietnamTimeFromUnix(unixNow_()).date.year;
+        int year = 0;
+        bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+        if (digits) {
+            year = std::stoi(value);
+        }
+        if (!digits || year < 1900 || year > thisYear + 10) {
+            edit.problem = makeFieldProblem("date.not_real");
+            edit.problem->fieldId = field->id;
+            return;
+        }
+        edit.date.year = year;
+        edit.date.stage = DatePick::Stage::Month;
+        return;
+    }
+    if (value.empty()) {
+        dossier.values.erase(field->id);
+        dossier.prefilled.erase(field->id);
+        finishEdit(true);
+        return;
+    }
+    if (auto problem = validateField(*field, value, dossier.values, validationContext())) {
+        edit.problem = std::move(*problem);
+        return;
+    }
+    storeAnswer(*field, value);
+    finishEdit(true);
+}
+
+void Flow::pickItem(const std::string& itemId) {
+    const Field* field = editedField();
+    if (field == nullptr || field->type != FieldType::Select) {
+        return;
+    }
+    storeAnswer(*field, itemId);
+    finishEdit(true);
+}
+
+void Flow::pickDatePart(int value) {
+    const Field* field = editedField();
+    if (field == nullptr || field->type != FieldType::Date) {
+        return;
+    }
+    FieldEdit& edit = *state_.dossier.edit;
+    if (edit.date.stage == DatePick::Stage::Month) {
+        if (value >= 1 && value <= 12) {
+            edit.date.month = value;
+            edit.date.stage = DatePick::Stage::Day;
+            edit.problem.reset();
+        }
+        return;
+    }
+    if (edit.date.stage != DatePick::Stage::Day || !isRealDate(edit.date.year, edit.date.month, value)) {
+        return;
+    }
+    std::string text = formatDate(CivilDate{edit.date.year, edit.date.month, value});
+    if (auto problem = validateField(*field, text, state_.dossier.values, validationContext())) {
+        edit.problem = std::move(*problem);
+        return;
+    }
+    storeAnswer(*field, text);
+    finishEdit(true);
+}
+
+void Flow::editorBack() {
+    if (state_.dossier.edit) {
+        DatePick& date = state_.dossier.edit->date;
+        state_.dossier.edit->problem.reset();
+        if (date.stage == DatePick::Stage::Day) {
+            date.stage = DatePick::Stage::Month;
+            return;
+        }
+        if (date.stage == DatePick::Stage::Month) {
+            date.stage = DatePick::Stage::Year;
+            return;
+        }
+    }
+    finishEdit(false);
+}
+
+} // namespace kiosk
