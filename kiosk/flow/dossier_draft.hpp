@@ -1,6 +1,7 @@
 // A resident's dossier while it is being filled in: choices, answers, editor, outcome.
 #pragma once
 
+#include "kiosk/input/keyboard_controller.hpp"
 #include "kiosk/input/vietnamese_composer.hpp"
 #include "kiosk/validation/field_problem.hpp"
 #include "kiosk/validation/field_validator.hpp"
@@ -31,6 +32,7 @@ struct FieldEdit {
     // Text, numbers, phones and ID numbers are typed into a composer (Telex for names, plain
     // for digits); it wipes its own buffers.
     std::unique_ptr<input::VietnameseComposer> composer;
+    input::KeyboardState keyboard;
     DatePick date;
     std::optional<FieldProblem> problem; // shown above the keyboard after a rejected Done
 };
@@ -61,9 +63,9 @@ struct DossierDraft {
     FieldValues values;
     std::set<std::string> prefilled; // field ids filled from the ID card
     CardStep cardStep = CardStep::Idle;
-    std::string cardAccessNumber;                     // typed ID number that opens the chip
-    std::map<std::string, std::string> cardFields;    // "card.full_name" -> value, until confirmed
-    std::string cardFailure;                          // a reason id: "wrong_key", "card_removed"...
+    std::string cardAccessNumber;                  // typed ID number that opens the chip
+    std::map<std::string, std::string> cardFields; // "card.full_name" -> value, until confirmed
+    std::string cardFailure;                       // a reason id: "wrong_key", "card_removed"...
     std::size_t groupIndex = 0;
     std::vector<FieldProblem> problems; // of the current group after a refused Next
     std::set<std::string> documentsReady;

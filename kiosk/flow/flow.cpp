@@ -8,9 +8,7 @@
 namespace kiosk {
 namespace {
 
-template <class... Ts> struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
+template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 
 } // namespace
 
@@ -88,17 +86,20 @@ void Flow::apply(const Intent& intent, SteadyTime now) {
                 startSessionIfIdle(now);
                 state_.language = set.language;
                 logger_.log(LogEvent::LanguageChanged,
-                            {{"language", set.language == Language::Vietnamese ? LogToken("vi") : LogToken("en")}});
+                            {{"language", set.language == Language::Vietnamese ? LogToken("vi")
+                                                                               : LogToken("en")}});
             },
             [&](const intent::SetTextSize& set) {
                 startSessionIfIdle(now);
                 state_.accessibility.textSize = set.size;
-                logger_.log(LogEvent::AccessibilityChanged, {{"text_size", static_cast<int>(set.size)}});
+                logger_.log(LogEvent::AccessibilityChanged,
+                            {{"text_size", static_cast<int>(set.size)}});
             },
             [&](const intent::SetContrast& set) {
                 startSessionIfIdle(now);
                 state_.accessibility.contrast = set.contrast;
-                logger_.log(LogEvent::AccessibilityChanged, {{"contrast", static_cast<int>(set.contrast)}});
+                logger_.log(LogEvent::AccessibilityChanged,
+                            {{"contrast", static_cast<int>(set.contrast)}});
             },
             [&](const intent::StillHere&) { state_.wipeAt.reset(); },
             [&](const intent::ChooseCategory& choose) {
@@ -108,7 +109,9 @@ void Flow::apply(const Intent& intent, SteadyTime now) {
             [&](const intent::ChooseProcedure& choose) { chooseProcedure(choose.code, now); },
             [&](const intent::ChooseChannel& choose) {
                 state_.dossier.channel = choose.channel;
-                open(choose.channel == SubmitChannel::Phone ? Screen::PhoneHandOff : Screen::Identity, now);
+                open(choose.channel == SubmitChannel::Phone ? Screen::PhoneHandOff
+                                                            : Screen::Identity,
+                     now);
             },
             [&](const intent::ChooseIdentity& choose) {
                 state_.dossier.identity = choose.source;
@@ -142,26 +145,21 @@ void Flow::apply(const Intent& intent, SteadyTime now) {
             [&](const intent::Submit&) { submit(now); },
             [&](const intent::Rate& rate) { state_.dossier.rating = rate.score; },
             [&](const intent::Finish&) { wipe(LogEvent::SessionEnded); },
-            [&](const intent::KeyPress& key) {
-                if (state_.dossier.edit && state_.dossier.edit->composer) {
-                    state_.dossier.edit->composer->type(key.key);
-                    state_.dossier.edit->problem.reset();
+            [&](const intent::PressKey& press) {
+                if (!state_.dossier.edit || !state_.dossier.edit->composer) {
+                    return;
                 }
-            },
-            [&](const intent::KeyBackspace&) {
-                if (state_.dossier.edit && state_.dossier.edit->composer) {
-                    state_.dossier.edit->composer->backspace();
-                    state_.dossier.edit->problem.reset();
+                FieldEdit& edit = *state_.dossier.edit;
+                auto outcome = input::pressKey(edit.keyboard, press.key, *edit.composer);
+                if (outcome == input::KeyPressOutcome::Done) {
+                    editDone();
+                } else if (outcome == input::KeyPressOutcome::TextChanged) {
+                    edit.problem.reset();
                 }
             },
             [&](const intent::MoveCursor& move) {
                 if (state_.dossier.edit && state_.dossier.edit->composer) {
                     state_.dossier.edit->composer->moveCursor(move.codepoint);
-                }
-            },
-            [&](const intent::SetInputMethod& set) {
-                if (state_.dossier.edit && state_.dossier.edit->composer) {
-                    state_.dossier.edit->composer->setMethod(set.method);
                 }
             },
             [&](const intent::EditDone&) { editDone(); },

@@ -18,38 +18,25 @@ std::string trimmed(std::string_view text) {
     return std::string(text.substr(begin, end - begin + 1));
 }
 
-// Typing method and length limit for each kind of field: names compose Vietnamese, digits
-// never do (a Telex engine would turn "dd" in a code into "đ").
-void configureComposer(input::VietnameseComposer& composer, FieldType type, const FieldRule& rule) {
+input::FieldKind fieldKind(FieldType type) {
     switch (type) {
-    case FieldType::Text:
     case FieldType::Name:
-        composer.setMethod(input::InputMethod::Telex);
-        composer.setMaxLength(static_cast<std::size_t>(rule.maxLength.value_or(120)));
-        break;
-    case FieldType::IdNumber:
-        composer.setMethod(input::InputMethod::Plain);
-        composer.setMaxLength(12);
-        break;
-    case FieldType::Phone:
-        composer.setMethod(input::InputMethod::Plain);
-        composer.setMaxLength(12); // "+84" and 9 digits
-        break;
+        return input::FieldKind::Name;
     case FieldType::Number:
-        composer.setMethod(input::InputMethod::Plain);
-        composer.setMaxLength(static_cast<std::size_t>(rule.maxLength.value_or(9)));
-        break;
+        return input::FieldKind::Number;
+    case FieldType::Phone:
+        return input::FieldKind::Phone;
+    case FieldType::IdNumber:
+        return input::FieldKind::IdNumber;
     case FieldType::Email:
-        composer.setMethod(input::InputMethod::Plain);
-        composer.setMaxLength(static_cast<std::size_t>(rule.maxLength.value_or(80)));
-        break;
+        return input::FieldKind::Email;
     case FieldType::Date:
-        composer.setMethod(input::InputMethod::Plain);
-        composer.setMaxLength(4); // the year pad
-        break;
+        return input::FieldKind::Number; // the year pad: four digits, nothing that composes
+    case FieldType::Text:
     case FieldType::Select:
         break;
     }
+    return input::FieldKind::Text;
 }
 
 } // namespace
@@ -67,12 +54,12 @@ void Flow::startEdit(const std::string& fieldId, SteadyTime now) {
     edit.fieldId = fieldId;
     edit.composer = std::make_unique<input::VietnameseComposer>();
     if (fieldId == kLookupCodeField) {
-        edit.composer->setMethod(input::InputMethod::Plain);
+        // Dossier codes mix letters, digits, dots and dashes ("000.00.01.H22-261125-0007").
+        edit.keyboard = input::openKeyboard(input::FieldKind::Email, *edit.composer);
         edit.composer->setMaxLength(40);
         edit.composer->setText(state_.lookup.code);
     } else if (fieldId == kCardNumberField) {
-        edit.composer->setMethod(input::InputMethod::Plain);
-        edit.composer->setMaxLength(12);
+        edit.keyboard = input::openKeyboard(input::FieldKind::IdNumber, *edit.composer);
         edit.composer->setText(state_.dossier.cardAccessNumber);
     } else {
         const Procedure* procedure = currentProcedure();
@@ -80,7 +67,12 @@ void Flow::startEdit(const std::string& fieldId, SteadyTime now) {
         if (field == nullptr) {
             return;
         }
-        configureComposer(*edit.composer, field->type, field->rule);
+        edit.keyboard = input::openKeyboard(fieldKind(field->type), *edit.composer);
+        if (field->type == FieldType::Date) {
+            edit.composer->setMaxLength(4);
+        } else if (field->rule.maxLength) {
+            edit.composer->setMaxLength(static_cast<std::size_t>(*field->rule.maxLength));
+        }
         auto existing = state_.dossier.values.find(fieldId);
         if (field->type == FieldType::Date) {
             if (existing != state_.dossier.values.end()) {
@@ -209,7 +201,8 @@ void Flow::pickDatePart(int value) {
         }
         return;
     }
-    if (edit.date.stage != DatePick::Stage::Day || !isRealDate(edit.date.year, edit.date.month, value)) {
+    if (edit.date.stage != DatePick::Stage::Day ||
+        !isRealDate(edit.date.year, edit.date.month, value)) {
         return;
     }
     std::string text = formatDate(CivilDate{edit.date.year, edit.date.month, value});

@@ -5,7 +5,7 @@
 #include "kiosk/flow/screen.hpp"
 #include "kiosk/flow/session_state.hpp"
 #include "kiosk/i18n/language.hpp"
-#include "kiosk/input/input_method.hpp"
+#include "kiosk/input/keyboard_layout.hpp"
 
 #include <cstddef>
 #include <string>
@@ -62,15 +62,11 @@ struct Rate {
 struct Finish {}; // the resident is done: wipe and go home
 
 // The field editor (keyboard, number pad, list, date).
-struct KeyPress {
-    char32_t key;
+struct PressKey { // a key of the on-screen keyboard, as the layout defines it
+    input::KeyDef key;
 };
-struct KeyBackspace {};
 struct MoveCursor {
     int codepoint;
-};
-struct SetInputMethod {
-    input::InputMethod method;
 };
 struct EditDone {};
 struct EditCancel {};
@@ -89,12 +85,12 @@ struct LookupSubmit {};
 namespace kiosk {
 
 using Intent =
-    std::variant<intent::Open, intent::Back, intent::StartOver, intent::SetLanguage, intent::SetTextSize,
-                 intent::SetContrast, intent::StillHere, intent::ChooseCategory, intent::ChooseProcedure,
-                 intent::ChooseChannel, intent::ChooseIdentity, intent::Next, intent::EditField,
-                 intent::EditGroup, intent::ToggleDocument, intent::SetConsent, intent::Submit, intent::Rate,
-                 intent::Finish, intent::KeyPress, intent::KeyBackspace, intent::MoveCursor,
-                 intent::SetInputMethod, intent::EditDone, intent::EditCancel, intent::PickItem,
-                 intent::PickDatePart, intent::LookupSubmit>;
+    std::variant<intent::Open, intent::Back, intent::StartOver, intent::SetLanguage,
+                 intent::SetTextSize, intent::SetContrast, intent::StillHere,
+                 intent::ChooseCategory, intent::ChooseProcedure, intent::ChooseChannel,
+                 intent::ChooseIdentity, intent::Next, intent::EditField, intent::EditGroup,
+                 intent::ToggleDocument, intent::SetConsent, intent::Submit, intent::Rate,
+                 intent::Finish, intent::PressKey, intent::MoveCursor, intent::EditDone,
+                 intent::EditCancel, intent::PickItem, intent::PickDatePart, intent::LookupSubmit>;
 
 } // namespace kiosk
