@@ -6,6 +6,7 @@
 #include "kiosk/flow/intent.hpp"
 #include "kiosk/flow/session_state.hpp"
 #include "kiosk/i18n/messages.hpp"
+#include "kiosk/procedure/procedure_loader.hpp"
 #include "ui/theme/fonts.hpp"
 #include "ui/theme/metrics.hpp"
 #include "ui/theme/palette.hpp"
@@ -26,8 +27,13 @@ struct FrameContext {
     std::time_t wallClock = 0; // local time shown in the header
     int secondsUntilWipe = 0;  // > 0 while the "Are you still there?" countdown runs
     std::vector<Intent>& intents;
+    const ProcedureCatalog* catalog = nullptr;
+    const Procedure* procedure = nullptr; // the procedure of the dossier being filled in
 
     std::string_view tr(Msg id) const { return text(id, session.language); }
+    std::string_view local(const LocalText& text) const {
+        return session.language == Language::Vietnamese || text.en.empty() ? text.vi : text.en;
+    }
     void emit(Intent intent) const { intents.push_back(std::move(intent)); }
 };
 

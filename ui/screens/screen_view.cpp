@@ -113,6 +113,52 @@ void ScreenView::draw(const FrameContext& ctx) {
     ImGui::End();
 }
 
+float actionBarHeight(const FrameContext& ctx) { return ctx.metrics.targetPx + ctx.metrics.gapPx; }
+
+namespace {
+
+float actionWidth(const FrameContext& ctx, std::string_view label) {
+    ImFont* font = ctx.fonts.bold;
+    float text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x;
+    float available = ImGui::GetWindowContentRegionMax().x;
+    return std::min(available * 0.5f, std::max(ctx.metrics.mm(70), text + ctx.metrics.gapPx * 4));
+}
+
+} // namespace
+
+bool primaryAction(const FrameContext& ctx, std::string_view label, ButtonKind kind) {
+    float width = actionWidth(ctx, label);
+    ImVec2 region = ImGui::GetWindowContentRegionMax();
+    ImGui::SetCursorPos(ImVec2(region.x - width, region.y - ctx.metrics.targetPx));
+    return touchButton(ctx, "primary-action", label, ImVec2(width, ctx.metrics.targetPx), kind, Icon::Next);
+}
+
+bool secondaryAction(const FrameContext& ctx, std::string_view label) {
+    float width = actionWidth(ctx, label);
+    ImVec2 region = ImGui::GetWindowContentRegionMax();
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMin().x, region.y - ctx.metrics.targetPx));
+    return touchButton(ctx, "secondary-action", label, ImVec2(width, ctx.metrics.targetPx));
+}
+
+void boldText(const FrameContext& ctx, std::string_view text) {
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+}
+
+void problemText(const FrameContext& ctx, std::string_view text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.danger);
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::PushTextWrapPos(0);
+    std::string line = "! " + std::string(text);
+    ImGui::TextUnformatted(line.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+}
+
 void headingText(const FrameContext& ctx, std::string_view text) {
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::PushTextWrapPos(0);

@@ -65,6 +65,32 @@ void drawIcon(ImDrawList* d, Icon icon, ImVec2 c, float size, ImU32 colour) {
         d->AddLine(p(-0.7f, 0.0f), p(-0.2f, -0.5f), colour, w * 1.2f);
         d->AddLine(p(-0.7f, 0.0f), p(-0.2f, 0.5f), colour, w * 1.2f);
         break;
+    case Icon::Next:
+        d->AddLine(p(-0.3f, -0.6f), p(0.3f, 0.0f), colour, w * 1.2f);
+        d->AddLine(p(0.3f, 0.0f), p(-0.3f, 0.6f), colour, w * 1.2f);
+        break;
+    case Icon::Phone:
+        d->AddRect(p(-0.45f, -0.9f), p(0.45f, 0.9f), colour, s * 0.12f, 0, w);
+        d->AddLine(p(-0.15f, 0.65f), p(0.15f, 0.65f), colour, w);
+        break;
+    case Icon::Family: // two heads and shoulders
+        d->AddCircle(p(-0.35f, -0.4f), s * 0.22f, colour, 24, w);
+        d->AddCircle(p(0.35f, -0.4f), s * 0.22f, colour, 24, w);
+        d->AddBezierCubic(p(-0.8f, 0.7f), p(-0.8f, 0.0f), p(0.1f, 0.0f), p(0.1f, 0.7f), colour, w);
+        d->AddBezierCubic(p(-0.1f, 0.7f), p(-0.1f, 0.0f), p(0.8f, 0.0f), p(0.8f, 0.7f), colour, w);
+        break;
+    case Icon::House:
+        d->AddLine(p(-0.9f, -0.05f), p(0.0f, -0.85f), colour, w);
+        d->AddLine(p(0.0f, -0.85f), p(0.9f, -0.05f), colour, w);
+        d->AddRect(p(-0.65f, -0.2f), p(0.65f, 0.85f), colour, 0, 0, w);
+        d->AddRect(p(-0.2f, 0.3f), p(0.2f, 0.85f), colour, 0, 0, w);
+        break;
+    case Icon::Stamp:
+        d->AddRect(p(-0.7f, 0.35f), p(0.7f, 0.65f), colour, 0, 0, w);
+        d->AddLine(p(-0.9f, 0.85f), p(0.9f, 0.85f), colour, w);
+        d->AddRect(p(-0.2f, -0.5f), p(0.2f, 0.35f), colour, 0, 0, w);
+        d->AddCircle(p(0.0f, -0.6f), s * 0.28f, colour, 24, w);
+        break;
     case Icon::Home:
         d->AddLine(p(-0.85f, 0.0f), p(0.0f, -0.8f), colour, w);
         d->AddLine(p(0.0f, -0.8f), p(0.85f, 0.0f), colour, w);

@@ -142,4 +142,83 @@ bool optionButton(const FrameContext& ctx, std::string_view id, std::string_view
     return clicked;
 }
 
+namespace {
+
+// Height of a title plus an optional wrapped subtitle inside `wrap` pixels, with padding.
+float rowHeight(const FrameContext& ctx, std::string_view title, std::string_view subtitle, float wrap) {
+    ImFont* bold = ctx.fonts.bold;
+    ImFont* body = ctx.fonts.body;
+    float height = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, title.data(), title.data() + title.size()).y;
+    if (!subtitle.empty()) {
+        height += body->CalcTextSizeA(body->FontSize, FLT_MAX, wrap, subtitle.data(), subtitle.data() + subtitle.size()).y;
+    }
+    return std::max(ctx.metrics.targetPx, height + ctx.metrics.gapPx * 2);
+}
+
+void rowText(const FrameContext& ctx, ImVec2 at, float wrap, std::string_view title, std::string_view subtitle,
+             ImU32 colour) {
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    ImFont* bold = ctx.fonts.bold;
+    ImFont* body = ctx.fonts.body;
+    d->AddText(bold, bold->FontSize, at, colour, title.data(), title.data() + title.size(), wrap);
+    if (!subtitle.empty()) {
+        float titleHeight =
+            bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, title.data(), title.data() + title.size()).y;
+        d->AddText(body, body->FontSize, ImVec2(at.x, at.y + titleHeight), colour, subtitle.data(),
+                   subtitle.data() + subtitle.size(), wrap);
+    }
+}
+
+} // namespace
+
+bool listItem(const FrameContext& ctx, std::string_view id, std::string_view title, std::string_view subtitle,
+              float width) {
+    const Metrics& m = ctx.metrics;
+    float arrow = ctx.fonts.bold->FontSize;
+    float wrap = width - m.gapPx * 3 - arrow;
+    float height = rowHeight(ctx, title, subtitle, wrap);
+    auto [clicked, pressed] = hitArea(id, ImVec2(width, height));
+    ImVec2 min = ImGui::GetItemRectMin();
+    ImVec2 max = ImGui::GetItemRectMax();
+    const Palette& p = ctx.colours;
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    float rounding = m.mm(1.5);
+    d->AddRectFilled(min, max, ImGui::GetColorU32(pressed ? p.secondaryPressed : p.surface), rounding);
+    d->AddRect(min, max, ImGui::GetColorU32(p.border), rounding, 0, 2.0f);
+    ImU32 colour = ImGui::GetColorU32(p.secondaryText);
+    rowText(ctx, ImVec2(min.x + m.gapPx, min.y + m.gapPx), wrap, title, subtitle, colour);
+    drawIcon(d, Icon::Next, ImVec2(max.x - m.gapPx - arrow * 0.5f, (min.y + max.y) * 0.5f), arrow, colour);
+    return clicked;
+}
+
+bool checkItem(const FrameContext& ctx, std::string_view id, std::string_view title, std::string_view subtitle,
+               bool checked, float width) {
+    const Metrics& m = ctx.metrics;
+    float box = std::min(ctx.metrics.targetPx * 0.7f, m.mm(12));
+    float wrap = width - m.gapPx * 3 - box;
+    float height = rowHeight(ctx, title, subtitle, wrap);
+    auto [clicked, pressed] = hitArea(id, ImVec2(width, height));
+    ImVec2 min = ImGui::GetItemRectMin();
+    ImVec2 max = ImGui::GetItemRectMax();
+    const Palette& p = ctx.colours;
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    float rounding = m.mm(1.5);
+    d->AddRectFilled(min, max, ImGui::GetColorU32(pressed ? p.secondaryPressed : p.surface), rounding);
+    d->AddRect(min, max, ImGui::GetColorU32(p.border), rounding, 0, 2.0f);
+    ImVec2 boxMin(min.x + m.gapPx, (min.y + max.y - box) * 0.5f);
+    ImVec2 boxMax(boxMin.x + box, boxMin.y + box);
+    ImU32 colour = ImGui::GetColorU32(p.secondaryText);
+    if (checked) {
+        d->AddRectFilled(boxMin, boxMax, ImGui::GetColorU32(p.selected), m.mm(1));
+        float s = box;
+        d->AddLine(ImVec2(boxMin.x + s * 0.2f, boxMin.y + s * 0.5f), ImVec2(boxMin.x + s * 0.42f, boxMin.y + s * 0.75f),
+                   ImGui::GetColorU32(p.selectedText), s * 0.12f);
+        d->AddLine(ImVec2(boxMin.x + s * 0.42f, boxMin.y + s * 0.75f), ImVec2(boxMin.x + s * 0.8f, boxMin.y + s * 0.25f),
+                   ImGui::GetColorU32(p.selectedText), s * 0.12f);
+    }
+    d->AddRect(boxMin, boxMax, colour, m.mm(1), 0, 3.0f);
+    rowText(ctx, ImVec2(boxMax.x + m.gapPx, min.y + m.gapPx), wrap, title, subtitle, colour);
+    return clicked;
+}
+
 } // namespace kiosk::ui

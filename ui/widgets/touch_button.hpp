@@ -25,4 +25,12 @@ bool choiceCard(const FrameContext& ctx, std::string_view id, Icon icon, std::st
 bool optionButton(const FrameContext& ctx, std::string_view id, std::string_view label, ImVec2 size,
                   Selection selection, ImFont* font = nullptr);
 
+// A full-width row of a list: a bold title, an optional second line, and an arrow.
+bool listItem(const FrameContext& ctx, std::string_view id, std::string_view title, std::string_view subtitle,
+              float width);
+
+// A row with a large tick box that toggles.
+bool checkItem(const FrameContext& ctx, std::string_view id, std::string_view title, std::string_view subtitle,
+               bool checked, float width);
+
 } // namespace kiosk::ui
