@@ -107,10 +107,12 @@ Result<std::size_t> SimulatedPrinterDevice::receive(std::span<const std::uint8_t
         return gone();
     }
     bytesReceived_ += data.size();
-    if (!canPrint()) {
+    int heightBefore = decoder_.currentPage().image.height();
+    auto fed = decoder_.feed(data);
+    // Status queries are answered even without paper; only paper movement spoils the page.
+    if (!canPrint() && decoder_.currentPage().image.height() != heightBefore) {
         pageSpoiled_ = true;
     }
-    auto fed = decoder_.feed(data);
     for (auto query : decoder_.takeStatusRequests()) {
         replies_.push_back(statusByte(query));
     }
