@@ -129,9 +129,13 @@ Result<std::size_t> SimulatedPrinterDevice::receive(std::span<const std::uint8_t
         if (!outputDirectory_.empty()) {
             std::error_code error;
             std::filesystem::create_directories(outputDirectory_, error);
-            char name[32];
-            std::snprintf(name, sizeof name, "receipt-%04zu.png", files_.size() + 1);
-            auto path = outputDirectory_ / name;
+            // Never overwrite pages of an earlier run: a maintainer may be comparing them.
+            std::filesystem::path path;
+            do {
+                char name[32];
+                std::snprintf(name, sizeof name, "receipt-%04d.png", ++fileNumber_);
+                path = outputDirectory_ / name;
+            } while (std::filesystem::exists(path, error));
             if (writePng(page.image, path)) {
                 files_.push_back(path);
             }

@@ -64,6 +64,7 @@ private:
     std::vector<Bitmap> pages_;
     std::vector<std::filesystem::path> files_;
     int lostPages_ = 0;
+    int fileNumber_ = 0;
     std::size_t bytesReceived_ = 0;
     bool pageSpoiled_ = false; // some of the current page arrived while it could not print
 };
