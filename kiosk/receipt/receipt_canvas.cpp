@@ -169,6 +169,12 @@ void ReceiptCanvas::image(const Bitmap& picture, Align align) {
     paper_.appendBelow(strip);
 }
 
+void ReceiptCanvas::fullWidthImage(const Bitmap& picture) {
+    Bitmap strip(width_, picture.height());
+    strip.draw(picture, 0, 0);
+    paper_.appendBelow(strip);
+}
+
 Bitmap ReceiptCanvas::finish() {
     return std::move(paper_);
 }

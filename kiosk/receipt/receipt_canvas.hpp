@@ -44,6 +44,8 @@ public:
                const std::vector<std::vector<std::string>>& rows, TextStyle headingStyle,
                TextStyle cellStyle);
     void image(const Bitmap& picture, Align align = Align::Center);
+    // Edge to edge, ignoring the margins: only for calibration marks such as the ruler.
+    void fullWidthImage(const Bitmap& picture);
 
     Bitmap finish();
 

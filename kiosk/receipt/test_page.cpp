@@ -61,7 +61,7 @@ Result<Bitmap> renderTestPage(TextRenderer& text, int widthDots, std::string_vie
                          " dots = " + std::to_string(widthDots / kDotsPerMm) + " mm",
                      small, Align::Center);
     canvas.space(8);
-    canvas.image(ruler(text, widthDots), Align::Left);
+    canvas.fullWidthImage(ruler(text, widthDots));
     canvas.rule(RuleStyle::Thin);
     for (const char* line : kLower) {
         canvas.paragraph(line, body, Align::Center);
