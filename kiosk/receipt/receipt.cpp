@@ -231,6 +231,13 @@ Result<Bitmap> renderReceipt(const Receipt& receipt, TextRenderer& text, int wid
     ReceiptCanvas canvas(text, widthDots);
 
     canvas.space(8);
+    if (!receipt.logo.empty()) {
+        if (receipt.logo.width() > canvas.contentWidth()) {
+            return makeError("receipt.logo", "the logo is wider than the paper");
+        }
+        canvas.image(receipt.logo, Align::Center);
+        canvas.space(8);
+    }
     header(canvas, labels, sizes);
     canvas.space(10);
     canvas.paragraph(receipt.communeName, sizes.bodyBold, Align::Center);

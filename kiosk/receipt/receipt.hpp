@@ -51,6 +51,8 @@ struct Receipt {
     std::vector<std::string> nextSteps;
     std::string hotline;
     std::string idNumberLastDigits; // only what maskIdNumber() keeps
+    // The commune's emblem or logo, already 1-bit (loadLogo at start-up); empty = none.
+    Bitmap logo;
 };
 
 // The last `visible` digits of an ID number; everything else never leaves this function.

@@ -1,6 +1,8 @@
 // FreeType monochrome rendering: hinted 1-bit glyphs print crisper than thresholded grey.
 #include "kiosk/receipt/text_renderer.hpp"
 
+#include "kiosk/receipt/vietnamese_compose.hpp"
+
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
@@ -183,7 +185,7 @@ const TextRenderer::Glyph& TextRenderer::glyph(char32_t codePoint, TextStyle sty
 
 int TextRenderer::measure(std::string_view utf8, TextStyle style) {
     long pen = 0;
-    for (char32_t c : decodeUtf8(utf8)) {
+    for (char32_t c : composeVietnamese(decodeUtf8(utf8))) {
         pen += glyph(c, style).advance;
     }
     return static_cast<int>((pen + 32) >> 6);
@@ -192,7 +194,7 @@ int TextRenderer::measure(std::string_view utf8, TextStyle style) {
 int TextRenderer::draw(Bitmap& target, int x, int baseline, std::string_view utf8,
                        TextStyle style) {
     long pen = static_cast<long>(x) << 6;
-    for (char32_t c : decodeUtf8(utf8)) {
+    for (char32_t c : composeVietnamese(decodeUtf8(utf8))) {
         const Glyph& g = glyph(c, style);
         // A decomposed (NFD) tone mark has no advance and sits over the letter before it.
         int penX = static_cast<int>((pen + 32) >> 6);
@@ -206,7 +208,7 @@ int TextRenderer::draw(Bitmap& target, int x, int baseline, std::string_view utf
 
 std::vector<std::string> TextRenderer::wrap(std::string_view utf8, TextStyle style, int maxWidth) {
     std::vector<std::string> lines;
-    std::u32string text = decodeUtf8(utf8);
+    std::u32string text = composeVietnamese(decodeUtf8(utf8));
     long limit = static_cast<long>(maxWidth) << 6;
     long space = glyph(U' ', style).advance;
     std::size_t paragraphStart = 0;

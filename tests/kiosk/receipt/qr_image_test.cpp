@@ -1,9 +1,12 @@
 // Host-rendered QR codes and dithered logos.
+#include "drivers/printer/png_writer.hpp"
 #include "kiosk/receipt/dither.hpp"
 #include "kiosk/receipt/qr_image.hpp"
 
 #include <catch2/catch.hpp>
-#include <qrencode.h>
+#include <filesystem>
+#include <random>
+#include <string>
 #include <vector>
 
 using namespace kiosk;
@@ -64,4 +67,22 @@ TEST_CASE("white stays white and black stays black when dithered", "[receipt]") 
 
 TEST_CASE("a missing logo file is an error", "[receipt]") {
     CHECK_FALSE(loadLogo("/nonexistent/logo.png", 200));
+}
+
+TEST_CASE("a logo PNG is loaded and scaled to the target width", "[receipt]") {
+    // Left half white, right half black, at twice the target size.
+    Bitmap picture(256, 32);
+    picture.fillRect(128, 0, 128, 32);
+    auto dir = std::filesystem::temp_directory_path() /
+               ("kiosk-logo-" + std::to_string(std::random_device{}()));
+    std::filesystem::create_directories(dir);
+    REQUIRE(writePng(picture, dir / "logo.png"));
+    auto logo = loadLogo(dir / "logo.png", 128);
+    REQUIRE(logo);
+    CHECK(logo->width() == 128);
+    CHECK(logo->height() == 16);
+    Bitmap expected(128, 16);
+    expected.fillRect(64, 0, 64, 16);
+    CHECK(*logo == expected);
+    std::filesystem::remove_all(dir);
 }

@@ -153,3 +153,21 @@ TEST_CASE("the take-home sheet lists numbered steps and a QR code", "[receipt]")
     CHECK_FALSE(inkOf(*image).touchesSide);
     test::checkGolden(*image, "take-home-vi-58mm");
 }
+
+TEST_CASE("a logo is printed centred above the header", "[receipt]") {
+    auto text = test::makeTextRenderer();
+    Receipt receipt = sampleReceipt(Language::Vietnamese);
+    auto plain = renderReceipt(receipt, *text, 384);
+    receipt.logo = Bitmap(96, 40);
+    receipt.logo.fillRect(0, 0, 96, 40);
+    auto withLogo = renderReceipt(receipt, *text, 384);
+    REQUIRE(plain);
+    REQUIRE(withLogo);
+    CHECK(withLogo->height() == plain->height() + 40 + 8);
+    CHECK(withLogo->pixel(144, 8));
+    CHECK(withLogo->pixel(239, 47));
+    CHECK_FALSE(withLogo->pixel(143, 8));
+    CHECK_FALSE(withLogo->pixel(240, 8));
+    receipt.logo = Bitmap(500, 10);
+    CHECK_FALSE(renderReceipt(receipt, *text, 384));
+}

@@ -1,5 +1,6 @@
 // FreeType text: UTF-8 decoding, measuring, wrapping and Vietnamese glyph coverage.
 #include "kiosk/receipt/text_renderer.hpp"
+#include "kiosk/receipt/vietnamese_compose.hpp"
 #include "tests/kiosk/receipt/receipt_fixture.hpp"
 
 #include <catch2/catch.hpp>
@@ -83,4 +84,29 @@ TEST_CASE("a missing font file is a clear error", "[receipt]") {
     auto text = TextRenderer::create("/nonexistent/font.ttf", "/nonexistent/bold.ttf");
     REQUIRE_FALSE(text);
     CHECK(text.error().code == "receipt.font");
+}
+
+TEST_CASE("decomposed Vietnamese is composed whatever the order of its marks", "[receipt]") {
+    // o + dot below + circumflex (canonical order) and o + circumflex + dot below.
+    CHECK(composeVietnamese(U"o\u0323\u0302") == U"ộ");
+    CHECK(composeVietnamese(U"o\u0302\u0323") == U"ộ");
+    CHECK(composeVietnamese(U"Tie\u0302\u0301ng Vie\u0323\u0302t") == U"Tiếng Việt");
+    CHECK(composeVietnamese(U"U\u031B\u0300") == U"Ừ");
+    CHECK(composeVietnamese(U"a\u0306\u0303") == U"ẵ");
+    // Marks with no Vietnamese composition, and a mark with nothing before it, pass through.
+    CHECK(composeVietnamese(U"n\u0303") == U"n\u0303");
+    CHECK(composeVietnamese(U"\u0301a") == U"\u0301a");
+    CHECK(composeVietnamese(U"đ") == U"đ");
+}
+
+TEST_CASE("decomposed and precomposed text render to the same pixels", "[receipt]") {
+    auto text = test::makeTextRenderer();
+    TextStyle style{FontWeight::Regular, 26};
+    Bitmap precomposed(400, 40);
+    Bitmap decomposed(400, 40);
+    text->draw(precomposed, 4, 30, "Tiếng Việt ộ ẫ", style);
+    text->draw(decomposed, 4, 30,
+               "Tie\xCC\x82\xCC\x81ng Vie\xCC\xA3\xCC\x82t o\xCC\x82\xCC\xA3 a\xCC\x82\xCC\x83",
+               style);
+    CHECK(precomposed == decomposed);
 }
