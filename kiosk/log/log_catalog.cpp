@@ -53,6 +53,22 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
      "A screen was rendered to a PNG file (--screenshots).", "none"},
     {LogEvent::DemoStep, 1301, LogLevel::Info, "demo_step", "One step of the scripted --demo walk.",
      "none"},
+    {LogEvent::PrinterOpened, 2000, LogLevel::Notice, "printer_opened",
+     "A receipt printer (USB or simulated) was chosen; the fields name its profile.",
+     "If the profile is wrong for the model, set [devices] printer_profile."},
+    {LogEvent::ReceiptPrinted, 2001, LogLevel::Info, "receipt_printed",
+     "A receipt or take-home sheet was printed.", "none"},
+    {LogEvent::ReceiptRefused, 2002, LogLevel::Warning, "receipt_refused",
+     "The printer could not print (no paper, cover open, offline, error); the job is held.",
+     "Load paper or close the cover, then reprint from the kiosk screen."},
+    {LogEvent::ReceiptPrintFailed, 2003, LogLevel::Error, "receipt_print_failed",
+     "The printer connection broke during a job; the job is held and the printer is reopened.",
+     "Check the USB cable and the printer power; see the error field."},
+    {LogEvent::ReceiptRenderFailed, 2004, LogLevel::Error, "receipt_render_failed",
+     "A receipt could not be rendered (font missing, QR payload too long).",
+     "Check [paths] font_regular / font_bold and the error field."},
+    {LogEvent::PrintTestPrinted, 2005, LogLevel::Info, "print_test_printed",
+     "kioskctl print-test sent the test page.", "none"},
 }};
 
 } // namespace

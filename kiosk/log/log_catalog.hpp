@@ -29,6 +29,12 @@ enum class LogEvent {
     DeviceSimulated,
     ScreenshotWritten,
     DemoStep,
+    PrinterOpened,
+    ReceiptPrinted,
+    ReceiptRefused,
+    ReceiptPrintFailed,
+    ReceiptRenderFailed,
+    PrintTestPrinted,
     Count
 };
 

@@ -1,6 +1,7 @@
 // kioskctl: the maintainers' command line (content packs, outbox, reports, devices, docs).
 #include "kiosk/config/config.hpp"
 #include "kiosk/log/log_catalog.hpp"
+#include "kiosk/receipt/print_test.hpp"
 
 #include <cstdio>
 #include <iostream>
@@ -12,7 +13,10 @@ namespace {
 int usage() {
     std::cerr << "usage: kioskctl <command> [options]\n"
                  "  config check FILE      check a configuration file\n"
-                 "  log-dictionary         print the Markdown log dictionary\n";
+                 "  log-dictionary         print the Markdown log dictionary\n"
+                 "  print-test [--sim] [--config FILE] [--data-dir DIR]\n"
+                 "                         print the test page (--sim: simulated printer, PNG\n"
+                 "                         under DIR/simulated-printer)\n";
     return 2;
 }
 
@@ -29,6 +33,28 @@ int configCheck(const std::vector<std::string>& args) {
     return 0;
 }
 
+int printTest(const std::vector<std::string>& args) {
+    kiosk::Config config;
+    auto target = kiosk::PrintTestTarget::ConfiguredPrinter;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--sim") {
+            target = kiosk::PrintTestTarget::SimulatedPrinter;
+        } else if (args[i] == "--config" && i + 1 < args.size()) {
+            auto loaded = kiosk::loadConfig(args[++i]);
+            if (!loaded) {
+                std::cerr << "kioskctl: " << loaded.error().message << '\n';
+                return 1;
+            }
+            config = *loaded;
+        } else if (args[i] == "--data-dir" && i + 1 < args.size()) {
+            config.paths.dataDir = args[++i];
+        } else {
+            return usage();
+        }
+    }
+    return kiosk::runPrintTest(config, target, std::cout);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -41,6 +67,9 @@ int main(int argc, char** argv) {
     if (command == "log-dictionary") {
         std::cout << kiosk::logDictionaryMarkdown();
         return 0;
+    }
+    if (command == "print-test") {
+        return printTest(args);
     }
     if (command == "config" && !args.empty() && args[0] == "check") {
         args.erase(args.begin());

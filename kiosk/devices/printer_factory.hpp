@@ -1,0 +1,30 @@
+// Chooses the receipt printer from the config: a USB printer, the simulated one, or none.
+#pragma once
+
+#include "drivers/printer/printer.hpp"
+#include "drivers/printer/simulated_printer.hpp"
+#include "kiosk/config/config.hpp"
+#include "kiosk/log/logger.hpp"
+
+#include <filesystem>
+#include <memory>
+
+namespace kiosk {
+
+class UsbContext;
+
+struct PrinterSetup {
+    std::unique_ptr<Printer> printer; // null when [devices] printer = none
+    // Set when simulated: the maintenance screen and tests flip its paper, cover and plug.
+    std::shared_ptr<SimulatedPrinterDevice> simulatedDevice;
+    std::shared_ptr<UsbContext> usb; // kept alive as long as the printer
+};
+
+// Where the simulated printer writes its PNG pages.
+std::filesystem::path simulatedPrinterDirectory(const Config& config);
+
+// Auto: the first USB receipt printer on the bus, else the simulated one (logged, so a deployed
+// kiosk without its printer is noticed). An unknown profile name is an error.
+Result<PrinterSetup> makePrinter(const Config& config, DeviceChoice choice, Logger& logger);
+
+} // namespace kiosk
