@@ -1,5 +1,4 @@
-// The field editor: word boundaries, the cursor, length limits and restoring non-Vietnamese
-// tokens; the per-word rules live in word_composer.cpp.
+// The field editor: word boundaries, cursor, length limit, restoring non-Vietnamese tokens.
 #include "kiosk/input/vietnamese_composer.hpp"
 
 #include "kiosk/input/utf8.hpp"
@@ -80,11 +79,11 @@ KeyOutcome VietnameseComposer::type(char32_t key) {
             return outcome;
         }
         if (isWhitespace(key)) {
-            startNewWord(true);
+            startNewWord(Boundary::Token);
         } else {
             tokenPrefixRaw_ += finishedRaw;
             tokenPrefixRaw_.push_back(key);
-            startNewWord(false);
+            startNewWord(Boundary::Word);
         }
         return outcome;
     }
@@ -130,7 +129,7 @@ void VietnameseComposer::backspace() {
 }
 
 void VietnameseComposer::commitWord() {
-    startNewWord(true);
+    startNewWord(Boundary::Token);
 }
 
 void VietnameseComposer::setText(std::string_view utf8) {
@@ -212,10 +211,10 @@ void VietnameseComposer::ensureWordContext() {
     contextValid_ = true;
 }
 
-void VietnameseComposer::startNewWord(bool newToken) {
+void VietnameseComposer::startNewWord(Boundary boundary) {
     wipeWord(word_);
     wordStart_ = cursor_;
-    if (newToken) {
+    if (boundary == Boundary::Token) {
         tokenStart_ = cursor_;
         wipeContainer(tokenPrefixRaw_);
         tokenLiteral_ = false;

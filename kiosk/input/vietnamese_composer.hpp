@@ -1,5 +1,4 @@
-// A text field's editor for the on-screen keyboard: holds the field's text and cursor and
-// composes Vietnamese (Telex or VNI) on the word that ends at the cursor.
+// A text field editor for the on-screen keyboard that composes Vietnamese as residents type.
 #pragma once
 
 #include "kiosk/input/input_method.hpp"
@@ -67,7 +66,9 @@ public:
 
 private:
     void ensureWordContext();
-    void startNewWord(bool newToken);
+    // Punctuation ends a word but not its token; a space (or commitWord) ends both.
+    enum class Boundary : std::uint8_t { Word, Token };
+    void startNewWord(Boundary boundary);
     KeyOutcome insertPlain(char32_t key);
     KeyOutcome replaceWord(const WordState& word);
     KeyOutcome restoreTokenWith(char32_t key);

@@ -1,5 +1,4 @@
-// The Telex and VNI rules: which key adds a mark or a tone, undo by repeating, restore of
-// words that cannot be Vietnamese.
+// The Telex and VNI rules for one word: marks, tones, undo by repeating, restoring non-words.
 #include "kiosk/input/word_composer.hpp"
 
 #include <optional>
