@@ -64,6 +64,9 @@ void VietnameseComposer::setToneStyle(ToneStyle style) {
 }
 
 KeyOutcome VietnameseComposer::type(char32_t key) {
+    if (isCombiningMark(key)) {
+        return applyMark(key);
+    }
     if (isIgnorable(key)) {
         return KeyOutcome::Ignored;
     }
@@ -96,6 +99,21 @@ KeyOutcome VietnameseComposer::type(char32_t key) {
     }
     if (applyKey(next, key, method_, style_) == KeyEffect::NotWordKey) {
         return restoreTokenWith(key);
+    }
+    return replaceWord(next);
+}
+
+KeyOutcome VietnameseComposer::applyMark(char32_t combining) {
+    if (method_ == InputMethod::Plain) {
+        return KeyOutcome::Ignored;
+    }
+    ensureWordContext();
+    if (tokenLiteral_) {
+        return KeyOutcome::Ignored;
+    }
+    WordState next = word_;
+    if (applyMarkKey(next, combining, method_) != KeyEffect::Applied) {
+        return KeyOutcome::Ignored;
     }
     return replaceWord(next);
 }

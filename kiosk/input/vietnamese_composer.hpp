@@ -35,8 +35,10 @@ public:
     void setMaxLength(std::size_t codepoints) { maxLength_ = codepoints; }
     std::size_t maxLength() const { return maxLength_; }
 
-    // One key from the on-screen keyboard: a letter, digit, punctuation, space, or a
-    // precomposed Vietnamese letter. Space and punctuation end the word being composed.
+    // One key from the on-screen keyboard: a letter, digit, punctuation, space, a precomposed
+    // Vietnamese letter, or a diacritic key sent as its combining mark (U+0301 etc., see
+    // applyMarkKey), which marks the word before the cursor in Telex and VNI and is ignored in
+    // Plain. Space and punctuation end the word being composed.
     KeyOutcome type(char32_t key);
     // Types each codepoint of `utf8` in turn (tests, the benchmark, a physical keyboard).
     void typeText(std::string_view utf8);
@@ -65,6 +67,7 @@ public:
     std::string_view textBeforeCursor() const { return text().substr(0, cursorByteOffset()); }
 
 private:
+    KeyOutcome applyMark(char32_t combining);
     void ensureWordContext();
     // Punctuation ends a word but not its token; a space (or commitWord) ends both.
     enum class Boundary : std::uint8_t { Word, Token };
