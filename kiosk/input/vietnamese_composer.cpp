@@ -5,6 +5,7 @@
 #include "kiosk/input/vietnamese_letters.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace kiosk::input {
 namespace {
@@ -143,7 +144,7 @@ void VietnameseComposer::backspace() {
     text_.erase(cursor_ - 1, 1);
     --cursor_;
     contextValid_ = false;
-    refreshUtf8();
+    refreshUtf8(cursor_);
 }
 
 void VietnameseComposer::commitWord() {
@@ -173,14 +174,14 @@ void VietnameseComposer::setText(std::string_view utf8) {
     }
     cursor_ = text_.size();
     contextValid_ = false;
-    refreshUtf8();
+    refreshUtf8(0);
 }
 
 void VietnameseComposer::clear() {
     wipeAll();
     cursor_ = 0;
     contextValid_ = false;
-    refreshUtf8();
+    refreshUtf8(0);
 }
 
 void VietnameseComposer::moveCursor(int codepointIndex) {
@@ -245,12 +246,12 @@ KeyOutcome VietnameseComposer::insertPlain(char32_t key) {
         return KeyOutcome::RejectedFull;
     }
     text_.insert(cursor_, 1, key);
+    refreshUtf8(cursor_);
     ++cursor_;
-    refreshUtf8();
     return KeyOutcome::Accepted;
 }
 
-KeyOutcome VietnameseComposer::replaceWord(const WordState& word) {
+KeyOutcome VietnameseComposer::replaceWord(WordState& word) {
     scratch_.clear();
     renderWord(word, style_, scratch_);
     if (!fits(cursor_ - wordStart_, scratch_.size())) {
@@ -259,8 +260,8 @@ KeyOutcome VietnameseComposer::replaceWord(const WordState& word) {
     replaceRange(wordStart_, cursor_, scratch_);
     cursor_ = wordStart_ + scratch_.size();
     wipeWord(word_);
-    word_ = word;
-    refreshUtf8();
+    word_ = std::move(word);
+    refreshUtf8(wordStart_);
     return KeyOutcome::Accepted;
 }
 
@@ -282,7 +283,7 @@ KeyOutcome VietnameseComposer::restoreTokenWith(char32_t key) {
     wordStart_ = tokenStart_;
     wipeContainer(tokenPrefixRaw_);
     tokenLiteral_ = true;
-    refreshUtf8();
+    refreshUtf8(wordStart_);
     return KeyOutcome::Accepted;
 }
 
@@ -298,10 +299,15 @@ void VietnameseComposer::replaceRange(std::size_t begin, std::size_t end,
     text_.replace(begin, end - begin, with.data(), with.size());
 }
 
-void VietnameseComposer::refreshUtf8() {
-    utf8_.clear();
-    for (const char32_t c : text_) {
-        appendUtf8(utf8_, c);
+// Text before `fromIndex` is unchanged, so only the rest is encoded again.
+void VietnameseComposer::refreshUtf8(std::size_t fromIndex) {
+    std::size_t keptBytes = 0;
+    for (std::size_t i = 0; i < fromIndex; ++i) {
+        keptBytes += utf8Length(text_[i]);
+    }
+    utf8_.resize(keptBytes);
+    for (std::size_t i = fromIndex; i < text_.size(); ++i) {
+        appendUtf8(utf8_, text_[i]);
     }
 }
 

@@ -73,11 +73,11 @@ private:
     enum class Boundary : std::uint8_t { Word, Token };
     void startNewWord(Boundary boundary);
     KeyOutcome insertPlain(char32_t key);
-    KeyOutcome replaceWord(const WordState& word);
+    KeyOutcome replaceWord(WordState& word);
     KeyOutcome restoreTokenWith(char32_t key);
     bool fits(std::size_t removed, std::size_t added) const;
     void replaceRange(std::size_t begin, std::size_t end, std::u32string_view with);
-    void refreshUtf8();
+    void refreshUtf8(std::size_t fromIndex);
     void wipeAll() noexcept;
 
     InputMethod method_;
