@@ -2,6 +2,10 @@
 #include "kiosk/input/keyboard_layout.hpp"
 
 #include "kiosk/input/utf8.hpp"
+#include "kiosk/input/vietnamese_letters.hpp"
+
+#include <array>
+#include <utility>
 
 namespace kiosk::input {
 namespace {
@@ -55,8 +59,31 @@ KeyRow bottomRow(LayoutKind kind, FieldKind field) {
     return row;
 }
 
+// For residents who know neither Telex nor VNI: the seven extra letters, and the five tones
+// shown on an 'a' (what a Vietnamese reader recognises) but sent as combining marks, which the
+// composer applies to the word before the cursor.
+KeyRow vietnameseRow() {
+    KeyRow row;
+    constexpr float width = 10.0F / 12.0F;
+    for (const char32_t c : std::u32string_view(U"ăâđêôơư")) {
+        row.keys.push_back(charKey(c, width));
+    }
+    constexpr std::array<std::pair<char32_t, char32_t>, 5> tones{
+        {{U'á', 0x0301}, {U'à', 0x0300}, {U'ả', 0x0309}, {U'ã', 0x0303}, {U'ạ', 0x0323}}};
+    for (const auto& [shown, combining] : tones) {
+        KeyDef key = charKey(combining, width);
+        key.label.clear();
+        appendUtf8(key.label, shown);
+        row.keys.push_back(key);
+    }
+    return row;
+}
+
 KeyboardLayout lettersLayout(FieldKind field) {
     KeyboardLayout layout{LayoutKind::Letters, {}};
+    if (field == FieldKind::Name || field == FieldKind::Text) {
+        layout.rows.push_back(vietnameseRow());
+    }
     layout.rows.push_back(charRow(U"qwertyuiop"));
     KeyRow middle;
     middle.keys.push_back(actionKey("⇪", KeyAction::CapsLock, 1.0F));
@@ -197,17 +224,23 @@ bool shouldAutoShift(FieldKind field, std::string_view textBeforeCursor) {
 }
 
 char32_t keyCharacter(const KeyDef& key, ShiftState shift) {
-    if (shift != ShiftState::Off && key.character >= U'a' && key.character <= U'z') {
-        return key.character - U'a' + U'A';
+    if (shift == ShiftState::Off) {
+        return key.character;
     }
-    return key.character;
+    std::optional<LetterParts> parts = decomposeLetter(key.character);
+    if (!parts) {
+        return key.character;
+    }
+    parts->letterCase = LetterCase::Upper;
+    return composeLetter(*parts).value_or(key.character);
 }
 
 std::string keyLabel(const KeyDef& key, ShiftState shift, InputMethod method) {
     if (key.action == KeyAction::SwitchMethod) {
         return std::string(methodLabel(method));
     }
-    if (key.action != KeyAction::Char) {
+    // Action keys and the tone keys keep the label they were made with.
+    if (key.action != KeyAction::Char || isCombiningMark(key.character)) {
         return key.label;
     }
     std::string label;

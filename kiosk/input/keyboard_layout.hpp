@@ -14,7 +14,9 @@ namespace kiosk::input {
 enum class LayoutKind : std::uint8_t { Letters, Numbers, Symbols, NumericPad };
 
 enum class KeyAction : std::uint8_t {
-    Char,     // types `character` (upper-cased while Shift or Caps Lock is on)
+    // Types `character`, upper-cased while Shift or Caps Lock is on. The tone keys of the
+    // Vietnamese row send a combining mark, which the composer applies (applyMarkKey).
+    Char,
     Shift,    // next letter upper case
     CapsLock, // all letters upper case until pressed again
     Backspace,
@@ -63,8 +65,9 @@ struct FieldInputProfile {
 
 FieldInputProfile profileFor(FieldKind field);
 
-// The keys of `kind` as shown for `field` (an e-mail field gets '@' where others get ',';
-// the numeric pad gets the field's extra key).
+// The keys of `kind` as shown for `field`. Letters for names and text get a top row of
+// ă â đ ê ô ơ ư and five tone keys; an e-mail field gets '@' where others get ','; the numeric
+// pad gets the field's extra key.
 KeyboardLayout makeLayout(LayoutKind kind, FieldKind field);
 
 // True when Shift should engage by itself: at the start of each word of a name (names are

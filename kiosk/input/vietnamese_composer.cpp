@@ -1,11 +1,11 @@
-// The field editor: word boundaries, the cursor, length limits and restoring non-Vietnamese
-// tokens; the per-word rules live in word_composer.cpp.
+// The field editor: word boundaries, cursor, length limit, restoring non-Vietnamese tokens.
 #include "kiosk/input/vietnamese_composer.hpp"
 
 #include "kiosk/input/utf8.hpp"
 #include "kiosk/input/vietnamese_letters.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace kiosk::input {
 namespace {
@@ -65,6 +65,9 @@ void VietnameseComposer::setToneStyle(ToneStyle style) {
 }
 
 KeyOutcome VietnameseComposer::type(char32_t key) {
+    if (isCombiningMark(key)) {
+        return applyMark(key);
+    }
     if (isIgnorable(key)) {
         return KeyOutcome::Ignored;
     }
@@ -80,11 +83,11 @@ KeyOutcome VietnameseComposer::type(char32_t key) {
             return outcome;
         }
         if (isWhitespace(key)) {
-            startNewWord(true);
+            startNewWord(Boundary::Token);
         } else {
             tokenPrefixRaw_ += finishedRaw;
             tokenPrefixRaw_.push_back(key);
-            startNewWord(false);
+            startNewWord(Boundary::Word);
         }
         return outcome;
     }
@@ -97,6 +100,21 @@ KeyOutcome VietnameseComposer::type(char32_t key) {
     }
     if (applyKey(next, key, method_, style_) == KeyEffect::NotWordKey) {
         return restoreTokenWith(key);
+    }
+    return replaceWord(next);
+}
+
+KeyOutcome VietnameseComposer::applyMark(char32_t combining) {
+    if (method_ == InputMethod::Plain) {
+        return KeyOutcome::Ignored;
+    }
+    ensureWordContext();
+    if (tokenLiteral_) {
+        return KeyOutcome::Ignored;
+    }
+    WordState next = word_;
+    if (applyMarkKey(next, combining, method_) != KeyEffect::Applied) {
+        return KeyOutcome::Ignored;
     }
     return replaceWord(next);
 }
@@ -126,11 +144,11 @@ void VietnameseComposer::backspace() {
     text_.erase(cursor_ - 1, 1);
     --cursor_;
     contextValid_ = false;
-    refreshUtf8();
+    refreshUtf8(cursor_);
 }
 
 void VietnameseComposer::commitWord() {
-    startNewWord(true);
+    startNewWord(Boundary::Token);
 }
 
 void VietnameseComposer::setText(std::string_view utf8) {
@@ -156,14 +174,14 @@ void VietnameseComposer::setText(std::string_view utf8) {
     }
     cursor_ = text_.size();
     contextValid_ = false;
-    refreshUtf8();
+    refreshUtf8(0);
 }
 
 void VietnameseComposer::clear() {
     wipeAll();
     cursor_ = 0;
     contextValid_ = false;
-    refreshUtf8();
+    refreshUtf8(0);
 }
 
 void VietnameseComposer::moveCursor(int codepointIndex) {
@@ -212,10 +230,10 @@ void VietnameseComposer::ensureWordContext() {
     contextValid_ = true;
 }
 
-void VietnameseComposer::startNewWord(bool newToken) {
+void VietnameseComposer::startNewWord(Boundary boundary) {
     wipeWord(word_);
     wordStart_ = cursor_;
-    if (newToken) {
+    if (boundary == Boundary::Token) {
         tokenStart_ = cursor_;
         wipeContainer(tokenPrefixRaw_);
         tokenLiteral_ = false;
@@ -228,12 +246,12 @@ KeyOutcome VietnameseComposer::insertPlain(char32_t key) {
         return KeyOutcome::RejectedFull;
     }
     text_.insert(cursor_, 1, key);
+    refreshUtf8(cursor_);
     ++cursor_;
-    refreshUtf8();
     return KeyOutcome::Accepted;
 }
 
-KeyOutcome VietnameseComposer::replaceWord(const WordState& word) {
+KeyOutcome VietnameseComposer::replaceWord(WordState& word) {
     scratch_.clear();
     renderWord(word, style_, scratch_);
     if (!fits(cursor_ - wordStart_, scratch_.size())) {
@@ -242,8 +260,8 @@ KeyOutcome VietnameseComposer::replaceWord(const WordState& word) {
     replaceRange(wordStart_, cursor_, scratch_);
     cursor_ = wordStart_ + scratch_.size();
     wipeWord(word_);
-    word_ = word;
-    refreshUtf8();
+    word_ = std::move(word);
+    refreshUtf8(wordStart_);
     return KeyOutcome::Accepted;
 }
 
@@ -265,7 +283,7 @@ KeyOutcome VietnameseComposer::restoreTokenWith(char32_t key) {
     wordStart_ = tokenStart_;
     wipeContainer(tokenPrefixRaw_);
     tokenLiteral_ = true;
-    refreshUtf8();
+    refreshUtf8(wordStart_);
     return KeyOutcome::Accepted;
 }
 
@@ -281,10 +299,15 @@ void VietnameseComposer::replaceRange(std::size_t begin, std::size_t end,
     text_.replace(begin, end - begin, with.data(), with.size());
 }
 
-void VietnameseComposer::refreshUtf8() {
-    utf8_.clear();
-    for (const char32_t c : text_) {
-        appendUtf8(utf8_, c);
+// Text before `fromIndex` is unchanged, so only the rest is encoded again.
+void VietnameseComposer::refreshUtf8(std::size_t fromIndex) {
+    std::size_t keptBytes = 0;
+    for (std::size_t i = 0; i < fromIndex; ++i) {
+        keptBytes += utf8Length(text_[i]);
+    }
+    utf8_.resize(keptBytes);
+    for (std::size_t i = fromIndex; i < text_.size(); ++i) {
+        appendUtf8(utf8_, text_[i]);
     }
 }
 

@@ -1,5 +1,4 @@
-// A text field's editor for the on-screen keyboard: holds the field's text and cursor and
-// composes Vietnamese (Telex or VNI) on the word that ends at the cursor.
+// A text field editor for the on-screen keyboard that composes Vietnamese as residents type.
 #pragma once
 
 #include "kiosk/input/input_method.hpp"
@@ -36,8 +35,10 @@ public:
     void setMaxLength(std::size_t codepoints) { maxLength_ = codepoints; }
     std::size_t maxLength() const { return maxLength_; }
 
-    // One key from the on-screen keyboard: a letter, digit, punctuation, space, or a
-    // precomposed Vietnamese letter. Space and punctuation end the word being composed.
+    // One key from the on-screen keyboard: a letter, digit, punctuation, space, a precomposed
+    // Vietnamese letter, or a diacritic key sent as its combining mark (U+0301 etc., see
+    // applyMarkKey), which marks the word before the cursor in Telex and VNI and is ignored in
+    // Plain. Space and punctuation end the word being composed.
     KeyOutcome type(char32_t key);
     // Types each codepoint of `utf8` in turn (tests, the benchmark, a physical keyboard).
     void typeText(std::string_view utf8);
@@ -66,14 +67,17 @@ public:
     std::string_view textBeforeCursor() const { return text().substr(0, cursorByteOffset()); }
 
 private:
+    KeyOutcome applyMark(char32_t combining);
     void ensureWordContext();
-    void startNewWord(bool newToken);
+    // Punctuation ends a word but not its token; a space (or commitWord) ends both.
+    enum class Boundary : std::uint8_t { Word, Token };
+    void startNewWord(Boundary boundary);
     KeyOutcome insertPlain(char32_t key);
-    KeyOutcome replaceWord(const WordState& word);
+    KeyOutcome replaceWord(WordState& word);
     KeyOutcome restoreTokenWith(char32_t key);
     bool fits(std::size_t removed, std::size_t added) const;
     void replaceRange(std::size_t begin, std::size_t end, std::u32string_view with);
-    void refreshUtf8();
+    void refreshUtf8(std::size_t fromIndex);
     void wipeAll() noexcept;
 
     InputMethod method_;

@@ -1,4 +1,4 @@
-// The table of the 134 precomposed Vietnamese letters (plus đ/Đ) and lookups in both directions.
+// The vowels in every tone and case (132 precomposed letters, plus đ/Đ) and lookups both ways.
 #include "kiosk/input/vietnamese_letters.hpp"
 
 #include <array>

@@ -1,5 +1,4 @@
-// The Telex and VNI rules: which key adds a mark or a tone, undo by repeating, restore of
-// words that cannot be Vietnamese.
+// The Telex and VNI rules for one word: marks, tones, undo by repeating, restoring non-words.
 #include "kiosk/input/word_composer.hpp"
 
 #include <optional>
@@ -346,7 +345,110 @@ void rebuildRaw(WordState& word, InputMethod method) {
     }
 }
 
+KeyEffect toggleTone(WordState& word, Tone tone) {
+    if (!hasVowel(word.letters)) {
+        return KeyEffect::Ignored;
+    }
+    if (word.tone == tone) {
+        word.tone = Tone::None;
+        return KeyEffect::Applied;
+    }
+    Letters candidate = word.letters;
+    return commitIfValid(word, candidate, tone) ? KeyEffect::Applied : KeyEffect::Ignored;
+}
+
+bool takesMark(char base, Mark mark) {
+    switch (mark) {
+    case Mark::Circumflex:
+        return base == 'a' || base == 'e' || base == 'o';
+    case Mark::Breve:
+        return base == 'a';
+    case Mark::Horn:
+        return base == 'o' || base == 'u';
+    default:
+        return false;
+    }
+}
+
+KeyEffect toggleMark(WordState& word, Mark mark) {
+    const SyllableSplit split = splitSyllable(word.letters);
+    Letters candidate = word.letters;
+    bool removed = false;
+    for (std::size_t i = split.nucleusBegin; i < split.nucleusEnd; ++i) {
+        if (candidate[i].mark == mark) {
+            candidate[i].mark = Mark::None;
+            removed = true;
+        }
+    }
+    if (removed) {
+        word.letters.swap(candidate);
+        return KeyEffect::Applied;
+    }
+    if (mark == Mark::Horn) {
+        for (std::size_t i = split.nucleusBegin; i + 1 < split.nucleusEnd; ++i) {
+            if (word.letters[i].base == 'u' && word.letters[i + 1].base == 'o') {
+                candidate = word.letters;
+                candidate[i + 1].mark = Mark::Horn;
+                if (commitIfValid(word, candidate, word.tone)) {
+                    return KeyEffect::Applied;
+                }
+            }
+        }
+    }
+    for (std::size_t i = split.nucleusEnd; i > split.nucleusBegin; --i) {
+        if (!takesMark(word.letters[i - 1].base, mark)) {
+            continue;
+        }
+        candidate = word.letters;
+        candidate[i - 1].mark = mark;
+        if (commitIfValid(word, candidate, word.tone)) {
+            return KeyEffect::Applied;
+        }
+    }
+    return KeyEffect::Ignored;
+}
+
 } // namespace
+
+KeyEffect applyMarkKey(WordState& word, char32_t combining, InputMethod method) {
+    if (word.mode == WordMode::Literal) {
+        return KeyEffect::Ignored;
+    }
+    KeyEffect effect = KeyEffect::Ignored;
+    switch (combining) {
+    case 0x0301:
+        effect = toggleTone(word, Tone::Acute);
+        break;
+    case 0x0300:
+        effect = toggleTone(word, Tone::Grave);
+        break;
+    case 0x0309:
+        effect = toggleTone(word, Tone::Hook);
+        break;
+    case 0x0303:
+        effect = toggleTone(word, Tone::Tilde);
+        break;
+    case 0x0323:
+        effect = toggleTone(word, Tone::Dot);
+        break;
+    case 0x0302:
+        effect = toggleMark(word, Mark::Circumflex);
+        break;
+    case 0x0306:
+        effect = toggleMark(word, Mark::Breve);
+        break;
+    case 0x031B:
+        effect = toggleMark(word, Mark::Horn);
+        break;
+    default:
+        break;
+    }
+    if (effect == KeyEffect::Applied) {
+        // The "as typed" form must stay free of combining marks: use the method's own keys.
+        rebuildRaw(word, method);
+    }
+    return effect;
+}
 
 KeyEffect applyKey(WordState& word, char32_t key, InputMethod method, ToneStyle style) {
     if (word.mode == WordMode::Literal) {

@@ -25,9 +25,17 @@ struct WordState {
 
 // Applied: the key became part of the word. NotWordKey: it cannot belong to a word (a digit
 // in Telex, '@', a VNI digit with nothing to mark); the field decides what to do with it.
-enum class KeyEffect : std::uint8_t { Applied, NotWordKey };
+// Ignored: a mark key with nothing to mark.
+enum class KeyEffect : std::uint8_t { Applied, NotWordKey, Ignored };
 
 KeyEffect applyKey(WordState& word, char32_t key, InputMethod method, ToneStyle style);
+
+// A diacritic key of the keyboard's Vietnamese row, sent as the combining mark it stands for
+// (U+0301 sắc, U+0300 huyền, U+0309 hỏi, U+0303 ngã, U+0323 nặng, U+0302 circumflex, U+0306
+// breve, U+031B horn). It marks the word like the VNI digits do, whatever the method, so a
+// resident who knows neither Telex nor VNI can still write Vietnamese; pressing it again takes
+// the mark off. Nothing is ever inserted as a combining character.
+KeyEffect applyMarkKey(WordState& word, char32_t combining, InputMethod method);
 
 // Removes the last displayed character. A tone on that character goes with it; a tone on
 // another vowel stays and moves with the syllable (loạn -> lọa). A literal word that becomes

@@ -1,5 +1,4 @@
-// libFuzzer target for the Vietnamese input engine: any key sequence, cursor move or pasted
-// text must leave a field of valid UTF-8 without combining marks, within its length limit.
+// libFuzzer target: any keys, cursor moves or pastes leave a valid field for the input engine.
 #include "kiosk/input/utf8.hpp"
 #include "kiosk/input/vietnamese_composer.hpp"
 #include "kiosk/input/vietnamese_letters.hpp"

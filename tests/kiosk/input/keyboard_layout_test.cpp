@@ -185,3 +185,29 @@ TEST_CASE("layout keys switch between letters, numbers and symbols", "[telex][ke
     CHECK(press(KeyAction::Done) == KeyPressOutcome::Done);
     CHECK(composer.text() == "12");
 }
+
+TEST_CASE("names and text get a row of Vietnamese letters and tone keys", "[telex][keyboard]") {
+    const KeyboardLayout name = makeLayout(LayoutKind::Letters, FieldKind::Name);
+    for (const char32_t c : std::u32string_view(U"ăâđêôơư")) {
+        CHECK(findKey(name, KeyAction::Char, c) != nullptr);
+    }
+    const KeyDef* tilde = findKey(name, KeyAction::Char, 0x0303);
+    REQUIRE(tilde != nullptr);
+    CHECK(keyLabel(*tilde, ShiftState::Once, InputMethod::Telex) == "ã");
+    const KeyDef* e = findKey(name, KeyAction::Char, U'ê');
+    REQUIRE(e != nullptr);
+    CHECK(keyCharacter(*e, ShiftState::Once) == U'Ê');
+    CHECK(keyLabel(*e, ShiftState::Locked, InputMethod::Telex) == "Ê");
+    const KeyboardLayout email = makeLayout(LayoutKind::Letters, FieldKind::Email);
+    CHECK(findKey(email, KeyAction::Char, U'ê') == nullptr);
+    CHECK(email.rows.size() + 1 == name.rows.size());
+}
+
+TEST_CASE("a name typed with the Vietnamese row needs no Telex", "[telex][keyboard]") {
+    VietnameseComposer composer;
+    KeyboardState state = openKeyboard(FieldKind::Name, composer);
+    pressText(state, composer, U"nguyên\u0303 văn");
+    CHECK(composer.text() == "Nguyễn Văn");
+    pressText(state, composer, U" đưc\u0301");
+    CHECK(composer.text() == "Nguyễn Văn Đức");
+}

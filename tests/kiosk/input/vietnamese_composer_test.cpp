@@ -267,3 +267,44 @@ TEST_CASE("random key sequences never break the field and always give NFC UTF-8"
         }
     }
 }
+
+TEST_CASE("diacritic keys mark the word before the cursor in any composing method", "[telex]") {
+    for (const auto method : {InputMethod::Telex, InputMethod::Vni}) {
+        VietnameseComposer composer(method);
+        composer.typeText("Nguy");
+        composer.type(U'ê');
+        composer.type(U'n');
+        CHECK(composer.type(0x0303) == KeyOutcome::Accepted);
+        CHECK(composer.text() == "Nguyễn");
+        composer.typeText(" hoa");
+        composer.type(0x0300);
+        CHECK(composer.text() == "Nguyễn hòa");
+        // Pressed again, the same tone key takes the tone off.
+        composer.type(0x0300);
+        CHECK(composer.text() == "Nguyễn hoa");
+        composer.typeText(" tuong");
+        composer.type(0x031B);
+        composer.type(0x0301);
+        CHECK(composer.text() == "Nguyễn hoa tướng");
+        composer.typeText(" an");
+        composer.type(0x0306);
+        CHECK(composer.text() == "Nguyễn hoa tướng ăn");
+        // A circumflex replaces the breve rather than stacking on it.
+        composer.type(0x0302);
+        CHECK(composer.text() == "Nguyễn hoa tướng ân");
+    }
+}
+
+TEST_CASE("diacritic keys with nothing to mark insert nothing", "[telex]") {
+    VietnameseComposer composer;
+    CHECK(composer.type(0x0301) == KeyOutcome::Ignored);
+    composer.typeText("hello");
+    CHECK(composer.type(0x0301) == KeyOutcome::Ignored);
+    composer.typeText(" bc");
+    CHECK(composer.type(0x0302) == KeyOutcome::Ignored);
+    CHECK(composer.text() == "hello bc");
+    VietnameseComposer plain(InputMethod::Plain);
+    plain.typeText("a");
+    CHECK(plain.type(0x0301) == KeyOutcome::Ignored);
+    CHECK(plain.text() == "a");
+}
