@@ -105,6 +105,8 @@ int runKiosk(int argc, char** argv) {
         KioskApp app(*options, loaded.config, logger, terminateType);
         if (!loaded.problem.empty()) {
             app.flow().enterMaintenance(loaded.problem);
+        } else if (!app.contentProblem().empty()) {
+            app.flow().enterMaintenance(app.contentProblem());
         }
         switch (options->mode) {
         case RunMode::Screenshots:

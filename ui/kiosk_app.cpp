@@ -1,14 +1,15 @@
 // KioskApp: start-up, the event-driven loop, intents, and offscreen rendering for screenshots.
 #include "ui/kiosk_app.hpp"
 
+#include "kiosk/app/content_location.hpp"
 #include "ui/theme/palette.hpp"
 
+#include <fstream>
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
-#include <stb_image_write.h>
-#include <fstream>
 #include <sstream>
+#include <stb_image_write.h>
 #include <unistd.h>
 #include <vector>
 
@@ -18,7 +19,8 @@ namespace {
 // Process age from the kernel's start time, so start-up cost before main() is counted too.
 double millisecondsSinceProcessStart() {
     std::ifstream stat("/proc/self/stat");
-    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    std::string text;
+    std::getline(stat, text);
     // Field 22 (starttime, clock ticks since boot) follows the ")" that ends the command name.
     std::istringstream fields(text.substr(text.rfind(')') + 2));
     std::string field;
@@ -55,8 +57,20 @@ KioskApp::KioskApp(const KioskOptions& options, Config config, Logger& logger,
     : options_(options)
     , config_(std::move(config))
     , logger_(logger)
-    , flow_(config_, logger_)
+    , flow_(std::make_unique<Flow>(config_, logger_))
     , terminateEventType_(terminateEventType) {
+    auto contentDir = activeContentDir(config_);
+    auto catalog = loadProcedureCatalog(contentDir);
+    if (catalog) {
+        catalog_ = std::move(*catalog);
+        flow_->setCatalog(&*catalog_);
+        logger_.log(LogEvent::ContentLoaded,
+                    {{"procedures", static_cast<int>(catalog_->procedures.size())},
+                     {"dir", SystemText{contentDir.string()}}});
+    } else {
+        contentProblem_ = catalog.error().message;
+        logger_.log(LogEvent::ContentInvalid, {{"reason", SystemText{contentProblem_}}});
+    }
     bool simulatedPrinter =
         options.simulatedDevices || config_.devices.printer == DeviceChoice::Simulated;
     bool simulatedReader =
@@ -74,6 +88,7 @@ KioskApp::KioskApp(const KioskOptions& options, Config config, Logger& logger,
 }
 
 KioskApp::~KioskApp() {
+    qrTextures_.reset();
     if (imguiReady_) {
         ImGui_ImplSDLRenderer_Shutdown();
         ImGui_ImplSDL2_Shutdown();
@@ -103,6 +118,7 @@ Status KioskApp::start(WindowMode mode, int width, int height) {
     ImGui_ImplSDL2_InitForSDLRenderer(window_->sdlWindow());
     ImGui_ImplSDLRenderer_Init(window_->renderer());
     imguiReady_ = true;
+    qrTextures_ = std::make_unique<QrTextures>(window_->renderer());
     layoutWidth_ = 0;
     relayout(TextSize::Normal);
     return ok();
@@ -130,7 +146,7 @@ void KioskApp::relayout(TextSize size) {
 }
 
 void KioskApp::syncAccessibility() {
-    const Accessibility& wanted = flow_.state().accessibility;
+    const Accessibility& wanted = flow_->state().accessibility;
     if (wanted.contrast != styleFor_) {
         styleFor_ = wanted.contrast;
         applyStyle(palette(styleFor_), metrics_.gapPx, metrics_.mm(1.5));
@@ -152,6 +168,9 @@ void KioskApp::render(const SessionState& state, int secondsUntilWipe,
                      std::time(nullptr),
                      secondsUntilWipe,
                      intents};
+    ctx.catalog = catalog();
+    ctx.procedure = flow_->currentProcedure();
+    ctx.qrTextures = qrTextures_.get();
     router_.draw(ctx);
     ImGui::Render();
     const ImVec4& bg = palette(state.accessibility.contrast).background;
@@ -161,29 +180,35 @@ void KioskApp::render(const SessionState& state, int secondsUntilWipe,
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
 }
 
+Flow& KioskApp::resetFlow() {
+    flow_ = std::make_unique<Flow>(config_, logger_);
+    flow_->setCatalog(catalog());
+    if (qrTextures_) {
+        qrTextures_->clear();
+    }
+    return *flow_;
+}
+
+void KioskApp::renderLive(SteadyTime now) {
+    syncAccessibility();
+    std::vector<Intent> ignored;
+    render(flow_->state(), flow_->secondsUntilWipe(now), ignored);
+    render(flow_->state(), flow_->secondsUntilWipe(now), ignored);
+}
+
 void KioskApp::apply(const Intent& intent, SteadyTime now) {
-    flow_.apply(intent, now);
+    flow_->apply(intent, now);
     syncAccessibility();
     frameClock_.noteActivity();
 }
 
 void KioskApp::frame(SteadyTime now) {
     std::vector<Intent> intents;
-    render(flow_.state(), flow_.secondsUntilWipe(now), intents);
+    render(flow_->state(), flow_->secondsUntilWipe(now), intents);
     SDL_RenderPresent(window_->renderer());
     for (const Intent& intent : intents) {
         apply(intent, now);
     }
-}
-
-void KioskApp::renderState(const SessionState& state, int secondsUntilWipe) {
-    styleFor_ = state.accessibility.contrast;
-    relayout(state.accessibility.textSize);
-    applyStyle(palette(styleFor_), metrics_.gapPx, metrics_.mm(1.5));
-    std::vector<Intent> ignored;
-    // ImGui sizes some items from the previous frame: the second frame is the settled one.
-    render(state, secondsUntilWipe, ignored);
-    render(state, secondsUntilWipe, ignored);
 }
 
 Status KioskApp::writeScreenshot(const std::filesystem::path& file) {
@@ -219,7 +244,7 @@ void KioskApp::handleEvent(const SDL_Event& event, SteadyTime now, bool& quit) {
     }
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (isInput(event)) {
-        flow_.noteInput(now);
+        flow_->noteInput(now);
     }
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
         relayout(fontsFor_);
@@ -228,7 +253,7 @@ void KioskApp::handleEvent(const SDL_Event& event, SteadyTime now, bool& quit) {
 }
 
 std::optional<SteadyTime> KioskApp::nextWake(SteadyTime now) const {
-    std::optional<SteadyTime> wake = flow_.nextDeadline();
+    std::optional<SteadyTime> wake = flow_->nextDeadline();
     auto earliest = [&](std::optional<SteadyTime> t) {
         if (t && (!wake || *t < *wake)) {
             wake = t;
@@ -237,7 +262,7 @@ std::optional<SteadyTime> KioskApp::nextWake(SteadyTime now) const {
     // The header clock shows minutes: wake at the next minute boundary, not every second.
     std::time_t wall = std::time(nullptr);
     earliest(now + std::chrono::seconds(60 - wall % 60));
-    if (flow_.state().wipeAt) {
+    if (flow_->state().wipeAt) {
         earliest(now + std::chrono::seconds(1)); // the countdown's number changes each second
     }
     earliest(notifier_.nextPing());
@@ -260,12 +285,12 @@ int KioskApp::run() {
             }
         }
         now = std::chrono::steady_clock::now();
-        if (flow_.tick(now)) {
+        if (flow_->tick(now)) {
             syncAccessibility();
             frameClock_.noteActivity();
         }
         std::time_t minute = std::time(nullptr) / 60;
-        int countdown = flow_.secondsUntilWipe(now);
+        int countdown = flow_->secondsUntilWipe(now);
         if (minute != shownMinute_ || countdown != shownCountdown_) {
             shownMinute_ = minute;
             shownCountdown_ = countdown;
@@ -276,7 +301,8 @@ int KioskApp::run() {
             frameClock_.frameRendered();
             if (!announced) {
                 notifier_.ready();
-                logger_.log(LogEvent::FirstFrame, {{"since_start_ms", millisecondsSinceProcessStart()}});
+                logger_.log(LogEvent::FirstFrame,
+                            {{"since_start_ms", millisecondsSinceProcessStart()}});
                 announced = true;
             }
         }

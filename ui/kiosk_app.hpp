@@ -8,6 +8,7 @@
 #include "kiosk/flow/flow.hpp"
 #include "kiosk/log/logger.hpp"
 #include "ui/platform/frame_clock.hpp"
+#include "ui/platform/qr_textures.hpp"
 #include "ui/platform/window.hpp"
 #include "ui/screens/screen_router.hpp"
 #include "ui/theme/fonts.hpp"
@@ -29,13 +30,18 @@ public:
     // The kiosk's main loop until SIGTERM (or the window is closed in windowed mode).
     int run();
 
-    // Draws `state` once and applies the resulting intents to nothing: for screenshots.
-    void renderState(const SessionState& state, int secondsUntilWipe);
+    // Why the content could not be loaded; empty when it was.
+    const std::string& contentProblem() const { return contentProblem_; }
     Status writeScreenshot(const std::filesystem::path& file);
     // Re-derives metrics and fonts after a resize or text size change.
     void relayout(TextSize size);
 
-    Flow& flow() { return flow_; }
+    Flow& flow() { return *flow_; }
+    // Starts over with a new flow (screenshots and demo steps that need a clean session).
+    Flow& resetFlow();
+    const ProcedureCatalog* catalog() const { return catalog_ ? &*catalog_ : nullptr; }
+    // Draws the live flow state without presenting or applying intents (screenshots).
+    void renderLive(SteadyTime now);
     const Config& config() const { return config_; }
     DeviceStatus& devices() { return devices_; }
     // Draws the live flow state and applies the intents it returns (used by run and the demo).
@@ -52,7 +58,10 @@ private:
     KioskOptions options_;
     Config config_;
     Logger& logger_;
-    Flow flow_;
+    std::optional<ProcedureCatalog> catalog_;
+    std::string contentProblem_;
+    std::unique_ptr<Flow> flow_;
+    std::unique_ptr<QrTextures> qrTextures_;
     DeviceStatus devices_;
     ServiceNotifier notifier_;
     std::unique_ptr<Window> window_;

@@ -1,14 +1,16 @@
 // `kiosk --screenshots DIR`: every screen in both languages at 1280x800 and 1920x1080, to PNG.
+// Each screen is reached the way a resident reaches it: by intents on a fresh flow.
 #pragma once
 
 #include "kiosk/app/kiosk_options.hpp"
+#include "kiosk/app/scripted_resident.hpp"
 #include "kiosk/config/config.hpp"
 #include "kiosk/devices/device_status.hpp"
-#include "kiosk/flow/session_state.hpp"
 #include "kiosk/log/logger.hpp"
 
 #include <SDL.h>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,11 +19,12 @@ namespace kiosk::ui {
 // Simulated printer and reader ready, network up: what a working kiosk shows.
 DeviceStatus healthyDevices();
 
-struct ScreenshotCase {
+struct ScreenshotScene {
     std::string name; // file name without extension
-    SessionState state;
-    int secondsUntilWipe = 0;
+    // Brings a fresh flow to the screen; the catalog is set, the language already chosen.
+    std::function<void(Flow&, ScriptedResident&)> reach;
     DeviceStatus devices = healthyDevices();
+    bool vietnameseOnly = false; // accessibility variants need not be doubled
 };
 
 struct Resolution {
@@ -30,9 +33,7 @@ struct Resolution {
     double panelWidthMm; // the physical panel such a resolution usually comes on
 };
 
-// The states rendered for one language (and the accessibility variants in Vietnamese).
-std::vector<ScreenshotCase> screenshotCases(Language language,
-                                            const std::string& maintenanceReason);
+std::vector<ScreenshotScene> screenshotScenes();
 std::vector<Resolution> screenshotResolutions();
 
 int runScreenshotPass(const KioskOptions& options, const Config& config, Logger& logger,

@@ -223,6 +223,16 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::LookupFailed, "Chưa tra cứu được vì mất kết nối. Xin thử lại sau.",
      "Could not look up: no connection. Please try again later."},
     {Msg::NoContentTitle, "Chưa có nội dung thủ tục", "No procedures installed"},
+    {Msg::CardFieldName, "Họ, chữ đệm và tên", "Full name"},
+    {Msg::CardFieldIdNumber, "Số định danh cá nhân", "Personal ID number"},
+    {Msg::CardFieldBirth, "Ngày sinh", "Date of birth"},
+    {Msg::CardFieldSex, "Giới tính", "Sex"},
+    {Msg::CardFieldResidence, "Nơi thường trú", "Permanent residence"},
+    {Msg::CardFieldOrigin, "Quê quán", "Place of origin"},
+    {Msg::CardFieldEthnicity, "Dân tộc", "Ethnicity"},
+    {Msg::CardFieldExpiry, "Có giá trị đến", "Valid until"},
+    {Msg::SexMale, "Nam", "Male"},
+    {Msg::SexFemale, "Nữ", "Female"},
 }};
 
 } // namespace

@@ -177,6 +177,16 @@ enum class Msg {
     LookupStatus,
     LookupFailed,
     NoContentTitle,
+    CardFieldName,
+    CardFieldIdNumber,
+    CardFieldBirth,
+    CardFieldSex,
+    CardFieldResidence,
+    CardFieldOrigin,
+    CardFieldEthnicity,
+    CardFieldExpiry,
+    SexMale,
+    SexFemale,
     Count
 };
 

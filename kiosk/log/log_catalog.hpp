@@ -18,6 +18,8 @@ enum class LogEvent {
     FontLoaded,
     FontMissing,
     FirstFrame,
+    ContentLoaded,
+    ContentInvalid,
     ScreenChanged,
     SessionStarted,
     SessionEnded,

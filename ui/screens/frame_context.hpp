@@ -7,6 +7,7 @@
 #include "kiosk/flow/session_state.hpp"
 #include "kiosk/i18n/messages.hpp"
 #include "kiosk/procedure/procedure_loader.hpp"
+#include "ui/platform/qr_textures.hpp"
 #include "ui/theme/fonts.hpp"
 #include "ui/theme/metrics.hpp"
 #include "ui/theme/palette.hpp"
@@ -29,6 +30,7 @@ struct FrameContext {
     std::vector<Intent>& intents;
     const ProcedureCatalog* catalog = nullptr;
     const Procedure* procedure = nullptr; // the procedure of the dossier being filled in
+    QrTextures* qrTextures = nullptr;
 
     std::string_view tr(Msg id) const { return text(id, session.language); }
     std::string_view local(const LocalText& text) const {

@@ -10,12 +10,41 @@ ScreenView& ScreenRouter::viewFor(Screen screen) {
     case Screen::Home:
         return home_;
     case Screen::Help:
-    case Screen::ProcedureCategories:
-    case Screen::ProcedureList:
-    case Screen::ProcedureInfo:
-    case Screen::Lookup:
-    case Screen::Lessons:
         return help_;
+    case Screen::ProcedureCategories:
+        return categories_;
+    case Screen::ProcedureList:
+        return procedures_;
+    case Screen::ProcedureInfo:
+        return procedureInfo_;
+    case Screen::SubmitChannel:
+        return channel_;
+    case Screen::PhoneHandOff:
+        return phoneHandOff_;
+    case Screen::Identity:
+        return identity_;
+    case Screen::CardRead:
+        return cardRead_;
+    case Screen::FormGroup:
+        return formGroup_;
+    case Screen::FieldEditor:
+        return fieldEditor_;
+    case Screen::Documents:
+        return documents_;
+    case Screen::Review:
+        return review_;
+    case Screen::Consent:
+        return consent_;
+    case Screen::Submitting:
+        return submitting_;
+    case Screen::Result:
+        return result_;
+    case Screen::Lookup:
+        return lookup_;
+    case Screen::LookupResult:
+        return lookupResult_;
+    case Screen::Lessons:
+        return help_; // lessons arrive with the lessons capability
     case Screen::Maintenance:
         return maintenance_;
     }

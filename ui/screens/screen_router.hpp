@@ -1,9 +1,16 @@
 // Owns one view per screen and picks the one to draw with a single switch on the flow state.
 #pragma once
 
+#include "ui/screens/card_read_screen.hpp"
+#include "ui/screens/choice_screens.hpp"
+#include "ui/screens/form_screens.hpp"
 #include "ui/screens/help_screen.hpp"
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/maintenance_screen.hpp"
+#include "ui/screens/phone_handoff_screen.hpp"
+#include "ui/screens/procedure_screens.hpp"
+#include "ui/screens/result_screens.hpp"
+#include "ui/screens/review_screens.hpp"
 
 namespace kiosk::ui {
 
@@ -17,6 +24,22 @@ private:
 
     HomeScreen home_;
     HelpScreen help_;
+    ProcedureCategoriesScreen categories_;
+    ProcedureListScreen procedures_;
+    ProcedureInfoScreen procedureInfo_;
+    SubmitChannelScreen channel_;
+    PhoneHandOffScreen phoneHandOff_;
+    IdentityScreen identity_;
+    CardReadScreen cardRead_;
+    FormGroupScreen formGroup_;
+    FieldEditorScreen fieldEditor_;
+    DocumentsScreen documents_;
+    ReviewScreen review_;
+    ConsentScreen consent_;
+    SubmittingScreen submitting_;
+    ResultScreen result_;
+    LookupScreen lookup_;
+    LookupResultScreen lookupResult_;
     MaintenanceScreen maintenance_;
 };
 

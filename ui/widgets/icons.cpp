@@ -91,6 +91,24 @@ void drawIcon(ImDrawList* d, Icon icon, ImVec2 c, float size, ImU32 colour) {
         d->AddRect(p(-0.2f, -0.5f), p(0.2f, 0.35f), colour, 0, 0, w);
         d->AddCircle(p(0.0f, -0.6f), s * 0.28f, colour, 24, w);
         break;
+    case Icon::Backspace: // a key cap pointing left with a cross
+        d->AddLine(p(-0.9f, 0.0f), p(-0.45f, -0.55f), colour, w);
+        d->AddLine(p(-0.9f, 0.0f), p(-0.45f, 0.55f), colour, w);
+        d->AddLine(p(-0.45f, -0.55f), p(0.85f, -0.55f), colour, w);
+        d->AddLine(p(-0.45f, 0.55f), p(0.85f, 0.55f), colour, w);
+        d->AddLine(p(0.85f, -0.55f), p(0.85f, 0.55f), colour, w);
+        d->AddLine(p(-0.05f, -0.25f), p(0.45f, 0.25f), colour, w);
+        d->AddLine(p(-0.05f, 0.25f), p(0.45f, -0.25f), colour, w);
+        break;
+    case Icon::Shift: // an outlined up arrow
+        d->AddLine(p(0.0f, -0.85f), p(-0.75f, 0.0f), colour, w);
+        d->AddLine(p(0.0f, -0.85f), p(0.75f, 0.0f), colour, w);
+        d->AddLine(p(-0.75f, 0.0f), p(-0.35f, 0.0f), colour, w);
+        d->AddLine(p(0.75f, 0.0f), p(0.35f, 0.0f), colour, w);
+        d->AddLine(p(-0.35f, 0.0f), p(-0.35f, 0.8f), colour, w);
+        d->AddLine(p(0.35f, 0.0f), p(0.35f, 0.8f), colour, w);
+        d->AddLine(p(-0.35f, 0.8f), p(0.35f, 0.8f), colour, w);
+        break;
     case Icon::Home:
         d->AddLine(p(-0.85f, 0.0f), p(0.0f, -0.8f), colour, w);
         d->AddLine(p(0.0f, -0.8f), p(0.85f, 0.0f), colour, w);

@@ -5,7 +5,24 @@
 
 namespace kiosk::ui {
 
-enum class Icon { Dossier, Search, Learn, Help, Printer, CardReader, Network, Back, Home, Next, Phone, Family, House, Stamp };
+enum class Icon {
+    Dossier,
+    Search,
+    Learn,
+    Help,
+    Printer,
+    CardReader,
+    Network,
+    Back,
+    Home,
+    Next,
+    Phone,
+    Family,
+    House,
+    Stamp,
+    Backspace,
+    Shift
+};
 
 // Draws `icon` centred in the square at `centre` with side `size`, in `colour`.
 void drawIcon(ImDrawList* drawList, Icon icon, ImVec2 centre, float size, ImU32 colour);

@@ -10,7 +10,9 @@ namespace kiosk::ui {
 void beginScrollArea(const FrameContext& ctx, std::string_view id, float height) {
     (void)ctx;
     std::string key(id);
-    ImGui::BeginChild(key.c_str(), ImVec2(0, height), false, ImGuiWindowFlags_NoNav);
+    // ImGui's own scrollbar is too thin to drag with a finger; endScrollArea draws a position bar.
+    ImGui::BeginChild(key.c_str(), ImVec2(0, height), false,
+                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollbar);
 }
 
 void endScrollArea(const FrameContext& ctx) {
@@ -32,7 +34,8 @@ void endScrollArea(const FrameContext& ctx) {
         float barWidth = ctx.metrics.gapPx;
         float visible = size.y / (size.y + scrollMax);
         float top = pos.y + (size.y - size.y * visible) * (ImGui::GetScrollY() / scrollMax);
-        d->AddRectFilled(ImVec2(pos.x + size.x - barWidth, top), ImVec2(pos.x + size.x, top + size.y * visible),
+        d->AddRectFilled(ImVec2(pos.x + size.x - barWidth, top),
+                         ImVec2(pos.x + size.x, top + size.y * visible),
                          ImGui::GetColorU32(ctx.colours.border), barWidth * 0.5f);
     }
     ImGui::EndChild();

@@ -1,0 +1,132 @@
+// Card reading screen in its three states, with a drawing of a card on the reader.
+#include "ui/screens/card_read_screen.hpp"
+
+#include "ui/widgets/scroll_area.hpp"
+
+#include <array>
+#include <string>
+
+namespace kiosk::ui {
+
+Msg cardFailureMessage(std::string_view reason) {
+    if (reason == "wrong_key") {
+        return Msg::CardWrongKey;
+    }
+    if (reason == "card_removed") {
+        return Msg::CardRemoved;
+    }
+    if (reason == "reader_unplugged") {
+        return Msg::CardReaderUnplugged;
+    }
+    if (reason == "unsupported") {
+        return Msg::CardUnsupported;
+    }
+    if (reason == "no_card") {
+        return Msg::CardNoCard;
+    }
+    return Msg::CardGeneric;
+}
+
+void CardReadScreen::drawContent(const FrameContext& ctx) {
+    switch (ctx.session.dossier.cardStep) {
+    case CardStep::Idle:
+    case CardStep::Reading:
+        drawPlaceCard(ctx);
+        return;
+    case CardStep::Read:
+        drawRead(ctx);
+        return;
+    case CardStep::Failed:
+        drawFailed(ctx);
+        return;
+    }
+}
+
+void CardReadScreen::drawPlaceCard(const FrameContext& ctx) {
+    headingText(ctx, ctx.tr(Msg::CardPlace));
+    // A reader seen from the front with the card lying on it: the picture says "flat, on top".
+    const Metrics& m = ctx.metrics;
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    float width = ImGui::GetContentRegionAvail().x;
+    float centreX = origin.x + width * 0.5f;
+    float top = origin.y + m.gapPx * 2;
+    ImU32 ink = ImGui::GetColorU32(ctx.colours.text);
+    ImU32 accent = ImGui::GetColorU32(ctx.colours.primary);
+    ImVec2 readerMin(centreX - m.mm(40), top + m.mm(30));
+    ImVec2 readerMax(centreX + m.mm(40), top + m.mm(50));
+    d->AddRectFilled(readerMin, readerMax, ImGui::GetColorU32(ctx.colours.secondary), m.mm(3));
+    d->AddRect(readerMin, readerMax, ink, m.mm(3), 0, 3.0f);
+    ImVec2 cardMin(centreX - m.mm(27), top + m.mm(5));
+    ImVec2 cardMax(centreX + m.mm(27), top + m.mm(27));
+    d->AddRectFilled(cardMin, cardMax, accent, m.mm(2));
+    d->AddRectFilled(ImVec2(cardMin.x + m.mm(5), cardMin.y + m.mm(6)),
+                     ImVec2(cardMin.x + m.mm(13), cardMin.y + m.mm(13)),
+                     ImGui::GetColorU32(ctx.colours.warning), m.mm(1));
+    for (int i = 0; i < 3; ++i) { // contactless waves between card and reader
+        float y = cardMax.y + m.mm(1.0 + i * 0.9);
+        d->AddLine(ImVec2(centreX - m.mm(8 - i * 2), y), ImVec2(centreX + m.mm(8 - i * 2), y), ink,
+                   2.0f);
+    }
+    ImGui::Dummy(ImVec2(width, m.mm(55)));
+    bodyText(ctx, ctx.tr(Msg::CardReading));
+}
+
+void CardReadScreen::drawRead(const FrameContext& ctx) {
+    headingText(ctx, ctx.tr(Msg::CardReadTitle));
+    struct Row {
+        const char* key;
+        Msg label;
+    };
+    static constexpr std::array<Row, 7> kRows{{
+        {"card.full_name", Msg::CardFieldName},
+        {"card.id_number", Msg::CardFieldIdNumber},
+        {"card.date_of_birth", Msg::CardFieldBirth},
+        {"card.sex", Msg::CardFieldSex},
+        {"card.ethnicity", Msg::CardFieldEthnicity},
+        {"card.place_of_origin", Msg::CardFieldOrigin},
+        {"card.place_of_residence", Msg::CardFieldResidence},
+    }};
+    beginScrollArea(ctx, "card-fields", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    const auto& fields = ctx.session.dossier.cardFields;
+    for (const Row& row : kRows) {
+        auto found = fields.find(row.key);
+        if (found == fields.end() || found->second.empty()) {
+            continue;
+        }
+        std::string value = found->second;
+        if (value == "male" || value == "female") {
+            value = std::string(ctx.tr(value == "male" ? Msg::SexMale : Msg::SexFemale));
+        }
+        mutedText(ctx, ctx.tr(row.label));
+        boldText(ctx, value);
+    }
+    // The chip's signature check is for the volunteer; it never blocks the resident.
+    if (auto found = fields.find("card.verification"); found != fields.end()) {
+        Msg verdict = found->second == "verified"         ? Msg::CardVerified
+                      : found->second == "unknown_issuer" ? Msg::CardUnknownIssuer
+                                                          : Msg::CardNotVerified;
+        ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+        ImGui::PushFont(ctx.fonts.status);
+        ImGui::TextUnformatted(ctx.tr(verdict).data(),
+                               ctx.tr(verdict).data() + ctx.tr(verdict).size());
+        ImGui::PopFont();
+    }
+    endScrollArea(ctx);
+    if (primaryAction(ctx, ctx.tr(Msg::CardConfirm))) {
+        ctx.emit(intent::Next{});
+    }
+}
+
+void CardReadScreen::drawFailed(const FrameContext& ctx) {
+    headingText(ctx, ctx.tr(Msg::CardFailed));
+    problemText(ctx, ctx.tr(cardFailureMessage(ctx.session.dossier.cardFailure)));
+    if (secondaryAction(ctx, ctx.tr(Msg::CardTypeInstead))) {
+        ctx.emit(intent::ChooseIdentity{IdentitySource::Typed});
+    }
+    if (primaryAction(ctx, ctx.tr(Msg::CardRetry))) {
+        ctx.emit(intent::Next{});
+    }
+}
+
+} // namespace kiosk::ui

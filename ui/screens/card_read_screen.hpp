@@ -1,0 +1,21 @@
+// Reading the chip ID card: place it, wait, confirm what was read, or learn what went wrong.
+#pragma once
+
+#include "ui/screens/screen_view.hpp"
+
+namespace kiosk::ui {
+
+class CardReadScreen : public ScreenView {
+protected:
+    void drawContent(const FrameContext& ctx) override;
+
+private:
+    void drawPlaceCard(const FrameContext& ctx);
+    void drawRead(const FrameContext& ctx);
+    void drawFailed(const FrameContext& ctx);
+};
+
+// What the resident reads for a reader failure reason id ("wrong_key", "card_removed"...).
+Msg cardFailureMessage(std::string_view reason);
+
+} // namespace kiosk::ui

@@ -1,0 +1,46 @@
+// Two-way choice screens: one decision, two big cards.
+#include "ui/screens/choice_screens.hpp"
+
+namespace kiosk::ui {
+
+int drawTwoWayChoice(const FrameContext& ctx, Msg heading, const TwoWayChoice& first,
+                     const TwoWayChoice& second) {
+    headingText(ctx, ctx.tr(heading));
+    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+    const float gap = ctx.metrics.gapPx * 1.5f;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height =
+        std::min((ImGui::GetContentRegionAvail().y - gap) * 0.5f, ctx.metrics.mm(40));
+    int chosen = -1;
+    if (choiceCard(ctx, "choice-first", first.icon, ctx.tr(first.title), ctx.tr(first.hint),
+                   ImVec2(width, height))) {
+        chosen = 0;
+    }
+    ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
+    if (choiceCard(ctx, "choice-second", second.icon, ctx.tr(second.title), ctx.tr(second.hint),
+                   ImVec2(width, height))) {
+        chosen = 1;
+    }
+    return chosen;
+}
+
+void SubmitChannelScreen::drawContent(const FrameContext& ctx) {
+    int chosen = drawTwoWayChoice(ctx, Msg::ChannelTitle,
+                                  {Icon::Dossier, Msg::ChannelKiosk, Msg::ChannelKioskHint},
+                                  {Icon::Phone, Msg::ChannelPhone, Msg::ChannelPhoneHint});
+    if (chosen >= 0) {
+        ctx.emit(intent::ChooseChannel{chosen == 0 ? SubmitChannel::Kiosk : SubmitChannel::Phone});
+    }
+}
+
+void IdentityScreen::drawContent(const FrameContext& ctx) {
+    int chosen = drawTwoWayChoice(ctx, Msg::IdentityTitle,
+                                  {Icon::CardReader, Msg::IdentityCard, Msg::IdentityCardHint},
+                                  {Icon::Dossier, Msg::IdentityTyped, Msg::IdentityTypedHint});
+    if (chosen >= 0) {
+        ctx.emit(
+            intent::ChooseIdentity{chosen == 0 ? IdentitySource::Card : IdentitySource::Typed});
+    }
+}
+
+} // namespace kiosk::ui

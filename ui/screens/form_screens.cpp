@@ -1,0 +1,269 @@
+// Form group and field editor screens.
+#include "ui/screens/form_screens.hpp"
+
+#include "kiosk/input/utf8.hpp"
+#include "ui/widgets/keyboard.hpp"
+#include "ui/widgets/scroll_area.hpp"
+
+#include <string>
+
+namespace kiosk::ui {
+namespace {
+
+const FieldProblem* problemFor(const std::vector<FieldProblem>& problems,
+                               const std::string& fieldId) {
+    for (const FieldProblem& problem : problems) {
+        if (problem.fieldId == fieldId) {
+            return &problem;
+        }
+    }
+    return nullptr;
+}
+
+// A field as a large box: label above, value (or an invitation) inside, problem below.
+bool fieldBox(const FrameContext& ctx, const Field& field, const std::string* value, bool prefilled,
+              const FieldProblem* problem, float width) {
+    const Metrics& m = ctx.metrics;
+    std::string label(ctx.local(field.label));
+    if (!field.required) {
+        label += " (" + std::string(ctx.tr(Msg::FormOptional)) + ")";
+    }
+    boldText(ctx, label);
+    std::string shown =
+        value ? displayValue(ctx, field, *value) : std::string(ctx.tr(Msg::FormTapToFill));
+    ImGui::PushID(field.id.c_str());
+    bool clicked = ImGui::InvisibleButton("box", ImVec2(width, m.targetPx));
+    bool pressed = ImGui::IsItemActive();
+    ImGui::PopID();
+    ImVec2 min = ImGui::GetItemRectMin();
+    ImVec2 max = ImGui::GetItemRectMax();
+    const Palette& p = ctx.colours;
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    d->AddRectFilled(min, max, ImGui::GetColorU32(pressed ? p.secondaryPressed : p.surface),
+                     m.mm(1.2));
+    d->AddRect(min, max, ImGui::GetColorU32(problem ? p.danger : p.border), m.mm(1.2), 0,
+               problem ? 4.0f : 2.0f);
+    ImFont* font = value ? ctx.fonts.bold : ctx.fonts.body;
+    ImVec4 clip(min.x, min.y, max.x - m.gapPx, max.y);
+    d->AddText(font, font->FontSize,
+               ImVec2(min.x + m.gapPx, (min.y + max.y - font->FontSize) * 0.5f),
+               ImGui::GetColorU32(value ? p.text : p.textMuted), shown.c_str(), nullptr, 0, &clip);
+    if (prefilled) {
+        std::string tag = std::string(ctx.tr(Msg::FormFromCard));
+        ImFont* small = ctx.fonts.status;
+        ImVec2 t = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, tag.c_str());
+        ImVec2 tagMin(max.x - t.x - m.gapPx * 2, min.y + m.gapPx * 0.4f);
+        d->AddRectFilled(tagMin, ImVec2(max.x - m.gapPx * 0.5f, tagMin.y + t.y + m.gapPx * 0.4f),
+                         ImGui::GetColorU32(p.ok), m.mm(1));
+        d->AddText(small, small->FontSize,
+                   ImVec2(tagMin.x + m.gapPx * 0.5f, tagMin.y + m.gapPx * 0.2f),
+                   ImGui::GetColorU32(p.primaryText), tag.c_str());
+    }
+    if (problem) {
+        problemText(ctx, ctx.local(problem->text));
+    }
+    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    return clicked;
+}
+
+} // namespace
+
+std::string displayValue(const FrameContext& ctx, const Field& field, const std::string& value) {
+    if (field.type == FieldType::Select && field.picker && ctx.catalog) {
+        if (const PickerList* list = ctx.catalog->findList(*field.picker)) {
+            if (const PickerItem* item = list->find(value)) {
+                return std::string(ctx.local(item->label));
+            }
+        }
+    }
+    return value;
+}
+
+void FormGroupScreen::drawContent(const FrameContext& ctx) {
+    const Procedure* procedure = ctx.procedure;
+    const DossierDraft& dossier = ctx.session.dossier;
+    if (procedure == nullptr || dossier.groupIndex >= procedure->groups.size()) {
+        return;
+    }
+    const FieldGroup& group = procedure->groups[dossier.groupIndex];
+    std::string step =
+        std::string(ctx.tr(Msg::FormStep)) + " " + std::to_string(dossier.groupIndex + 1) + " " +
+        std::string(ctx.tr(Msg::FormOf)) + " " + std::to_string(procedure->groups.size());
+    mutedText(ctx, step);
+    headingText(ctx, ctx.local(group.title));
+    const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
+    beginScrollArea(ctx, "fields", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    for (const Field& field : group.fields) {
+        auto found = dossier.values.find(field.id);
+        const std::string* value = found == dossier.values.end() ? nullptr : &found->second;
+        if (fieldBox(ctx, field, value, dossier.prefilled.count(field.id) > 0,
+                     problemFor(dossier.problems, field.id), width)) {
+            ctx.emit(intent::EditField{field.id});
+        }
+    }
+    endScrollArea(ctx);
+    if (primaryAction(ctx, ctx.tr(Msg::NavNext))) {
+        ctx.emit(intent::Next{});
+    }
+}
+
+void FieldEditorScreen::drawContent(const FrameContext& ctx) {
+    const DossierDraft& dossier = ctx.session.dossier;
+    if (!dossier.edit) {
+        return;
+    }
+    const std::string& id = dossier.edit->fieldId;
+    if (id == kLookupCodeField) {
+        drawTextEditor(ctx, ctx.tr(Msg::LookupCodeLabel));
+        return;
+    }
+    if (id == kCardNumberField) {
+        drawTextEditor(ctx, ctx.tr(Msg::CardNumberLabel));
+        return;
+    }
+    const Field* field = ctx.procedure ? ctx.procedure->findField(id) : nullptr;
+    if (field == nullptr) {
+        return;
+    }
+    if (field->type == FieldType::Select) {
+        drawPicker(ctx, *field);
+    } else if (field->type == FieldType::Date &&
+               dossier.edit->date.stage != DatePick::Stage::Year) {
+        drawDatePads(ctx, *field);
+    } else if (field->type == FieldType::Date) {
+        drawTextEditor(ctx, std::string(ctx.local(field->label)) + " · " +
+                                std::string(ctx.tr(Msg::EditorTypeYear)));
+    } else {
+        drawTextEditor(ctx, ctx.local(field->label));
+    }
+}
+
+void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view label) {
+    const FieldEdit& edit = *ctx.session.dossier.edit;
+    const Metrics& m = ctx.metrics;
+    const Palette& p = ctx.colours;
+    boldText(ctx, label);
+    // The field stays visible above the keyboard, with the cursor where the next letter goes.
+    std::string_view text = edit.composer ? edit.composer->text() : std::string_view();
+    const float width = ImGui::GetContentRegionAvail().x;
+    bool clicked = ImGui::InvisibleButton("edited-text", ImVec2(width, m.targetPx));
+    ImVec2 min = ImGui::GetItemRectMin();
+    ImVec2 max = ImGui::GetItemRectMax();
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    d->AddRectFilled(min, max, ImGui::GetColorU32(p.surface), m.mm(1.2));
+    d->AddRect(min, max, ImGui::GetColorU32(edit.problem ? p.danger : p.primary), m.mm(1.2), 0,
+               4.0f);
+    ImFont* font = ctx.fonts.bold;
+    float textX = min.x + m.gapPx;
+    float textY = (min.y + max.y - font->FontSize) * 0.5f;
+    d->AddText(font, font->FontSize, ImVec2(textX, textY), ImGui::GetColorU32(p.text), text.data(),
+               text.data() + text.size());
+    if (edit.composer) {
+        std::size_t cursorByte = edit.composer->cursorByteOffset();
+        float cursorX = textX + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(),
+                                                    text.data() + cursorByte)
+                                    .x;
+        d->AddLine(ImVec2(cursorX + 1, textY), ImVec2(cursorX + 1, textY + font->FontSize),
+                   ImGui::GetColorU32(p.primary), 3.0f);
+        if (clicked) {
+            // Put the cursor at the character boundary nearest the finger.
+            float touchX = ImGui::GetIO().MousePos.x;
+            int best = 0;
+            float bestDistance = std::abs(touchX - textX);
+            std::size_t byte = 0;
+            bool valid = true;
+            for (int index = 1; byte < text.size(); ++index) {
+                input::decodeUtf8At(text, byte, valid);
+                float x = textX + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(),
+                                                      text.data() + byte)
+                                      .x;
+                if (std::abs(touchX - x) < bestDistance) {
+                    bestDistance = std::abs(touchX - x);
+                    best = index;
+                }
+            }
+            ctx.emit(intent::MoveCursor{best});
+        }
+    }
+    if (edit.problem) {
+        problemText(ctx, ctx.local(edit.problem->text));
+    }
+    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    if (auto key = drawKeyboard(ctx, edit.keyboard,
+                                edit.composer ? edit.composer->method() : input::InputMethod::Plain,
+                                ImVec2(avail.x, avail.y))) {
+        ctx.emit(intent::PressKey{*key});
+    }
+}
+
+void FieldEditorScreen::drawPicker(const FrameContext& ctx, const Field& field) {
+    boldText(ctx, ctx.local(field.label));
+    mutedText(ctx, ctx.tr(Msg::EditorChooseItem));
+    const PickerList* list =
+        ctx.catalog && field.picker ? ctx.catalog->findList(*field.picker) : nullptr;
+    if (list == nullptr) {
+        return;
+    }
+    const auto& values = ctx.session.dossier.values;
+    auto current = values.find(field.id);
+    const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
+    beginScrollArea(ctx, "picker");
+    for (const PickerItem& item : list->items) {
+        // Items under a parent (villages of a commune) show once that parent has been chosen.
+        if (!item.parent.empty()) {
+            bool parentChosen = false;
+            for (const auto& [fieldId, value] : values) {
+                parentChosen = parentChosen || value == item.parent;
+            }
+            if (!parentChosen) {
+                continue;
+            }
+        }
+        bool chosen = current != values.end() && current->second == item.id;
+        if (optionButton(ctx, item.id, ctx.local(item.label), ImVec2(width, ctx.metrics.targetPx),
+                         chosen ? Selection::Selected : Selection::NotSelected)) {
+            ctx.emit(intent::PickItem{item.id});
+        }
+    }
+    endScrollArea(ctx);
+}
+
+void FieldEditorScreen::drawDatePads(const FrameContext& ctx, const Field& field) {
+    const DatePick& date = ctx.session.dossier.edit->date;
+    const Metrics& m = ctx.metrics;
+    boldText(ctx, ctx.local(field.label));
+    std::string chosen = std::string(ctx.tr(Msg::EditorYear)) + " " + std::to_string(date.year);
+    if (date.stage == DatePick::Stage::Day) {
+        chosen += " · " + std::string(ctx.tr(Msg::EditorMonth)) + " " + std::to_string(date.month);
+    }
+    mutedText(ctx, chosen);
+    headingText(ctx, ctx.tr(date.stage == DatePick::Stage::Month ? Msg::EditorChooseMonth
+                                                                 : Msg::EditorChooseDay));
+    if (ctx.session.dossier.edit->problem) {
+        problemText(ctx, ctx.local(ctx.session.dossier.edit->problem->text));
+    }
+    const int count =
+        date.stage == DatePick::Stage::Month ? 12 : daysInMonth(date.year, date.month);
+    const int columns = date.stage == DatePick::Stage::Month ? 4 : 7;
+    const int rows = (count + columns - 1) / columns;
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float cellW = (avail.x - m.gapPx * (columns - 1)) / columns;
+    const float cellH = std::max(m.chromeTargetPx, (avail.y - m.gapPx * (rows - 1)) / rows);
+    ImVec2 origin = ImGui::GetCursorPos();
+    for (int i = 0; i < count; ++i) {
+        ImGui::SetCursorPos(ImVec2(origin.x + (i % columns) * (cellW + m.gapPx),
+                                   origin.y + (i / columns) * (cellH + m.gapPx)));
+        std::string label =
+            date.stage == DatePick::Stage::Month
+                ? std::string(ctx.tr(Msg::EditorMonth)) + " " + std::to_string(i + 1)
+                : std::to_string(i + 1);
+        ImGui::PushID(i);
+        if (optionButton(ctx, "cell", label, ImVec2(cellW, cellH), Selection::NotSelected)) {
+            ctx.emit(intent::PickDatePart{i + 1});
+        }
+        ImGui::PopID();
+    }
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,26 @@
+// The form: one group of fields per screen, and the editor for one field.
+#pragma once
+
+#include "ui/screens/screen_view.hpp"
+
+namespace kiosk::ui {
+
+class FormGroupScreen : public ScreenView {
+protected:
+    void drawContent(const FrameContext& ctx) override;
+};
+
+class FieldEditorScreen : public ScreenView {
+protected:
+    void drawContent(const FrameContext& ctx) override;
+
+private:
+    void drawTextEditor(const FrameContext& ctx, std::string_view label);
+    void drawPicker(const FrameContext& ctx, const Field& field);
+    void drawDatePads(const FrameContext& ctx, const Field& field);
+};
+
+// What a stored answer looks like to the resident: list labels instead of item ids.
+std::string displayValue(const FrameContext& ctx, const Field& field, const std::string& value);
+
+} // namespace kiosk::ui

@@ -1,0 +1,31 @@
+// Sending and after: the wait, the result with code, receipt and rating, and dossier lookup.
+#pragma once
+
+#include "ui/screens/screen_view.hpp"
+
+namespace kiosk::ui {
+
+class SubmittingScreen : public ScreenView {
+protected:
+    Navigation navigation() const override { return Navigation::None; }
+    void drawContent(const FrameContext& ctx) override;
+};
+
+class ResultScreen : public ScreenView {
+protected:
+    // "Done" is the only way on: Back cannot un-submit, and Start over would say the same.
+    Navigation navigation() const override { return Navigation::None; }
+    void drawContent(const FrameContext& ctx) override;
+};
+
+class LookupScreen : public ScreenView {
+protected:
+    void drawContent(const FrameContext& ctx) override;
+};
+
+class LookupResultScreen : public ScreenView {
+protected:
+    void drawContent(const FrameContext& ctx) override;
+};
+
+} // namespace kiosk::ui

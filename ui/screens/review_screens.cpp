@@ -1,0 +1,103 @@
+// Documents, review and consent screens.
+#include "ui/screens/review_screens.hpp"
+
+#include "ui/screens/form_screens.hpp"
+#include "ui/widgets/scroll_area.hpp"
+
+#include <string>
+
+namespace kiosk::ui {
+
+void DocumentsScreen::drawContent(const FrameContext& ctx) {
+    const Procedure* procedure = ctx.procedure;
+    if (procedure == nullptr) {
+        return;
+    }
+    headingText(ctx, ctx.tr(Msg::DocumentsTitle));
+    mutedText(ctx, ctx.tr(Msg::DocumentsHint));
+    const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
+    beginScrollArea(ctx, "documents", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    for (const DocumentRequirement& document : procedure->documents) {
+        std::string detail =
+            std::string(ctx.tr(document.form == DocumentForm::Original ? Msg::DocumentOriginal
+                                                                       : Msg::DocumentCopy)) +
+            " × " + std::to_string(document.count);
+        if (document.required) {
+            detail += " · " + std::string(ctx.tr(Msg::DocumentsRequired));
+        }
+        bool ready = ctx.session.dossier.documentsReady.count(document.id) > 0;
+        if (checkItem(ctx, document.id, ctx.local(document.name), detail, ready, width)) {
+            ctx.emit(intent::ToggleDocument{document.id});
+        }
+    }
+    endScrollArea(ctx);
+    if (primaryAction(ctx, ctx.tr(Msg::NavNext))) {
+        ctx.emit(intent::Next{});
+    }
+}
+
+void ReviewScreen::drawContent(const FrameContext& ctx) {
+    const Procedure* procedure = ctx.procedure;
+    if (procedure == nullptr) {
+        return;
+    }
+    headingText(ctx, ctx.tr(Msg::ReviewTitle));
+    const Metrics& m = ctx.metrics;
+    const float width = ImGui::GetContentRegionAvail().x - m.gapPx * 2;
+    const auto& values = ctx.session.dossier.values;
+    beginScrollArea(ctx, "review", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    for (std::size_t g = 0; g < procedure->groups.size(); ++g) {
+        const FieldGroup& group = procedure->groups[g];
+        // Group title on the left, its own "Change" button on the right.
+        float buttonWidth = m.mm(40);
+        ImVec2 rowStart = ImGui::GetCursorPos();
+        ImGui::PushTextWrapPos(rowStart.x + width - buttonWidth - m.gapPx);
+        ImGui::PushFont(ctx.fonts.heading);
+        ImGui::TextUnformatted(ctx.local(group.title).data(),
+                               ctx.local(group.title).data() + ctx.local(group.title).size());
+        ImGui::PopFont();
+        ImGui::PopTextWrapPos();
+        ImVec2 after = ImGui::GetCursorPos();
+        ImGui::SetCursorPos(ImVec2(rowStart.x + width - buttonWidth, rowStart.y));
+        ImGui::PushID(static_cast<int>(g));
+        if (touchButton(ctx, "edit-group", ctx.tr(Msg::ReviewEdit),
+                        ImVec2(buttonWidth, m.chromeTargetPx))) {
+            ctx.emit(intent::EditGroup{g});
+        }
+        ImGui::PopID();
+        ImGui::SetCursorPos(ImVec2(rowStart.x, std::max(after.y, ImGui::GetCursorPosY())));
+        for (const Field& field : group.fields) {
+            auto found = values.find(field.id);
+            mutedText(ctx, ctx.local(field.label));
+            if (found == values.end()) {
+                bodyText(ctx, ctx.tr(Msg::ReviewEmpty));
+            } else {
+                boldText(ctx, displayValue(ctx, field, found->second));
+            }
+        }
+        ImGui::Separator();
+    }
+    endScrollArea(ctx);
+    if (primaryAction(ctx, ctx.tr(Msg::NavNext))) {
+        ctx.emit(intent::Next{});
+    }
+}
+
+void ConsentScreen::drawContent(const FrameContext& ctx) {
+    headingText(ctx, ctx.tr(Msg::ConsentTitle));
+    bodyText(ctx, ctx.tr(Msg::ConsentBody));
+    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+    bool given = ctx.session.dossier.consent;
+    if (checkItem(ctx, "consent", ctx.tr(Msg::ConsentCheck), "", given,
+                  ImGui::GetContentRegionAvail().x)) {
+        ctx.emit(intent::SetConsent{!given});
+    }
+    // The send button only looks pressable once the resident has agreed.
+    if (primaryAction(ctx, ctx.tr(Msg::ConsentSubmit),
+                      given ? ButtonKind::Primary : ButtonKind::Secondary) &&
+        given) {
+        ctx.emit(intent::Submit{});
+    }
+}
+
+} // namespace kiosk::ui
