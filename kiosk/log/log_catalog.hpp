@@ -28,6 +28,13 @@ enum class LogEvent {
     DeviceSimulated,
     ScreenshotWritten,
     DemoStep,
+    ContentOpened,
+    ContentFellBack,
+    ContentDamaged,
+    PackInstalled,
+    PackRefused,
+    PackRolledBack,
+    UsbPackFound,
     Count
 };
 
