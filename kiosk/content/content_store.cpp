@@ -167,7 +167,8 @@ public:
         std::size_t done = 0;
         while (done < data.size()) {
             step("write");
-            int injected = hooks_.beforeWrite ? hooks_.beforeWrite(written_) : 0;
+            int injected =
+                hooks_.beforeWrite ? hooks_.beforeWrite(written_, data.size() - done) : 0;
             ssize_t n = -1;
             if (injected == 0) {
                 n = ::write(fd_.get(), data.data() + done, data.size() - done);

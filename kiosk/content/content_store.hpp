@@ -42,9 +42,10 @@ struct InstallHooks {
     // Called before every step that changes the disk ("create", "write", "fsync", "switch
     // current", ...); the crash tests SIGKILL the installer here.
     std::function<void(std::string_view step)> atStep;
-    // Called before each payload write with the payload bytes written so far; a non-zero errno
-    // makes that write fail as if the kernel had returned it (ENOSPC simulates a full disk).
-    std::function<int(std::uint64_t bytesWritten)> beforeWrite;
+    // Called before each payload write with the payload bytes written so far and the size of
+    // this write; a non-zero errno makes that write fail as if the kernel had returned it
+    // (ENOSPC simulates a full disk).
+    std::function<int(std::uint64_t bytesWritten, std::size_t writeBytes)> beforeWrite;
 };
 
 struct InstallOptions {

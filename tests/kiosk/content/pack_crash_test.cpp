@@ -121,8 +121,8 @@ TEST_CASE("a disk that fills up mid-copy refuses the pack and keeps the old vers
     }
     for (std::uint64_t failAt = 0; failAt < total; failAt += total / 17) {
         InstallOptions options;
-        options.hooks.beforeWrite = [&](std::uint64_t written) {
-            return written >= failAt ? ENOSPC : 0;
+        options.hooks.beforeWrite = [&](std::uint64_t written, std::size_t size) {
+            return written + size > failAt ? ENOSPC : 0;
         };
         auto store = ContentStore::open(fixture.store);
         auto result = store->installPack(v2, fixture.trust, options);
@@ -133,7 +133,9 @@ TEST_CASE("a disk that fills up mid-copy refuses the pack and keeps the old vers
         REQUIRE(requireOldOrNew(fixture.store) == 1);
     }
     InstallOptions failing;
-    failing.hooks.beforeWrite = [](std::uint64_t written) { return written > 100 ? EIO : 0; };
+    failing.hooks.beforeWrite = [](std::uint64_t written, std::size_t) {
+        return written > 100 ? EIO : 0;
+    };
     auto store = ContentStore::open(fixture.store);
     auto result = store->installPack(v2, fixture.trust, failing);
     REQUIRE(result.error().code == "io_error");
