@@ -201,28 +201,12 @@ public:
         return ok();
     }
 
+    // No fsync per file: one syncfs() after the last file makes the whole version durable
+    // with a single journal commit, instead of one commit per file (hundreds of small files).
     Status endFile(const ManifestFile& file) override {
-        step("fsync file");
-        if (::fsync(fd_.get()) != 0) {
-            return diskError(errno, "syncing " + file.path);
-        }
+        step("close file");
         if (::close(fd_.release()) != 0) {
             return diskError(errno, "closing " + file.path);
-        }
-        return ok();
-    }
-
-    // Directories deepest first, then the files/ root: every new name becomes durable.
-    Status syncDirectories() {
-        std::vector<std::filesystem::path> dirs(created_.begin(), created_.end());
-        std::sort(dirs.begin(), dirs.end(),
-                  [](const auto& a, const auto& b) { return a.string() > b.string(); });
-        dirs.push_back(root_);
-        for (const auto& dir : dirs) {
-            step("fsync folder");
-            if (Status synced = fsyncPath(dir); !synced) {
-                return synced;
-            }
         }
         return ok();
     }
@@ -243,7 +227,20 @@ private:
     std::uint64_t flushedTo_ = 0;
 };
 
-Status writeNewFileSynced(const std::filesystem::path& path, std::string_view content) {
+// syncfs(2): writes back and waits for all data and metadata of the file system holding
+// `path`, and reports writeback errors (ENOSPC, EIO) since Linux 5.8.
+Status syncFilesystem(const std::filesystem::path& path) {
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!fd) {
+        return diskError(errno, "opening the staging folder");
+    }
+    if (::syncfs(fd.get()) != 0) {
+        return diskError(errno, "syncing the staged version");
+    }
+    return ok();
+}
+
+Status writeNewFile(const std::filesystem::path& path, std::string_view content) {
     UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
     if (!fd) {
         return diskError(errno, "creating " + path.filename().string());
@@ -259,10 +256,7 @@ Status writeNewFileSynced(const std::filesystem::path& path, std::string_view co
         }
         done += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd.get()) != 0) {
-        return diskError(errno, "syncing " + path.filename().string());
-    }
-    return ok();
+    return ok(); // made durable by the syncfs() that ends staging
 }
 
 } // namespace
@@ -517,13 +511,13 @@ Result<InstallReport> ContentStore::installPack(const std::filesystem::path& pac
         return fail(diskError(errno, "creating the staging folder"));
     }
     step("write manifest");
-    if (Status written = writeNewFileSynced(versionDir / "manifest.json", reader->manifestBytes());
+    if (Status written = writeNewFile(versionDir / "manifest.json", reader->manifestBytes());
         !written) {
         return fail(written.error());
     }
     const auto& signature = reader->signature();
     step("write signature");
-    if (Status written = writeNewFileSynced(
+    if (Status written = writeNewFile(
             versionDir / "manifest.sig",
             std::string_view(reinterpret_cast<const char*>(signature.data()), signature.size()));
         !written) {
@@ -533,14 +527,9 @@ Result<InstallReport> ContentStore::installPack(const std::filesystem::path& pac
     if (Status copied = reader->readEntries(sink, options.progress); !copied) {
         return fail(copied.error());
     }
-    if (Status synced = sink.syncDirectories(); !synced) {
-        return fail(synced.error());
-    }
-    step("fsync version");
-    if (Status synced = fsyncPath(versionDir); !synced) {
-        return fail(synced.error());
-    }
-    if (Status synced = fsyncPath(dir_ / kVersionsDir); !synced) {
+    // Every staged file, folder and name must be on disk before `current` can name them.
+    step("sync filesystem");
+    if (Status synced = syncFilesystem(versionDir); !synced) {
         return fail(synced.error());
     }
 
