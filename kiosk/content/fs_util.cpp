@@ -150,10 +150,6 @@ std::string randomHex(std::size_t bytes) {
     return out;
 }
 
-} // namespace kiosk
-
-namespace kiosk {
-
 UniqueFd& UniqueFd::operator=(UniqueFd&& other) noexcept {
     if (this != &other) {
         if (fd_ >= 0) {

@@ -1,8 +1,9 @@
-// Durable file-system steps for the content store: fsync, atomic replace, atomic symlink switch.
+// File-system helpers for the content store: durable writes, atomic switches, owned descriptors.
 #pragma once
 
 #include "drivers/common/result.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -34,10 +35,6 @@ Result<std::uint64_t> freeBytes(const std::filesystem::path& path);
 std::string randomHex(std::size_t bytes);
 
 std::string errnoText(int error);
-
-} // namespace kiosk
-
-namespace kiosk {
 
 // Owns one file descriptor; closes it when dropped.
 class UniqueFd {

@@ -1,6 +1,8 @@
 // USB pack discovery: inotify on the mount place and its parent, POLLPRI on the mount table.
 #include "kiosk/content/usb_pack_watcher.hpp"
 
+#include "kiosk/log/logger.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
@@ -19,8 +21,10 @@ constexpr std::uint32_t kParentMask = IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_M
 } // namespace
 
 Result<UsbPackWatcher> UsbPackWatcher::create(const std::filesystem::path& mountDir,
-                                              const std::filesystem::path& mountInfo) {
+                                              const std::filesystem::path& mountInfo,
+                                              Logger* logger) {
     UsbPackWatcher watcher;
+    watcher.logger_ = logger;
     watcher.mountDir_ = mountDir;
     watcher.inotify_ = UniqueFd(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
     if (!watcher.inotify_) {
@@ -106,6 +110,11 @@ std::vector<FoundPack> UsbPackWatcher::poll(std::chrono::milliseconds timeout) {
         auto it = reported_.find(pack.path);
         if (it == reported_.end() || it->second != key) {
             fresh.push_back(pack);
+            if (logger_ != nullptr) {
+                logger_->log(LogEvent::UsbPackFound,
+                             {{"file", SystemText{pack.path.filename().string()}},
+                              {"bytes", static_cast<std::int64_t>(pack.size)}});
+            }
         }
         now[pack.path] = key;
     }

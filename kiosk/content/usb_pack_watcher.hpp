@@ -12,6 +12,8 @@
 
 namespace kiosk {
 
+class Logger;
+
 struct FoundPack {
     std::filesystem::path path;
     std::uint64_t size = 0;
@@ -25,7 +27,8 @@ class UsbPackWatcher {
 public:
     static Result<UsbPackWatcher>
     create(const std::filesystem::path& mountDir,
-           const std::filesystem::path& mountInfo = "/proc/self/mountinfo");
+           const std::filesystem::path& mountInfo = "/proc/self/mountinfo",
+           Logger* logger = nullptr);
 
     // Waits at most `timeout` (zero: never blocks) and returns packs that appeared since the
     // last call. The first call reports packs already present.
@@ -45,6 +48,7 @@ private:
     int dirWatch_ = -1;
     int parentWatch_ = -1;
     bool primed_ = false;
+    Logger* logger_ = nullptr;
     std::map<std::filesystem::path, std::pair<std::uint64_t, std::int64_t>> reported_;
 };
 

@@ -1,9 +1,11 @@
 // USB pack watcher: reports new *.kpack files once, ignores other files, survives the mount place
 // appearing late.
 #include "kiosk/content/usb_pack_watcher.hpp"
+#include "kiosk/log/logger.hpp"
 #include "tests/kiosk/content/pack_test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <sstream>
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -29,12 +31,15 @@ TEST_CASE("usb watcher reports packs already on the stick at the first poll", "[
     std::filesystem::path mount = temp.path() / "kiosk-usb";
     writeText(mount / "vinh-tuong-12.kpack", "pack");
     writeText(mount / "notes.txt", "ignored");
-    auto watcher = UsbPackWatcher::create(mount, temp.path() / "no-mountinfo");
+    std::ostringstream logged;
+    Logger logger(logged);
+    auto watcher = UsbPackWatcher::create(mount, temp.path() / "no-mountinfo", &logger);
     REQUIRE(watcher);
     auto found = watcher->poll();
     REQUIRE(found.size() == 1);
     REQUIRE(found[0].path.filename() == "vinh-tuong-12.kpack");
     REQUIRE(found[0].size == 4);
+    REQUIRE(logged.str().find("usb_pack_found") != std::string::npos);
     REQUIRE(watcher->poll().empty());
 }
 
