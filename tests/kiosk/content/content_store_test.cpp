@@ -1,7 +1,9 @@
 // Content store behaviour: serving, switching between sessions, rollback, startup repair, diff.
+#include "kiosk/log/logger.hpp"
 #include "tests/kiosk/content/pack_test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <sstream>
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -207,4 +209,20 @@ TEST_CASE("the accepted sequence does not depend on the clock", "[pack]") {
     REQUIRE(store->installPack(future, fixture.trust));
     REQUIRE(store->installPack(past, fixture.trust));
     REQUIRE(store->status().acceptedSequence == 8);
+}
+
+TEST_CASE("installs, refusals and startup are logged with their reason", "[pack]") {
+    PackFixture fixture;
+    std::ostringstream logged;
+    Logger logger(logged);
+    auto store = ContentStore::open(fixture.store, StartupCheck::FullHashes, &logger);
+    auto v1 = fixture.build(sampleFiles("one"), 1, "v1");
+    REQUIRE(store->installPack(v1, fixture.trust));
+    REQUIRE_FALSE(store->installPack(v1, fixture.trust));
+    auto reopened = ContentStore::open(fixture.store, StartupCheck::FullHashes, &logger);
+    std::string lines = logged.str();
+    REQUIRE(lines.find("\"pack_installed\"") != std::string::npos);
+    REQUIRE(lines.find("\"pack_refused\"") != std::string::npos);
+    REQUIRE(lines.find("not_newer") != std::string::npos);
+    REQUIRE(lines.find("\"content_opened\"") != std::string::npos);
 }
