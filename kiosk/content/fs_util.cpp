@@ -98,7 +98,8 @@ std::string readSymlink(const std::filesystem::path& link) {
 }
 
 Result<std::string> readWholeFile(const std::filesystem::path& path, std::uint64_t maxBytes) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    // O_NONBLOCK: a FIFO in place of a key or manifest must not hang open().
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0) {
         return makeError("io_error", "cannot open " + path.string() + ": " + errnoText(errno));
     }

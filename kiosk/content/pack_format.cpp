@@ -122,7 +122,9 @@ Result<PackReader> PackReader::open(const std::filesystem::path& pack,
                                     const PackLimits& limits) {
     PackReader reader;
     reader.path_ = pack;
-    reader.fd_ = UniqueFd(::open(pack.c_str(), O_RDONLY | O_CLOEXEC));
+    // O_NONBLOCK: a FIFO or device named like a pack must not hang the kiosk in open(); it is
+    // refused below as not a regular file (reads of regular files ignore the flag).
+    reader.fd_ = UniqueFd(::open(pack.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
     if (!reader.fd_) {
         return makeError("io_error", "cannot open " + pack.string() + ": " + errnoText(errno));
     }

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <sys/stat.h>
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -331,5 +332,13 @@ TEST_CASE("a file that is not a pack is refused as bad format", "[pack]") {
     writeText(notPack, "\x89PNG\r\n\x1a\n not really a pack at all");
     REQUIRE(fixture.refusalOf(notPack) == "bad_format");
     REQUIRE(fixture.refusalOf(fixture.temp.path() / "missing.kpack") == "io_error");
+    fixture.requireUnchanged();
+}
+
+TEST_CASE("a FIFO named like a pack is refused without hanging", "[pack]") {
+    InstalledFixture fixture;
+    auto fifo = fixture.temp.path() / "pipe.kpack";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    REQUIRE(fixture.refusalOf(fifo) == "bad_format");
     fixture.requireUnchanged();
 }
