@@ -2,6 +2,7 @@
 #include "tests/kiosk/content/pack_test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <csignal>
 #include <random>
 #include <sys/wait.h>
@@ -103,6 +104,47 @@ TEST_CASE("an installer killed at 100 random steps leaves the old or the new ver
     }
     CHECK(sawOld > 0);
     CHECK(sawNew > 0);
+}
+
+TEST_CASE("an installer killed from outside at random moments leaves a complete version",
+          "[pack]") {
+    // Asynchronous kills land anywhere, also inside a write or a rename, not only at hooks.
+    PackFixture fixture;
+    auto v1 = fixture.build(sampleFiles("one"), 1, "v1");
+    auto v2 = fixture.build(manyFiles("two"), 2, "v2");
+    std::chrono::microseconds duration{0};
+    {
+        auto store = ContentStore::open(fixture.temp.path() / "dry-run");
+        REQUIRE(store->installPack(v1, fixture.trust));
+        auto start = std::chrono::steady_clock::now();
+        REQUIRE(store->installPack(v2, fixture.trust));
+        duration = std::chrono::duration_cast<std::chrono::microseconds>(
+            std::chrono::steady_clock::now() - start);
+    }
+    std::mt19937 random(Catch::rngSeed() + 1);
+    std::uniform_int_distribution<long> pick(0, duration.count() * 3 / 2);
+    for (int run = 0; run < 20; ++run) {
+        std::filesystem::path dir = fixture.temp.path() / ("async-" + std::to_string(run));
+        {
+            auto store = ContentStore::open(dir);
+            REQUIRE(store->installPack(v1, fixture.trust));
+        }
+        pid_t child = ::fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            auto store = ContentStore::open(dir);
+            bool installed = store && store->installPack(v2, fixture.trust).ok();
+            ::_exit(installed ? 0 : 1);
+        }
+        ::usleep(static_cast<useconds_t>(pick(random)));
+        ::kill(child, SIGKILL);
+        int status = 0;
+        REQUIRE(::waitpid(child, &status, 0) == child);
+        // Either killed, or it finished first; both must leave v1 or v2 complete.
+        REQUIRE((WIFSIGNALED(status) || WEXITSTATUS(status) == 0));
+        requireOldOrNew(dir);
+        std::filesystem::remove_all(dir);
+    }
 }
 
 TEST_CASE("a disk that fills up mid-copy refuses the pack and keeps the old version", "[pack]") {
