@@ -190,8 +190,8 @@ public:
             written_ += static_cast<std::uint64_t>(n);
             fileOffset_ += static_cast<std::uint64_t>(n);
         }
-        // Start writeback of what was just written so the closing fsync finds the disk busy
-        // already, instead of flushing the whole file at the end (overlaps copy and flush).
+        // Start writeback of what was just written so the closing syncfs() has little left to
+        // flush, instead of the whole pack at the end (overlaps copying and flushing).
         if (fileOffset_ - flushedTo_ >= kWritebackBytes) {
             ::sync_file_range(fd_.get(), static_cast<off64_t>(flushedTo_),
                               static_cast<off64_t>(fileOffset_ - flushedTo_),
