@@ -3,7 +3,9 @@
 #include "tests/kiosk/content/pack_test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <fcntl.h>
 #include <sstream>
+#include <sys/file.h>
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -225,4 +227,16 @@ TEST_CASE("installs, refusals and startup are logged with their reason", "[pack]
     REQUIRE(lines.find("\"pack_refused\"") != std::string::npos);
     REQUIRE(lines.find("not_newer") != std::string::npos);
     REQUIRE(lines.find("\"content_opened\"") != std::string::npos);
+}
+
+TEST_CASE("a second installer is refused as busy while the first holds the lock", "[pack]") {
+    PackFixture fixture;
+    auto store = ContentStore::open(fixture.store);
+    UniqueFd held(::open((fixture.store / ".lock").c_str(), O_RDWR | O_CLOEXEC));
+    REQUIRE(::flock(held.get(), LOCK_EX | LOCK_NB) == 0);
+    auto pack = fixture.build(sampleFiles("one"), 1, "v1");
+    REQUIRE(store->installPack(pack, fixture.trust).error().code == "busy");
+    REQUIRE(store->rollback().error().code == "busy");
+    ::flock(held.get(), LOCK_UN);
+    REQUIRE(store->installPack(pack, fixture.trust));
 }
