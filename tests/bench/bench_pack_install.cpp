@@ -52,6 +52,14 @@ int main() {
         return 1;
     }
     std::filesystem::path temp = pattern;
+    // Removes the ~600 MB of test data however the benchmark ends.
+    struct Cleanup {
+        std::filesystem::path path;
+        ~Cleanup() {
+            std::error_code ignored;
+            std::filesystem::remove_all(path, ignored);
+        }
+    } cleanup{temp};
     std::filesystem::path source = temp / "source";
     std::filesystem::create_directories(temp / "trust");
 
@@ -170,6 +178,5 @@ int main() {
     std::printf("cp + sync (storage floor): %.3f s  (%.0f MB/s), median of %d\n", median(copyRuns),
                 packMb / median(copyRuns), kRuns);
     std::printf("ratio install/sha256sum: %.2fx (target <= 1.30x)\n", install / sha);
-    std::filesystem::remove_all(temp);
     return 0;
 }
