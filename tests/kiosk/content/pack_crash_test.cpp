@@ -185,3 +185,44 @@ TEST_CASE("a disk that fills up mid-copy refuses the pack and keeps the old vers
     REQUIRE(store->installPack(v2, fixture.trust));
     REQUIRE(requireOldOrNew(fixture.store) == 2);
 }
+
+TEST_CASE("a stick pulled out or rewritten during the copy refuses the pack", "[pack]") {
+    PackFixture fixture;
+    auto v1 = fixture.build(sampleFiles("one"), 1, "v1");
+    auto v2 = fixture.build(manyFiles("two"), 2, "v2");
+    {
+        auto store = ContentStore::open(fixture.store);
+        REQUIRE(store->installPack(v1, fixture.trust));
+    }
+    std::string before = storeFingerprint(fixture.store);
+    std::string original = readText(v2);
+
+    // Shrinks under the reader after the first file: what a pulled stick looks like.
+    InstallOptions pulled;
+    bool cut = false;
+    pulled.hooks.atStep = [&](std::string_view step) {
+        if (step == "close file" && !cut) {
+            cut = true;
+            std::filesystem::resize_file(v2, original.size() / 2);
+        }
+    };
+    auto store = ContentStore::open(fixture.store);
+    REQUIRE(store->installPack(v2, fixture.trust, pulled).error().code == "truncated");
+    REQUIRE(storeFingerprint(fixture.store) == before);
+
+    // Rewritten under the reader after the check of the signature: the hash still catches it.
+    writeText(v2, original);
+    InstallOptions rewritten;
+    bool changed = false;
+    rewritten.hooks.atStep = [&](std::string_view step) {
+        if (step == "write signature" && !changed) {
+            changed = true;
+            std::string evil = original;
+            evil[evil.size() - 5] ^= 0x20;
+            writeText(v2, evil);
+        }
+    };
+    REQUIRE(store->installPack(v2, fixture.trust, rewritten).error().code == "hash_mismatch");
+    REQUIRE(storeFingerprint(fixture.store) == before);
+    REQUIRE(requireOldOrNew(fixture.store) == 1);
+}
