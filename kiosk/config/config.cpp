@@ -167,6 +167,7 @@ std::vector<Key> keys() {
         {"paths", "usb_mount_dir", textIn(&Config::paths, &PathConfig::usbMountDir)},
         {"paths", "font_regular", textIn(&Config::paths, &PathConfig::fontRegular)},
         {"paths", "font_bold", textIn(&Config::paths, &PathConfig::fontBold)},
+        {"paths", "content_trust_dir", textIn(&Config::paths, &PathConfig::contentTrustDir)},
     };
 }
 

@@ -51,6 +51,8 @@ struct PathConfig {
     std::filesystem::path usbMountDir = "/media/kiosk-usb";
     std::filesystem::path fontRegular = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
     std::filesystem::path fontBold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
+    // Public keys (*.pub) trusted to sign content packs; only root should write here.
+    std::filesystem::path contentTrustDir = "/etc/kiosk/content-keys";
 };
 
 struct Config {

@@ -74,6 +74,27 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
      "Check [paths] font_regular / font_bold and the error field."},
     {LogEvent::PrintTestPrinted, 2005, LogLevel::Info, "print_test_printed",
      "kioskctl print-test sent the test page.", "none"},
+    {LogEvent::ContentOpened, 3000, LogLevel::Info, "content_opened",
+     "The installed content pack was verified at startup and is served.", "none"},
+    {LogEvent::ContentFellBack, 3001, LogLevel::Error, "content_fell_back",
+     "The active content version failed its check (damaged storage); the previous version "
+     "is active again.",
+     "Reinstall the newest content pack from a USB stick; check the storage card if it recurs."},
+    {LogEvent::ContentDamaged, 3002, LogLevel::Critical, "content_damaged",
+     "Neither the active nor the previous content version verifies; no procedures are shown.",
+     "Install a content pack from a USB stick (kioskctl pack install) and check the storage."},
+    {LogEvent::PackInstalled, 3010, LogLevel::Notice, "pack_installed",
+     "A signed content pack was verified and installed; it is shown from the next session.",
+     "none"},
+    {LogEvent::PackRefused, 3011, LogLevel::Warning, "pack_refused",
+     "A content pack was refused (bad signature, damaged, older, too large, disk full...); "
+     "the installed content is unchanged.",
+     "Read the reason; get a freshly built and signed pack with a higher sequence number."},
+    {LogEvent::PackRolledBack, 3012, LogLevel::Notice, "pack_rolled_back",
+     "A maintainer switched the content back to the previous version.",
+     "Publish a fixed pack with a higher sequence number."},
+    {LogEvent::UsbPackFound, 3020, LogLevel::Info, "usb_pack_found",
+     "A content pack file (*.kpack) was found on the inserted USB stick.", "none"},
 }};
 
 } // namespace

@@ -37,6 +37,13 @@ enum class LogEvent {
     ReceiptPrintFailed,
     ReceiptRenderFailed,
     PrintTestPrinted,
+    ContentOpened,
+    ContentFellBack,
+    ContentDamaged,
+    PackInstalled,
+    PackRefused,
+    PackRolledBack,
+    UsbPackFound,
     Count
 };
 

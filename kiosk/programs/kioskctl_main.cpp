@@ -1,5 +1,6 @@
 // kioskctl: the maintainers' command line (content packs, outbox, reports, devices, docs).
 #include "kiosk/config/config.hpp"
+#include "kiosk/content/pack_commands.hpp"
 #include "kiosk/log/log_catalog.hpp"
 #include "kiosk/receipt/print_test.hpp"
 
@@ -16,7 +17,8 @@ int usage() {
                  "  log-dictionary         print the Markdown log dictionary\n"
                  "  print-test [--sim] [--config FILE] [--data-dir DIR]\n"
                  "                         print the test page (--sim: simulated printer, PNG\n"
-                 "                         under DIR/simulated-printer)\n";
+                 "                         under DIR/simulated-printer)\n"
+                 "  pack ...               content packs (kioskctl pack for details)\n";
     return 2;
 }
 
@@ -74,6 +76,9 @@ int main(int argc, char** argv) {
     if (command == "config" && !args.empty() && args[0] == "check") {
         args.erase(args.begin());
         return configCheck(args);
+    }
+    if (command == "pack") {
+        return kiosk::runPackCommand(args, std::cout, std::cerr);
     }
     return usage();
 }
