@@ -28,6 +28,22 @@ enum class LogEvent {
     DeviceSimulated,
     ScreenshotWritten,
     DemoStep,
+    UsageDatabaseOpened,
+    UsageDatabaseMovedAside,
+    UsageDatabaseUnavailable,
+    UsageEventsDropped,
+    UsageWriteFailed,
+    UsageRolledUp,
+    UsageReportExported,
+    VolunteerSignedIn,
+    VolunteerSignedOut,
+    VolunteerPinRejected,
+    PinLockedOut,
+    MaintainerPinRejected,
+    MaintainerPinSet,
+    VolunteerAdded,
+    VolunteerDisabled,
+    VolunteerEnabled,
     Count
 };
 
