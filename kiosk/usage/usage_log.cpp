@@ -65,9 +65,11 @@ Status UsageLog::record(const UsageEvent& event) {
 void UsageLog::flush() {
     std::unique_lock lock(mutex_);
     std::uint64_t target = acceptedCount_;
+    std::uint64_t pass = passes_;
     flushRequested_ = true;
     wake_.notify_one();
-    written_.wait(lock, [&] { return doneCount_ >= target; });
+    // A whole pass after the request: it also covers the writer's first open.
+    written_.wait(lock, [&] { return passes_ > pass && doneCount_ >= target; });
 }
 
 void UsageLog::runMaintenance() {
@@ -122,6 +124,7 @@ void UsageLog::writerLoop() {
 
         lock.lock();
         doneCount_ += batch.size();
+        ++passes_;
         if (forced) {
             maintenanceRequested_ = false;
         }
@@ -135,10 +138,14 @@ void UsageLog::writerLoop() {
 }
 
 Status UsageLog::openFile() {
-    auto db = usagedb::openDatabase(options_.databasePath, usagedb::OpenMode::ReadWriteCreate);
-    if (!db) {
-        return db.error();
+    auto opened = usagedb::openDatabase(options_.databasePath, usagedb::OpenMode::ReadWriteCreate);
+    if (!opened) {
+        return opened.error();
     }
+    // Kept open even if the checks below fail: closing a damaged database lets SQLite delete
+    // its WAL, which should go aside with it as evidence.
+    db_ = std::move(*opened);
+    usagedb::Database* db = &db_;
     // quick_check reads every page once (a few hundred ms for a bounded database on an SD
     // card, on this thread, not the UI's) and catches damage a lazy open would not see.
     auto check = usagedb::queryText(db->get(), "PRAGMA quick_check");
@@ -174,7 +181,6 @@ Status UsageLog::openFile() {
     if (!inserter) {
         return inserter.error();
     }
-    db_ = std::move(*db);
     inserter_.emplace(std::move(*inserter));
     rolledThrough_ = *through;
     return ok();
@@ -188,8 +194,9 @@ void UsageLog::closeDatabase() {
 void UsageLog::openOrRecover() {
     auto opened = openFile();
     if (!opened && usagedb::isUnreadable(opened.error())) {
+        bool moved = moveAside();
         closeDatabase();
-        if (moveAside()) {
+        if (moved) {
             opened = openFile();
             if (opened) {
                 health_ = UsageHealth::Recovered;
@@ -226,8 +233,11 @@ bool UsageLog::moveAside() {
     std::string suffix = ".corrupt-" + fileTimestamp(clock_());
     fs::path target = withSuffix(path, suffix);
     std::error_code error;
+    if (!fs::exists(path, error)) {
+        return false; // nothing to move: the directory itself is the problem
+    }
     fs::rename(path, target, error);
-    if (error && fs::exists(path)) {
+    if (error) {
         if (logger_ != nullptr) {
             logger_->log(LogEvent::UsageDatabaseUnavailable,
                          {{"path", SystemText{path.string()}},
@@ -277,7 +287,7 @@ bool UsageLog::moveAside() {
 void UsageLog::writeBatch(const std::vector<Pending>& batch) {
     for (std::size_t begin = 0; begin < batch.size(); begin += options_.batchSize) {
         std::size_t end = std::min(batch.size(), begin + options_.batchSize);
-        if (!db_) {
+        if (!inserter_) {
             std::lock_guard lock(mutex_);
             dropped_ += end - begin;
             continue;
@@ -287,7 +297,7 @@ void UsageLog::writeBatch(const std::vector<Pending>& batch) {
             // Damage found while writing: same recovery as at start, then one more try.
             closeDatabase();
             openOrRecover();
-            if (db_) {
+            if (inserter_) {
                 status = writeChunk(batch, begin, end);
             }
         }
@@ -327,7 +337,7 @@ Status UsageLog::writeChunk(const std::vector<Pending>& batch, std::size_t begin
 }
 
 void UsageLog::maintain(bool forced) {
-    if (!db_) {
+    if (!inserter_) {
         return;
     }
     std::int64_t today = usagedb::dayOfMinute(usagedb::unixMinute(clock_()), options_.utcOffset);

@@ -115,6 +115,7 @@ private:
     std::vector<Pending> queue_;
     std::uint64_t acceptedCount_ = 0;
     std::uint64_t doneCount_ = 0;
+    std::uint64_t passes_ = 0;
     bool flushRequested_ = false;
     bool maintenanceRequested_ = false;
     bool stopping_ = false;
