@@ -1,6 +1,7 @@
 // kioskctl: the maintainers' command line (content packs, outbox, reports, devices, docs).
 #include "kiosk/config/config.hpp"
 #include "kiosk/log/log_catalog.hpp"
+#include "kiosk/usage/report_command.hpp"
 
 #include <cstdio>
 #include <iostream>
@@ -12,7 +13,8 @@ namespace {
 int usage() {
     std::cerr << "usage: kioskctl <command> [options]\n"
                  "  config check FILE      check a configuration file\n"
-                 "  log-dictionary         print the Markdown log dictionary\n";
+                 "  log-dictionary         print the Markdown log dictionary\n"
+                 "  report --from D --to D [--csv] [--db FILE]   usage report (D = YYYY-MM-DD)\n";
     return 2;
 }
 
@@ -45,6 +47,9 @@ int main(int argc, char** argv) {
     if (command == "config" && !args.empty() && args[0] == "check") {
         args.erase(args.begin());
         return configCheck(args);
+    }
+    if (command == "report") {
+        return kiosk::runReportCommand(args, std::cout, std::cerr);
     }
     return usage();
 }
