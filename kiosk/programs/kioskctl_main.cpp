@@ -1,4 +1,5 @@
 // kioskctl: the maintainers' command line (content packs, outbox, reports, devices, docs).
+#include "kiosk/assist/volunteer_command.hpp"
 #include "kiosk/config/config.hpp"
 #include "kiosk/log/log_catalog.hpp"
 #include "kiosk/usage/report_command.hpp"
@@ -14,7 +15,9 @@ int usage() {
     std::cerr << "usage: kioskctl <command> [options]\n"
                  "  config check FILE      check a configuration file\n"
                  "  log-dictionary         print the Markdown log dictionary\n"
-                 "  report --from D --to D [--csv] [--db FILE]   usage report (D = YYYY-MM-DD)\n";
+                 "  report --from D --to D [--csv] [--db FILE]   usage report (D = YYYY-MM-DD)\n"
+                 "  volunteer add --name NAME | set-pin ID | disable ID | enable ID | list\n"
+                 "  maintainer-pin set     set the maintainer PIN (asked twice)\n";
     return 2;
 }
 
@@ -50,6 +53,13 @@ int main(int argc, char** argv) {
     }
     if (command == "report") {
         return kiosk::runReportCommand(args, std::cout, std::cerr);
+    }
+    if (command == "volunteer") {
+        return kiosk::runVolunteerCommand(args, kiosk::terminalPinReader(), std::cout, std::cerr);
+    }
+    if (command == "maintainer-pin") {
+        return kiosk::runMaintainerPinCommand(args, kiosk::terminalPinReader(), std::cout,
+                                              std::cerr);
     }
     return usage();
 }
