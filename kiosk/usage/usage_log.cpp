@@ -99,13 +99,17 @@ void UsageLog::acknowledgeAlert() {
 void UsageLog::writerLoop() {
     openOrRecover();
     maintain(false);
+    // Two buffers swapped back and forth: once both have grown, record() never allocates for
+    // the queue (codes fit the small-string buffer), so its cost stays flat.
+    std::vector<Pending> batch;
+    batch.reserve(options_.batchSize);
     std::unique_lock lock(mutex_);
+    queue_.reserve(options_.batchSize);
     while (true) {
         wake_.wait_for(lock, options_.flushInterval, [&] {
             return stopping_ || flushRequested_ || maintenanceRequested_ ||
                    queue_.size() >= options_.batchSize;
         });
-        std::vector<Pending> batch;
         batch.swap(queue_);
         bool forced = maintenanceRequested_;
         bool stopping = stopping_;
@@ -124,6 +128,7 @@ void UsageLog::writerLoop() {
 
         lock.lock();
         doneCount_ += batch.size();
+        batch.clear();
         ++passes_;
         if (forced) {
             maintenanceRequested_ = false;
