@@ -8,6 +8,11 @@
 namespace kiosk {
 namespace {
 
+using std::chrono::steady_clock;
+
+// How often the writer retries a database it could not open.
+constexpr auto kReopenInterval = std::chrono::minutes(5);
+
 // "20261125T193000Z": sorts by time, safe in a file name.
 std::string fileTimestamp(std::chrono::system_clock::time_point now) {
     std::time_t seconds = std::chrono::system_clock::to_time_t(now);
@@ -114,11 +119,18 @@ void UsageLog::writerLoop() {
         bool forced = maintenanceRequested_;
         bool stopping = stopping_;
         flushRequested_ = false;
-        bool newDrops = dropped_ > droppedLogged_;
-        droppedLogged_ = dropped_;
+        // Logged at 1, 2, 4, 8... drops: a dead disk must not flood the journal.
+        bool newDrops = dropped_ > 0 && dropped_ >= 2 * droppedLogged_;
+        if (newDrops) {
+            droppedLogged_ = dropped_;
+        }
         std::uint64_t dropped = dropped_;
         lock.unlock();
 
+        // A data partition mounted late or a disk freed up: try again every few minutes.
+        if (!inserter_ && steady_clock::now() - lastOpenAttempt_ >= kReopenInterval) {
+            openOrRecover();
+        }
         writeBatch(batch);
         maintain(forced);
         if (newDrops && logger_ != nullptr) {
@@ -160,6 +172,10 @@ Status UsageLog::openFile() {
     if (*check != "ok") {
         return makeError("usage.db_corrupt", "quick_check: " + *check);
     }
+    // Must come before WAL: once the header is written a new file can no longer change it.
+    if (auto status = usagedb::exec(db->get(), "PRAGMA auto_vacuum = INCREMENTAL"); !status) {
+        return status;
+    }
     auto mode = usagedb::queryText(db->get(), "PRAGMA journal_mode = WAL");
     if (!mode) {
         return mode.error();
@@ -197,6 +213,7 @@ void UsageLog::closeDatabase() {
 }
 
 void UsageLog::openOrRecover() {
+    lastOpenAttempt_ = steady_clock::now();
     auto opened = openFile();
     if (!opened && usagedb::isUnreadable(opened.error())) {
         bool moved = moveAside();
@@ -224,8 +241,10 @@ void UsageLog::openOrRecover() {
         }
         return;
     }
-    UsageHealth expected = UsageHealth::Starting;
-    health_.compare_exchange_strong(expected, UsageHealth::Ok);
+    // A Recovered alert stays until acknowledged; Starting or a retried Unavailable is Ok now.
+    if (health_ != UsageHealth::Recovered) {
+        health_ = UsageHealth::Ok;
+    }
     if (logger_ != nullptr) {
         logger_->log(LogEvent::UsageDatabaseOpened,
                      {{"path", SystemText{options_.databasePath.string()}}, {"fresh", false}});

@@ -108,6 +108,7 @@ private:
     std::optional<usagedb::EventInserter> inserter_;
     std::int64_t rolledThrough_ = usagedb::kNothingRolledUp;
     std::int64_t lastMaintenanceDay_ = usagedb::kNothingRolledUp;
+    std::chrono::steady_clock::time_point lastOpenAttempt_{};
 
     mutable std::mutex mutex_;
     std::condition_variable wake_;

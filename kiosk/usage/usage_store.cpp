@@ -52,7 +52,8 @@ Status createSchema(sqlite3* db) {
     if (current == kSchemaVersion) {
         return ok();
     }
-    // Only effective on a new file: lets the purge hand freed pages back to the file system.
+    // Only effective on a new, still empty file (so callers set it before WAL too): lets the
+    // purge hand freed pages back to the file system.
     if (auto status = exec(db, "PRAGMA auto_vacuum = INCREMENTAL"); !status) {
         return status;
     }

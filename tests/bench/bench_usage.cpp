@@ -88,10 +88,10 @@ template <typename Emit> void visit(std::mt19937_64& random, Emit&& emit) {
 // Writes `events` events spread evenly over five years up to and including today, in large
 // transactions straight into the production schema.
 std::int64_t generate(sqlite3* db, std::int64_t events) {
+    usagedb::createSchema(db);
     usagedb::exec(db, "PRAGMA journal_mode = WAL");
     usagedb::exec(db, "PRAGMA synchronous = OFF");
     usagedb::exec(db, "PRAGMA cache_size = -262144");
-    usagedb::createSchema(db);
     auto inserter = usagedb::EventInserter::prepare(db);
     if (!inserter) {
         std::fprintf(stderr, "%s\n", inserter.error().message.c_str());

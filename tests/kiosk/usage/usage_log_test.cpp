@@ -161,6 +161,9 @@ TEST_CASE("complete days are rolled up and old raw rows purged, counts kept", "[
     CHECK(queryCount(path, "SELECT value FROM usage_meta WHERE key = 'rolled_up_through'") ==
           (kToday - days(1)).time_since_epoch().count());
     CHECK(queryCount(path, "SELECT sum(count) FROM usage_daily") == 24);
+    // Incremental auto-vacuum lets the purge shrink the file, keeping it bounded.
+    CHECK(queryCount(path, "PRAGMA auto_vacuum") == 2);
+    CHECK(queryCount(path, "PRAGMA freelist_count") == 0);
 
     auto report = buildUsageReport(path, DateRange{kToday - days(120), kToday});
     REQUIRE(report.ok());
