@@ -3,6 +3,7 @@
 
 #include "kiosk/config/config.hpp"
 #include "kiosk/usage/report_export.hpp"
+#include "kiosk/usage/usage_log.hpp"
 
 #include <chrono>
 #include <optional>
@@ -18,10 +19,6 @@ int usageError(std::ostream& err, const std::string& problem) {
 }
 
 } // namespace
-
-std::filesystem::path usageDatabasePath(const std::filesystem::path& dataDir) {
-    return dataDir / "usage.db";
-}
 
 int runReportCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     std::optional<UsageDate> from;

@@ -8,9 +8,6 @@
 
 namespace kiosk {
 
-// Where the kiosk keeps its usage database inside the data directory.
-std::filesystem::path usageDatabasePath(const std::filesystem::path& dataDir);
-
 // args (after "report"):
 //   --from YYYY-MM-DD --to YYYY-MM-DD | --period today|week|month
 //   [--csv] [--db FILE] [--lang vi|en]

@@ -29,6 +29,17 @@ std::filesystem::path withSuffix(const std::filesystem::path& path, std::string_
 
 } // namespace
 
+std::filesystem::path usageDatabasePath(const std::filesystem::path& dataDir) {
+    return dataDir / "usage.db";
+}
+
+UsageLogOptions usageLogOptions(const Config& config) {
+    UsageLogOptions options;
+    options.databasePath = usageDatabasePath(config.paths.dataDir);
+    options.purge.retentionDays = config.usage.retentionDays;
+    return options;
+}
+
 UsageLog::UsageLog(UsageLogOptions options, Logger* logger, WallClock clock)
     : options_(std::move(options))
     , logger_(logger)

@@ -1,6 +1,7 @@
 // The anonymous usage log: a queue the UI thread never waits on, in front of a SQLite writer.
 #pragma once
 
+#include "kiosk/config/config.hpp"
 #include "kiosk/log/logger.hpp"
 #include "kiosk/usage/usage_event.hpp"
 #include "kiosk/usage/usage_store.hpp"
@@ -36,6 +37,12 @@ struct UsageLogOptions {
     // Test seam: runs on the writer thread after each row of a batch, inside the transaction.
     std::function<void(std::size_t rowInBatch)> afterRowWritten;
 };
+
+// Where the kiosk keeps its usage database inside the data directory.
+std::filesystem::path usageDatabasePath(const std::filesystem::path& dataDir);
+
+// The options the kiosk runs with: database in [paths] data_dir, [usage] retention_days.
+UsageLogOptions usageLogOptions(const Config& config);
 
 enum class UsageHealth {
     Starting,    // the writer thread has not opened the database yet

@@ -67,3 +67,12 @@ TEST_CASE("kioskctl report explains bad arguments and a missing database", "[rep
     CHECK(missing.str().find("no usage database") != std::string::npos);
     CHECK(out.str().empty());
 }
+
+TEST_CASE("the kiosk's usage options come from the data directory and retention keys", "[usage]") {
+    auto config =
+        parseConfig("[paths]\ndata_dir = /srv/kiosk\n[usage]\nretention_days = 30\n", "k.ini");
+    REQUIRE(config.ok());
+    auto options = usageLogOptions(*config);
+    CHECK(options.databasePath == "/srv/kiosk/usage.db");
+    CHECK(options.purge.retentionDays == 30);
+}
