@@ -3,6 +3,7 @@
 #include "kiosk/usage/usage_report.hpp"
 #include "usage_test_support.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <sstream>
@@ -314,4 +315,27 @@ TEST_CASE("a crash in the middle of a batch loses that batch and leaves the data
     reopened.flush();
     CHECK(reopened.health() == UsageHealth::Ok);
     CHECK(rawRows(path) == kCommitted + 1);
+}
+
+TEST_CASE("only the newest two moved-aside databases are kept", "[usage]") {
+    TempDir dir;
+    const auto path = dir / "usage.db";
+    FakeWallClock clock(localTime(kToday, 9));
+    for (int round = 0; round < 4; ++round) {
+        writeFile(path, std::string(8192, static_cast<char>('a' + round)));
+        clock.advance(seconds(1));
+        UsageLog log(quietOptions(path), nullptr, clock.function());
+        log.flush();
+        REQUIRE(log.health() == UsageHealth::Recovered);
+    }
+    std::vector<std::string> copies;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+        std::string name = entry.path().filename().string();
+        if (name.rfind("usage.db.corrupt-", 0) == 0 && name.find("-wal") == std::string::npos &&
+            name.find("-shm") == std::string::npos) {
+            copies.push_back(readFile(entry.path()).substr(0, 1));
+        }
+    }
+    std::sort(copies.begin(), copies.end());
+    CHECK(copies == std::vector<std::string>{"c", "d"});
 }

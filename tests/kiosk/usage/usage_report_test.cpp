@@ -244,3 +244,25 @@ TEST_CASE("a report refuses a backwards range and a missing database", "[report]
     CHECK(missing.error().code == "report.no_database");
     CHECK_FALSE(std::filesystem::exists(dir / "nothing.db"));
 }
+
+TEST_CASE("sessions per volunteer are counted by pseudonymous code", "[report]") {
+    TempDir dir;
+    FakeWallClock clock(localTime(kToday, 9));
+    {
+        UsageLogOptions options;
+        options.databasePath = dir / "usage.db";
+        UsageLog log(options, nullptr, clock.function());
+        auto lan = *VolunteerCode::parse("vol-0a1b2c3d");
+        auto binh = *VolunteerCode::parse("vol-99999999");
+        for (int i = 0; i < 7; ++i) {
+            UsageSession session{*newUsageSessionId(), Assisted::Yes, 0};
+            log.record(UsageEvent::volunteerAssisted(session, i < 5 ? lan : binh));
+        }
+    }
+    auto report = buildUsageReport(dir / "usage.db", DateRange{kToday, kToday});
+    REQUIRE(report.ok());
+    REQUIRE(report->volunteers.size() == 2);
+    CHECK(report->volunteers[0].name == "vol-0a1b2c3d");
+    CHECK(report->volunteers[0].count == 5);
+    CHECK(report->volunteers[1].count == 2);
+}
