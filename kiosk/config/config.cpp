@@ -168,6 +168,37 @@ std::vector<Key> keys() {
         {"paths", "font_regular", textIn(&Config::paths, &PathConfig::fontRegular)},
         {"paths", "font_bold", textIn(&Config::paths, &PathConfig::fontBold)},
         {"paths", "content_trust_dir", textIn(&Config::paths, &PathConfig::contentTrustDir)},
+        {"assisted", "inactivity_signout_s",
+         seconds(&Config::assisted, &AssistedConfig::inactivitySignout, 60, 7200)},
+        {"assisted", "session_limit_s",
+         seconds(&Config::assisted, &AssistedConfig::sessionLimit, 300, 12 * 3600)},
+        {"assisted", "count_per_volunteer",
+         [](Config& config, std::string_view value) {
+             auto flag = parseBool(value);
+             if (!flag) {
+                 return std::string("must be true or false");
+             }
+             config.assisted.countPerVolunteer = *flag;
+             return std::string();
+         }},
+        {"usage", "retention_days",
+         [](Config& config, std::string_view value) {
+             auto days = parseInteger(value);
+             if (!days || *days < 7 || *days > 3650) {
+                 return std::string("must be a whole number of days from 7 to 3650");
+             }
+             config.usage.retentionDays = static_cast<int>(*days);
+             return std::string();
+         }},
+        {"usage", "rating_scale",
+         [](Config& config, std::string_view value) {
+             auto faces = parseInteger(value);
+             if (!faces || *faces < 2 || *faces > 10) {
+                 return std::string("must be from 2 to 10");
+             }
+             config.usage.ratingScale = static_cast<int>(*faces);
+             return std::string();
+         }},
     };
 }
 
@@ -209,6 +240,10 @@ Result<Config> parseConfig(const std::string& text, const std::string& origin) {
     if (state.config.display.blankAfter < state.config.display.dimAfter) {
         return makeError("config.invalid",
                          origin + ": [display] blank_after_s must not be shorter than dim_after_s");
+    }
+    if (state.config.assisted.sessionLimit < state.config.assisted.inactivitySignout) {
+        return makeError("config.invalid", origin + ": [assisted] session_limit_s must not be "
+                                                    "shorter than inactivity_signout_s");
     }
     return state.config;
 }

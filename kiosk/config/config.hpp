@@ -55,6 +55,22 @@ struct PathConfig {
     std::filesystem::path contentTrustDir = "/etc/kiosk/content-keys";
 };
 
+struct AssistedConfig {
+    // A volunteer is signed out after this long without a touch, and after sessionLimit in any
+    // case (VxSuite's two staff clocks).
+    std::chrono::seconds inactivitySignout{900};
+    std::chrono::seconds sessionLimit{4 * 3600};
+    // Count assisted sessions per volunteer (by pseudonymous id) in the usage log.
+    bool countPerVolunteer = false;
+};
+
+struct UsageConfig {
+    // Raw usage events are kept this long; daily counts are kept for ever.
+    int retentionDays = 90;
+    // Faces of the satisfaction question (5: "Rất không hài lòng" .. "Rất hài lòng").
+    int ratingScale = 5;
+};
+
 struct Config {
     std::string communeName = "Xã Vĩnh Tường";
     std::string accessPointName = "Nhà văn hóa thôn";
@@ -65,6 +81,8 @@ struct Config {
     DeviceConfig devices;
     GatewayConfig gateway;
     PathConfig paths;
+    AssistedConfig assisted;
+    UsageConfig usage;
 };
 
 // Reads `path` over the defaults. A problem names the file, the line and the key.

@@ -44,6 +44,22 @@ enum class LogEvent {
     PackRefused,
     PackRolledBack,
     UsbPackFound,
+    UsageDatabaseOpened,
+    UsageDatabaseMovedAside,
+    UsageDatabaseUnavailable,
+    UsageEventsDropped,
+    UsageWriteFailed,
+    UsageRolledUp,
+    UsageReportExported,
+    VolunteerSignedIn,
+    VolunteerSignedOut,
+    VolunteerPinRejected,
+    PinLockedOut,
+    MaintainerPinRejected,
+    MaintainerPinSet,
+    VolunteerAdded,
+    VolunteerDisabled,
+    VolunteerEnabled,
     Count
 };
 

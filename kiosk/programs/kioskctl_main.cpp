@@ -1,8 +1,10 @@
 // kioskctl: the maintainers' command line (content packs, outbox, reports, devices, docs).
+#include "kiosk/assist/volunteer_command.hpp"
 #include "kiosk/config/config.hpp"
 #include "kiosk/content/pack_commands.hpp"
 #include "kiosk/log/log_catalog.hpp"
 #include "kiosk/receipt/print_test.hpp"
+#include "kiosk/usage/report_command.hpp"
 
 #include <cstdio>
 #include <iostream>
@@ -18,7 +20,10 @@ int usage() {
                  "  print-test [--sim] [--config FILE] [--data-dir DIR]\n"
                  "                         print the test page (--sim: simulated printer, PNG\n"
                  "                         under DIR/simulated-printer)\n"
-                 "  pack ...               content packs (kioskctl pack for details)\n";
+                 "  pack ...               content packs (kioskctl pack for details)\n"
+                 "  report --from D --to D [--csv] [--db FILE]   usage report (D = YYYY-MM-DD)\n"
+                 "  volunteer add --name NAME | set-pin ID | disable ID | enable ID | list\n"
+                 "  maintainer-pin set     set the maintainer PIN (asked twice)\n";
     return 2;
 }
 
@@ -79,6 +84,16 @@ int main(int argc, char** argv) {
     }
     if (command == "pack") {
         return kiosk::runPackCommand(args, std::cout, std::cerr);
+    }
+    if (command == "report") {
+        return kiosk::runReportCommand(args, std::cout, std::cerr);
+    }
+    if (command == "volunteer") {
+        return kiosk::runVolunteerCommand(args, kiosk::terminalPinReader(), std::cout, std::cerr);
+    }
+    if (command == "maintainer-pin") {
+        return kiosk::runMaintainerPinCommand(args, kiosk::terminalPinReader(), std::cout,
+                                              std::cerr);
     }
     return usage();
 }

@@ -1,0 +1,337 @@
+// Volunteer and maintainer credentials in SQLite, with the lockout state persisted per principal.
+#include "kiosk/assist/volunteer_store.hpp"
+
+#include <cstdio>
+#include <openssl/rand.h>
+
+namespace kiosk {
+namespace {
+
+using usagedb::Statement;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS volunteer(
+  id TEXT PRIMARY KEY,
+  display_name TEXT NOT NULL,
+  pin_hash TEXT NOT NULL,
+  enabled INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS maintainer(
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  pin_hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pin_attempt(
+  principal TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  locked_until INTEGER NOT NULL);
+)sql";
+
+constexpr std::string_view kMaintainer = "maintainer";
+
+// Printable text of 1 to 40 characters: a name on a button, nothing that could break a screen.
+Status checkDisplayName(std::string_view name) {
+    std::size_t characters = 0;
+    for (char c : name) {
+        auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f) {
+            return makeError("assist.bad_name", "a volunteer name cannot hold control characters");
+        }
+        if ((byte & 0xc0) != 0x80) {
+            ++characters;
+        }
+    }
+    if (characters == 0 || characters > 40) {
+        return makeError("assist.bad_name", "a volunteer name is 1 to 40 characters");
+    }
+    return ok();
+}
+
+Result<std::string> newVolunteerId() {
+    unsigned char bytes[4];
+    if (RAND_bytes(bytes, sizeof bytes) != 1) {
+        return makeError("assist.no_entropy", "OpenSSL RAND_bytes could not produce an id");
+    }
+    char text[16];
+    std::snprintf(text, sizeof text, "vol-%02x%02x%02x%02x", bytes[0], bytes[1], bytes[2],
+                  bytes[3]);
+    return std::string(text);
+}
+
+} // namespace
+
+std::filesystem::path assistDatabasePath(const std::filesystem::path& dataDir) {
+    return dataDir / "assist.db";
+}
+
+Result<std::unique_ptr<VolunteerStore>> VolunteerStore::open(const std::filesystem::path& path,
+                                                             VolunteerStoreOptions options,
+                                                             Logger* logger, Clock clock) {
+    auto db = usagedb::openDatabase(path, usagedb::OpenMode::ReadWriteCreate);
+    if (!db) {
+        return db.error();
+    }
+    // Credentials are tiny and rarely written: full durability costs nothing here.
+    for (const char* sql : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", kSchema}) {
+        if (auto status = usagedb::exec(db->get(), sql); !status) {
+            return status.error();
+        }
+    }
+    return std::unique_ptr<VolunteerStore>(
+        new VolunteerStore(std::move(*db), options, logger, std::move(clock)));
+}
+
+std::int64_t VolunteerStore::nowSeconds() const {
+    return std::chrono::duration_cast<std::chrono::seconds>(clock_().time_since_epoch()).count();
+}
+
+Result<Volunteer> VolunteerStore::addVolunteer(std::string_view displayName, std::string_view pin) {
+    if (auto status = checkDisplayName(displayName); !status) {
+        return status.error();
+    }
+    if (auto status = checkPinShape(pin, PinRole::Volunteer); !status) {
+        return status.error();
+    }
+    auto hash = hashPin(pin, options_.hashParams);
+    if (!hash) {
+        return hash.error();
+    }
+    auto insert = Statement::prepare(
+        db_.get(), "INSERT INTO volunteer(id, display_name, pin_hash, enabled) VALUES(?1, ?2, "
+                   "?3, 1)");
+    if (!insert) {
+        return insert.error();
+    }
+    // 32 random bits: a clash among a village's volunteers is unlikely; retry if it happens.
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        auto id = newVolunteerId();
+        if (!id) {
+            return id.error();
+        }
+        insert->bind(1, std::string_view(*id))
+            .bind(2, displayName)
+            .bind(3, std::string_view(*hash));
+        auto status = insert->run("adding a volunteer");
+        if (status) {
+            if (logger_ != nullptr) {
+                logger_->log(LogEvent::VolunteerAdded, {{"volunteer", SystemText{*id}}});
+            }
+            return Volunteer{*id, std::string(displayName), VolunteerState::Enabled};
+        }
+        if (status.error().message.find("UNIQUE") == std::string::npos) {
+            return status.error();
+        }
+    }
+    return makeError("assist.no_id", "could not find a free volunteer id");
+}
+
+Status VolunteerStore::setVolunteerPin(std::string_view id, std::string_view pin) {
+    if (auto status = checkPinShape(pin, PinRole::Volunteer); !status) {
+        return status;
+    }
+    auto hash = hashPin(pin, options_.hashParams);
+    if (!hash) {
+        return hash.error();
+    }
+    auto update = Statement::prepare(db_.get(), "UPDATE volunteer SET pin_hash = ?2 WHERE id = ?1");
+    if (!update) {
+        return update.error();
+    }
+    if (auto status = update->bind(1, id).bind(2, std::string_view(*hash)).run("setting a PIN");
+        !status) {
+        return status;
+    }
+    if (sqlite3_changes(db_.get()) == 0) {
+        return makeError("assist.unknown_volunteer", "no volunteer with that id");
+    }
+    if (logger_ != nullptr) {
+        logger_->log(LogEvent::VolunteerAdded,
+                     {{"volunteer", SystemText{std::string(id)}}, {"pin_reset", true}});
+    }
+    // A new PIN is a fresh start.
+    return clearFailures(id);
+}
+
+Status VolunteerStore::setVolunteerState(std::string_view id, VolunteerState state) {
+    auto update = Statement::prepare(db_.get(), "UPDATE volunteer SET enabled = ?2 WHERE id = ?1");
+    if (!update) {
+        return update.error();
+    }
+    std::int64_t enabled = state == VolunteerState::Enabled ? 1 : 0;
+    if (auto status = update->bind(1, id).bind(2, enabled).run("enabling a volunteer"); !status) {
+        return status;
+    }
+    if (sqlite3_changes(db_.get()) == 0) {
+        return makeError("assist.unknown_volunteer", "no volunteer with that id");
+    }
+    if (logger_ != nullptr) {
+        logger_->log(state == VolunteerState::Enabled ? LogEvent::VolunteerEnabled
+                                                      : LogEvent::VolunteerDisabled,
+                     {{"volunteer", SystemText{std::string(id)}}});
+    }
+    return ok();
+}
+
+Result<std::vector<Volunteer>> VolunteerStore::listVolunteers() const {
+    auto select = Statement::prepare(
+        db_.get(),
+        "SELECT id, display_name, enabled FROM volunteer ORDER BY enabled DESC, display_name, id");
+    if (!select) {
+        return select.error();
+    }
+    std::vector<Volunteer> volunteers;
+    int rc = SQLITE_ROW;
+    while ((rc = select->step()) == SQLITE_ROW) {
+        volunteers.push_back(Volunteer{select->columnText(0), select->columnText(1),
+                                       select->columnInt(2) != 0 ? VolunteerState::Enabled
+                                                                 : VolunteerState::Disabled});
+    }
+    if (rc != SQLITE_DONE) {
+        return usagedb::sqliteError(db_.get(), rc, "listing volunteers");
+    }
+    return volunteers;
+}
+
+std::chrono::seconds VolunteerStore::lockedFor(std::string_view principal) const {
+    auto select =
+        Statement::prepare(db_.get(), "SELECT locked_until FROM pin_attempt WHERE principal = ?1");
+    if (!select || select->bind(1, principal).step() != SQLITE_ROW) {
+        return std::chrono::seconds(0);
+    }
+    std::int64_t remaining = select->columnInt(0) - nowSeconds();
+    return std::chrono::seconds(remaining > 0 ? remaining : 0);
+}
+
+Status VolunteerStore::recordFailure(std::string_view principal) {
+    auto bump = Statement::prepare(
+        db_.get(), "INSERT INTO pin_attempt(principal, failures, locked_until) VALUES(?1, 1, 0) "
+                   "ON CONFLICT(principal) DO UPDATE SET failures = failures + 1 "
+                   "RETURNING failures");
+    if (!bump) {
+        return bump.error();
+    }
+    bump->bind(1, principal);
+    if (bump->step() != SQLITE_ROW) {
+        return usagedb::sqliteError(db_.get(), SQLITE_ERROR, "counting a wrong PIN");
+    }
+    auto failures = static_cast<int>(bump->columnInt(0));
+    bump->reset();
+    auto lockout = lockoutAfter(failures, options_.lockout);
+    if (lockout.count() == 0) {
+        return ok();
+    }
+    auto lock = Statement::prepare(db_.get(),
+                                   "UPDATE pin_attempt SET locked_until = ?2 WHERE principal = ?1");
+    if (!lock) {
+        return lock.error();
+    }
+    if (auto status =
+            lock->bind(1, principal).bind(2, nowSeconds() + lockout.count()).run("locking sign-in");
+        !status) {
+        return status;
+    }
+    if (logger_ != nullptr) {
+        logger_->log(LogEvent::PinLockedOut,
+                     {{"principal", SystemText{std::string(principal)}},
+                      {"failures", failures},
+                      {"locked_s", static_cast<std::int64_t>(lockout.count())}});
+    }
+    return ok();
+}
+
+Status VolunteerStore::clearFailures(std::string_view principal) {
+    auto clear = Statement::prepare(db_.get(), "DELETE FROM pin_attempt WHERE principal = ?1");
+    if (!clear) {
+        return clear.error();
+    }
+    return clear->bind(1, principal).run("clearing wrong PIN count");
+}
+
+Status VolunteerStore::checkPin(std::string_view principal, std::string_view pin,
+                                std::string_view hash) {
+    auto locked = lockedFor(principal);
+    if (locked.count() > 0) {
+        return makeError("assist.locked", "too many wrong PINs: try again in " +
+                                              std::to_string(locked.count()) + " seconds");
+    }
+    auto match = verifyPin(pin, hash);
+    if (!match) {
+        return match.error();
+    }
+    if (*match == PinMatch::Match) {
+        return clearFailures(principal);
+    }
+    if (auto status = recordFailure(principal); !status) {
+        return status;
+    }
+    return makeError("assist.wrong_pin", "wrong PIN");
+}
+
+Result<Volunteer> VolunteerStore::signIn(std::string_view id, std::string_view pin) {
+    auto select = Statement::prepare(
+        db_.get(), "SELECT display_name, pin_hash, enabled FROM volunteer WHERE id = ?1");
+    if (!select) {
+        return select.error();
+    }
+    if (select->bind(1, id).step() != SQLITE_ROW) {
+        return makeError("assist.unknown_volunteer", "no volunteer with that id");
+    }
+    Volunteer volunteer{std::string(id), select->columnText(0), VolunteerState::Enabled};
+    std::string hash = select->columnText(1);
+    if (select->columnInt(2) == 0) {
+        return makeError("assist.disabled", "this volunteer has been disabled by the maintainer");
+    }
+    select->reset();
+    auto status = checkPin(id, pin, hash);
+    if (!status) {
+        if (status.error().code == "assist.wrong_pin" && logger_ != nullptr) {
+            logger_->log(LogEvent::VolunteerPinRejected, {{"volunteer", SystemText{volunteer.id}}});
+        }
+        return status.error();
+    }
+    return volunteer;
+}
+
+Status VolunteerStore::setMaintainerPin(std::string_view pin) {
+    if (auto status = checkPinShape(pin, PinRole::Maintainer); !status) {
+        return status;
+    }
+    auto hash = hashPin(pin, options_.hashParams);
+    if (!hash) {
+        return hash.error();
+    }
+    auto upsert =
+        Statement::prepare(db_.get(), "INSERT INTO maintainer(id, pin_hash) VALUES(1, ?1) "
+                                      "ON CONFLICT(id) DO UPDATE SET pin_hash = excluded.pin_hash");
+    if (!upsert) {
+        return upsert.error();
+    }
+    if (auto status = upsert->bind(1, std::string_view(*hash)).run("setting the maintainer PIN");
+        !status) {
+        return status;
+    }
+    if (logger_ != nullptr) {
+        logger_->log(LogEvent::MaintainerPinSet);
+    }
+    return clearFailures(kMaintainer);
+}
+
+bool VolunteerStore::hasMaintainerPin() const {
+    auto text = usagedb::queryText(db_.get(), "SELECT count(*) FROM maintainer");
+    return text && *text == "1";
+}
+
+Status VolunteerStore::checkMaintainerPin(std::string_view pin) {
+    auto hash = usagedb::queryText(db_.get(), "SELECT pin_hash FROM maintainer WHERE id = 1");
+    if (!hash) {
+        return hash.error();
+    }
+    if (hash->empty()) {
+        return makeError("assist.no_maintainer_pin",
+                         "no maintainer PIN is set: run kioskctl maintainer-pin set");
+    }
+    auto status = checkPin(kMaintainer, pin, *hash);
+    if (!status && status.error().code == "assist.wrong_pin" && logger_ != nullptr) {
+        logger_->log(LogEvent::MaintainerPinRejected);
+    }
+    return status;
+}
+
+} // namespace kiosk
