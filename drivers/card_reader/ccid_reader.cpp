@@ -115,16 +115,23 @@ ReaderState CcidReader::state() {
         return ReaderState::Disconnected;
     }
     if (transport_->info().hasInterruptIn && presence_ != Presence::Unknown) {
-        auto notice = transport_->interruptIn(8, timeouts_.interruptPoll);
-        if (notice) {
-            if (auto change = ccid::parseNotifySlotChange(*notice, bSlot_)) {
-                presence_ = change->present ? Presence::Present : Presence::Absent;
+        // Several changes may be queued (card lifted and put back); the last one is current.
+        for (int pending = 0; pending < 16; ++pending) {
+            auto notice = transport_->interruptIn(8, timeouts_.interruptPoll);
+            if (notice) {
+                if (auto change = ccid::parseNotifySlotChange(*notice, bSlot_)) {
+                    presence_ = change->present ? Presence::Present : Presence::Absent;
+                }
+                continue;
             }
-        } else if (notice.error().code == usb_error::kNoDevice) {
-            unplugged_ = true;
-            return ReaderState::Disconnected;
-        } else if (notice.error().code != usb_error::kTimeout) {
-            return ReaderState::Error;
+            if (notice.error().code == usb_error::kNoDevice) {
+                unplugged_ = true;
+                return ReaderState::Disconnected;
+            }
+            if (notice.error().code != usb_error::kTimeout) {
+                return ReaderState::Error;
+            }
+            break;
         }
     } else {
         std::uint8_t seq = nextSeq();
