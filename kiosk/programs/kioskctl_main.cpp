@@ -1,5 +1,6 @@
 // kioskctl: the maintainers' command line (content packs, outbox, reports, devices, docs).
 #include "kiosk/config/config.hpp"
+#include "kiosk/idcard/card_read_command.hpp"
 #include "kiosk/log/log_catalog.hpp"
 
 #include <cstdio>
@@ -12,7 +13,9 @@ namespace {
 int usage() {
     std::cerr << "usage: kioskctl <command> [options]\n"
                  "  config check FILE      check a configuration file\n"
-                 "  log-dictionary         print the Markdown log dictionary\n";
+                 "  log-dictionary         print the Markdown log dictionary\n"
+                 "  card read [--sim [PROFILE]] [--id N --dob YYMMDD --doe YYMMDD] [--trust DIR]\n"
+                 "            [--photo] [--show]   read a chip ID card (values masked unless --show)\n";
     return 2;
 }
 
@@ -45,6 +48,11 @@ int main(int argc, char** argv) {
     if (command == "config" && !args.empty() && args[0] == "check") {
         args.erase(args.begin());
         return configCheck(args);
+    }
+    if (command == "card" && !args.empty() && args[0] == "read") {
+        args.erase(args.begin());
+        // The libusb reader opener is wired here once drivers/usb provides it.
+        return kiosk::runCardRead(args, {}, std::cout, std::cerr);
     }
     return usage();
 }

@@ -204,9 +204,6 @@ Result<CardData> readOnce(CardReader& reader, const AccessKey& key, const ReadOp
     data.access = AccessProtocol::Bac;
     auto addFile = [&](int number, std::uint16_t fileId, Bytes bytes) {
         data.files.push_back(DataGroupFile{number, fileId, std::move(bytes)});
-        if (options.onFile) {
-            options.onFile(data.files.back());
-        }
     };
 
     auto com = files.readFile(kFileIdCom);
@@ -367,6 +364,12 @@ Result<CardData> readIdCard(CardReader& reader, const AccessKey& key, const Read
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     if (!result) {
         return categorised(result.error());
+    }
+    // Reported only for the attempt that succeeded, so a short-mode retry does not repeat files.
+    if (options.onFile) {
+        for (const auto& file : result->files) {
+            options.onFile(file);
+        }
     }
     return result;
 }

@@ -73,7 +73,7 @@ struct ReadOptions {
     LengthMode lengthMode = LengthMode::Auto;
     bool readFacePhoto = false; // DG2 is large and not needed for dossiers
     RandomSource random;        // RND.IFD / K.IFD; empty: OpenSSL RAND_bytes
-    // Called after each file is read (for `kioskctl card read`); may be empty.
+    // Called for each file read, in reading order, once the read succeeded; may be empty.
     std::function<void(const DataGroupFile&)> onFile;
 };
 
