@@ -223,6 +223,11 @@ Result<CardData> readOnce(CardReader& reader, const AccessKey& key, const ReadOp
         if (number == 3 || number == 4 || (number == 2 && !options.readFacePhoto)) {
             continue;
         }
+        if (!options.onlyGroups.empty() && number != 1 &&
+            std::find(options.onlyGroups.begin(), options.onlyGroups.end(), number) ==
+                options.onlyGroups.end()) {
+            continue;
+        }
         auto file = files.readFile(dataGroupFileId(number));
         if (!file) {
             if (file.error().code == kFileMissing && number != 1) {

@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kiosk::icao {
 
@@ -72,7 +73,9 @@ struct ReadOptions {
     std::filesystem::path trustStore; // directory of CSCA certificates; empty: UnknownIssuer
     LengthMode lengthMode = LengthMode::Auto;
     bool readFacePhoto = false; // DG2 is large and not needed for dossiers
-    RandomSource random;        // RND.IFD / K.IFD; empty: OpenSSL RAND_bytes
+    // When not empty, only these data groups are read (if EF.COM lists them); DG1 always is.
+    std::vector<int> onlyGroups;
+    RandomSource random; // RND.IFD / K.IFD; empty: OpenSSL RAND_bytes
     // Called for each file read, in reading order, once the read succeeded; may be empty.
     std::function<void(const DataGroupFile&)> onFile;
 };

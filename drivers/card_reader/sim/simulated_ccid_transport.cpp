@@ -92,6 +92,12 @@ void SimulatedCcidTransport::slotStatus(std::uint8_t bSeq) {
 
 Result<std::size_t> SimulatedCcidTransport::bulkOut(std::span<const std::uint8_t> data,
                                                     std::chrono::milliseconds) {
+    auto started = std::chrono::steady_clock::now();
+    struct AddElapsed {
+        std::chrono::nanoseconds& total;
+        std::chrono::steady_clock::time_point started;
+        ~AddElapsed() { total += std::chrono::steady_clock::now() - started; }
+    } addElapsed{simulatedTime_, started};
     ++messages_;
     if (messages_ == faults_.unplugAtMessage) {
         unplugged_ = true;

@@ -36,6 +36,8 @@ public:
     SimulatedIcaoCard* card() { return card_.get(); }
     ReaderFaults& faults() { return faults_; }
     int messageCount() const { return messages_; }
+    // Time spent inside the simulated reader and card (subtracted to get the kiosk's share).
+    std::chrono::nanoseconds simulatedTime() const { return simulatedTime_; }
 
     const UsbDeviceInfo& info() const override { return info_; }
     Result<std::size_t> bulkOut(std::span<const std::uint8_t> data,
@@ -63,6 +65,7 @@ private:
     bool unplugged_ = false;
     ReaderFaults faults_;
     int messages_ = 0;
+    std::chrono::nanoseconds simulatedTime_{0};
     std::deque<Bytes> bulkQueue_;
     std::deque<Bytes> interruptQueue_;
     Bytes commandChain_;  // command APDU parts received so far (wLevelParameter 1/3)
