@@ -4,6 +4,7 @@
 #include "drivers/card_reader/apdu.hpp"
 #include "drivers/card_reader/icao/lds.hpp"
 #include "drivers/card_reader/icao/mrz.hpp"
+#include "drivers/card_reader/icao/pace.hpp"
 #include "drivers/card_reader/icao/sod.hpp"
 #include "drivers/card_reader/icao/tlv.hpp"
 
@@ -67,11 +68,13 @@ Error categorised(const Error& cause) {
 // The secure channel after access control: protected SELECT and READ BINARY.
 class SecureFileReader {
 public:
-    SecureFileReader(CardReader& reader, SessionKeys keys, std::size_t maxRead, bool extended)
+    SecureFileReader(CardReader& reader, SessionKeys keys, std::size_t responseLimit, bool extended)
         : reader_(reader)
         , sm_(std::move(keys))
-        , maxRead_(maxRead)
+        , maxRead_(maxProtectedReadLength(responseLimit, sm_.blockSize()))
         , extended_(extended) {}
+
+    std::size_t maxRead() const { return maxRead_; }
 
     Result<ResponseApdu> send(const CommandApdu& plain) {
         auto answer = exchangeApdu(reader_, sm_.protect(plain));
@@ -160,32 +163,105 @@ private:
     bool extended_;
 };
 
+CommandApdu selectApplication() {
+    return CommandApdu{
+        0x00, 0xA4, 0x04, 0x0C, Bytes(std::begin(kEmrtdAid), std::end(kEmrtdAid)), std::nullopt};
+}
+
+struct PaceOutcome {
+    std::optional<SessionKeys> keys;
+    bool attempted = false; // PACE commands were sent: the chip must be reset before BAC
+};
+
+// Reads EF.CardAccess in the clear (it sits in the master file; selecting it directly works
+// where SELECT MF does not, chip-id.md §2) and runs PACE when it offers a usable protocol.
+// Returns no keys when the card has no usable PACE or refused a step other than the password.
+Result<PaceOutcome> tryPace(CardReader& reader, const AccessKey& key) {
+    auto selected =
+        exchangeApdu(reader, CommandApdu{0x00, 0xA4, 0x02, 0x0C, Bytes{0x01, 0x1C}, std::nullopt});
+    if (!selected) {
+        return selected.error();
+    }
+    if (!selected->ok()) {
+        return PaceOutcome{};
+    }
+    auto content = exchangeApdu(reader, CommandApdu{0x00, 0xB0, 0x00, 0x00, {}, kLeMaxShort});
+    if (!content) {
+        return content.error();
+    }
+    if (!content->ok() && content->sw != sw::kEndOfFile) {
+        return PaceOutcome{};
+    }
+    auto infos = parseCardAccess(content->data);
+    if (!infos || infos->empty()) {
+        return PaceOutcome{};
+    }
+    PacePassword kind = key.hasCan() ? PacePassword::Can : PacePassword::Mrz;
+    std::string secret = key.hasCan() ? key.can : key.mrzInformation();
+    Bytes password = pacePasswordKey(kind, secret);
+    OPENSSL_cleanse(secret.data(), secret.size());
+    auto keys = performPace(reader, infos->front(), kind, password);
+    wipeBytes(password);
+    if (keys) {
+        return PaceOutcome{std::move(*keys), true};
+    }
+    if (keys.error().code == pace_error::kRefused) {
+        return makeError(idcard_error::kWrongAccessKey, keys.error().message);
+    }
+    if (keys.error().code.rfind("card.", 0) == 0) {
+        return keys.error(); // removed, unplugged, timeout: no point trying BAC
+    }
+    return PaceOutcome{std::nullopt, true};
+}
+
 Result<CardData> readOnce(CardReader& reader, const AccessKey& key, const ReadOptions& options,
                           LengthMode mode) {
     auto atr = reader.powerOn();
     if (!atr) {
         return atr.error();
     }
-    auto selected = exchangeApdu(
-        reader, CommandApdu{0x00, 0xA4, 0x04, 0x0C,
-                            Bytes(std::begin(kEmrtdAid), std::end(kEmrtdAid)), std::nullopt});
-    if (!selected) {
-        return selected.error();
+    std::optional<SessionKeys> session;
+    AccessProtocol protocol = AccessProtocol::None;
+    if (options.access != AccessPreference::BacOnly && (key.hasCan() || key.hasMrz())) {
+        auto pace = tryPace(reader, key);
+        if (!pace) {
+            return pace.error();
+        }
+        if (pace->keys) {
+            session = std::move(*pace->keys);
+            protocol = AccessProtocol::Pace;
+        } else if (pace->attempted) {
+            // A failed PACE run can leave the chip mid-protocol; a fresh power-up resets it.
+            reader.powerOff();
+            if (auto again = reader.powerOn(); !again) {
+                return again.error();
+            }
+        }
     }
-    if (!selected->ok()) {
-        return makeError(idcard_error::kUnsupported, "card has no eMRTD application");
+    if (!session && options.access == AccessPreference::PaceOnly) {
+        return makeError(idcard_error::kUnsupported, "card does not offer PACE");
     }
-    if (!key.hasMrz()) {
-        return makeError(idcard_error::kUnsupported,
-                         "this card needs the ID number and dates (BAC); CAN-only access is not "
-                         "available");
-    }
-    RandomSource random = options.random ? options.random : RandomSource(randomBytes);
-    std::string mrzInformation = key.mrzInformation();
-    auto session = performBac(reader, mrzInformation, random);
-    OPENSSL_cleanse(mrzInformation.data(), mrzInformation.size());
     if (!session) {
-        return session.error();
+        auto selected = exchangeApdu(reader, selectApplication());
+        if (!selected) {
+            return selected.error();
+        }
+        if (!selected->ok()) {
+            return makeError(idcard_error::kUnsupported, "card has no eMRTD application");
+        }
+        if (!key.hasMrz()) {
+            return makeError(idcard_error::kUnsupported,
+                             "this card offers only BAC, which needs the ID number and both dates");
+        }
+        RandomSource random = options.random ? options.random : RandomSource(randomBytes);
+        std::string mrzInformation = key.mrzInformation();
+        auto bac = performBac(reader, mrzInformation, random);
+        OPENSSL_cleanse(mrzInformation.data(), mrzInformation.size());
+        if (!bac) {
+            return bac.error();
+        }
+        session = std::move(*bac);
+        protocol = AccessProtocol::Bac;
     }
 
     ReaderCapabilities caps = reader.capabilities();
@@ -194,14 +270,23 @@ Result<CardData> readOnce(CardReader& reader, const AccessKey& key, const ReadOp
     if (!extended) {
         responseLimit = std::min<std::size_t>(responseLimit, kLeMaxShort);
     }
-    std::size_t maxRead = maxProtectedReadLength(responseLimit, 8);
-    if (maxRead == 0) {
+    SecureFileReader files(reader, std::move(*session), responseLimit, extended);
+    if (files.maxRead() == 0) {
         return makeError(idcard_error::kUnsupported, "reader messages are too small for SM");
     }
-    SecureFileReader files(reader, std::move(*session), maxRead, extended);
+    if (protocol == AccessProtocol::Pace) {
+        // After PACE the application is selected inside the secure channel (9303-11 §4.4).
+        auto selected = files.send(selectApplication());
+        if (!selected) {
+            return selected.error();
+        }
+        if (!selected->ok()) {
+            return makeError(idcard_error::kUnsupported, "card has no eMRTD application");
+        }
+    }
 
     CardData data;
-    data.access = AccessProtocol::Bac;
+    data.access = protocol;
     auto addFile = [&](int number, std::uint16_t fileId, Bytes bytes) {
         data.files.push_back(DataGroupFile{number, fileId, std::move(bytes)});
     };

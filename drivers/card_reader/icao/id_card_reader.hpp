@@ -69,7 +69,14 @@ enum class LengthMode {
     ShortOnly, // 256-byte answers at most
 };
 
+enum class AccessPreference {
+    PaceThenBac, // PACE when EF.CardAccess offers it (CAN, else MRZ password), BAC otherwise
+    BacOnly,
+    PaceOnly,
+};
+
 struct ReadOptions {
+    AccessPreference access = AccessPreference::PaceThenBac;
     std::filesystem::path trustStore; // directory of CSCA certificates; empty: UnknownIssuer
     LengthMode lengthMode = LengthMode::Auto;
     bool readFacePhoto = false; // DG2 is large and not needed for dossiers

@@ -4,6 +4,7 @@
 #include "drivers/card_reader/icao/crypto.hpp"
 #include "drivers/card_reader/icao/lds.hpp"
 #include "drivers/card_reader/icao/mrz.hpp"
+#include "drivers/card_reader/icao/pace.hpp"
 #include "drivers/card_reader/icao/tlv.hpp"
 
 #include <openssl/bio.h>
@@ -171,6 +172,15 @@ Result<CardImage> personalise(const CardProfile& profile, const TestPki& pki) {
         return sod.error();
     }
     image.files[icao::kFileIdSod] = std::move(*sod);
+    if (profile.paceParameterId != 0) {
+        // EF.CardAccess: SecurityInfos { PACEInfo { OID, version 2, parameterId } } (§9.2.1).
+        PaceSetup pace{icao::paceProtocolOid(icao::KeyAlgorithm::Aes128), profile.paceParameterId,
+                       profile.idNumber.substr(profile.idNumber.size() - 6)};
+        Bytes info = encodeTlv(
+            0x30, concat({encodeTlv(0x06, pace.protocol), integer(2), integer(pace.parameterId)}));
+        image.files[icao::kFileIdCardAccess] = encodeTlv(0x31, info);
+        image.pace = std::move(pace);
+    }
     return image;
 }
 

@@ -5,14 +5,23 @@
 #include "drivers/card_reader/sim/test_pki.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 
 namespace kiosk::sim {
+
+// What the simulated chip offers for PACE (EF.CardAccess holds one PACEInfo for it).
+struct PaceSetup {
+    Bytes protocol; // id-PACE-ECDH-GM-AES-CBC-CMAC-128 value bytes
+    int parameterId = 12;
+    std::string can; // last 6 digits of the ID number
+};
 
 struct CardImage {
     std::map<std::uint16_t, Bytes> files; // by file identifier (011E, 0101, ..., 011D)
     std::string mrzInformation;           // what BAC keys are derived from
     bool extendedLength = true;
+    std::optional<PaceSetup> pace;
 };
 
 // Builds EF.COM, DG1 (TD1 MRZ), DG2 (placeholder), DG3 (EAC-protected), DG13, DG14, DG15 and an

@@ -64,6 +64,9 @@ Result<CardProfile> parseCardProfile(std::string_view json, std::string_view pro
     if (auto it = doc.find("extended_length"); it != doc.end() && it->is_boolean()) {
         profile.extendedLength = it->get<bool>();
     }
+    if (auto it = doc.find("pace_parameter_id"); it != doc.end() && it->is_number_integer()) {
+        profile.paceParameterId = it->get<int>();
+    }
     return profile;
 }
 

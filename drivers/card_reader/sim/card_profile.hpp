@@ -33,6 +33,8 @@ struct CardProfile {
     std::string mrzGivenNames;
     // Card capabilities the simulation honours.
     bool extendedLength = true;
+    // PACE parameter ID (12 = NIST P-256, 13 = brainpoolP256r1); 0: the card offers BAC only.
+    int paceParameterId = 12;
 };
 
 Result<CardProfile> parseCardProfile(std::string_view json, std::string_view profileName);

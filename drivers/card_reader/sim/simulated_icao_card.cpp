@@ -4,6 +4,8 @@
 #include "drivers/card_reader/icao/bac.hpp"
 #include "drivers/card_reader/icao/crypto.hpp"
 #include "drivers/card_reader/icao/lds.hpp"
+#include "drivers/card_reader/icao/pace.hpp"
+#include "drivers/card_reader/icao/pace_curve.hpp"
 #include "drivers/card_reader/icao/tlv.hpp"
 
 #include <algorithm>
@@ -95,6 +97,8 @@ Bytes SimulatedIcaoCard::powerOn() {
 
 void SimulatedIcaoCard::dropSession() {
     session_ = false;
+    paceStep_ = 0;
+    plainFileSelected_ = false;
     wipeBytes(ksEnc_);
     wipeBytes(ksMac_);
     wipeBytes(ssc_);
@@ -109,10 +113,27 @@ void SimulatedIcaoCard::incrementSsc() {
     }
 }
 
+std::size_t SimulatedIcaoCard::blockSize() const {
+    return aes_ ? 16 : 8;
+}
+
 Bytes SimulatedIcaoCard::sessionMac(std::span<const std::uint8_t> data) const {
     Bytes input = ssc_;
     input.insert(input.end(), data.begin(), data.end());
-    return retailMac(ksMac_, pad(input, 8));
+    if (!aes_) {
+        return retailMac(ksMac_, pad(input, 8));
+    }
+    Bytes mac = aesCmac(ksMac_, pad(input, 16));
+    mac.resize(8);
+    return mac;
+}
+
+Bytes SimulatedIcaoCard::sessionCipher(std::span<const std::uint8_t> data,
+                                       Direction direction) const {
+    if (!aes_) {
+        return tripleDesCbc(ksEnc_, data, direction);
+    }
+    return aesCbc(ksEnc_, aesEcbEncryptBlock(ksEnc_, ssc_), data, direction);
 }
 
 Bytes SimulatedIcaoCard::process(std::span<const std::uint8_t> apdu) {
@@ -135,19 +156,40 @@ Bytes SimulatedIcaoCard::process(std::span<const std::uint8_t> apdu) {
     if (!body.valid) {
         return statusOnly(sw::kWrongLength);
     }
-    return plainCommand(apdu[1], apdu[2], apdu[3], body.data);
+    return plainCommand(apdu[1], apdu[2], apdu[3], body.data, body.le.value_or(0));
 }
 
-Bytes SimulatedIcaoCard::plainCommand(std::uint8_t ins, std::uint8_t p1, std::uint8_t,
-                                      std::span<const std::uint8_t> data) {
+Bytes SimulatedIcaoCard::plainCommand(std::uint8_t ins, std::uint8_t p1, std::uint8_t p2,
+                                      std::span<const std::uint8_t> data, std::size_t le) {
     if (ins == 0xA4 && p1 == 0x04) {
         applicationSelected_ =
+            !faults_.hideApplication &&
             std::equal(data.begin(), data.end(), std::begin(kAid), std::end(kAid));
         return statusOnly(applicationSelected_ ? sw::kOk : sw::kFileNotFound);
     }
     if (ins == 0xA4) {
-        // Without access control only EF.CardAccess would be readable, and this card has none.
-        return statusOnly(sw::kFileNotFound);
+        // Without access control only EF.CardAccess is readable (in the clear, from the MF).
+        bool cardAccess = data.size() == 2 && data[0] == 0x01 && data[1] == 0x1C &&
+                          image_.files.count(kFileIdCardAccess) != 0;
+        plainFileSelected_ = cardAccess;
+        return statusOnly(cardAccess ? sw::kOk : sw::kFileNotFound);
+    }
+    if (ins == 0xB0 && plainFileSelected_) {
+        const Bytes& file = image_.files[kFileIdCardAccess];
+        std::size_t offset = static_cast<std::size_t>((p1 & 0x7F) << 8 | p2);
+        if (offset > file.size()) {
+            return statusOnly(sw::kWrongP1P2);
+        }
+        std::size_t count = std::min(le, file.size() - offset);
+        Bytes chunk(file.begin() + static_cast<std::ptrdiff_t>(offset),
+                    file.begin() + static_cast<std::ptrdiff_t>(offset + count));
+        return withStatus(chunk, count < le ? sw::kEndOfFile : sw::kOk);
+    }
+    if (ins == 0x22 && p1 == 0xC1 && p2 == 0xA4) {
+        return manageSecurityEnvironment(data);
+    }
+    if (ins == 0x86) {
+        return generalAuthenticate(data);
     }
     if (!applicationSelected_) {
         return statusOnly(sw::kInsNotSupported);
@@ -186,6 +228,7 @@ Bytes SimulatedIcaoCard::plainCommand(std::uint8_t ins, std::uint8_t p1, std::ui
         }
         ksEnc_ = deriveKey(seed, KeyUse::Enc, KeyAlgorithm::TripleDes);
         ksMac_ = deriveKey(seed, KeyUse::Mac, KeyAlgorithm::TripleDes);
+        aes_ = false;
         ssc_.assign(rndIc_.begin() + 4, rndIc_.end());
         ssc_.insert(ssc_.end(), rndIfd.begin() + 4, rndIfd.end());
         session_ = true;
@@ -210,7 +253,7 @@ Bytes SimulatedIcaoCard::protectedCommand(std::span<const std::uint8_t> apdu) {
     const Tlv* do97 = findTlv(*objects, 0x97);
     const Tlv* do8e = findTlv(*objects, 0x8E);
     incrementSsc();
-    Bytes m = pad(apdu.first(4), 8);
+    Bytes m = pad(apdu.first(4), blockSize());
     for (const Tlv* object : {do87, do97}) {
         if (object != nullptr) {
             const std::uint8_t* begin = object->value.data() - object->headerLength;
@@ -225,11 +268,11 @@ Bytes SimulatedIcaoCard::protectedCommand(std::span<const std::uint8_t> apdu) {
     }
     Bytes data;
     if (do87 != nullptr) {
-        if (do87->value.size() < 9 || do87->value[0] != 0x01) {
+        if (do87->value.size() < 1 + blockSize() || do87->value[0] != 0x01) {
             dropSession();
             return statusOnly(sw::kSmDataIncorrect);
         }
-        data = tripleDesCbc(ksEnc_, do87->value.subspan(1), Direction::Decrypt);
+        data = sessionCipher(do87->value.subspan(1), Direction::Decrypt);
         if (!unpad(data)) {
             dropSession();
             return statusOnly(sw::kSmDataIncorrect);
@@ -245,6 +288,12 @@ Bytes SimulatedIcaoCard::protectedCommand(std::span<const std::uint8_t> apdu) {
         }
     }
     std::uint8_t ins = apdu[1];
+    if (ins == 0xA4 && apdu[2] == 0x04) {
+        applicationSelected_ =
+            !faults_.hideApplication &&
+            std::equal(data.begin(), data.end(), std::begin(kAid), std::end(kAid));
+        return protectResponse({}, applicationSelected_ ? sw::kOk : sw::kFileNotFound);
+    }
     if (ins == 0xA4) {
         if (data.size() != 2) {
             return protectResponse({}, sw::kWrongLength);
@@ -282,13 +331,120 @@ Bytes SimulatedIcaoCard::protectedCommand(std::span<const std::uint8_t> apdu) {
     return protectResponse({}, sw::kInsNotSupported);
 }
 
+Bytes SimulatedIcaoCard::manageSecurityEnvironment(std::span<const std::uint8_t> data) {
+    paceStep_ = 0;
+    auto objects = parseTlvList(data);
+    const Tlv* protocol = objects ? findTlv(*objects, 0x80) : nullptr;
+    const Tlv* reference = objects ? findTlv(*objects, 0x83) : nullptr;
+    if (!image_.pace || faults_.refusePace || protocol == nullptr || reference == nullptr ||
+        reference->value.size() != 1 ||
+        !std::equal(protocol->value.begin(), protocol->value.end(), image_.pace->protocol.begin(),
+                    image_.pace->protocol.end())) {
+        return statusOnly(0x6A80); // incorrect parameters in the data field
+    }
+    passwordReference_ = reference->value[0];
+    if (passwordReference_ != 1 && passwordReference_ != 2) {
+        return statusOnly(0x6A80);
+    }
+    paceStep_ = 1;
+    return statusOnly(sw::kOk);
+}
+
+Bytes SimulatedIcaoCard::generalAuthenticate(std::span<const std::uint8_t> data) {
+    auto outer = parseTlv(data);
+    auto inner = outer && outer->tag == 0x7C ? parseTlvList(outer->value)
+                                             : Result<std::vector<Tlv>>(makeError("", ""));
+    if (paceStep_ == 0 || !inner || !image_.pace) {
+        paceStep_ = 0;
+        return statusOnly(0x6985); // conditions of use not satisfied
+    }
+    auto curve = PaceCurve::forParameterId(image_.pace->parameterId);
+    auto reply = [](std::uint32_t tag, ByteView value) {
+        return withStatus(encodeTlv(0x7C, encodeTlv(tag, value)), sw::kOk);
+    };
+    auto fail = [this](std::uint16_t status) {
+        paceStep_ = 0;
+        return statusOnly(status);
+    };
+    switch (paceStep_) {
+    case 1: {
+        // Step 1: encrypt a fresh nonce under K_pi.
+        std::string secret = passwordReference_ == 2 ? image_.pace->can : image_.mrzInformation;
+        Bytes password = pacePasswordKey(
+            passwordReference_ == 2 ? PacePassword::Can : PacePassword::Mrz, secret);
+        Bytes kPi = deriveKey(password, KeyUse::Pace, KeyAlgorithm::Aes128);
+        nonce_ = randomBytes(16);
+        static constexpr std::uint8_t kZeroIv[16] = {};
+        Bytes z = aesCbc(kPi, kZeroIv, nonce_, Direction::Encrypt);
+        paceStep_ = 2;
+        return reply(0x80, z);
+    }
+    case 2: {
+        const Tlv* terminalMap = findTlv(*inner, 0x81);
+        if (terminalMap == nullptr) {
+            return fail(sw::kSmDataIncorrect);
+        }
+        Bytes mapSecret = curve->randomScalar();
+        auto mapPublic = curve->multiplyGenerator(mapSecret);
+        auto h = curve->multiply(mapSecret, terminalMap->value);
+        if (!mapPublic || !h) {
+            return fail(0x6A80);
+        }
+        auto generator = curve->mapGeneric(nonce_, *h);
+        if (!generator) {
+            return fail(0x6A80);
+        }
+        generator_ = *generator;
+        paceStep_ = 3;
+        return reply(0x82, *mapPublic);
+    }
+    case 3: {
+        const Tlv* terminalPublic = findTlv(*inner, 0x83);
+        if (terminalPublic == nullptr) {
+            return fail(sw::kSmDataIncorrect);
+        }
+        Bytes secret = curve->randomScalar();
+        auto ownPublic = curve->multiplyGenerator(secret, generator_);
+        auto point = curve->multiply(secret, terminalPublic->value);
+        if (!ownPublic || !point) {
+            return fail(0x6A80);
+        }
+        Bytes shared = curve->xCoordinate(*point);
+        ksEnc_ = deriveKey(shared, KeyUse::Enc, KeyAlgorithm::Aes128);
+        ksMac_ = deriveKey(shared, KeyUse::Mac, KeyAlgorithm::Aes128);
+        terminalPublic_.assign(terminalPublic->value.begin(), terminalPublic->value.end());
+        cardPublic_ = *ownPublic;
+        paceStep_ = 4;
+        return reply(0x84, *ownPublic);
+    }
+    case 4: {
+        const Tlv* token = findTlv(*inner, 0x85);
+        Bytes expected = paceAuthenticationToken(ksMac_, image_.pace->protocol, cardPublic_);
+        if (token == nullptr || !std::equal(token->value.begin(), token->value.end(),
+                                            expected.begin(), expected.end())) {
+            // Wrong password: the terminal's token cannot match (§4.4.3.5).
+            return fail(sw::kAuthenticationFailed);
+        }
+        Bytes cardToken = paceAuthenticationToken(ksMac_, image_.pace->protocol, terminalPublic_);
+        aes_ = true;
+        ssc_.assign(16, 0);
+        session_ = true;
+        paceStep_ = 0;
+        applicationSelected_ = false;
+        return reply(0x86, cardToken);
+    }
+    default:
+        return fail(0x6985);
+    }
+}
+
 Bytes SimulatedIcaoCard::protectResponse(std::span<const std::uint8_t> data, std::uint16_t sw) {
     incrementSsc();
     ++protectedResponses_;
     Bytes objects;
     if (!data.empty()) {
         Bytes value{0x01};
-        Bytes encrypted = tripleDesCbc(ksEnc_, pad(data, 8), Direction::Encrypt);
+        Bytes encrypted = sessionCipher(pad(data, blockSize()), Direction::Encrypt);
         value.insert(value.end(), encrypted.begin(), encrypted.end());
         objects = encodeTlv(0x87, value);
     }

@@ -1,6 +1,7 @@
 // SimulatedIcaoCard: a software eMRTD chip answering APDUs (BAC, secure messaging, LDS files).
 #pragma once
 
+#include "drivers/card_reader/icao/crypto.hpp"
 #include "drivers/card_reader/sim/card_image.hpp"
 
 #include <optional>
@@ -14,6 +15,8 @@ struct CardFaults {
     std::map<std::uint16_t, std::uint16_t> selectStatus; // SELECT of a file id answers this SW
     int statusAtApdu = 0; // that APDU is answered with `status` alone
     std::uint16_t status = 0x6F00;
+    bool hideApplication = false; // SELECT of the eMRTD AID answers 6A82
+    bool refusePace = false;      // MSE:Set AT for PACE answers 6A80 (terminal falls back to BAC)
 };
 
 class SimulatedIcaoCard {
@@ -30,7 +33,11 @@ public:
 
 private:
     Bytes plainCommand(std::uint8_t ins, std::uint8_t p1, std::uint8_t p2,
-                       std::span<const std::uint8_t> data);
+                       std::span<const std::uint8_t> data, std::size_t le);
+    Bytes manageSecurityEnvironment(std::span<const std::uint8_t> data);
+    Bytes generalAuthenticate(std::span<const std::uint8_t> data);
+    std::size_t blockSize() const;
+    Bytes sessionCipher(std::span<const std::uint8_t> data, icao::Direction direction) const;
     Bytes protectedCommand(std::span<const std::uint8_t> apdu);
     Bytes protectResponse(std::span<const std::uint8_t> data, std::uint16_t sw);
     void dropSession();
@@ -46,6 +53,14 @@ private:
     Bytes ksEnc_;
     Bytes ksMac_;
     Bytes ssc_;
+    bool aes_ = false;               // session keys from PACE (AES) rather than BAC (3DES)
+    bool plainFileSelected_ = false; // EF.CardAccess selected outside a session
+    int paceStep_ = 0; // 0 idle, 1 after MSE:Set AT, 2..4 next GENERAL AUTHENTICATE step
+    std::uint8_t passwordReference_ = 0;
+    Bytes nonce_;
+    Bytes generator_;
+    Bytes terminalPublic_;
+    Bytes cardPublic_;
     int apdus_ = 0;
     int protectedResponses_ = 0;
 };

@@ -52,7 +52,8 @@ TEST_CASE("every simulated resident's card reads end to end and verifies", "[car
                                    optionsFor(setup), &stats);
             REQUIRE(data);
             const auto& p = setup.profile;
-            CHECK(data->access == AccessProtocol::Bac);
+            CHECK(data->access ==
+                  (p.paceParameterId != 0 ? AccessProtocol::Pace : AccessProtocol::Bac));
             CHECK(data->ldsVersion == "0107");
             CHECK(data->mrz.checkDigitsValid);
             CHECK(data->mrz.documentNumber == p.idNumber.substr(3));
@@ -139,9 +140,47 @@ TEST_CASE("wrong ID number or dates read as a wrong access key", "[card]") {
     CHECK(readIdCard(*setup.sim.reader, accessKeyFor(setup.profile), optionsFor(setup)));
 }
 
-TEST_CASE("a CAN alone is refused as unsupported until PACE exists", "[card]") {
-    Setup setup = makeSetup("tran-van-duc");
-    CHECK(failureOfRead(setup, AccessKey::fromCan("031592")) == ReadFailure::Unsupported);
+TEST_CASE("a CAN alone opens a PACE card but not a BAC-only card", "[card]") {
+    Setup pace = makeSetup("nguyen-thi-anh-tuyet");
+    auto data = readIdCard(*pace.sim.reader, AccessKey::fromCan("004817"), optionsFor(pace));
+    REQUIRE(data);
+    CHECK(data->access == AccessProtocol::Pace);
+    CHECK(data->personal.fullName == "Nguyễn Thị Ánh Tuyết");
+
+    Setup bacOnly = makeSetup("tran-van-duc");
+    CHECK(failureOfRead(bacOnly, AccessKey::fromCan("031592")) == ReadFailure::Unsupported);
+}
+
+TEST_CASE("a wrong CAN on a PACE card reads as a wrong access key", "[card]") {
+    Setup setup = makeSetup("pham-quang-vinh");
+    CHECK(failureOfRead(setup, AccessKey::fromCan("012045")) == ReadFailure::WrongAccessKey);
+    auto wrongId = AccessKey::forCccd("026075012045", sim::mrzDate(setup.profile.dateOfBirth),
+                                      sim::mrzDate(setup.profile.dateOfExpiry));
+    CHECK(failureOfRead(setup, wrongId) == ReadFailure::WrongAccessKey);
+}
+
+TEST_CASE("PACE refused by the card falls back to BAC", "[card]") {
+    Setup setup = makeSetup("nguyen-thi-anh-tuyet");
+    setup.sim.transport->card()->faults().refusePace = true;
+    auto data = readIdCard(*setup.sim.reader, accessKeyFor(setup.profile), optionsFor(setup));
+    REQUIRE(data);
+    CHECK(data->access == AccessProtocol::Bac);
+    CHECK(data->passiveAuth.outcome == PassiveAuthOutcome::Verified);
+}
+
+TEST_CASE("BAC can be chosen on a card that offers PACE", "[card]") {
+    Setup setup = makeSetup("pham-quang-vinh");
+    ReadOptions options = optionsFor(setup);
+    options.access = AccessPreference::BacOnly;
+    auto data = readIdCard(*setup.sim.reader, accessKeyFor(setup.profile), options);
+    REQUIRE(data);
+    CHECK(data->access == AccessProtocol::Bac);
+    options.access = AccessPreference::PaceOnly;
+    Setup bacOnly = makeSetup("tran-van-duc");
+    options.trustStore = bacOnly.trust->path();
+    auto refused = readIdCard(*bacOnly.sim.reader, accessKeyFor(bacOnly.profile), options);
+    REQUIRE_FALSE(refused);
+    CHECK(readFailureOf(refused.error()) == ReadFailure::Unsupported);
 }
 
 TEST_CASE("an SOD signed under another CSCA reads with an unknown issuer", "[card]") {
@@ -227,8 +266,7 @@ TEST_CASE("status word errors from the card are categorised", "[card]") {
     SECTION("no eMRTD application") {
         Setup setup = makeSetup("tran-van-duc");
         auto& faults = setup.sim.transport->card()->faults();
-        faults.statusAtApdu = 1;
-        faults.status = 0x6A82;
+        faults.hideApplication = true;
         CHECK(failureOfRead(setup, accessKeyFor(setup.profile)) == ReadFailure::Unsupported);
     }
     SECTION("GET RESPONSE and wrong-Le answers are followed") {
