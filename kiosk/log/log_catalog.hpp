@@ -28,6 +28,9 @@ enum class LogEvent {
     DeviceSimulated,
     ScreenshotWritten,
     DemoStep,
+    IdCardRead,
+    IdCardReadFailed,
+    IdCardNotAuthentic,
     Count
 };
 
