@@ -47,6 +47,7 @@ struct Options {
     std::filesystem::path trust;
     bool show = false;
     bool photo = false;
+    bool bacOnly = false;
 };
 
 Result<Options> parseOptions(const std::vector<std::string>& args) {
@@ -63,6 +64,8 @@ Result<Options> parseOptions(const std::vector<std::string>& args) {
             options.show = true;
         } else if (arg == "--photo") {
             options.photo = true;
+        } else if (arg == "--bac") {
+            options.bacOnly = true;
         } else if (arg == "--id") {
             options.idNumber = value();
         } else if (arg == "--dob") {
@@ -92,6 +95,10 @@ void printField(std::ostream& out, const char* label, const std::string& value, 
 
 void printCard(std::ostream& out, const icao::CardData& data, const icao::ReadStats& stats,
                bool show) {
+    out << "Access control: "
+        << (data.access == icao::AccessProtocol::Pace ? "PACE (ECDH generic mapping, AES)"
+                                                      : "BAC (3DES)")
+        << ", LDS " << data.ldsVersion << '\n';
     const auto& mrz = data.mrz;
     out << "MRZ (DG1), check digits " << (mrz.checkDigitsValid ? "valid" : "INVALID") << ":\n";
     printField(out, "document", mrz.documentCode + " " + mrz.issuingState, true);
@@ -164,6 +171,9 @@ int runCardRead(const std::vector<std::string>& args, const UsbReaderOpener& ope
     icao::AccessKey key;
     icao::ReadOptions readOptions;
     readOptions.readFacePhoto = options->photo;
+    if (options->bacOnly) {
+        readOptions.access = icao::AccessPreference::BacOnly;
+    }
     readOptions.trustStore = options->trust;
     std::filesystem::path tempTrust;
     sim::TestPki keepPki;

@@ -21,6 +21,7 @@ using UsbReaderOpener = std::function<Result<std::unique_ptr<UsbTransport>>()>;
 //   --id N --dob YYMMDD --doe YYMMDD   access key for a real card
 //   --trust DIR              CSCA trust store (for --sim: the simulator's own CSCA by default)
 //   --photo                  also read DG2
+//   --bac                    skip PACE even when the card offers it
 //   --show                   print personal values and file bytes unmasked
 // Returns the process exit code.
 int runCardRead(const std::vector<std::string>& args, const UsbReaderOpener& openUsbReader,

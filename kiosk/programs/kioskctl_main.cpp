@@ -15,7 +15,8 @@ int usage() {
                  "  config check FILE      check a configuration file\n"
                  "  log-dictionary         print the Markdown log dictionary\n"
                  "  card read [--sim [PROFILE]] [--id N --dob YYMMDD --doe YYMMDD] [--trust DIR]\n"
-                 "            [--photo] [--show]   read a chip ID card (values masked unless --show)\n";
+                 "            [--photo] [--bac] [--show]   read a chip ID card (values masked "
+                 "unless --show)\n";
     return 2;
 }
 
