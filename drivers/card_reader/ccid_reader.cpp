@@ -1,6 +1,8 @@
 // CcidReader: CCID message exchange, time extensions, APDU chaining and card presence.
 #include "drivers/card_reader/ccid_reader.hpp"
 
+#include "drivers/card_reader/reader_quirks.hpp"
+
 #include <algorithm>
 #include <string>
 

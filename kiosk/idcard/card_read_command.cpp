@@ -5,6 +5,7 @@
 #include "drivers/card_reader/hex.hpp"
 #include "drivers/card_reader/icao/id_card_reader.hpp"
 #include "drivers/card_reader/icao/lds.hpp"
+#include "drivers/card_reader/reader_quirks.hpp"
 #include "drivers/card_reader/sim/simulated_reader.hpp"
 
 #include <cstdio>
@@ -224,6 +225,13 @@ int runCardRead(const std::vector<std::string>& args, const UsbReaderOpener& ope
         if (!transport) {
             err << "kioskctl card read: " << transport.error().message << '\n';
             return 1;
+        }
+        const UsbDeviceInfo& usb = (*transport)->info();
+        if (const ReaderQuirk* quirk = findReaderQuirk(usb.vendorId, usb.productId)) {
+            out << "Reader model: " << quirk->model << " (" << quirk->note << ")\n";
+            if (quirk->support == ReaderSupport::Avoid) {
+                out << "WARNING: this reader model is known to fail with chip ID cards\n";
+            }
         }
         auto ccid = CcidReader::open(std::move(*transport));
         if (!ccid) {

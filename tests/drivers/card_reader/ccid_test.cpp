@@ -3,6 +3,7 @@
 #include "drivers/card_reader/ccid_message.hpp"
 #include "drivers/card_reader/ccid_reader.hpp"
 #include "drivers/card_reader/hex.hpp"
+#include "drivers/card_reader/reader_quirks.hpp"
 
 #include <catch2/catch.hpp>
 #include <deque>
@@ -274,4 +275,14 @@ TEST_CASE("6Cxx answers are resent once with the exact Le", "[ccid]") {
     REQUIRE(answer);
     CHECK(toHex(answer->data) == "1122334455");
     CHECK_FALSE(parseResponseApdu(fromHex("90")));
+}
+
+TEST_CASE("reader quirks are looked up by USB id", "[ccid]") {
+    const ReaderQuirk* acr122 = findReaderQuirk(0x072F, 0x2200);
+    REQUIRE(acr122 != nullptr);
+    CHECK(acr122->support == ReaderSupport::Avoid);
+    const ReaderQuirk* utrust = findReaderQuirk(0x04E6, 0x5790);
+    REQUIRE(utrust != nullptr);
+    CHECK(utrust->readTimeoutMultiplier == 4);
+    CHECK(findReaderQuirk(0x1D6B, 0xCC1D) == nullptr);
 }
