@@ -304,3 +304,19 @@ TEST_CASE("card data is wiped on request", "[card]") {
     CHECK(data->files.empty());
     CHECK_FALSE(data->hasPersonalData);
 }
+
+TEST_CASE("reader state follows slot changes from the interrupt endpoint", "[card]") {
+    Setup setup = makeSetup("tran-van-duc");
+    auto& reader = *setup.sim.reader;
+    CHECK(reader.state() == ReaderState::CardPresent); // first answer from GetSlotStatus
+    setup.sim.transport->removeCard();
+    CHECK(reader.state() == ReaderState::NoCard);
+    auto image = sim::personalise(setup.profile, setup.sim.pki);
+    REQUIRE(image);
+    setup.sim.transport->insertCard(std::make_unique<sim::SimulatedIcaoCard>(std::move(*image)));
+    CHECK(reader.state() == ReaderState::CardPresent);
+    CHECK(readIdCard(reader, accessKeyFor(setup.profile), optionsFor(setup)));
+    setup.sim.transport->unplug();
+    CHECK(reader.state() == ReaderState::Disconnected);
+    CHECK(failureOfRead(setup, accessKeyFor(setup.profile)) == ReadFailure::ReaderUnplugged);
+}
