@@ -1,38 +1,32 @@
 // CardData wiping: personal data is overwritten, not merely released.
 #include "drivers/card_reader/icao/card_data.hpp"
 
-#include <openssl/crypto.h>
+#include "drivers/card_reader/icao/crypto.hpp"
 
 namespace kiosk::icao {
-namespace {
-void wipeString(std::string& text) {
-    if (!text.empty()) {
-        OPENSSL_cleanse(text.data(), text.size());
-    }
-    text.clear();
-}
-void wipeBuffer(Bytes& bytes) {
-    if (!bytes.empty()) {
-        OPENSSL_cleanse(bytes.data(), bytes.size());
-    }
-    bytes.clear();
-}
-} // namespace
 
 void PersonalData::wipe() {
     for (std::string* field :
          {&idNumber, &fullName, &dateOfBirth, &sex, &nationality, &ethnicity, &religion,
           &placeOfOrigin, &placeOfResidence, &identifyingMarks, &dateOfIssue, &dateOfExpiry,
           &fatherName, &motherName, &spouseName, &oldIdNumber}) {
-        wipeString(*field);
+        wipeText(*field);
     }
     for (auto& field : otherFields) {
-        wipeBuffer(field.der);
+        wipeBytes(field.der);
         for (auto& text : field.texts) {
-            wipeString(text);
+            wipeText(text);
         }
     }
     otherFields.clear();
+}
+
+PersonalData::~PersonalData() {
+    wipe();
+}
+
+DataGroupFile::~DataGroupFile() {
+    wipeBytes(bytes);
 }
 
 CardData::~CardData() {
@@ -53,7 +47,7 @@ void CardData::wipe() {
     personal.wipe();
     hasPersonalData = false;
     for (auto& f : files) {
-        wipeBuffer(f.bytes);
+        wipeBytes(f.bytes);
     }
     files.clear();
     listedGroups.clear();

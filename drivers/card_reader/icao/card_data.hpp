@@ -38,6 +38,12 @@ struct PersonalData {
     std::string oldIdNumber;           // 15 or 16 (sources disagree; see chip-id.md)
     std::vector<RawField> otherFields; // 15, 16 and any number we do not know
 
+    PersonalData() = default;
+    ~PersonalData(); // wipes
+    PersonalData(const PersonalData&) = default;
+    PersonalData& operator=(const PersonalData&) = default;
+    PersonalData(PersonalData&&) noexcept = default;
+    PersonalData& operator=(PersonalData&&) noexcept = default;
     void wipe();
 };
 
@@ -46,6 +52,17 @@ struct DataGroupFile {
     int number = 0; // 1..16 for DGs; 0 for EF.COM, 29 for EF.SOD (their short file identifiers)
     std::uint16_t fileId = 0;
     Bytes bytes;
+
+    DataGroupFile() = default;
+    DataGroupFile(int n, std::uint16_t id, Bytes content)
+        : number(n)
+        , fileId(id)
+        , bytes(std::move(content)) {}
+    ~DataGroupFile(); // wipes
+    DataGroupFile(const DataGroupFile&) = default;
+    DataGroupFile& operator=(const DataGroupFile&) = default;
+    DataGroupFile(DataGroupFile&&) noexcept = default;
+    DataGroupFile& operator=(DataGroupFile&&) noexcept = default;
 };
 
 enum class PassiveAuthOutcome { NotChecked, Verified, NotVerified, UnknownIssuer };

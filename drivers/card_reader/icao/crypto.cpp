@@ -197,10 +197,21 @@ Bytes randomBytes(std::size_t count) {
 }
 
 void wipeBytes(Bytes& bytes) {
+    // Spare capacity may still hold bytes from before a shrink: cover all of it.
+    bytes.resize(bytes.capacity());
     if (!bytes.empty()) {
         OPENSSL_cleanse(bytes.data(), bytes.size());
     }
     bytes.clear();
+}
+
+void wipeText(std::string& text) {
+    // Covers the small-string buffer too, which a move leaves behind without clearing it.
+    text.resize(text.capacity());
+    if (!text.empty()) {
+        OPENSSL_cleanse(text.data(), text.size());
+    }
+    text.clear();
 }
 
 } // namespace kiosk::icao

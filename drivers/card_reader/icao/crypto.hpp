@@ -4,6 +4,7 @@
 #include "drivers/usb/usb_transport.hpp"
 
 #include <span>
+#include <string>
 
 namespace kiosk::icao {
 
@@ -41,7 +42,8 @@ void adjustParity(Bytes& key);
 // Cryptographically random bytes (RAND_bytes).
 Bytes randomBytes(std::size_t count);
 
-// Overwrites secrets before their memory is released.
+// Overwrite secrets and personal data (whole capacity) before their memory is released.
 void wipeBytes(Bytes& bytes);
+void wipeText(std::string& text);
 
 } // namespace kiosk::icao

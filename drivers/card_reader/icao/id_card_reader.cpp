@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <openssl/crypto.h>
 
 namespace kiosk::icao {
 namespace {
@@ -199,7 +198,7 @@ Result<PaceOutcome> tryPace(CardReader& reader, const AccessKey& key) {
     PacePassword kind = key.hasCan() ? PacePassword::Can : PacePassword::Mrz;
     std::string secret = key.hasCan() ? key.can : key.mrzInformation();
     Bytes password = pacePasswordKey(kind, secret);
-    OPENSSL_cleanse(secret.data(), secret.size());
+    wipeText(secret);
     auto keys = performPace(reader, infos->front(), kind, password);
     wipeBytes(password);
     if (keys) {
@@ -256,7 +255,7 @@ Result<CardData> readOnce(CardReader& reader, const AccessKey& key, const ReadOp
         RandomSource random = options.random ? options.random : RandomSource(randomBytes);
         std::string mrzInformation = key.mrzInformation();
         auto bac = performBac(reader, mrzInformation, random);
-        OPENSSL_cleanse(mrzInformation.data(), mrzInformation.size());
+        wipeText(mrzInformation);
         if (!bac) {
             return bac.error();
         }
@@ -382,9 +381,7 @@ std::string AccessKey::mrzInformation() const {
 
 AccessKey::~AccessKey() {
     for (std::string* secret : {&documentNumber, &dateOfBirth, &dateOfExpiry, &can}) {
-        if (!secret->empty()) {
-            OPENSSL_cleanse(secret->data(), secret->size());
-        }
+        wipeText(*secret);
     }
 }
 

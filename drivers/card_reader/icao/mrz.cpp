@@ -1,9 +1,8 @@
 // Machine readable zone check digits, parsing and construction.
 #include "drivers/card_reader/icao/mrz.hpp"
 
+#include "drivers/card_reader/icao/crypto.hpp"
 #include "drivers/card_reader/icao/tlv.hpp"
-
-#include <openssl/crypto.h>
 
 namespace kiosk::icao {
 namespace {
@@ -48,13 +47,6 @@ void splitName(std::string_view field, Mrz& mrz) {
         split == std::string_view::npos ? std::string{} : namePart(field.substr(split + 2));
 }
 
-void wipeString(std::string& text) {
-    if (!text.empty()) {
-        OPENSSL_cleanse(text.data(), text.size());
-    }
-    text.clear();
-}
-
 std::string padTo(std::string_view text, std::size_t length) {
     std::string out(text.substr(0, length));
     out.resize(length, '<');
@@ -93,11 +85,15 @@ std::string cccdDocumentNumber(std::string_view idNumber12) {
                                   : std::string(idNumber12);
 }
 
+Mrz::~Mrz() {
+    wipe();
+}
+
 void Mrz::wipe() {
     for (std::string* field :
          {&documentCode, &issuingState, &documentNumber, &optionalData1, &dateOfBirth, &sex,
           &dateOfExpiry, &nationality, &optionalData2, &primaryIdentifier, &secondaryIdentifier}) {
-        wipeString(*field);
+        wipeText(*field);
     }
     checkDigitsValid = false;
 }

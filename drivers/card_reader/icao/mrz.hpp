@@ -35,6 +35,12 @@ struct Mrz {
     std::string secondaryIdentifier; // given names
     bool checkDigitsValid = false;
 
+    Mrz() = default;
+    ~Mrz(); // wipes
+    Mrz(const Mrz&) = default;
+    Mrz& operator=(const Mrz&) = default;
+    Mrz(Mrz&&) noexcept = default;
+    Mrz& operator=(Mrz&&) noexcept = default;
     void wipe();
 };
 
