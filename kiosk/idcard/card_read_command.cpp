@@ -46,6 +46,7 @@ struct Options {
     std::string dateOfBirth;
     std::string dateOfExpiry;
     std::filesystem::path trust;
+    std::filesystem::path profiles = std::filesystem::path(KIOSK_SOURCE_DIR) / "content" / "cards";
     bool show = false;
     bool photo = false;
     bool bacOnly = false;
@@ -75,6 +76,8 @@ Result<Options> parseOptions(const std::vector<std::string>& args) {
             options.dateOfExpiry = value();
         } else if (arg == "--trust") {
             options.trust = value();
+        } else if (arg == "--profiles") {
+            options.profiles = value();
         } else {
             return makeError("usage", "unknown option " + arg);
         }
@@ -179,7 +182,7 @@ int runCardRead(const std::vector<std::string>& args, const UsbReaderOpener& ope
     std::filesystem::path tempTrust;
     sim::TestPki keepPki;
     if (options->simulated) {
-        auto directory = std::filesystem::path(KIOSK_SOURCE_DIR) / "content" / "cards";
+        const auto& directory = options->profiles;
         std::string name = options->profile;
         if (name.empty()) {
             auto names = sim::listCardProfiles(directory);

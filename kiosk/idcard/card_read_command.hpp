@@ -18,6 +18,7 @@ using UsbReaderOpener = std::function<Result<std::unique_ptr<UsbTransport>>()>;
 
 // args after "card read":
 //   --sim [PROFILE]          simulated reader with content/cards/PROFILE.json (default: first)
+//   --profiles DIR           where --sim looks for profiles (an installed kiosk's content dir)
 //   --id N --dob YYMMDD --doe YYMMDD   access key for a real card
 //   --trust DIR              CSCA trust store (for --sim: the simulator's own CSCA by default)
 //   --photo                  also read DG2
