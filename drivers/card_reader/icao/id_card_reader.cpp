@@ -269,7 +269,8 @@ Result<CardData> readOnce(CardReader& reader, const AccessKey& key, const ReadOp
     if (!extended) {
         responseLimit = std::min<std::size_t>(responseLimit, kLeMaxShort);
     }
-    SecureFileReader files(reader, std::move(*session), responseLimit, extended);
+    SecureFileReader files(reader, std::move(*session), responseLimit, options.maxReadBlock,
+                           extended);
     if (files.maxRead() == 0) {
         return makeError(idcard_error::kUnsupported, "reader messages are too small for SM");
     }

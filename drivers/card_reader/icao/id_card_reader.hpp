@@ -79,6 +79,9 @@ struct ReadOptions {
     AccessPreference access = AccessPreference::PaceThenBac;
     std::filesystem::path trustStore; // directory of CSCA certificates; empty: UnknownIssuer
     LengthMode lengthMode = LengthMode::Auto;
+    // Largest READ BINARY in bytes; 0: as large as the reader carries (the card may still refuse,
+    // which triggers the short-block retry). Set it for cards with small extended buffers.
+    std::size_t maxReadBlock = 0;
     bool readFacePhoto = false; // DG2 is large and not needed for dossiers
     // When not empty, only these data groups are read (if EF.COM lists them); DG1 always is.
     std::vector<int> onlyGroups;

@@ -320,3 +320,16 @@ TEST_CASE("reader state follows slot changes from the interrupt endpoint", "[car
     CHECK(reader.state() == ReaderState::Disconnected);
     CHECK(failureOfRead(setup, accessKeyFor(setup.profile)) == ReadFailure::ReaderUnplugged);
 }
+
+TEST_CASE("the read block size can be capped for cards with small buffers", "[card]") {
+    Setup setup = makeSetup("tran-van-duc");
+    ReadOptions options = optionsFor(setup);
+    ReadStats uncapped;
+    REQUIRE(readIdCard(*setup.sim.reader, accessKeyFor(setup.profile), options, &uncapped));
+    options.maxReadBlock = 64;
+    ReadStats capped;
+    auto data = readIdCard(*setup.sim.reader, accessKeyFor(setup.profile), options, &capped);
+    REQUIRE(data);
+    CHECK(capped.apdus > uncapped.apdus + 20);
+    CHECK(data->passiveAuth.outcome == PassiveAuthOutcome::Verified);
+}
