@@ -67,11 +67,16 @@ Error categorised(const Error& cause) {
 // The secure channel after access control: protected SELECT and READ BINARY.
 class SecureFileReader {
 public:
-    SecureFileReader(CardReader& reader, SessionKeys keys, std::size_t responseLimit, bool extended)
+    SecureFileReader(CardReader& reader, SessionKeys keys, std::size_t responseLimit,
+                     std::size_t maxReadBlock, bool extended)
         : reader_(reader)
         , sm_(std::move(keys))
         , maxRead_(maxProtectedReadLength(responseLimit, sm_.blockSize()))
-        , extended_(extended) {}
+        , extended_(extended) {
+        if (maxReadBlock > 0) {
+            maxRead_ = std::min(maxRead_, maxReadBlock);
+        }
+    }
 
     std::size_t maxRead() const { return maxRead_; }
 
