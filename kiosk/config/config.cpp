@@ -156,6 +156,7 @@ std::vector<Key> keys() {
         {"devices", "card_reader", device(&DeviceConfig::cardReader)},
         {"devices", "sim_card_profile",
          textIn(&Config::devices, &DeviceConfig::simulatedCardProfile)},
+        {"devices", "csca_dir", textIn(&Config::devices, &DeviceConfig::cscaDir)},
         {"gateway", "url", textIn(&Config::gateway, &GatewayConfig::url)},
         {"gateway", "ca_file", textIn(&Config::gateway, &GatewayConfig::caFile)},
         {"gateway", "kiosk_id", textIn(&Config::gateway, &GatewayConfig::kioskId)},

@@ -35,6 +35,9 @@ struct DeviceConfig {
     std::string printerProfile = "generic-80";
     DeviceChoice cardReader = DeviceChoice::Auto;
     std::string simulatedCardProfile = "nguyen-thi-anh-tuyet";
+    // Directory of CSCA certificates (PEM or DER) for passive authentication of ID cards; a card
+    // whose signer chains to none of them reads as "unknown issuer".
+    std::filesystem::path cscaDir = "/etc/kiosk/csca";
 };
 
 struct GatewayConfig {

@@ -138,6 +138,20 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
      "A volunteer was disabled and can no longer sign in.", "none"},
     {LogEvent::VolunteerEnabled, 5018, LogLevel::Notice, "volunteer_enabled",
      "A disabled volunteer was enabled again.", "none"},
+    {LogEvent::IdCardRead, 2100, LogLevel::Info, "id_card_read",
+     "A chip ID card was read (access protocol, passive authentication outcome, APDUs, bytes, "
+     "milliseconds; never its contents).",
+     "none"},
+    {LogEvent::IdCardReadFailed, 2101, LogLevel::Notice, "id_card_read_failed",
+     "Reading a chip ID card failed; `reason` is wrong_access_key, card_removed, no_card, "
+     "reader_unplugged, unsupported or malformed.",
+     "Repeated card_removed: check the reader's position; unsupported or malformed on many cards: "
+     "report the reader model and `kioskctl card read` output."},
+    {LogEvent::IdCardNotAuthentic, 2102, LogLevel::Warning, "id_card_not_authentic",
+     "A card's security object did not verify (bad signature or a data group that does not match "
+     "its hash); its data was not trusted.",
+     "If it happens with many cards, check the CSCA trust store; otherwise the card may be "
+     "damaged or forged."},
 }};
 
 } // namespace

@@ -60,6 +60,9 @@ enum class LogEvent {
     VolunteerAdded,
     VolunteerDisabled,
     VolunteerEnabled,
+    IdCardRead,
+    IdCardReadFailed,
+    IdCardNotAuthentic,
     Count
 };
 

@@ -2,6 +2,8 @@
 #include "kiosk/assist/volunteer_command.hpp"
 #include "kiosk/config/config.hpp"
 #include "kiosk/content/pack_commands.hpp"
+#include "kiosk/devices/usb_card_reader.hpp"
+#include "kiosk/idcard/card_read_command.hpp"
 #include "kiosk/log/log_catalog.hpp"
 #include "kiosk/receipt/print_test.hpp"
 #include "kiosk/usage/report_command.hpp"
@@ -23,7 +25,10 @@ int usage() {
                  "  pack ...               content packs (kioskctl pack for details)\n"
                  "  report --from D --to D [--csv] [--db FILE]   usage report (D = YYYY-MM-DD)\n"
                  "  volunteer add --name NAME | set-pin ID | disable ID | enable ID | list\n"
-                 "  maintainer-pin set     set the maintainer PIN (asked twice)\n";
+                 "  maintainer-pin set     set the maintainer PIN (asked twice)\n"
+                 "  card read [--sim [PROFILE]] [--id N --dob YYMMDD --doe YYMMDD] [--trust DIR]\n"
+                 "            [--photo] [--bac] [--show]   read a chip ID card (values masked "
+                 "unless --show)\n";
     return 2;
 }
 
@@ -94,6 +99,10 @@ int main(int argc, char** argv) {
     if (command == "maintainer-pin") {
         return kiosk::runMaintainerPinCommand(args, kiosk::terminalPinReader(), std::cout,
                                               std::cerr);
+    }
+    if (command == "card" && !args.empty() && args[0] == "read") {
+        args.erase(args.begin());
+        return kiosk::runCardRead(args, kiosk::usbCardReaderOpener(), std::cout, std::cerr);
     }
     return usage();
 }

@@ -84,3 +84,12 @@ TEST_CASE("blanking before dimming is refused", "[config]") {
     REQUIRE_FALSE(config.ok());
     CHECK(config.error().message.find("blank_after_s") != std::string::npos);
 }
+
+TEST_CASE("the CSCA trust store directory for ID cards is configurable", "[config][card]") {
+    auto defaults = parseConfig("", "k.ini");
+    REQUIRE(defaults.ok());
+    CHECK(defaults->devices.cscaDir == "/etc/kiosk/csca");
+    auto config = parseConfig("[devices]\ncsca_dir = /var/lib/kiosk/csca\n", "k.ini");
+    REQUIRE(config.ok());
+    CHECK(config->devices.cscaDir == "/var/lib/kiosk/csca");
+}

@@ -1,0 +1,268 @@
+// EF.SOD parsing and passive authentication with OpenSSL CMS and X509_STORE.
+#include "drivers/card_reader/icao/sod.hpp"
+
+#include "drivers/card_reader/icao/tlv.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+#include <openssl/bio.h>
+#include <openssl/cms.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/objects.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <openssl/x509_vfy.h>
+
+namespace kiosk::icao {
+namespace {
+
+// 9303-10 §4.6.2.2: id-icao-mrtd-security-ldsSecurityObject.
+constexpr const char* kLdsSecurityObjectOid = "2.23.136.1.1.1";
+
+template <typename T, void (*Free)(T*)> struct Deleter {
+    void operator()(T* p) const { Free(p); }
+};
+using BioPtr = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
+using CmsPtr = std::unique_ptr<CMS_ContentInfo, Deleter<CMS_ContentInfo, CMS_ContentInfo_free>>;
+using StorePtr = std::unique_ptr<X509_STORE, Deleter<X509_STORE, X509_STORE_free>>;
+using StoreCtxPtr = std::unique_ptr<X509_STORE_CTX, Deleter<X509_STORE_CTX, X509_STORE_CTX_free>>;
+using X509Ptr = std::unique_ptr<X509, Deleter<X509, X509_free>>;
+
+void freeCertStack(STACK_OF(X509) * certs) {
+    sk_X509_pop_free(certs, X509_free);
+}
+using CertStackPtr = std::unique_ptr<STACK_OF(X509), Deleter<STACK_OF(X509), freeCertStack>>;
+
+std::string openSslReason() {
+    unsigned long code = ERR_get_error();
+    ERR_clear_error();
+    if (code == 0) {
+        return "unknown OpenSSL error";
+    }
+    char buffer[256];
+    ERR_error_string_n(code, buffer, sizeof buffer);
+    return buffer;
+}
+
+CmsPtr loadCms(std::span<const std::uint8_t> der) {
+    BioPtr bio(BIO_new_mem_buf(der.data(), static_cast<int>(der.size())));
+    return CmsPtr(bio ? d2i_CMS_bio(bio.get(), nullptr) : nullptr);
+}
+
+std::string oidText(const ASN1_OBJECT* object) {
+    char buffer[128];
+    OBJ_obj2txt(buffer, sizeof buffer, object, 1);
+    return buffer;
+}
+
+// Loads every certificate (PEM, possibly several per file, or DER) from the directory.
+int loadTrustStore(X509_STORE* store, const std::filesystem::path& directory) {
+    int loaded = 0;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+        if (!entry.is_regular_file()) {
+            continue;
+        }
+        std::ifstream in(entry.path(), std::ios::binary | std::ios::ate);
+        std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
+        in.seekg(0);
+        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        BioPtr bio(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())));
+        bool any = false;
+        while (X509* cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
+            X509Ptr owned(cert);
+            loaded += X509_STORE_add_cert(store, cert) == 1 ? 1 : 0;
+            any = true;
+        }
+        ERR_clear_error();
+        if (!any) {
+            const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+            X509Ptr cert(d2i_X509(nullptr, &p, static_cast<long>(bytes.size())));
+            if (cert) {
+                loaded += X509_STORE_add_cert(store, cert.get()) == 1 ? 1 : 0;
+            }
+            ERR_clear_error();
+        }
+    }
+    return loaded;
+}
+
+} // namespace
+
+Result<Bytes> sodCms(std::span<const std::uint8_t> sodFile) {
+    auto outer = parseTlv(sodFile);
+    if (!outer || outer->tag != 0x77) {
+        return makeError("sod.malformed", "EF.SOD does not start with tag 77");
+    }
+    return Bytes(outer->value.begin(), outer->value.end());
+}
+
+Result<LdsSecurityObject> parseLdsSecurityObject(std::span<const std::uint8_t> der) {
+    auto top = parseTlv(der);
+    if (!top || top->tag != 0x30) {
+        return makeError("sod.malformed", "LDS security object is not a SEQUENCE");
+    }
+    auto fields = parseTlvList(top->value);
+    if (!fields || fields->size() < 3 || (*fields)[0].tag != 0x02 || (*fields)[1].tag != 0x30 ||
+        (*fields)[2].tag != 0x30) {
+        return makeError("sod.malformed", "LDS security object fields are missing");
+    }
+    auto algorithm = parseTlvList((*fields)[1].value);
+    if (!algorithm || algorithm->empty() || (*algorithm)[0].tag != 0x06) {
+        return makeError("sod.malformed", "hash algorithm identifier is malformed");
+    }
+    const auto& oid = (*algorithm)[0];
+    const unsigned char* p = oid.value.data() - oid.headerLength;
+    ASN1_OBJECT* object = d2i_ASN1_OBJECT(nullptr, &p, static_cast<long>(oid.totalLength()));
+    if (object == nullptr) {
+        ERR_clear_error();
+        return makeError("sod.malformed", "hash algorithm OID does not decode");
+    }
+    const EVP_MD* md = EVP_get_digestbyobj(object);
+    ASN1_OBJECT_free(object);
+    if (md == nullptr) {
+        return makeError("sod.unsupported", "SOD uses a hash algorithm OpenSSL does not know");
+    }
+    LdsSecurityObject lds;
+    lds.hashAlgorithm = EVP_MD_get0_name(md);
+    auto hashes = parseTlvList((*fields)[2].value);
+    if (!hashes) {
+        return makeError("sod.malformed", "data group hash list is malformed");
+    }
+    for (const auto& entry : *hashes) {
+        auto parts = entry.tag == 0x30 ? parseTlvList(entry.value)
+                                       : Result<std::vector<Tlv>>(makeError("", ""));
+        if (!parts || parts->size() != 2 || (*parts)[0].tag != 0x02 ||
+            (*parts)[0].value.size() != 1 || (*parts)[1].tag != 0x04) {
+            return makeError("sod.malformed", "data group hash entry is malformed");
+        }
+        lds.hashes.push_back(DataGroupHash{
+            (*parts)[0].value[0], Bytes((*parts)[1].value.begin(), (*parts)[1].value.end())});
+    }
+    return lds;
+}
+
+Result<LdsSecurityObject> parseSod(std::span<const std::uint8_t> sodFile) {
+    auto der = sodCms(sodFile);
+    if (!der) {
+        return der.error();
+    }
+    CmsPtr cms = loadCms(*der);
+    if (!cms) {
+        ERR_clear_error();
+        return makeError("sod.malformed", "EF.SOD is not a CMS structure");
+    }
+    if (oidText(CMS_get0_eContentType(cms.get())) != kLdsSecurityObjectOid) {
+        return makeError("sod.malformed", "EF.SOD does not hold an LDS security object");
+    }
+    ASN1_OCTET_STRING** content = CMS_get0_content(cms.get());
+    if (content == nullptr || *content == nullptr) {
+        return makeError("sod.malformed", "EF.SOD has no encapsulated content");
+    }
+    return parseLdsSecurityObject(std::span<const std::uint8_t>(
+        ASN1_STRING_get0_data(*content), static_cast<std::size_t>(ASN1_STRING_length(*content))));
+}
+
+PassiveAuthReport verifyPassiveAuth(std::span<const std::uint8_t> sodFile,
+                                    const std::vector<DataGroupFile>& files,
+                                    const std::filesystem::path& trustStore) {
+    PassiveAuthReport report;
+    report.outcome = PassiveAuthOutcome::NotVerified;
+    auto der = sodCms(sodFile);
+    if (!der) {
+        report.reason = der.error().message;
+        return report;
+    }
+    CmsPtr cms = loadCms(*der);
+    if (!cms) {
+        report.reason = "EF.SOD is not CMS: " + openSslReason();
+        return report;
+    }
+    if (oidText(CMS_get0_eContentType(cms.get())) != kLdsSecurityObjectOid) {
+        report.reason = "EF.SOD does not hold an LDS security object";
+        return report;
+    }
+    // 1. Signature over signedAttrs (with messageDigest of the content) by the embedded DS cert.
+    BioPtr content(BIO_new(BIO_s_mem()));
+    if (CMS_verify(cms.get(), nullptr, nullptr, nullptr, content.get(),
+                   CMS_NO_SIGNER_CERT_VERIFY | CMS_BINARY) != 1) {
+        report.reason = "SOD signature does not verify: " + openSslReason();
+        return report;
+    }
+    report.signatureValid = true;
+
+    // 2. Hash of every data group as read.
+    char* contentData = nullptr;
+    long contentLength = BIO_get_mem_data(content.get(), &contentData);
+    auto lds = parseLdsSecurityObject(
+        std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(contentData),
+                                      static_cast<std::size_t>(contentLength)));
+    if (!lds) {
+        report.reason = lds.error().message;
+        return report;
+    }
+    const EVP_MD* md = EVP_get_digestbyname(lds->hashAlgorithm.c_str());
+    report.hashesMatch = true;
+    for (const auto& file : files) {
+        if (file.number < 1 || file.number > 16) {
+            continue; // EF.COM and EF.SOD carry no hash
+        }
+        const DataGroupHash* expected = nullptr;
+        for (const auto& entry : lds->hashes) {
+            if (entry.number == file.number) {
+                expected = &entry;
+            }
+        }
+        Bytes actual(EVP_MAX_MD_SIZE);
+        unsigned int length = 0;
+        EVP_Digest(file.bytes.data(), file.bytes.size(), actual.data(), &length, md, nullptr);
+        actual.resize(length);
+        if (expected == nullptr || expected->hash != actual) {
+            report.hashesMatch = false;
+            report.mismatchedGroups.push_back(file.number);
+        }
+    }
+    if (!report.hashesMatch) {
+        report.reason = "a data group does not match its hash in the SOD";
+        return report;
+    }
+
+    // 3. Document signer -> CSCA. DS certificates expire long before the cards they signed
+    // (signing period vs document validity), so the chain is checked without the clock.
+    StorePtr store(X509_STORE_new());
+    int anchors = trustStore.empty() ? 0 : loadTrustStore(store.get(), trustStore);
+    CertStackPtr signers(CMS_get0_signers(cms.get()));
+    if (!signers || sk_X509_num(signers.get()) < 1) {
+        report.reason = "SOD names no signer certificate";
+        return report;
+    }
+    if (anchors == 0) {
+        report.outcome = PassiveAuthOutcome::UnknownIssuer;
+        report.reason = "no CSCA certificates in the trust store";
+        return report;
+    }
+    STACK_OF(X509)* embedded = CMS_get1_certs(cms.get());
+    CertStackPtr untrusted(embedded);
+    StoreCtxPtr ctx(X509_STORE_CTX_new());
+    X509_STORE_CTX_init(ctx.get(), store.get(), sk_X509_value(signers.get(), 0), untrusted.get());
+    X509_STORE_CTX_set_flags(ctx.get(), X509_V_FLAG_NO_CHECK_TIME);
+    if (X509_verify_cert(ctx.get()) == 1) {
+        report.chainValid = true;
+        report.outcome = PassiveAuthOutcome::Verified;
+        return report;
+    }
+    int error = X509_STORE_CTX_get_error(ctx.get());
+    report.reason = std::string("document signer chain: ") + X509_verify_cert_error_string(error);
+    ERR_clear_error();
+    if (error == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY ||
+        error == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT ||
+        error == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT ||
+        error == X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN) {
+        report.outcome = PassiveAuthOutcome::UnknownIssuer;
+    }
+    return report;
+}
+
+} // namespace kiosk::icao

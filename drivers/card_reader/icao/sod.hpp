@@ -1,0 +1,38 @@
+// EF.SOD (9303-10 §4.6.2, 9303-11 §5.1): LDS security object parsing and passive authentication.
+#pragma once
+
+#include "drivers/card_reader/icao/card_data.hpp"
+#include "drivers/common/result.hpp"
+
+#include <filesystem>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace kiosk::icao {
+
+struct DataGroupHash {
+    int number = 0;
+    Bytes hash;
+};
+
+struct LdsSecurityObject {
+    std::string hashAlgorithm; // OpenSSL digest name, e.g. "SHA256"
+    std::vector<DataGroupHash> hashes;
+};
+
+// The CMS ContentInfo inside EF.SOD (tag 77 stripped).
+Result<Bytes> sodCms(std::span<const std::uint8_t> sodFile);
+// LDSSecurityObject ::= SEQUENCE { version, hashAlgorithm, SEQUENCE OF DataGroupHash, ... }.
+Result<LdsSecurityObject> parseLdsSecurityObject(std::span<const std::uint8_t> der);
+// Parses EF.SOD and its LDS security object without checking any signature.
+Result<LdsSecurityObject> parseSod(std::span<const std::uint8_t> sodFile);
+
+// Passive authentication: CMS signature (with the embedded document signer certificate), the
+// hash of every data group in `files` (EF.COM and EF.SOD excluded), and the signer chain to a
+// CSCA found in `trustStore` (a directory of PEM or DER certificates; empty path: no store).
+PassiveAuthReport verifyPassiveAuth(std::span<const std::uint8_t> sodFile,
+                                    const std::vector<DataGroupFile>& files,
+                                    const std::filesystem::path& trustStore);
+
+} // namespace kiosk::icao

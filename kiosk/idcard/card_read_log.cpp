@@ -1,0 +1,68 @@
+// Logging a chip ID card read with compile-time tokens only.
+#include "kiosk/idcard/card_read_log.hpp"
+
+namespace kiosk {
+namespace {
+
+LogToken failureToken(icao::ReadFailure failure) {
+    switch (failure) {
+    case icao::ReadFailure::NoCard:
+        return LogToken("no_card");
+    case icao::ReadFailure::WrongAccessKey:
+        return LogToken("wrong_access_key");
+    case icao::ReadFailure::CardRemoved:
+        return LogToken("card_removed");
+    case icao::ReadFailure::ReaderUnplugged:
+        return LogToken("reader_unplugged");
+    case icao::ReadFailure::Unsupported:
+        return LogToken("unsupported");
+    case icao::ReadFailure::Malformed:
+        return LogToken("malformed");
+    }
+    return LogToken("malformed");
+}
+
+LogToken outcomeToken(icao::PassiveAuthOutcome outcome) {
+    switch (outcome) {
+    case icao::PassiveAuthOutcome::NotChecked:
+        return LogToken("not_checked");
+    case icao::PassiveAuthOutcome::Verified:
+        return LogToken("verified");
+    case icao::PassiveAuthOutcome::NotVerified:
+        return LogToken("not_verified");
+    case icao::PassiveAuthOutcome::UnknownIssuer:
+        return LogToken("unknown_issuer");
+    }
+    return LogToken("not_checked");
+}
+
+} // namespace
+
+void logCardRead(Logger& logger, const Result<icao::CardData>& result,
+                 const icao::ReadStats& stats) {
+    if (!result) {
+        logger.log(LogEvent::IdCardReadFailed,
+                   {{"reason", failureToken(icao::readFailureOf(result.error()))},
+                    {"apdus", stats.apdus},
+                    {"ms", stats.milliseconds}});
+        return;
+    }
+    const auto& data = *result;
+    logger.log(LogEvent::IdCardRead,
+               {{"protocol",
+                 data.access == icao::AccessProtocol::Pace ? LogToken("pace") : LogToken("bac")},
+                {"passive_auth", outcomeToken(data.passiveAuth.outcome)},
+                {"personal_data", data.hasPersonalData},
+                {"apdus", stats.apdus},
+                {"bytes_sent", static_cast<std::int64_t>(stats.bytesSent)},
+                {"bytes_received", static_cast<std::int64_t>(stats.bytesReceived)},
+                {"ms", stats.milliseconds},
+                {"attempts", stats.attempts}});
+    if (data.passiveAuth.outcome == icao::PassiveAuthOutcome::NotVerified) {
+        logger.log(LogEvent::IdCardNotAuthentic,
+                   {{"signature_valid", data.passiveAuth.signatureValid},
+                    {"hashes_match", data.passiveAuth.hashesMatch}});
+    }
+}
+
+} // namespace kiosk
