@@ -28,6 +28,17 @@ enum class LogEvent {
     DeviceSimulated,
     ScreenshotWritten,
     DemoStep,
+    OutboxCommitted,
+    OutboxDelivered,
+    OutboxAttemptFailed,
+    OutboxNeedsAttention,
+    NetworkStateChanged,
+    OutboxRetryRequested,
+    GatewayStarted,
+    GatewayReceived,
+    GatewayRefused,
+    GatewayFaultInjected,
+    ProcedureCatalogInvalid,
     Count
 };
 
