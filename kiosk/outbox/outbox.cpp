@@ -129,6 +129,7 @@ Result<OutboxEntry> Outbox::commit(const CommitRequest& request) {
     char reference[64];
     std::snprintf(reference, sizeof reference, "%s-%s-%04lld", options_.referencePrefix.c_str(),
                   day, static_cast<long long>(counter.integer(0)));
+    counter.reset();
     OutboxEntry entry;
     entry.localReference = reference;
     entry.idempotencyKey = toHex(randomBytes(16));

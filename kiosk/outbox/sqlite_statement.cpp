@@ -64,6 +64,12 @@ bool SqliteStatement::step() {
     return false;
 }
 
+void SqliteStatement::reset() {
+    if (statement_ != nullptr) {
+        sqlite3_reset(statement_);
+    }
+}
+
 std::int64_t SqliteStatement::integer(int column) const {
     return sqlite3_column_int64(statement_, column);
 }

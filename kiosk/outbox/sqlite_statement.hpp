@@ -29,6 +29,8 @@ public:
     // True when a row is available; false when done. `failed()` tells an error apart.
     bool step();
     bool failed() const { return failed_; }
+    // Ends a statement that still has rows (RETURNING), so the transaction can commit.
+    void reset();
 
     std::int64_t integer(int column) const;
     std::string text(int column) const;

@@ -77,6 +77,7 @@ GatewayStore::storeOrReplay(const SubmitRequest& request, const std::string& rec
         StoredDossier stored = readRow(existing);
         StoreOutcome outcome =
             existing.text(9) == hash ? StoreOutcome::Replayed : StoreOutcome::Conflict;
+        existing.reset();
         execute(db_, "ROLLBACK;");
         return std::make_pair(outcome, stored);
     }
@@ -94,6 +95,7 @@ GatewayStore::storeOrReplay(const SubmitRequest& request, const std::string& rec
     char code[64];
     std::snprintf(code, sizeof code, "%s-%s-%04lld", unitCode_.c_str(), day.c_str(),
                   static_cast<long long>(counter.integer(0)));
+    counter.reset();
     StoredDossier stored{code,
                          request.idempotencyKey,
                          request.kioskId,
