@@ -103,7 +103,10 @@ public:
     explicit HttpGatewayClient(GatewayEndpoint endpoint)
         : endpoint_(std::move(endpoint)) {}
 
-    GatewayOutcome<SubmitReceipt> submit(const SubmitRequest& request) override {
+    GatewayOutcome<SubmitReceipt> submit(const SubmitRequest& original) override {
+        // The kiosk id belongs with the credentials, so the client fills it in.
+        SubmitRequest request = original;
+        request.kioskId = endpoint_.kioskId;
         std::string body = submitBody(request);
         HttpReply reply = perform("POST", kSubmitPath, body, request.idempotencyKey);
         GatewayOutcome<SubmitReceipt> outcome;
