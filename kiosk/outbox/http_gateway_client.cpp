@@ -7,6 +7,7 @@
 #include <curl/curl.h>
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 namespace kiosk {
 namespace {
@@ -58,6 +59,18 @@ std::size_t readHeader(char* data, std::size_t size, std::size_t count, void* ta
         }
     }
     return size * count;
+}
+
+// The stable error code of a gateway error body, or empty.
+std::string errorCodeOf(const std::string& body) {
+    auto document = nlohmann::json::parse(body, nullptr, false);
+    if (document.is_object() && document.contains("error") && document["error"].is_object()) {
+        auto code = document["error"].find("code");
+        if (code != document["error"].end() && code->is_string()) {
+            return code->get<std::string>();
+        }
+    }
+    return {};
 }
 
 FailureKind classifyCurl(CURLcode code) {
@@ -167,6 +180,11 @@ private:
         }
         int status = static_cast<int>(reply.status);
         if (std::find(success.begin(), success.end(), reply.status) == success.end()) {
+            // A kiosk booted without a real-time clock is refused until NTP sets its clock;
+            // that fixes itself, so it is retried instead of set aside.
+            if (status == 401 && errorCodeOf(reply.body) == "clock_skew") {
+                return GatewayFailure{FailureKind::Transient, "clock_skew", status, std::nullopt};
+            }
             return GatewayFailure{classifyHttpStatus(status), "http_" + std::to_string(status),
                                   status, reply.retryAfter};
         }

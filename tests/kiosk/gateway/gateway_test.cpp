@@ -216,3 +216,14 @@ TEST_CASE("over TLS the dossier arrives when the CA is configured and not otherw
     CHECK(row->lastError == "tls_verification_failed");
     CHECK(rig.received().size() == 1);
 }
+
+TEST_CASE("a kiosk clock far off is retried rather than set aside", "[gateway]") {
+    GatewayRig rig(GatewayRig::Transport::Http, [](GatewayServerOptions& options) {
+        options.maxClockSkew = std::chrono::seconds(-1); // every timestamp is "too far off"
+    });
+    auto entry = rig.commit();
+    CHECK(rig.passNow().failed == 1);
+    auto row = *rig.outbox->find(entry.localReference);
+    CHECK(row->state == OutboxState::Pending);
+    CHECK(row->lastError == "clock_skew");
+}
