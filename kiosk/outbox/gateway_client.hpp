@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,6 +54,11 @@ void initialiseHttp();
 
 // Reads the kiosk's secret from a credential file (one line, trailing whitespace ignored).
 Result<std::string> readCredentialFile(const std::filesystem::path& path);
+
+// Status look-up off the caller's thread: the UI polls the future each frame
+// (wait_for(0s)) and never blocks. `client` must outlive the future.
+std::future<GatewayOutcome<StatusReply>> lookUpStatusAsync(GatewayClient& client,
+                                                           std::string dossierCode);
 
 // How a failure is classified from an HTTP status (exposed for tests).
 FailureKind classifyHttpStatus(int status);

@@ -263,6 +263,12 @@ std::unique_ptr<GatewayClient> makeHttpGatewayClient(GatewayEndpoint endpoint) {
     return std::make_unique<HttpGatewayClient>(std::move(endpoint));
 }
 
+std::future<GatewayOutcome<StatusReply>> lookUpStatusAsync(GatewayClient& client,
+                                                           std::string dossierCode) {
+    return std::async(std::launch::async,
+                      [&client, code = std::move(dossierCode)] { return client.status(code); });
+}
+
 void initialiseHttp() {
     curl_global_init(CURL_GLOBAL_DEFAULT);
 }

@@ -124,7 +124,9 @@ Sender::AttemptResult Sender::attemptOne() {
     setNetworkState(failure.kind == FailureKind::Offline ? NetworkState::Offline
                                                          : NetworkState::Online);
     if (failure.kind == FailureKind::Rejected) {
-        outbox_.markNeedsAttention(dossier.entry.localReference, failure.code);
+        if (!outbox_.markNeedsAttention(dossier.entry.localReference, failure.code)) {
+            return AttemptResult::StorageError; // else the same dossier would come back at once
+        }
         if (logger_ != nullptr) {
             logger_->log(LogEvent::OutboxNeedsAttention, {{"http_status", failure.httpStatus},
                                                           {"reason", SystemText{failure.code}}});
@@ -135,7 +137,9 @@ Sender::AttemptResult Sender::attemptOne() {
     std::int64_t next =
         options_.now() +
         std::max<std::int64_t>(1, std::chrono::ceil<std::chrono::seconds>(delay).count());
-    outbox_.markAttemptFailed(dossier.entry.localReference, failure.code, next);
+    if (!outbox_.markAttemptFailed(dossier.entry.localReference, failure.code, next)) {
+        return AttemptResult::StorageError;
+    }
     if (logger_ != nullptr) {
         logger_->log(LogEvent::OutboxAttemptFailed,
                      {{"http_status", failure.httpStatus},

@@ -67,7 +67,8 @@ public:
     NetworkState networkState() const { return networkState_.load(); }
     int deliveredCount() const { return delivered_.load(); }
 
-    // Tries every dossier due now once, on the calling thread (no backoff sleeps).
+    // Tries every dossier due now once, on the calling thread (no backoff sleeps). Not while
+    // the thread runs: the two would share the jitter generator.
     DeliveryPass deliverDueNow();
 
 private:

@@ -40,6 +40,8 @@ TEST_CASE("status look-up by dossier code returns the plain status", "[gateway]"
     REQUIRE(rig.server->store().setStatus(code, "releasing").ok());
     status = rig.client->status(code);
     CHECK(dossierStatusFromCode(status.value->status) == DossierStatus::Releasing);
+    auto later = lookUpStatusAsync(*rig.client, code);
+    CHECK(later.get().value->status == "releasing");
     auto missing = rig.client->status("000.00.00.K01-261125-9999");
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.failure.httpStatus == 404);
