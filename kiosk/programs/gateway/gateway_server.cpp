@@ -7,6 +7,7 @@
 #include "kiosk/outbox/gateway_protocol.hpp"
 
 #include <array>
+#include <charconv>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
@@ -315,22 +316,29 @@ void GatewayServer::routes() {
     });
 
     if (options_.controlEndpoint) {
-        server_->Post(
-            "/control/fault", [this](const httplib::Request& request, httplib::Response& response) {
-                if (request.remote_addr != "127.0.0.1" && request.remote_addr != "::1") {
-                    sendError(response, 403, "forbidden", "loopback only");
+        server_->Post("/control/fault", [this](const httplib::Request& request,
+                                               httplib::Response& response) {
+            if (request.remote_addr != "127.0.0.1" && request.remote_addr != "::1") {
+                sendError(response, 403, "forbidden", "loopback only");
+                return;
+            }
+            auto fault = gatewayFaultFromName(request.get_param_value("kind"));
+            if (!fault) {
+                sendError(response, 400, "unknown_fault", "unknown kind");
+                return;
+            }
+            int times = 1;
+            if (request.has_param("times")) {
+                std::string text = request.get_param_value("times");
+                auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), times);
+                if (error != std::errc{} || end != text.data() + text.size() || times < 1) {
+                    sendError(response, 400, "bad_times", "times must be a positive number");
                     return;
                 }
-                auto fault = gatewayFaultFromName(request.get_param_value("kind"));
-                if (!fault) {
-                    sendError(response, 400, "unknown_fault", "unknown kind");
-                    return;
-                }
-                int times =
-                    request.has_param("times") ? std::stoi(request.get_param_value("times")) : 1;
-                injectFault(*fault, times);
-                response.set_content("{\"ok\":true}", "application/json");
-            });
+            }
+            injectFault(*fault, times);
+            response.set_content("{\"ok\":true}", "application/json");
+        });
         server_->Post("/control/status",
                       [this](const httplib::Request& request, httplib::Response& response) {
                           if (request.remote_addr != "127.0.0.1" && request.remote_addr != "::1") {
