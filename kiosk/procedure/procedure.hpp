@@ -62,7 +62,8 @@ struct DocumentRequirement {
     bool required = true;
 };
 
-enum class FeeKind { Free, Fixed, PerCopy, PerPage };
+// AskAtDesk: a fee exists but its amount is set locally and not verified; the note says so.
+enum class FeeKind { Free, Fixed, PerCopy, PerPage, AskAtDesk };
 
 struct Fee {
     FeeKind kind = FeeKind::Free;

@@ -320,16 +320,23 @@ Fee readFee(const json& document, Reader& reader) {
         fee.kind = FeeKind::PerCopy;
     } else if (kind == "per_page") {
         fee.kind = FeeKind::PerPage;
+    } else if (kind == "ask_at_desk") {
+        fee.kind = FeeKind::AskAtDesk;
     } else if (!kind.empty()) {
-        reader.problem("$.fee.kind", "must be free, fixed, per_copy or per_page");
+        reader.problem("$.fee.kind", "must be free, fixed, per_copy, per_page or ask_at_desk");
     }
     auto amount = reader.integer(*object, "$.fee", "amount_dong");
     if (amount && *amount < 0) {
         reader.problem("$.fee.amount_dong", "must not be negative");
     }
     fee.amountDong = amount.value_or(0);
-    if (fee.kind == FeeKind::Free && fee.amountDong != 0) {
-        reader.problem("$.fee.amount_dong", "must be 0 when the fee kind is free");
+    if ((fee.kind == FeeKind::Free || fee.kind == FeeKind::AskAtDesk) && fee.amountDong != 0) {
+        reader.problem("$.fee.amount_dong", "must be 0 when the fee kind is " + kind);
+    }
+    if ((fee.kind == FeeKind::Fixed || fee.kind == FeeKind::PerCopy ||
+         fee.kind == FeeKind::PerPage) &&
+        fee.amountDong == 0) {
+        reader.problem("$.fee.amount_dong", "must be more than 0 for a " + kind + " fee");
     }
     fee.note = reader.local(*object, "$.fee", "note");
     return fee;

@@ -136,3 +136,15 @@ TEST_CASE("a content directory with a broken file fails with the file name", "[d
     CHECK_THAT(catalog.error().message, Catch::Contains("1.000656.json: $: must be an object"));
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("fee amounts must agree with the fee kind", "[dossier]") {
+    auto document = birthProcedure();
+    document["fee"]["kind"] = "fixed";
+    document["fee"]["amount_dong"] = 0;
+    CHECK_THAT(problemsOf(document),
+               Catch::Contains("$.fee.amount_dong: must be more than 0 for a fixed fee"));
+    document["fee"]["kind"] = "ask_at_desk";
+    document["fee"]["amount_dong"] = 5000;
+    CHECK_THAT(problemsOf(document),
+               Catch::Contains("$.fee.amount_dong: must be 0 when the fee kind is ask_at_desk"));
+}
