@@ -53,7 +53,8 @@ struct GatewayRig {
         serverOptions.database = dir / "gateway.db";
         serverOptions.privateKey = keys.privateKey;
         serverOptions.kioskSecrets[kKioskId] = kKioskSecret;
-        serverOptions.slowDelay = std::chrono::milliseconds(1500);
+        // Generous against a loaded test machine; `slow` must still outlast the client's patience.
+        serverOptions.slowDelay = std::chrono::milliseconds(2500);
         if (transport == Transport::Https) {
             makeTestCertificates(dir.path());
             serverOptions.tlsCertificate = dir / "server.pem";
@@ -72,7 +73,7 @@ struct GatewayRig {
         endpoint.kioskId = kKioskId;
         endpoint.secret = kKioskSecret;
         endpoint.connectTimeout = std::chrono::milliseconds(1000);
-        endpoint.totalTimeout = std::chrono::milliseconds(800);
+        endpoint.totalTimeout = std::chrono::milliseconds(2000);
         client = makeHttpGatewayClient(endpoint);
         senderOptions.initialBackoff = std::chrono::milliseconds(100);
         senderOptions.maxBackoff = std::chrono::milliseconds(200);
