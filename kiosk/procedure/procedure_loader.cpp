@@ -233,6 +233,9 @@ std::vector<FieldGroup> readGroups(const json& document, Reader& reader) {
         std::string path = "$.groups[" + std::to_string(g) + "]";
         FieldGroup group;
         group.id = reader.text(item, path, "id");
+        if (!group.id.empty() && !seen.insert("group:" + group.id).second) {
+            reader.problem(path + ".id", "group \"" + group.id + "\" is used twice");
+        }
         group.title = reader.local(item, path, "title");
         group.optional = reader.flag(item, path, "optional", false);
         const json* fields = reader.array(item, path, "fields");
@@ -280,11 +283,15 @@ std::vector<DocumentRequirement> readDocuments(const json& document, Reader& rea
     if (list == nullptr) {
         return out;
     }
+    std::set<std::string> seen;
     for (std::size_t i = 0; i < list->size(); ++i) {
         const json& item = (*list)[i];
         std::string path = "$.documents[" + std::to_string(i) + "]";
         DocumentRequirement doc;
         doc.id = reader.text(item, path, "id");
+        if (!doc.id.empty() && !seen.insert(doc.id).second) {
+            reader.problem(path + ".id", "document \"" + doc.id + "\" is used twice");
+        }
         doc.name = reader.local(item, path, "name");
         std::string form = reader.text(item, path, "form");
         if (form == "original") {
@@ -479,10 +486,28 @@ Result<Procedure> parseProcedure(const std::string& jsonText, const std::string&
     // Cross-field rules must name fields of this procedure.
     for (const FieldGroup& group : procedure.groups) {
         for (const Field& field : group.fields) {
+            std::string path = "$.groups." + group.id + "." + field.id + ".rule";
             for (const auto* other : {&field.rule.dateOfBirthField, &field.rule.sexField}) {
                 if (*other && procedure.findField(**other) == nullptr) {
-                    reader.problem("$.groups." + group.id + "." + field.id + ".rule",
-                                   "names field \"" + **other + "\" which does not exist");
+                    reader.problem(path, "names field \"" + **other + "\" which does not exist");
+                }
+            }
+            if ((field.rule.dateOfBirthField || field.rule.sexField) &&
+                field.type != FieldType::IdNumber) {
+                reader.problem(path, "date_of_birth_field and sex_field are for id_number fields");
+            }
+            if (field.rule.dateOfBirthField) {
+                const Field* dob = procedure.findField(*field.rule.dateOfBirthField);
+                if (dob != nullptr && dob->type != FieldType::Date) {
+                    reader.problem(path + ".date_of_birth_field",
+                                   "\"" + dob->id + "\" is not a date field");
+                }
+            }
+            if (field.rule.sexField) {
+                const Field* sex = procedure.findField(*field.rule.sexField);
+                if (sex != nullptr && sex->picker != "sex") {
+                    reader.problem(path + ".sex_field",
+                                   "\"" + sex->id + "\" is not a field with the sex picker");
                 }
             }
         }
@@ -658,6 +683,22 @@ Result<ProcedureCatalog> loadProcedureCatalog(const std::filesystem::path& conte
     }
     if (catalog.procedures.empty() && problems.empty()) {
         problems.push_back(procedureDir.string() + ": holds no procedure files");
+    }
+    // A village names its commune, a commune its province: each parent must exist somewhere.
+    for (const PickerList& list : catalog.lists) {
+        for (std::size_t i = 0; i < list.items.size(); ++i) {
+            const std::string& parent = list.items[i].parent;
+            bool found = parent.empty() ||
+                         std::any_of(catalog.lists.begin(), catalog.lists.end(),
+                                     [&](const PickerList& other) {
+                                         return &other != &list && other.find(parent) != nullptr;
+                                     });
+            if (!found) {
+                problems.push_back((contentDir / "lists" / (list.id + ".json")).string() +
+                                   ": $.items[" + std::to_string(i) + "].parent: \"" + parent +
+                                   "\" is not an item of another list");
+            }
+        }
     }
     for (const Procedure& procedure : catalog.procedures) {
         auto more = crossCheckProcedure(procedure, catalog,
