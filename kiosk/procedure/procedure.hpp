@@ -30,6 +30,13 @@ struct FieldRule {
     // century/sex digit and the birth-year digits can be cross-checked.
     std::optional<std::string> dateOfBirthField;
     std::optional<std::string> sexField;
+    // Makes an optional field required when another field has a given answer, e.g. the
+    // residence address once "register residence?" is answered "yes".
+    struct Condition {
+        std::string field;
+        std::string equals;
+    };
+    std::optional<Condition> requiredIf;
 };
 
 struct Field {

@@ -167,9 +167,10 @@ FieldRule readRule(const json& field, const std::string& path, Reader& reader) {
         return rule;
     }
     std::string here = path + ".rule";
-    static const std::set<std::string> kKnown{
-        "min_length", "max_length", "pattern",      "min_value",           "max_value",
-        "not_future", "not_before", "max_age_days", "date_of_birth_field", "sex_field"};
+    static const std::set<std::string> kKnown{"min_length", "max_length",   "pattern",
+                                              "min_value",  "max_value",    "not_future",
+                                              "not_before", "max_age_days", "date_of_birth_field",
+                                              "sex_field",  "required_if"};
     if (object->is_object()) {
         for (const auto& item : object->items()) {
             if (!kKnown.contains(item.key())) {
@@ -208,6 +209,11 @@ FieldRule readRule(const json& field, const std::string& path, Reader& reader) {
     }
     if (object->contains("sex_field")) {
         rule.sexField = reader.text(*object, here, "sex_field");
+    }
+    if (const json* condition = reader.member(*object, here, "required_if", false)) {
+        std::string other = reader.text(*condition, here + ".required_if", "field");
+        std::string equals = reader.text(*condition, here + ".required_if", "equals");
+        rule.requiredIf = FieldRule::Condition{other, equals};
     }
     if (rule.minLength && rule.maxLength && *rule.minLength > *rule.maxLength) {
         reader.problem(here, "min_length is larger than max_length");
@@ -491,6 +497,12 @@ Result<Procedure> parseProcedure(const std::string& jsonText, const std::string&
                 if (*other && procedure.findField(**other) == nullptr) {
                     reader.problem(path, "names field \"" + **other + "\" which does not exist");
                 }
+            }
+            if (field.rule.requiredIf &&
+                procedure.findField(field.rule.requiredIf->field) == nullptr) {
+                reader.problem(path + ".required_if", "names field \"" +
+                                                          field.rule.requiredIf->field +
+                                                          "\" which does not exist");
             }
             if ((field.rule.dateOfBirthField || field.rule.sexField) &&
                 field.type != FieldType::IdNumber) {

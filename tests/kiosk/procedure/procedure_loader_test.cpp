@@ -182,3 +182,11 @@ TEST_CASE("a picker item's parent must exist in another list", "[dossier]") {
                Catch::Contains("village.json: $.items[0].parent: \"xa-khong-co\" is not an item"));
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("a conditional requirement must name an existing field", "[dossier]") {
+    auto document = birthProcedure();
+    document["groups"][0]["fields"][6]["rule"]["required_if"] = {{"field", "nobody"},
+                                                                 {"equals", "yes"}};
+    CHECK_THAT(problemsOf(document),
+               Catch::Contains("applicant_email.rule.required_if: names field \"nobody\""));
+}
