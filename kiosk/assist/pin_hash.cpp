@@ -1,6 +1,8 @@
 // scrypt hashing and verification of PINs (OpenSSL EVP_PBE_scrypt), with the params stored.
 #include "kiosk/assist/pin_hash.hpp"
 
+#include "drivers/common/hex.hpp"
+
 #include <array>
 #include <charconv>
 #include <openssl/crypto.h>
@@ -16,29 +18,12 @@ constexpr std::size_t kHashBytes = 32;
 // Enough for N up to 2^16 with r=8 (128 * N * r bytes) plus OpenSSL's own bookkeeping.
 constexpr std::uint64_t kMaxMemory = 160ull * 1024 * 1024;
 
-std::string toHex(const std::uint8_t* data, std::size_t size) {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out;
-    for (std::size_t i = 0; i < size; ++i) {
-        out += kDigits[data[i] >> 4];
-        out += kDigits[data[i] & 0xf];
-    }
-    return out;
-}
-
 bool fromHex(std::string_view text, std::vector<std::uint8_t>& out) {
-    if (text.size() % 2 != 0) {
+    auto bytes = parseHex(text);
+    if (!bytes) {
         return false;
     }
-    out.clear();
-    for (std::size_t i = 0; i < text.size(); i += 2) {
-        unsigned value = 0;
-        auto [end, error] = std::from_chars(text.data() + i, text.data() + i + 2, value, 16);
-        if (error != std::errc{} || end != text.data() + i + 2) {
-            return false;
-        }
-        out.push_back(static_cast<std::uint8_t>(value));
-    }
+    out = std::move(*bytes);
     return true;
 }
 
@@ -93,8 +78,8 @@ Result<std::string> hashPin(std::string_view pin, const PinHashParams& params) {
                          "scrypt refused the parameters or ran out of memory");
     }
     return "scrypt$" + std::to_string(params.n) + "$" + std::to_string(params.r) + "$" +
-           std::to_string(params.p) + "$" + toHex(salt.data(), salt.size()) + "$" +
-           toHex(hash.data(), hash.size());
+           std::to_string(params.p) + "$" + toHex(salt, LetterCase::Lower) + "$" +
+           toHex(hash, LetterCase::Lower);
 }
 
 Result<PinMatch> verifyPin(std::string_view pin, std::string_view stored) {

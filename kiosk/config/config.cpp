@@ -1,6 +1,7 @@
 // INI parsing of the kiosk configuration with inih, one table row per accepted key.
 #include "kiosk/config/config.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <fstream>
@@ -163,6 +164,18 @@ std::vector<Key> keys() {
         {"gateway", "credential_file", textIn(&Config::gateway, &GatewayConfig::credentialFile)},
         {"gateway", "public_key_file",
          textIn(&Config::gateway, &GatewayConfig::gatewayPublicKeyFile)},
+        {"gateway", "reference_prefix",
+         [](Config& config, std::string_view value) {
+             // Short capitals only: it is read aloud over the phone and printed on receipts.
+             bool valid = !value.empty() && value.size() <= 6 &&
+                          std::all_of(value.begin(), value.end(),
+                                      [](char c) { return c >= 'A' && c <= 'Z'; });
+             if (!valid) {
+                 return std::string("must be 1 to 6 capital letters A-Z, e.g. VT");
+             }
+             config.gateway.referencePrefix = std::string(value);
+             return std::string();
+         }},
         {"paths", "data_dir", textIn(&Config::paths, &PathConfig::dataDir)},
         {"paths", "content_dir", textIn(&Config::paths, &PathConfig::contentDir)},
         {"paths", "usb_mount_dir", textIn(&Config::paths, &PathConfig::usbMountDir)},

@@ -46,6 +46,8 @@ struct GatewayConfig {
     std::string kioskId = "vinh-tuong-01";
     std::filesystem::path credentialFile;
     std::filesystem::path gatewayPublicKeyFile;
+    // Opens the local reference printed on offline receipts ("VT-20261125-0007").
+    std::string referencePrefix = "VT";
 };
 
 struct PathConfig {

@@ -20,6 +20,8 @@ std::string_view feeKindCode(FeeKind kind) {
         return "per_copy";
     case FeeKind::PerPage:
         return "per_page";
+    case FeeKind::AskAtDesk:
+        return "ask_at_desk";
     }
     return "free";
 }

@@ -233,6 +233,8 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::CardFieldExpiry, "Có giá trị đến", "Valid until"},
     {Msg::SexMale, "Nam", "Male"},
     {Msg::SexFemale, "Nữ", "Female"},
+    {Msg::FeeAskAtDesk, "Theo mức của tỉnh; xin hỏi ở Bộ phận một cửa",
+     "Set by the province; please ask at the one-stop desk"},
 }};
 
 } // namespace

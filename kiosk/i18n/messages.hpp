@@ -187,6 +187,7 @@ enum class Msg {
     CardFieldExpiry,
     SexMale,
     SexFemale,
+    FeeAskAtDesk,
     Count
 };
 

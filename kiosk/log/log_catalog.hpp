@@ -63,6 +63,17 @@ enum class LogEvent {
     IdCardRead,
     IdCardReadFailed,
     IdCardNotAuthentic,
+    OutboxCommitted,
+    OutboxDelivered,
+    OutboxAttemptFailed,
+    OutboxNeedsAttention,
+    NetworkStateChanged,
+    OutboxRetryRequested,
+    GatewayStarted,
+    GatewayReceived,
+    GatewayRefused,
+    GatewayFaultInjected,
+    ProcedureCatalogInvalid,
     Count
 };
 

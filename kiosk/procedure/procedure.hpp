@@ -30,6 +30,13 @@ struct FieldRule {
     // century/sex digit and the birth-year digits can be cross-checked.
     std::optional<std::string> dateOfBirthField;
     std::optional<std::string> sexField;
+    // Makes an optional field required when another field has a given answer, e.g. the
+    // residence address once "register residence?" is answered "yes".
+    struct Condition {
+        std::string field;
+        std::string equals;
+    };
+    std::optional<Condition> requiredIf;
 };
 
 struct Field {
@@ -62,7 +69,8 @@ struct DocumentRequirement {
     bool required = true;
 };
 
-enum class FeeKind { Free, Fixed, PerCopy, PerPage };
+// AskAtDesk: a fee exists but its amount is set locally and not verified; the note says so.
+enum class FeeKind { Free, Fixed, PerCopy, PerPage, AskAtDesk };
 
 struct Fee {
     FeeKind kind = FeeKind::Free;

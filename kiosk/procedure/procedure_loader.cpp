@@ -167,9 +167,10 @@ FieldRule readRule(const json& field, const std::string& path, Reader& reader) {
         return rule;
     }
     std::string here = path + ".rule";
-    static const std::set<std::string> kKnown{
-        "min_length", "max_length", "pattern",      "min_value",           "max_value",
-        "not_future", "not_before", "max_age_days", "date_of_birth_field", "sex_field"};
+    static const std::set<std::string> kKnown{"min_length", "max_length",   "pattern",
+                                              "min_value",  "max_value",    "not_future",
+                                              "not_before", "max_age_days", "date_of_birth_field",
+                                              "sex_field",  "required_if"};
     if (object->is_object()) {
         for (const auto& item : object->items()) {
             if (!kKnown.contains(item.key())) {
@@ -209,6 +210,11 @@ FieldRule readRule(const json& field, const std::string& path, Reader& reader) {
     if (object->contains("sex_field")) {
         rule.sexField = reader.text(*object, here, "sex_field");
     }
+    if (const json* condition = reader.member(*object, here, "required_if", false)) {
+        std::string other = reader.text(*condition, here + ".required_if", "field");
+        std::string equals = reader.text(*condition, here + ".required_if", "equals");
+        rule.requiredIf = FieldRule::Condition{other, equals};
+    }
     if (rule.minLength && rule.maxLength && *rule.minLength > *rule.maxLength) {
         reader.problem(here, "min_length is larger than max_length");
     }
@@ -233,6 +239,9 @@ std::vector<FieldGroup> readGroups(const json& document, Reader& reader) {
         std::string path = "$.groups[" + std::to_string(g) + "]";
         FieldGroup group;
         group.id = reader.text(item, path, "id");
+        if (!group.id.empty() && !seen.insert("group:" + group.id).second) {
+            reader.problem(path + ".id", "group \"" + group.id + "\" is used twice");
+        }
         group.title = reader.local(item, path, "title");
         group.optional = reader.flag(item, path, "optional", false);
         const json* fields = reader.array(item, path, "fields");
@@ -280,11 +289,15 @@ std::vector<DocumentRequirement> readDocuments(const json& document, Reader& rea
     if (list == nullptr) {
         return out;
     }
+    std::set<std::string> seen;
     for (std::size_t i = 0; i < list->size(); ++i) {
         const json& item = (*list)[i];
         std::string path = "$.documents[" + std::to_string(i) + "]";
         DocumentRequirement doc;
         doc.id = reader.text(item, path, "id");
+        if (!doc.id.empty() && !seen.insert(doc.id).second) {
+            reader.problem(path + ".id", "document \"" + doc.id + "\" is used twice");
+        }
         doc.name = reader.local(item, path, "name");
         std::string form = reader.text(item, path, "form");
         if (form == "original") {
@@ -320,16 +333,23 @@ Fee readFee(const json& document, Reader& reader) {
         fee.kind = FeeKind::PerCopy;
     } else if (kind == "per_page") {
         fee.kind = FeeKind::PerPage;
+    } else if (kind == "ask_at_desk") {
+        fee.kind = FeeKind::AskAtDesk;
     } else if (!kind.empty()) {
-        reader.problem("$.fee.kind", "must be free, fixed, per_copy or per_page");
+        reader.problem("$.fee.kind", "must be free, fixed, per_copy, per_page or ask_at_desk");
     }
     auto amount = reader.integer(*object, "$.fee", "amount_dong");
     if (amount && *amount < 0) {
         reader.problem("$.fee.amount_dong", "must not be negative");
     }
     fee.amountDong = amount.value_or(0);
-    if (fee.kind == FeeKind::Free && fee.amountDong != 0) {
-        reader.problem("$.fee.amount_dong", "must be 0 when the fee kind is free");
+    if ((fee.kind == FeeKind::Free || fee.kind == FeeKind::AskAtDesk) && fee.amountDong != 0) {
+        reader.problem("$.fee.amount_dong", "must be 0 when the fee kind is " + kind);
+    }
+    if ((fee.kind == FeeKind::Fixed || fee.kind == FeeKind::PerCopy ||
+         fee.kind == FeeKind::PerPage) &&
+        fee.amountDong == 0) {
+        reader.problem("$.fee.amount_dong", "must be more than 0 for a " + kind + " fee");
     }
     fee.note = reader.local(*object, "$.fee", "note");
     return fee;
@@ -472,10 +492,34 @@ Result<Procedure> parseProcedure(const std::string& jsonText, const std::string&
     // Cross-field rules must name fields of this procedure.
     for (const FieldGroup& group : procedure.groups) {
         for (const Field& field : group.fields) {
+            std::string path = "$.groups." + group.id + "." + field.id + ".rule";
             for (const auto* other : {&field.rule.dateOfBirthField, &field.rule.sexField}) {
                 if (*other && procedure.findField(**other) == nullptr) {
-                    reader.problem("$.groups." + group.id + "." + field.id + ".rule",
-                                   "names field \"" + **other + "\" which does not exist");
+                    reader.problem(path, "names field \"" + **other + "\" which does not exist");
+                }
+            }
+            if (field.rule.requiredIf &&
+                procedure.findField(field.rule.requiredIf->field) == nullptr) {
+                reader.problem(path + ".required_if", "names field \"" +
+                                                          field.rule.requiredIf->field +
+                                                          "\" which does not exist");
+            }
+            if ((field.rule.dateOfBirthField || field.rule.sexField) &&
+                field.type != FieldType::IdNumber) {
+                reader.problem(path, "date_of_birth_field and sex_field are for id_number fields");
+            }
+            if (field.rule.dateOfBirthField) {
+                const Field* dob = procedure.findField(*field.rule.dateOfBirthField);
+                if (dob != nullptr && dob->type != FieldType::Date) {
+                    reader.problem(path + ".date_of_birth_field",
+                                   "\"" + dob->id + "\" is not a date field");
+                }
+            }
+            if (field.rule.sexField) {
+                const Field* sex = procedure.findField(*field.rule.sexField);
+                if (sex != nullptr && sex->picker != "sex") {
+                    reader.problem(path + ".sex_field",
+                                   "\"" + sex->id + "\" is not a field with the sex picker");
                 }
             }
         }
@@ -651,6 +695,22 @@ Result<ProcedureCatalog> loadProcedureCatalog(const std::filesystem::path& conte
     }
     if (catalog.procedures.empty() && problems.empty()) {
         problems.push_back(procedureDir.string() + ": holds no procedure files");
+    }
+    // A village names its commune, a commune its province: each parent must exist somewhere.
+    for (const PickerList& list : catalog.lists) {
+        for (std::size_t i = 0; i < list.items.size(); ++i) {
+            const std::string& parent = list.items[i].parent;
+            bool found = parent.empty() ||
+                         std::any_of(catalog.lists.begin(), catalog.lists.end(),
+                                     [&](const PickerList& other) {
+                                         return &other != &list && other.find(parent) != nullptr;
+                                     });
+            if (!found) {
+                problems.push_back((contentDir / "lists" / (list.id + ".json")).string() +
+                                   ": $.items[" + std::to_string(i) + "].parent: \"" + parent +
+                                   "\" is not an item of another list");
+            }
+        }
     }
     for (const Procedure& procedure : catalog.procedures) {
         auto more = crossCheckProcedure(procedure, catalog,

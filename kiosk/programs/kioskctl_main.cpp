@@ -5,9 +5,11 @@
 #include "kiosk/devices/usb_card_reader.hpp"
 #include "kiosk/idcard/card_read_command.hpp"
 #include "kiosk/log/log_catalog.hpp"
+#include "kiosk/outbox/outbox_command.hpp"
 #include "kiosk/receipt/print_test.hpp"
 #include "kiosk/usage/report_command.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -28,7 +30,10 @@ int usage() {
                  "  maintainer-pin set     set the maintainer PIN (asked twice)\n"
                  "  card read [--sim [PROFILE]] [--id N --dob YYMMDD --doe YYMMDD] [--trust DIR]\n"
                  "            [--photo] [--bac] [--show]   read a chip ID card (values masked "
-                 "unless --show)\n";
+                 "unless --show)\n"
+                 "  outbox list|retry [--config FILE] [--db FILE]\n"
+                 "                         queued dossiers (no personal data); send again now\n"
+                 "  procedures check DIR   check a content directory's procedures and lists\n";
     return 2;
 }
 
@@ -67,6 +72,24 @@ int printTest(const std::vector<std::string>& args) {
     return kiosk::runPrintTest(config, target, std::cout);
 }
 
+int outboxCommand(std::vector<std::string> args) {
+    kiosk::Config config;
+    auto at = std::find(args.begin(), args.end(), "--config");
+    if (at != args.end()) {
+        if (at + 1 == args.end()) {
+            return usage();
+        }
+        auto loaded = kiosk::loadConfig(*(at + 1));
+        if (!loaded) {
+            std::cerr << "kioskctl: " << loaded.error().message << '\n';
+            return 1;
+        }
+        config = *loaded;
+        args.erase(at, at + 2);
+    }
+    return kiosk::runOutboxCommand(args, config, std::cout, std::cerr);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -103,6 +126,12 @@ int main(int argc, char** argv) {
     if (command == "card" && !args.empty() && args[0] == "read") {
         args.erase(args.begin());
         return kiosk::runCardRead(args, kiosk::usbCardReaderOpener(), std::cout, std::cerr);
+    }
+    if (command == "outbox") {
+        return outboxCommand(args);
+    }
+    if (command == "procedures" && args.size() == 2 && args[0] == "check") {
+        return kiosk::runProceduresCheck(args[1], std::cout, std::cerr);
     }
     return usage();
 }

@@ -163,7 +163,12 @@ std::optional<FieldProblem> validateField(const Field& field, const std::string&
         return problem;
     };
     if (value.empty()) {
-        return field.required ? tag(makeFieldProblem("required")) : std::nullopt;
+        bool required = field.required;
+        if (const auto& condition = field.rule.requiredIf) {
+            auto other = values.find(condition->field);
+            required = required || (other != values.end() && other->second == condition->equals);
+        }
+        return required ? tag(makeFieldProblem("required")) : std::nullopt;
     }
     std::size_t length = countCodePoints(value);
     if (field.rule.minLength && length < static_cast<std::size_t>(*field.rule.minLength)) {

@@ -34,6 +34,9 @@ std::string feeText(const FrameContext& ctx, const Fee& fee) {
     case FeeKind::PerPage:
         text = formatDong(fee.amountDong) + " " + std::string(ctx.tr(Msg::FeePerPage));
         break;
+    case FeeKind::AskAtDesk:
+        text = std::string(ctx.tr(Msg::FeeAskAtDesk));
+        break;
     }
     std::string_view note = ctx.local(fee.note);
     if (!note.empty()) {

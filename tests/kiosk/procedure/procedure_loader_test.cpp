@@ -136,3 +136,57 @@ TEST_CASE("a content directory with a broken file fails with the file name", "[d
     CHECK_THAT(catalog.error().message, Catch::Contains("1.000656.json: $: must be an object"));
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("fee amounts must agree with the fee kind", "[dossier]") {
+    auto document = birthProcedure();
+    document["fee"]["kind"] = "fixed";
+    document["fee"]["amount_dong"] = 0;
+    CHECK_THAT(problemsOf(document),
+               Catch::Contains("$.fee.amount_dong: must be more than 0 for a fixed fee"));
+    document["fee"]["kind"] = "ask_at_desk";
+    document["fee"]["amount_dong"] = 5000;
+    CHECK_THAT(problemsOf(document),
+               Catch::Contains("$.fee.amount_dong: must be 0 when the fee kind is ask_at_desk"));
+}
+
+TEST_CASE("cross-checked ID fields must point at a date and a sex picker", "[dossier]") {
+    auto document = birthProcedure();
+    // applicant_id_number's rule names applicant_date_of_birth and applicant_sex.
+    document["groups"][0]["fields"][1]["type"] = "text";
+    document["groups"][0]["fields"][2]["picker"] = "yes_no";
+    std::string problems = problemsOf(document);
+    CHECK_THAT(problems, Catch::Contains("\"applicant_date_of_birth\" is not a date field"));
+    CHECK_THAT(problems, Catch::Contains("\"applicant_sex\" is not a field with the sex picker"));
+}
+
+TEST_CASE("duplicate group and document ids are refused", "[dossier]") {
+    auto document = birthProcedure();
+    document["groups"][1]["id"] = document["groups"][0]["id"];
+    document["documents"][1]["id"] = document["documents"][0]["id"];
+    std::string problems = problemsOf(document);
+    CHECK_THAT(problems, Catch::Contains("$.groups[1].id: group \"applicant\" is used twice"));
+    CHECK_THAT(problems, Catch::Contains("$.documents[1].id: document"));
+}
+
+TEST_CASE("a picker item's parent must exist in another list", "[dossier]") {
+    auto dir = std::filesystem::temp_directory_path() / "kiosk-parent-test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    std::filesystem::copy(kContent, dir, std::filesystem::copy_options::recursive);
+    auto village = nlohmann::json::parse(readText(dir / "lists" / "village.json"));
+    village["items"][0]["parent"] = "xa-khong-co";
+    std::ofstream(dir / "lists" / "village.json") << village.dump();
+    auto catalog = loadProcedureCatalog(dir);
+    REQUIRE_FALSE(catalog.ok());
+    CHECK_THAT(catalog.error().message,
+               Catch::Contains("village.json: $.items[0].parent: \"xa-khong-co\" is not an item"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a conditional requirement must name an existing field", "[dossier]") {
+    auto document = birthProcedure();
+    document["groups"][0]["fields"][6]["rule"]["required_if"] = {{"field", "nobody"},
+                                                                 {"equals", "yes"}};
+    CHECK_THAT(problemsOf(document),
+               Catch::Contains("applicant_email.rule.required_if: names field \"nobody\""));
+}

@@ -109,3 +109,13 @@ TEST_CASE("emails and patterns are checked", "[validation]") {
     CHECK_FALSE(validateField(coded, "AB123", {}, kContext));
     CHECK(validateField(coded, "ab123", {}, kContext)->messageId == "pattern");
 }
+
+TEST_CASE("an optional field becomes required when another answer asks for it", "[validation]") {
+    Field address = makeField("residence_address", FieldType::Text, false);
+    address.rule.requiredIf = FieldRule::Condition{"want_residence", "yes"};
+    CHECK_FALSE(validateField(address, "", {{"want_residence", "no"}}, kContext));
+    CHECK_FALSE(validateField(address, "", {}, kContext));
+    auto problem = validateField(address, "", {{"want_residence", "yes"}}, kContext);
+    REQUIRE(problem);
+    CHECK(problem->messageId == "required");
+}

@@ -1,0 +1,130 @@
+// Prepared statements and the durable-open helper.
+#include "kiosk/outbox/sqlite_statement.hpp"
+
+#include <sqlite3.h>
+
+namespace kiosk {
+
+SqliteStatement::SqliteStatement(sqlite3* db, const char* sql)
+    : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr) != SQLITE_OK) {
+        statement_ = nullptr;
+        failed_ = true;
+    }
+}
+
+SqliteStatement::~SqliteStatement() {
+    sqlite3_finalize(statement_);
+}
+
+SqliteStatement& SqliteStatement::bind(int index, std::int64_t value) {
+    if (statement_ != nullptr && sqlite3_bind_int64(statement_, index, value) != SQLITE_OK) {
+        failed_ = true;
+    }
+    return *this;
+}
+
+SqliteStatement& SqliteStatement::bind(int index, const std::string& value) {
+    if (statement_ != nullptr &&
+        sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
+                          SQLITE_TRANSIENT) != SQLITE_OK) {
+        failed_ = true;
+    }
+    return *this;
+}
+
+SqliteStatement& SqliteStatement::bind(int index, const Bytes& value) {
+    if (statement_ != nullptr &&
+        sqlite3_bind_blob(statement_, index, value.data(), static_cast<int>(value.size()),
+                          SQLITE_TRANSIENT) != SQLITE_OK) {
+        failed_ = true;
+    }
+    return *this;
+}
+
+SqliteStatement& SqliteStatement::bindNull(int index) {
+    if (statement_ != nullptr && sqlite3_bind_null(statement_, index) != SQLITE_OK) {
+        failed_ = true;
+    }
+    return *this;
+}
+
+bool SqliteStatement::step() {
+    if (statement_ == nullptr || failed_) {
+        failed_ = true;
+        return false;
+    }
+    int rc = sqlite3_step(statement_);
+    if (rc == SQLITE_ROW) {
+        return true;
+    }
+    if (rc != SQLITE_DONE) {
+        failed_ = true;
+    }
+    return false;
+}
+
+void SqliteStatement::reset() {
+    if (statement_ != nullptr) {
+        sqlite3_reset(statement_);
+    }
+}
+
+std::int64_t SqliteStatement::integer(int column) const {
+    return sqlite3_column_int64(statement_, column);
+}
+
+std::string SqliteStatement::text(int column) const {
+    const unsigned char* data = sqlite3_column_text(statement_, column);
+    return data == nullptr
+               ? std::string()
+               : std::string(reinterpret_cast<const char*>(data),
+                             static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
+}
+
+Bytes SqliteStatement::blob(int column) const {
+    const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(statement_, column));
+    int size = sqlite3_column_bytes(statement_, column);
+    return data == nullptr ? Bytes() : Bytes(data, data + size);
+}
+
+bool SqliteStatement::isNull(int column) const {
+    return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+}
+
+std::string sqliteMessage(sqlite3* db) {
+    return db == nullptr ? "out of memory" : sqlite3_errmsg(db);
+}
+
+Status execute(sqlite3* db, const char* sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        std::string text = message != nullptr ? message : "unknown error";
+        sqlite3_free(message);
+        return makeError("sqlite_failed", text);
+    }
+    return ok();
+}
+
+Result<sqlite3*> openDurableDatabase(const std::filesystem::path& file, const char* schema) {
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(file.c_str(), &db,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                             nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = sqliteMessage(db);
+        sqlite3_close(db);
+        return makeError("database_unopenable", file.string() + ": " + message);
+    }
+    sqlite3_busy_timeout(db, 5000);
+    for (const char* sql : {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=FULL;", schema}) {
+        auto status = execute(db, sql);
+        if (!status) {
+            sqlite3_close(db);
+            return makeError("database_unopenable", file.string() + ": " + status.error().message);
+        }
+    }
+    return db;
+}
+
+} // namespace kiosk

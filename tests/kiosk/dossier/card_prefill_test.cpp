@@ -1,0 +1,69 @@
+// Tests of pre-filling from the chip card and of receipt assembly.
+#include "kiosk/dossier/card_prefill.hpp"
+#include "kiosk/dossier/receipt_info.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk;
+
+namespace {
+
+ProcedureCatalog shipped() {
+    auto catalog = loadProcedureCatalog(std::filesystem::path(KIOSK_SOURCE_DIR) / "content");
+    REQUIRE(catalog.ok());
+    return std::move(catalog).value();
+}
+
+} // namespace
+
+TEST_CASE("card data fills the applicant's fields in the fields' own forms", "[dossier]") {
+    ProcedureCatalog catalog = shipped();
+    const Procedure& birth = *catalog.findProcedure("1.001193");
+    CardFields card{{"card.full_name", "Nguyễn Thị Thử Nghiệm"},
+                    {"card.date_of_birth", "05011990"},
+                    {"card.sex", "Nữ"},
+                    {"card.id_number", "026 190 001 234"},
+                    {"card.place_of_residence", "Thôn Đông, Xã Vĩnh Tường, Phú Thọ"}};
+    FieldValues values = prefillFromCard(birth, card, catalog);
+    CHECK(values.at("applicant_full_name") == "Nguyễn Thị Thử Nghiệm");
+    CHECK(values.at("applicant_date_of_birth") == "05/01/1990");
+    CHECK(values.at("applicant_sex") == "female");
+    CHECK(values.at("applicant_id_number") == "026190001234");
+    CHECK(values.count("child_full_name") == 0);
+    ValidationContext context{{2026, 11, 25}, &catalog};
+    for (const char* id : {"applicant_full_name", "applicant_date_of_birth", "applicant_sex",
+                           "applicant_id_number"}) {
+        INFO(id);
+        CHECK_FALSE(validateField(*birth.findField(id), values.at(id), values, context));
+    }
+}
+
+TEST_CASE("card values that cannot be converted are left for the resident", "[dossier]") {
+    ProcedureCatalog catalog = shipped();
+    const Procedure& birth = *catalog.findProcedure("1.001193");
+    FieldValues values =
+        prefillFromCard(birth, {{"card.date_of_birth", "31021990"}, {"card.sex", "?"}}, catalog);
+    CHECK(values.empty());
+}
+
+TEST_CASE("a receipt carries the person only at submission, never on a reprint", "[dossier]") {
+    ProcedureCatalog catalog = shipped();
+    const Procedure& copies = *catalog.findProcedure("2.000815");
+    OutboxEntry entry;
+    entry.localReference = "VT-20261125-0007";
+    entry.procedureCode = copies.code;
+    entry.createdAt = unixFromVietnamTime({{2026, 11, 25}, 14, 30, 0});
+    entry.appointmentAt = unixFromVietnamTime({{2026, 11, 25}, 16, 0, 0});
+    FieldValues answers{{"applicant_full_name", "Lê Văn Thử"},
+                        {"applicant_id_number", "026190001234"}};
+    ReceiptInfo first = makeReceiptInfo(copies, entry, &answers);
+    REQUIRE(first.person.has_value());
+    CHECK(first.person->fullName == "Lê Văn Thử");
+    CHECK(first.documents.size() == copies.documents.size());
+    CHECK(first.fee.amountDong == 2000);
+    CHECK(formatClock(first.receivedAt) == "14:30");
+    CHECK(first.dossierCode.empty());
+    ReceiptInfo again = makeReceiptInfo(copies, entry, nullptr);
+    CHECK(again.reprint);
+    CHECK_FALSE(again.person.has_value());
+}

@@ -1,0 +1,79 @@
+// Tests of `kioskctl outbox list|retry` and `kioskctl procedures check` as functions.
+#include "kiosk/dossier/local_time.hpp"
+#include "kiosk/outbox/outbox.hpp"
+#include "kiosk/outbox/outbox_command.hpp"
+#include "tests/kiosk/outbox/temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+using namespace kiosk;
+
+namespace {
+
+Config configIn(const testing::TempDir& dir) {
+    Config config;
+    config.paths.dataDir = dir.path();
+    return config;
+}
+
+void commitSecretDossier(const Config& config) {
+    OutboxOptions options;
+    options.gatewayPublicKey = generateX25519KeyPair()->publicKey;
+    auto outbox = Outbox::open(outboxPath(config), options).value();
+    CommitRequest request;
+    request.procedureCode = "1.000894";
+    request.now = unixFromVietnamTime({{2026, 11, 25}, 9, 15, 0});
+    request.appointmentAt = request.now + 3600;
+    request.buildPayload = [](const std::string&) {
+        return nlohmann::json{{"ChuHoSo", "Trần Văn Riêng Tư"}, {"SoDienThoai", "0912345678"}};
+    };
+    auto entry = outbox->commit(request);
+    REQUIRE(entry.ok());
+    REQUIRE(outbox->markAttemptFailed(entry->localReference, "offline", request.now + 9999).ok());
+}
+
+} // namespace
+
+TEST_CASE("outbox list shows references and states but no personal data", "[outbox]") {
+    testing::TempDir dir;
+    Config config = configIn(dir);
+    commitSecretDossier(config);
+    std::ostringstream out;
+    std::ostringstream err;
+    CHECK(runOutboxCommand({"list"}, config, out, err) == 0);
+    std::string text = out.str();
+    CHECK(text.find("VT-20261125-0001\t1.000894\tpending\t1\toffline\t-\t25/11/2026 09:15") !=
+          std::string::npos);
+    CHECK(text.find("1 waiting to send, 0 need attention") != std::string::npos);
+    CHECK(text.find("Riêng Tư") == std::string::npos);
+    CHECK(text.find("0912345678") == std::string::npos);
+}
+
+TEST_CASE("outbox retry makes waiting dossiers due now", "[outbox]") {
+    testing::TempDir dir;
+    Config config = configIn(dir);
+    commitSecretDossier(config);
+    std::ostringstream out;
+    std::ostringstream err;
+    CHECK(runOutboxCommand({"retry"}, config, out, err) == 0);
+    CHECK(out.str().find("1 dossier(s) marked to send now") != std::string::npos);
+    auto outbox = Outbox::open(outboxPath(config), OutboxOptions{}).value();
+    CHECK(outbox->nextDue(nowUnixSeconds())->has_value());
+}
+
+TEST_CASE("outbox commands explain a missing outbox and bad arguments", "[outbox]") {
+    testing::TempDir dir;
+    std::ostringstream out;
+    std::ostringstream err;
+    CHECK(runOutboxCommand({"list"}, configIn(dir), out, err) == 1);
+    CHECK(err.str().find("no outbox here yet") != std::string::npos);
+    CHECK(runOutboxCommand({"purge"}, configIn(dir), out, err) == 2);
+}
+
+TEST_CASE("procedures check passes the shipped content", "[dossier]") {
+    std::ostringstream out;
+    std::ostringstream err;
+    CHECK(runProceduresCheck(std::filesystem::path(KIOSK_SOURCE_DIR) / "content", out, err) == 0);
+    CHECK(out.str().find("9 procedures") != std::string::npos);
+}
