@@ -91,7 +91,8 @@ int runKiosk(int argc, char** argv) {
         logger.log(LogEvent::DisplayFailed, {{"reason", SystemText{SDL_GetError()}}});
         return 1;
     }
-    Uint32 terminateType = SDL_RegisterEvents(1);
+    // Two user events: terminate (signal thread) and wake (services worker), in that order.
+    Uint32 terminateType = SDL_RegisterEvents(2);
     startSignalThread(terminateType);
 
     int status = 0;
@@ -116,6 +117,9 @@ int runKiosk(int argc, char** argv) {
                                                             : "") != "offscreen";
             auto started =
                 app.start(visible ? WindowMode::Windowed : WindowMode::Offscreen, 1280, 800);
+            if (started) {
+                app.startServices();
+            }
             status =
                 started ? runDemo(app, std::cout, visible ? DemoPace::Visible : DemoPace::Fast) : 1;
             break;
@@ -123,6 +127,9 @@ int runKiosk(int argc, char** argv) {
         case RunMode::Kiosk: {
             auto started = app.start(
                 options->windowed ? WindowMode::Windowed : WindowMode::FullScreen, 1280, 800);
+            if (started) {
+                app.startServices();
+            }
             status = started ? app.run() : 1;
             break;
         }

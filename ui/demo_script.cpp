@@ -1,58 +1,146 @@
-// The demo script: intents a resident would tap, each followed by a rendered frame and a check.
+// The demo: a synthetic resident submits a dossier with the simulated card reader and printer,
+// through the real flow, services, outbox and (when running) the loopback gateway.
 #include "ui/demo_script.hpp"
 
+#include "kiosk/app/scripted_resident.hpp"
 #include "ui/kiosk_app.hpp"
 
 #include <string>
 #include <thread>
-#include <vector>
 
 namespace kiosk::ui {
 namespace {
 
-struct Step {
-    std::string description;
-    Intent intent;
-    Screen expected;
-};
+// The synthetic resident on the simulated card (content/cards/nguyen-thi-anh-tuyet.json).
+constexpr const char* kDemoIdNumber = "026168004817";
+// Temporary residence: a short form that still shows the card pre-fill and every picker.
+constexpr const char* kDemoProcedure = "1.004194";
 
-std::vector<Step> script() {
-    return {
-        {"resident chooses large text", intent::SetTextSize{TextSize::Large}, Screen::Home},
-        {"resident opens help", intent::Open{Screen::Help}, Screen::Help},
-        {"resident goes back", intent::Back{}, Screen::Home},
-        {"resident switches to English", intent::SetLanguage{Language::English}, Screen::Home},
-        {"resident chooses high-contrast dark", intent::SetContrast{Contrast::HighDark},
-         Screen::Home},
-        {"resident opens help again", intent::Open{Screen::Help}, Screen::Help},
-        {"resident starts over: session wiped", intent::StartOver{}, Screen::Home},
-    };
-}
+class DemoRun {
+public:
+    DemoRun(KioskApp& app, std::ostream& out, DemoPace pace)
+        : app_(app)
+        , out_(out)
+        , pace_(pace)
+        , resident_(app.flow(), std::chrono::steady_clock::now(),
+                    [this] { app_.frame(std::chrono::steady_clock::now()); }) {}
+
+    void step(const std::string& description, Intent intent) {
+        resident_.tap(std::move(intent));
+        report(description);
+    }
+
+    void report(const std::string& description) {
+        ++number_;
+        out_ << "demo step " << number_ << ": " << description << " -> "
+             << screenName(app_.flow().state().screen).text() << "\n";
+        out_.flush();
+        if (pace_ == DemoPace::Visible) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(700));
+        }
+    }
+
+    // Lets the services worker answer (card read, submission, receipt) while frames run.
+    template <typename Done>
+    bool waitFor(Done done, std::chrono::seconds limit = std::chrono::seconds(15)) {
+        auto deadline = std::chrono::steady_clock::now() + limit;
+        while (!done() && std::chrono::steady_clock::now() < deadline) {
+            SDL_Event event;
+            while (SDL_PollEvent(&event) != 0) {
+            }
+            app_.frame(std::chrono::steady_clock::now());
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        return done();
+    }
+
+    ScriptedResident& resident() { return resident_; }
+    int failures = 0;
+
+    void expect(bool condition, const std::string& what) {
+        if (!condition) {
+            ++failures;
+            out_ << "demo: UNEXPECTED: " << what << "\n";
+        }
+    }
+
+private:
+    KioskApp& app_;
+    std::ostream& out_;
+    DemoPace pace_;
+    ScriptedResident resident_;
+    int number_ = 0;
+};
 
 } // namespace
 
 int runDemo(KioskApp& app, std::ostream& out, DemoPace pace) {
-    int number = 0;
-    int failures = 0;
     app.frame(std::chrono::steady_clock::now());
-    for (const Step& step : script()) {
-        ++number;
-        auto now = std::chrono::steady_clock::now();
-        app.apply(step.intent, now);
-        app.frame(now);
-        Screen reached = app.flow().state().screen;
-        bool ok = reached == step.expected;
-        failures += ok ? 0 : 1;
-        out << "demo step " << number << ": " << step.description << " -> "
-            << screenName(reached).text() << (ok ? "" : "  (UNEXPECTED)") << "\n";
-        if (pace == DemoPace::Visible) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(800));
-        }
+    const ProcedureCatalog* catalog = app.catalog();
+    const Procedure* procedure = catalog ? catalog->findProcedure(kDemoProcedure) : nullptr;
+    if (procedure == nullptr) {
+        out << "demo: no content with procedure " << kDemoProcedure << "\n";
+        return 1;
     }
-    bool wiped = !app.flow().state().active && app.flow().state().accessibility == Accessibility{};
+    DemoRun demo(app, out, pace);
+    const Flow& flow = app.flow();
+    demo.step("resident chooses large text", intent::SetTextSize{TextSize::Large});
+    demo.step("resident opens 'submit a dossier'", intent::Open{Screen::ProcedureCategories});
+    demo.step("resident picks the residence category", intent::ChooseCategory{procedure->category});
+    demo.step("resident picks temporary residence registration",
+              intent::ChooseProcedure{procedure->code});
+    demo.step("resident reads what the procedure needs and continues", intent::Next{});
+    demo.step("resident chooses to submit at the kiosk",
+              intent::ChooseChannel{SubmitChannel::Kiosk});
+    demo.step("resident chooses to read the chip ID card",
+              intent::ChooseIdentity{IdentitySource::Card});
+    demo.resident().type(kDemoIdNumber);
+    demo.step("resident types the 12-digit ID number that opens the chip", intent::EditDone{});
+    bool read = demo.waitFor([&] { return flow.state().dossier.cardStep != CardStep::Reading; });
+    demo.expect(read && flow.state().dossier.cardStep == CardStep::Read,
+                "the simulated card was read (" + flow.state().dossier.cardFailure + ")");
+    demo.report(
+        "the simulated reader read the card (PACE, secure messaging, passive authentication)");
+    demo.step("resident confirms the details from the card", intent::Next{});
+    demo.expect(!flow.state().dossier.prefilled.empty(), "fields were pre-filled from the card");
+
+    FieldValues answers = syntheticAnswers(*procedure, *catalog, CivilDate{2026, 11, 25});
+    int guard = 0;
+    while (flow.state().screen == Screen::FormGroup && guard++ < 12) {
+        demo.resident().fillCurrentGroup(*procedure, answers);
+        demo.step("resident fills in one screen of the form and continues", intent::Next{});
+    }
+    std::string problems;
+    for (const FieldProblem& problem : flow.state().dossier.problems) {
+        problems += " " + problem.fieldId + ":" + problem.messageId; // ids only, never values
+    }
+    demo.expect(flow.state().screen == Screen::Documents, "the form was complete" + problems);
+    demo.step("resident checks the documents list", intent::Next{});
+    demo.step("resident reviews every answer", intent::Next{});
+    demo.step("resident agrees to send", intent::SetConsent{true});
+    demo.step("resident sends the dossier", intent::Submit{});
+    bool answered = demo.waitFor([&] { return flow.state().screen == Screen::Result; });
+    demo.expect(answered, "the submission finished");
+    demo.waitFor([&] { return flow.state().dossier.outcome.receiptPrinted; },
+                 std::chrono::seconds(5));
+    const SubmissionOutcome& outcome = flow.state().dossier.outcome;
+    out << "demo: dossier "
+        << (outcome.state == SubmissionState::Accepted
+                ? "accepted by the gateway, code " + outcome.dossierCode
+            : outcome.state == SubmissionState::Queued
+                ? "queued offline, reference " + outcome.localReference
+                : "NOT submitted (" + outcome.failureReason + ")")
+        << "; receipt " << (outcome.receiptPrinted ? "printed" : "not printed") << "\n";
+    demo.expect(outcome.state == SubmissionState::Accepted ||
+                    outcome.state == SubmissionState::Queued,
+                "the dossier was accepted or safely queued");
+    demo.step("resident rates the service", intent::Rate{3});
+    demo.step("resident presses Done: everything is wiped", intent::Finish{});
+    bool wiped = !flow.state().active && flow.state().dossier.values.empty();
+    demo.expect(wiped, "the session was wiped");
     out << "demo: session wiped at the end: " << (wiped ? "yes" : "NO") << "\n";
-    out << "demo: " << number << " steps, " << failures << " unexpected\n";
-    return failures == 0 && wiped ? 0 : 1;
+    out << "demo: " << demo.failures << " unexpected\n";
+    return demo.failures == 0 ? 0 : 1;
 }
 
 } // namespace kiosk::ui

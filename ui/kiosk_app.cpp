@@ -87,7 +87,76 @@ KioskApp::KioskApp(const KioskOptions& options, Config config, Logger& logger,
     }
 }
 
+void KioskApp::startServices() {
+    Uint32 wakeType = terminateEventType_ + 1;
+    services_ =
+        std::make_unique<KioskServices>(config_, logger_, options_.simulatedDevices, [wakeType] {
+            SDL_Event event{};
+            event.type = wakeType;
+            SDL_PushEvent(&event); // thread-safe: the only way a worker touches the UI loop
+        });
+    devices_ = services_->status();
+}
+
+void KioskApp::exchangeWithServices() {
+    if (!services_) {
+        return;
+    }
+    for (const Effect& effect : flow_->takeEffects()) {
+        std::visit(
+            [&](const auto& e) {
+                using T = std::decay_t<decltype(e)>;
+                if constexpr (std::is_same_v<T, effect::SubmitDossier>) {
+                    if (const Procedure* procedure = flow_->currentProcedure()) {
+                        services_->submit(*procedure, flow_->state().dossier.values,
+                                          flow_->state().language);
+                    }
+                } else if constexpr (std::is_same_v<T, effect::PrintReceipt>) {
+                    services_->printReceipt();
+                } else if constexpr (std::is_same_v<T, effect::ReadCard>) {
+                    services_->readCard(e.idNumber);
+                } else if constexpr (std::is_same_v<T, effect::LookupDossier>) {
+                    services_->lookup(e.code);
+                }
+            },
+            effect);
+    }
+    for (ServiceResult& result : services_->takeResults()) {
+        std::visit(
+            [&](auto& r) {
+                using T = std::decay_t<decltype(r)>;
+                if constexpr (std::is_same_v<T, service::CardReadDone>) {
+                    if (r.failure.empty()) {
+                        flow_->cardRead(r.fields);
+                    } else {
+                        flow_->cardReadFailed(r.failure);
+                    }
+                } else if constexpr (std::is_same_v<T, service::SubmitDone>) {
+                    flow_->submissionFinished(std::move(r.outcome));
+                } else if constexpr (std::is_same_v<T, service::PrintDone>) {
+                    flow_->receiptPrinted(r.printed);
+                } else if constexpr (std::is_same_v<T, service::LookupDone>) {
+                    flow_->lookupFinished(std::move(r.result));
+                }
+            },
+            result);
+        frameClock_.noteActivity();
+    }
+    // A result may have asked for more work (a submission asks for the receipt).
+    for (const Effect& effect : flow_->takeEffects()) {
+        if (std::holds_alternative<effect::PrintReceipt>(effect)) {
+            services_->printReceipt();
+        }
+    }
+    DeviceStatus latest = services_->status();
+    if (!(latest == devices_)) {
+        devices_ = latest;
+        frameClock_.noteActivity();
+    }
+}
+
 KioskApp::~KioskApp() {
+    services_.reset();
     qrTextures_.reset();
     if (imguiReady_) {
         ImGui_ImplSDLRenderer_Shutdown();
@@ -209,6 +278,7 @@ void KioskApp::frame(SteadyTime now) {
     for (const Intent& intent : intents) {
         apply(intent, now);
     }
+    exchangeWithServices();
 }
 
 Status KioskApp::writeScreenshot(const std::filesystem::path& file) {
@@ -285,6 +355,7 @@ int KioskApp::run() {
             }
         }
         now = std::chrono::steady_clock::now();
+        exchangeWithServices();
         if (flow_->tick(now)) {
             syncAccessibility();
             frameClock_.noteActivity();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kiosk/app/kiosk_options.hpp"
+#include "kiosk/app/kiosk_services.hpp"
 #include "kiosk/app/service_notifier.hpp"
 #include "kiosk/config/config.hpp"
 #include "kiosk/devices/device_status.hpp"
@@ -48,6 +49,10 @@ public:
     void frame(SteadyTime now);
     // Applies one intent as if a resident had tapped it.
     void apply(const Intent& intent, SteadyTime now);
+    // Starts the devices and network worker (not used by the screenshot pass).
+    void startServices();
+    // Hands the flow's effects to the services and their results back to the flow.
+    void exchangeWithServices();
 
 private:
     void render(const SessionState& state, int secondsUntilWipe, std::vector<Intent>& intents);
@@ -62,6 +67,7 @@ private:
     std::string contentProblem_;
     std::unique_ptr<Flow> flow_;
     std::unique_ptr<QrTextures> qrTextures_;
+    std::unique_ptr<KioskServices> services_;
     DeviceStatus devices_;
     ServiceNotifier notifier_;
     std::unique_ptr<Window> window_;

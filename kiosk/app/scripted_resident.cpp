@@ -4,12 +4,23 @@
 #include "kiosk/input/utf8.hpp"
 
 #include <cstdio>
+#include <set>
 
 namespace kiosk {
 
 FieldValues syntheticAnswers(const Procedure& procedure, const ProcedureCatalog& catalog,
                              CivilDate today, int serial) {
     FieldValues values;
+    // Items other lists hang under (Phú Thọ has communes, Xã Vĩnh Tường has villages): choosing
+    // those keeps province -> commune -> village answers consistent.
+    std::set<std::string> parents;
+    for (const PickerList& list : catalog.lists) {
+        for (const PickerItem& item : list.items) {
+            if (!item.parent.empty()) {
+                parents.insert(item.parent);
+            }
+        }
+    }
     // ID numbers are written last: their century/sex/year digits follow the other answers.
     auto pass = [&](bool idNumbers) {
         for (const FieldGroup& group : procedure.groups) {
@@ -50,9 +61,9 @@ FieldValues syntheticAnswers(const Procedure& procedure, const ProcedureCatalog&
                             for (const auto& [id, chosen] : values) {
                                 parentOk = parentOk || chosen == item.parent;
                             }
-                            if (parentOk) {
+                            if (parentOk && (value.empty() || (parents.count(item.id) > 0 &&
+                                                               parents.count(value) == 0))) {
                                 value = item.id;
-                                break;
                             }
                         }
                     }

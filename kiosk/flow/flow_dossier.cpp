@@ -1,4 +1,5 @@
 // Guided submission transitions: procedure, channel, identity, form groups, review, submit.
+#include "kiosk/dossier/card_prefill.hpp"
 #include "kiosk/dossier/local_time.hpp"
 #include "kiosk/flow/flow.hpp"
 
@@ -46,18 +47,11 @@ void Flow::next(SteadyTime now) {
         if (dossier.cardStep != CardStep::Read || procedure == nullptr) {
             return;
         }
-        // The resident confirmed what the card holds: fill every field that asks for it.
-        for (const FieldGroup& group : procedure->groups) {
-            for (const Field& field : group.fields) {
-                if (!field.prefill) {
-                    continue;
-                }
-                auto found = dossier.cardFields.find(*field.prefill);
-                if (found != dossier.cardFields.end() && !found->second.empty()) {
-                    dossier.values[field.id] = found->second;
-                    dossier.prefilled.insert(field.id);
-                }
-            }
+        // The resident confirmed what the card holds: fill every field that asks for it, in the
+        // field's own form (dates dd/mm/yyyy, "Nữ" as the sex list's item id...).
+        for (auto& [field, value] : prefillFromCard(*procedure, dossier.cardFields, *catalog_)) {
+            dossier.values[field] = value;
+            dossier.prefilled.insert(field);
         }
         dossier.groupIndex = 0;
         open(Screen::FormGroup, now);
@@ -66,7 +60,8 @@ void Flow::next(SteadyTime now) {
         if (procedure == nullptr || dossier.groupIndex >= procedure->groups.size()) {
             return;
         }
-        dossier.problems = validateGroup(procedure->groups[dossier.groupIndex], dossier.values, validationContext());
+        dossier.problems = validateGroup(procedure->groups[dossier.groupIndex], dossier.values,
+                                         validationContext());
         if (!dossier.problems.empty()) {
             return;
         }
@@ -96,7 +91,8 @@ void Flow::next(SteadyTime now) {
 void Flow::submit(SteadyTime now) {
     const Procedure* procedure = currentProcedure();
     DossierDraft& dossier = state_.dossier;
-    if (procedure == nullptr || !dossier.consent || dossier.outcome.state != SubmissionState::NotSubmitted) {
+    if (procedure == nullptr || !dossier.consent ||
+        dossier.outcome.state != SubmissionState::NotSubmitted) {
         return;
     }
     // A last check of everything: send the resident to the first screen with a problem.
@@ -106,7 +102,8 @@ void Flow::submit(SteadyTime now) {
             for (const Field& field : procedure->groups[group].fields) {
                 if (field.id == problems.front().fieldId) {
                     dossier.groupIndex = group;
-                    dossier.problems = validateGroup(procedure->groups[group], dossier.values, validationContext());
+                    dossier.problems = validateGroup(procedure->groups[group], dossier.values,
+                                                     validationContext());
                     dossier.reviewing = true;
                     open(Screen::FormGroup, now);
                     return;
@@ -143,7 +140,8 @@ void Flow::submissionFinished(SubmissionOutcome outcome) {
     if (state_.screen != Screen::Submitting) {
         return;
     }
-    bool printable = outcome.state == SubmissionState::Accepted || outcome.state == SubmissionState::Queued;
+    bool printable =
+        outcome.state == SubmissionState::Accepted || outcome.state == SubmissionState::Queued;
     state_.dossier.outcome = std::move(outcome);
     state_.screen = Screen::Result;
     logger_.log(LogEvent::ScreenChanged, {{"screen", screenName(Screen::Result)}});
@@ -152,7 +150,9 @@ void Flow::submissionFinished(SubmissionOutcome outcome) {
     }
 }
 
-void Flow::receiptPrinted(bool printed) { state_.dossier.outcome.receiptPrinted = printed; }
+void Flow::receiptPrinted(bool printed) {
+    state_.dossier.outcome.receiptPrinted = printed;
+}
 
 void Flow::lookupFinished(LookupState result) {
     if (state_.screen != Screen::LookupResult) {

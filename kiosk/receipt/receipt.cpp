@@ -167,13 +167,13 @@ std::string formatDateLine(const Receipt& receipt) {
     return text;
 }
 
-const char* formName(DocumentForm form, const Labels& labels) {
+const char* formName(PaperForm form, const Labels& labels) {
     switch (form) {
-    case DocumentForm::Original:
+    case PaperForm::Original:
         return labels.original;
-    case DocumentForm::Copy:
+    case PaperForm::Copy:
         return labels.copy;
-    case DocumentForm::CertifiedCopy:
+    case PaperForm::CertifiedCopy:
         return labels.certifiedCopy;
     }
     return labels.original;
@@ -378,12 +378,11 @@ Receipt sampleReceipt(Language language) {
     receipt.resultPickup = english ? "Commune People's Committee, one-stop desk"
                                    : "Bộ phận một cửa UBND xã Vĩnh Tường";
     receipt.documents = {
-        {english ? "Birth registration form" : "Tờ khai đăng ký khai sinh", DocumentForm::Original,
+        {english ? "Birth registration form" : "Tờ khai đăng ký khai sinh", PaperForm::Original, 1},
+        {english ? "Birth certificate from the hospital" : "Giấy chứng sinh", PaperForm::Original,
          1},
-        {english ? "Birth certificate from the hospital" : "Giấy chứng sinh",
-         DocumentForm::Original, 1},
         {english ? "Parents' marriage certificate" : "Giấy chứng nhận kết hôn của cha mẹ",
-         DocumentForm::CertifiedCopy, 1},
+         PaperForm::CertifiedCopy, 1},
     };
     receipt.feeDong = std::nullopt;
     receipt.nextSteps = english

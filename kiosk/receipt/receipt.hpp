@@ -22,11 +22,11 @@ struct ReceiptDateTime {
     int minute = 0;
 };
 
-enum class DocumentForm { Original, Copy, CertifiedCopy };
+enum class PaperForm { Original, Copy, CertifiedCopy };
 
 struct ReceiptDocument {
     std::string name;
-    DocumentForm form = DocumentForm::Original;
+    PaperForm form = PaperForm::Original;
     int count = 1;
 };
 

@@ -1,0 +1,376 @@
+// KioskServices: card reads, outbox commits, receipts, lookups and device polling on one thread.
+#include "kiosk/app/kiosk_services.hpp"
+
+#include "drivers/card_reader/icao/id_card_reader.hpp"
+#include "kiosk/app/content_location.hpp"
+#include "kiosk/devices/printer_factory.hpp"
+#include "kiosk/devices/usb_card_reader.hpp"
+#include "kiosk/dossier/dossier.hpp"
+#include "kiosk/dossier/local_time.hpp"
+#include "kiosk/dossier/receipt_info.hpp"
+#include "kiosk/dossier/working_calendar.hpp"
+#include "kiosk/idcard/card_reader_setup.hpp"
+#include "kiosk/outbox/outbox_services.hpp"
+#include "kiosk/receipt/receipt.hpp"
+#include "kiosk/receipt/receipt_printing.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <openssl/crypto.h>
+
+namespace kiosk {
+
+struct KioskServices::Devices {
+    std::optional<PrinterSetup> printer;
+    std::unique_ptr<TextRenderer> text;
+    std::optional<CardReaderSetup> reader;
+    std::optional<OutboxServices> outbox;
+    std::string outboxProblem;
+    std::optional<Receipt> lastReceipt; // no name or full ID number: see Receipt
+    std::string lastReference;
+};
+
+namespace {
+
+constexpr auto kDevicePollInterval = std::chrono::seconds(3);
+// How long the resident waits for the gateway's answer before the dossier counts as queued.
+constexpr auto kDeliveryWait = std::chrono::seconds(4);
+
+std::string failureReason(icao::ReadFailure failure) {
+    switch (failure) {
+    case icao::ReadFailure::NoCard:
+        return "no_card";
+    case icao::ReadFailure::WrongAccessKey:
+        return "wrong_key";
+    case icao::ReadFailure::CardRemoved:
+        return "card_removed";
+    case icao::ReadFailure::ReaderUnplugged:
+        return "reader_unplugged";
+    case icao::ReadFailure::Unsupported:
+        return "unsupported";
+    case icao::ReadFailure::Malformed:
+        break;
+    }
+    return "malformed";
+}
+
+ReceiptDateTime receiptTime(const LocalDateTime& time) {
+    return ReceiptDateTime{time.date.year, time.date.month, time.date.day, time.hour, time.minute};
+}
+
+std::string appointmentText(const LocalDateTime& time) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%02d:%02d, %02d/%02d/%04d", time.hour, time.minute,
+                  time.date.day, time.date.month, time.date.year);
+    return buffer;
+}
+
+const std::string& pick(const LocalText& text, Language language) {
+    return language == Language::Vietnamese || text.en.empty() ? text.vi : text.en;
+}
+
+Receipt makeReceipt(const Config& config, const ReceiptInfo& info, Language language) {
+    Receipt receipt;
+    receipt.language = language;
+    receipt.communeName = config.communeName;
+    receipt.accessPointName = config.accessPointName;
+    receipt.procedureName = pick(info.procedureName, language);
+    receipt.dossierCode = info.dossierCode;
+    receipt.localReference = info.localReference;
+    // The national portal's lookup page; the dossier code is what residents type there.
+    receipt.statusUrl = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma_ho_so=" +
+                        (info.dossierCode.empty() ? info.localReference : info.dossierCode);
+    receipt.receivedAt = receiptTime(info.receivedAt);
+    receipt.appointment = receiptTime(info.appointmentAt);
+    receipt.processingTime = pick(info.processingText, language);
+    receipt.resultPickup = pick(info.resultReturnedAt, language);
+    for (const ReceiptDocumentLine& line : info.documents) {
+        receipt.documents.push_back(ReceiptDocument{
+            pick(line.name, language),
+            line.form == DocumentForm::Original ? PaperForm::Original : PaperForm::Copy,
+            line.count});
+    }
+    if (info.fee.kind != FeeKind::Free) {
+        receipt.feeDong = info.fee.amountDong;
+    }
+    receipt.hotline = config.hotline;
+    if (info.person) {
+        receipt.idNumberLastDigits = maskIdNumber(info.person->idNumber);
+    }
+    return receipt;
+}
+
+} // namespace
+
+KioskServices::KioskServices(const Config& config, Logger& logger, bool simulatedDevices,
+                             std::function<void()> wake)
+    : config_(config)
+    , logger_(logger)
+    , wake_(std::move(wake))
+    , devices_(std::make_unique<Devices>()) {
+    DeviceChoice printerChoice =
+        simulatedDevices ? DeviceChoice::Simulated : config.devices.printer;
+    if (auto printer = makePrinter(config, printerChoice, logger)) {
+        devices_->printer = std::move(*printer);
+    }
+    if (auto text = TextRenderer::create(config.paths.fontRegular, config.paths.fontBold)) {
+        devices_->text = std::move(*text);
+    }
+    DeviceConfig readerConfig = config.devices;
+    if (simulatedDevices) {
+        readerConfig.cardReader = DeviceChoice::Simulated;
+    }
+    if (auto reader = CardReaderSetup::open(readerConfig, activeContentDir(config) / "cards",
+                                            usbCardReaderOpener())) {
+        devices_->reader = std::move(*reader);
+    }
+    if (auto outbox = openOutboxServices(config, &logger)) {
+        devices_->outbox = std::move(*outbox);
+        devices_->outbox->sender->start();
+    } else {
+        devices_->outboxProblem = outbox.error().code;
+    }
+    status_.printerSimulated = devices_->printer && devices_->printer->simulatedDevice != nullptr;
+    status_.readerSimulated = devices_->reader && devices_->reader->simulated();
+    worker_ = std::thread([this] { run(); });
+}
+
+KioskServices::~KioskServices() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    jobsChanged_.notify_all();
+    worker_.join();
+    if (devices_->outbox) {
+        devices_->outbox->sender->stop();
+    }
+}
+
+void KioskServices::post(std::function<void()> job) {
+    {
+        std::lock_guard lock(mutex_);
+        jobs_.push_back(std::move(job));
+    }
+    jobsChanged_.notify_all();
+}
+
+void KioskServices::deliver(ServiceResult result) {
+    {
+        std::lock_guard lock(mutex_);
+        results_.push_back(std::move(result));
+    }
+    if (wake_) {
+        wake_();
+    }
+}
+
+std::vector<ServiceResult> KioskServices::takeResults() {
+    std::lock_guard lock(mutex_);
+    std::vector<ServiceResult> taken;
+    taken.swap(results_);
+    return taken;
+}
+
+DeviceStatus KioskServices::status() const {
+    std::lock_guard lock(mutex_);
+    return status_;
+}
+
+void KioskServices::run() {
+    pollDevices();
+    while (true) {
+        std::function<void()> job;
+        {
+            std::unique_lock lock(mutex_);
+            jobsChanged_.wait_for(lock, kDevicePollInterval,
+                                  [this] { return stopping_ || !jobs_.empty(); });
+            if (stopping_) {
+                return;
+            }
+            if (!jobs_.empty()) {
+                job = std::move(jobs_.front());
+                jobs_.pop_front();
+            }
+        }
+        if (job) {
+            job();
+        }
+        pollDevices();
+    }
+}
+
+void KioskServices::pollDevices() {
+    DeviceStatus next;
+    next.printer = devices_->printer && devices_->printer->printer
+                       ? devices_->printer->printer->status()
+                       : PrinterState::Disconnected;
+    next.reader = devices_->reader ? devices_->reader->reader().state() : ReaderState::Disconnected;
+    if (devices_->outbox) {
+        next.network = devices_->outbox->sender->networkState();
+        auto pending = devices_->outbox->outbox->count(OutboxState::Pending);
+        next.queuedDossiers = pending ? *pending : 0;
+    }
+    bool changed = false;
+    {
+        std::lock_guard lock(mutex_);
+        next.printerSimulated = status_.printerSimulated;
+        next.readerSimulated = status_.readerSimulated;
+        changed = !(next == status_);
+        if (changed) {
+            if (next.printer != status_.printer) {
+                logger_.log(
+                    LogEvent::DeviceStateChanged,
+                    {{"device", LogToken("printer")}, {"state", printerStateToken(next.printer)}});
+            }
+            status_ = next;
+        }
+    }
+    if (changed && wake_) {
+        wake_();
+    }
+}
+
+void KioskServices::readCard(std::string idNumber) {
+    post([this, number = std::move(idNumber)]() mutable {
+        service::CardReadDone done;
+        if (!devices_->reader) {
+            done.failure = "reader_unplugged";
+        } else {
+            icao::ReadOptions options;
+            options.trustStore = devices_->reader->trustStore();
+            icao::ReadStats stats;
+            // The CAN is the last 6 digits of the 12-digit ID number (PACE, ICAO 9303-11 §4.4).
+            auto key = icao::AccessKey::fromCan(
+                number.size() >= 6 ? number.substr(number.size() - 6) : number);
+            auto card = icao::readIdCard(devices_->reader->reader(), key, options, &stats);
+            if (!card) {
+                done.failure = failureReason(icao::readFailureOf(card.error()));
+            } else {
+                const icao::PersonalData& p = card->personal;
+                done.fields = {{"card.full_name", p.fullName},
+                               {"card.id_number", p.idNumber},
+                               {"card.date_of_birth", p.dateOfBirth},
+                               {"card.sex", p.sex},
+                               {"card.nationality", p.nationality},
+                               {"card.ethnicity", p.ethnicity},
+                               {"card.place_of_origin", p.placeOfOrigin},
+                               {"card.place_of_residence", p.placeOfResidence}};
+                switch (card->passiveAuth.outcome) {
+                case icao::PassiveAuthOutcome::Verified:
+                    done.fields["card.verification"] = "verified";
+                    break;
+                case icao::PassiveAuthOutcome::UnknownIssuer:
+                    done.fields["card.verification"] = "unknown_issuer";
+                    break;
+                default:
+                    done.fields["card.verification"] = "not_verified";
+                    break;
+                }
+            }
+        }
+        OPENSSL_cleanse(number.data(), number.size());
+        deliver(std::move(done));
+    });
+}
+
+void KioskServices::submit(const Procedure& procedure, FieldValues answers, Language language) {
+    post([this, procedure, answers = std::move(answers), language]() mutable {
+        service::SubmitDone done;
+        if (!devices_->outbox) {
+            done.outcome.state = SubmissionState::Failed;
+            done.outcome.failureReason = devices_->outboxProblem;
+            deliver(std::move(done));
+            return;
+        }
+        Outbox& outbox = *devices_->outbox->outbox;
+        std::int64_t now = nowUnixSeconds();
+        LocalDateTime received = vietnamTimeFromUnix(now);
+        LocalDateTime appointment = computeAppointment(received, procedure.processing);
+        CommitRequest request;
+        request.procedureCode = procedure.code;
+        request.now = now;
+        request.appointmentAt = unixFromVietnamTime(appointment);
+        request.buildPayload = [&](const std::string& reference) {
+            return buildPayload(procedure, Dossier{procedure.code, answers},
+                                SubmissionContext{config_.gateway.kioskId, reference, received});
+        };
+        auto entry = outbox.commit(request);
+        if (!entry) {
+            done.outcome.state = SubmissionState::Failed;
+            done.outcome.failureReason = entry.error().code;
+        } else {
+            devices_->outbox->sender->wake();
+            // Wait briefly for the gateway's code: most residents are online and get it here.
+            OutboxEntry latest = *entry;
+            auto deadline = std::chrono::steady_clock::now() + kDeliveryWait;
+            while (std::chrono::steady_clock::now() < deadline) {
+                auto found = outbox.find(entry->localReference);
+                if (found && *found && (*found)->state == OutboxState::Delivered) {
+                    latest = **found;
+                    break;
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
+            done.outcome.localReference = latest.localReference;
+            done.outcome.state = latest.state == OutboxState::Delivered ? SubmissionState::Accepted
+                                                                        : SubmissionState::Queued;
+            done.outcome.dossierCode = latest.dossierCode;
+            ReceiptInfo info = makeReceiptInfo(procedure, latest, &answers);
+            done.outcome.appointmentText = appointmentText(info.appointmentAt);
+            devices_->lastReceipt = makeReceipt(config_, info, language);
+            devices_->lastReference = latest.localReference;
+            if (info.person) {
+                OPENSSL_cleanse(info.person->fullName.data(), info.person->fullName.size());
+                OPENSSL_cleanse(info.person->idNumber.data(), info.person->idNumber.size());
+                OPENSSL_cleanse(info.person->phone.data(), info.person->phone.size());
+            }
+        }
+        for (auto& [field, value] : answers) {
+            OPENSSL_cleanse(value.data(), value.size());
+        }
+        deliver(std::move(done));
+    });
+}
+
+void KioskServices::printReceipt() {
+    post([this] {
+        service::PrintDone done;
+        if (devices_->printer && devices_->printer->printer && devices_->text &&
+            devices_->lastReceipt) {
+            PrintResult result = kiosk::printReceipt(
+                *devices_->printer->printer, *devices_->lastReceipt, *devices_->text, logger_);
+            done.printed = result.outcome == PrintOutcome::Printed;
+            if (done.printed && devices_->outbox) {
+                devices_->outbox->outbox->markReceiptPrinted(devices_->lastReference);
+            }
+        }
+        deliver(done);
+    });
+}
+
+void KioskServices::lookup(std::string code) {
+    post([this, code = std::move(code)] {
+        service::LookupDone done;
+        if (!devices_->outbox) {
+            done.result.failureReason = "offline";
+            deliver(std::move(done));
+            return;
+        }
+        auto reply = lookUpStatusAsync(*devices_->outbox->client, code).get();
+        if (reply.ok()) {
+            done.result.found = true;
+            done.result.statusCode = reply.value->status;
+            if (auto at = parseCompact(reply.value->appointmentAt)) {
+                done.result.appointmentText = appointmentText(*at);
+            }
+        } else if (reply.failure.httpStatus == 404) {
+            done.result.found = false;
+        } else {
+            done.result.failureReason = reply.failure.code;
+        }
+        deliver(std::move(done));
+    });
+}
+
+} // namespace kiosk

@@ -1,0 +1,83 @@
+// The kiosk's devices and network behind one worker thread: the flow's effects go in, results
+// come out through a queue, and the UI is woken to collect them. Draw code never waits on it.
+#pragma once
+
+#include "kiosk/config/config.hpp"
+#include "kiosk/devices/device_status.hpp"
+#include "kiosk/flow/dossier_draft.hpp"
+#include "kiosk/flow/session_state.hpp"
+#include "kiosk/log/logger.hpp"
+#include "kiosk/procedure/procedure_loader.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <variant>
+#include <vector>
+
+namespace kiosk {
+
+namespace service {
+struct CardReadDone {
+    std::map<std::string, std::string> fields; // "card.full_name" -> value; empty on failure
+    std::string failure;                       // reason id for the screen, empty on success
+};
+struct SubmitDone {
+    SubmissionOutcome outcome;
+};
+struct PrintDone {
+    bool printed = false;
+};
+struct LookupDone {
+    LookupState result;
+};
+} // namespace service
+
+using ServiceResult = std::variant<service::CardReadDone, service::SubmitDone, service::PrintDone,
+                                   service::LookupDone>;
+
+class KioskServices {
+public:
+    // `wake` is called from the worker thread after a result is queued or a device changed.
+    KioskServices(const Config& config, Logger& logger, bool simulatedDevices,
+                  std::function<void()> wake);
+    ~KioskServices();
+    KioskServices(const KioskServices&) = delete;
+    KioskServices& operator=(const KioskServices&) = delete;
+
+    void readCard(std::string idNumber);
+    // Commits the dossier durably, lets the sender deliver it, and reports accepted or queued.
+    void submit(const Procedure& procedure, FieldValues answers, Language language);
+    void printReceipt();
+    void lookup(std::string code);
+
+    std::vector<ServiceResult> takeResults();
+    DeviceStatus status() const;
+
+private:
+    struct Devices;
+    void run();
+    void post(std::function<void()> job);
+    void deliver(ServiceResult result);
+    void pollDevices();
+
+    const Config& config_;
+    Logger& logger_;
+    std::function<void()> wake_;
+    std::unique_ptr<Devices> devices_;
+
+    mutable std::mutex mutex_;
+    std::condition_variable jobsChanged_;
+    std::deque<std::function<void()>> jobs_;
+    std::vector<ServiceResult> results_;
+    DeviceStatus status_;
+    bool stopping_ = false;
+    std::thread worker_;
+};
+
+} // namespace kiosk
