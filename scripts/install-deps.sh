@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build ccache pkg-config clang-format clang lld
+  build-essential cmake ninja-build ccache pkg-config clang-format clang lld libclang-rt-14-dev
   # libraries the kiosk links
   libsdl2-dev libimgui-dev libstb-dev libfreetype-dev fonts-noto-core
   libcurl4-openssl-dev libusb-1.0-0-dev libsqlite3-dev libssl-dev

@@ -154,7 +154,7 @@ double pssMegabytes(const std::vector<pid_t>& pids) {
 
 // Distinct pixel values of the whole X screen (an XWD dump), sampled.
 std::size_t screenColours() {
-    FILE* pipe = popen((std::string("xwd -root -silent -display ") + kDisplay).c_str(), "r");
+    FILE* pipe = popen((std::string("xwd -root -silent -display ") + kDisplay + " 2>/dev/null").c_str(), "r");
     if (pipe == nullptr) {
         return 0;
     }
@@ -269,7 +269,10 @@ int main(int argc, char** argv) {
               << fixed(p99, 2) << " ms\n";
 
     pid_t xvfb = spawn({"Xvfb", kDisplay, "-screen", "0", "1280x800x24", "-nolisten", "tcp"}, {});
-    std::this_thread::sleep_for(std::chrono::seconds(2));
+    // Ready when a screen capture works (a blank screen has one colour).
+    for (int i = 0; i < 150 && screenColours() == 0; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
     Figures ours = measure({kiosk, "--sim"}, idleSeconds);
     Figures theirs;
     if (chromium) {

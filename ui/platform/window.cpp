@@ -17,10 +17,17 @@ Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options) {
     if (window->window_ == nullptr) {
         return makeError("display.window", std::string("cannot create window: ") + SDL_GetError());
     }
-    if (options.mode != WindowMode::Offscreen) {
+    // SDL_RENDER_DRIVER=software (a board without GPU drivers) skips OpenGL entirely: Mesa's
+    // llvmpipe would cost ~40 MB of LLVM for no speed-up over SDL's own software renderer.
+    const char* forced = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    bool softwareOnly = options.mode == WindowMode::Offscreen || (forced && std::string(forced) == "software");
+    if (!softwareOnly) {
         window->renderer_ = SDL_CreateRenderer(window->window_, -1, SDL_RENDERER_ACCELERATED);
     }
     if (window->renderer_ == nullptr) {
+        // The software renderer draws into the window surface; keep SDL from putting an OpenGL
+        // texture behind that surface.
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
         window->renderer_ = SDL_CreateRenderer(window->window_, -1, SDL_RENDERER_SOFTWARE);
     }
     if (window->renderer_ == nullptr) {
