@@ -96,6 +96,9 @@ void KioskApp::startServices() {
             SDL_PushEvent(&event); // thread-safe: the only way a worker touches the UI loop
         });
     devices_ = services_->status();
+    usageLog_ = std::make_unique<UsageLog>(usageLogOptions(config_), &logger_,
+                                           [] { return std::chrono::system_clock::now(); });
+    usage_ = std::make_unique<UsageRecorder>(*usageLog_, config_.usage.ratingScale);
 }
 
 void KioskApp::exchangeWithServices() {
@@ -148,6 +151,7 @@ void KioskApp::exchangeWithServices() {
             services_->printReceipt();
         }
     }
+    usage_->observe(flow_->state(), std::chrono::steady_clock::now());
     DeviceStatus latest = services_->status();
     if (!(latest == devices_)) {
         devices_ = latest;
@@ -157,6 +161,11 @@ void KioskApp::exchangeWithServices() {
 
 KioskApp::~KioskApp() {
     services_.reset();
+    usage_.reset();
+    if (usageLog_) {
+        usageLog_->flush();
+    }
+    usageLog_.reset();
     qrTextures_.reset();
     if (imguiReady_) {
         ImGui_ImplSDLRenderer_Shutdown();
@@ -357,6 +366,9 @@ int KioskApp::run() {
         now = std::chrono::steady_clock::now();
         exchangeWithServices();
         if (flow_->tick(now)) {
+            if (usage_) {
+                usage_->observe(flow_->state(), now);
+            }
             syncAccessibility();
             frameClock_.noteActivity();
         }

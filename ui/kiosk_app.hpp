@@ -3,6 +3,7 @@
 
 #include "kiosk/app/kiosk_options.hpp"
 #include "kiosk/app/kiosk_services.hpp"
+#include "kiosk/app/usage_recorder.hpp"
 #include "kiosk/app/service_notifier.hpp"
 #include "kiosk/config/config.hpp"
 #include "kiosk/devices/device_status.hpp"
@@ -68,6 +69,8 @@ private:
     std::unique_ptr<Flow> flow_;
     std::unique_ptr<QrTextures> qrTextures_;
     std::unique_ptr<KioskServices> services_;
+    std::unique_ptr<UsageLog> usageLog_;
+    std::unique_ptr<UsageRecorder> usage_;
     DeviceStatus devices_;
     ServiceNotifier notifier_;
     std::unique_ptr<Window> window_;
