@@ -3,8 +3,8 @@
 
 #include "kiosk/app/kiosk_options.hpp"
 #include "kiosk/app/kiosk_services.hpp"
-#include "kiosk/app/usage_recorder.hpp"
 #include "kiosk/app/service_notifier.hpp"
+#include "kiosk/app/usage_recorder.hpp"
 #include "kiosk/config/config.hpp"
 #include "kiosk/devices/device_status.hpp"
 #include "kiosk/flow/flow.hpp"
