@@ -30,6 +30,11 @@ enum class Screen {
     Lessons,
     // Shown instead of everything else when the kiosk cannot serve (bad config, no content).
     Maintenance,
+    // Assisted mode and upkeep, for volunteers and the maintainer (behind PINs).
+    VolunteerSignIn,
+    PinEntry,
+    VolunteerTools,
+    Maintainer,
 };
 
 LogToken screenName(Screen screen);

@@ -78,6 +78,52 @@ void drawNavigation(const FrameContext& ctx) {
     }
 }
 
+// Held this long on the header, a press opens the maintainer's PIN pad: hidden from residents,
+// and reachable on every screen (the maintenance screen too, to install content).
+constexpr float kMaintainerHoldSeconds = 3.0f;
+
+void watchMaintainerHold(const FrameContext& ctx, float height) {
+    ImGui::SetCursorPos(ImVec2(0, 0));
+    ImGui::InvisibleButton("header-hold", ImVec2(ImGui::GetWindowWidth(), height));
+    if (ImGui::IsItemActive()) {
+        const ImGuiIO& io = ImGui::GetIO();
+        if (io.MouseDownDuration[0] >= kMaintainerHoldSeconds &&
+            io.MouseDownDurationPrev[0] < kMaintainerHoldSeconds) {
+            ctx.emit(intent::OpenMaintainer{});
+        }
+    }
+}
+
+// While a volunteer is signed in: who is helping, and their tools, on every screen.
+void drawAssistBanner(const FrameContext& ctx, float height) {
+    const Metrics& m = ctx.metrics;
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    float width = ImGui::GetWindowWidth();
+    d->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height),
+                     ImGui::GetColorU32(ctx.colours.selected));
+    ImFont* bold = ctx.fonts.chromeBold;
+    std::string text = std::string(ctx.tr(Msg::AssistBanner)) + ": " + ctx.session.assist.displayName;
+    std::string_view toolsLabel = ctx.tr(Msg::AssistTools);
+    float buttonWidth =
+        bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, toolsLabel.data(),
+                            toolsLabel.data() + toolsLabel.size())
+            .x +
+        m.gapPx * 4;
+    float buttonX = width - m.marginPx - buttonWidth;
+    ImVec4 clip(origin.x + m.marginPx, origin.y, origin.x + buttonX - m.gapPx, origin.y + height);
+    d->AddText(bold, bold->FontSize,
+               ImVec2(origin.x + m.marginPx, origin.y + (height - bold->FontSize) * 0.5f),
+               ImGui::GetColorU32(ctx.colours.selectedText), text.c_str(), nullptr, 0, &clip);
+    ImVec2 cursor = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(buttonX, cursor.y + (height - m.chromeTargetPx * 0.8f) * 0.5f));
+    if (optionButton(ctx, "assist-tools", toolsLabel, ImVec2(buttonWidth, m.chromeTargetPx * 0.8f),
+                     Selection::NotSelected, bold)) {
+        ctx.emit(intent::OpenVolunteerTools{});
+    }
+    ImGui::SetCursorPos(ImVec2(cursor.x, cursor.y + height));
+}
+
 } // namespace
 
 void ScreenView::draw(const FrameContext& ctx) {
@@ -89,6 +135,15 @@ void ScreenView::draw(const FrameContext& ctx) {
 
     float headerHeight = m.chromeTargetPx;
     drawHeader(ctx, headerHeight);
+    ImVec2 afterHeader = ImGui::GetCursorPos();
+    watchMaintainerHold(ctx, headerHeight);
+    ImGui::SetCursorPos(afterHeader);
+    float bannerHeight = 0;
+    if (ctx.session.assist.signedIn) {
+        bannerHeight = m.chromeTargetPx;
+        drawAssistBanner(ctx, bannerHeight);
+        headerHeight += bannerHeight;
+    }
 
     float statusHeight = ctx.fonts.status->FontSize * 2.0f;
     float navHeight = navigation() == Navigation::None ? 0.0f : m.targetPx + m.gapPx * 2;
