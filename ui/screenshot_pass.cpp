@@ -126,7 +126,7 @@ UsageReport syntheticReport() {
     report.range = {sys_days{2026y / November / 1}, sys_days{2026y / November / 25}};
     for (auto day = report.range.from; day <= report.range.to; day += days{1}) {
         int n = static_cast<int>((day - report.range.from).count());
-        bool weekend = weekday{day} == Saturday || weekday{day} == Sunday;
+        bool weekend = std::chrono::weekday{day} == Saturday || std::chrono::weekday{day} == Sunday;
         DayFigures figures{day, weekend ? 3 + n % 3 : 12 + (n * 7) % 15, 0, 0, 0, 0};
         figures.assistedSessions = figures.sessions / 3;
         figures.dossiers = figures.sessions / 2 + n % 2;
@@ -142,16 +142,16 @@ UsageReport syntheticReport() {
     report.ratingScale = 5;
     report.averageRating = 4.3;
     report.deviceFaultsTotal = 2;
-    report.procedures = {{"1.001193", 61, 52, 4, 1},
-                         {"1.004227", 34, 30, 2, 0},
-                         {"1.000656", 22, 19, 1, 2}};
+    report.procedures = {
+        {"1.001193", 61, 52, 4, 1}, {"1.004227", 34, 30, 2, 0}, {"1.000656", 22, 19, 1, 2}};
     return report;
 }
 
 ContentView syntheticContent() {
     ContentView view;
     view.current = VersionSummary{"7-3fa9", "vn.phutho.vinhtuong", 7, "2026.10", "", 184, 48234496};
-    view.previous = VersionSummary{"6-91c2", "vn.phutho.vinhtuong", 6, "2026.09", "", 179, 47120384};
+    view.previous =
+        VersionSummary{"6-91c2", "vn.phutho.vinhtuong", 6, "2026.09", "", 179, 47120384};
     FoundPackInfo found;
     found.path = "/media/kiosk-usb/vinhtuong-2026.11.kpack";
     found.packId = "vn.phutho.vinhtuong";

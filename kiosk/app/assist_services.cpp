@@ -84,8 +84,8 @@ private:
 std::vector<VolunteerEntry> entriesOf(const std::vector<Volunteer>& volunteers) {
     std::vector<VolunteerEntry> entries;
     for (const Volunteer& volunteer : volunteers) {
-        entries.push_back({volunteer.id, volunteer.displayName,
-                           volunteer.state == VolunteerState::Enabled});
+        entries.push_back(
+            {volunteer.id, volunteer.displayName, volunteer.state == VolunteerState::Enabled});
     }
     return entries;
 }
@@ -101,17 +101,19 @@ Completion listCompletion(VolunteerStore* store) {
 } // namespace
 
 struct AssistServices::Workers {
-    SerialWorker stores;
-    SerialWorker content;
+    // Declared before the workers: an install still running at shutdown reports progress here
+    // until its worker is joined.
     std::atomic<bool> installing{false};
     std::atomic<std::uint64_t> bytesDone{0};
     std::atomic<std::uint64_t> bytesTotal{0};
     std::uint64_t reportedBytes = 0;
     std::chrono::steady_clock::time_point lastSwitchCheck{};
+    SerialWorker stores;
+    SerialWorker content;
 };
 
-AssistServices::AssistServices(VolunteerStore* volunteers, ContentStore* content,
-                               AssistPaths paths, AssistHooks hooks)
+AssistServices::AssistServices(VolunteerStore* volunteers, ContentStore* content, AssistPaths paths,
+                               AssistHooks hooks)
     : volunteers_(volunteers)
     , content_(content)
     , paths_(std::move(paths))
@@ -164,7 +166,8 @@ ContentView inspectContent(const ContentStore& store, const std::filesystem::pat
         }
         auto manifest = inspectPack(entry.path(), trustDir);
         if (!manifest) {
-            view.inspectFailure = entry.path().filename().string() + ": " + manifest.error().message;
+            view.inspectFailure =
+                entry.path().filename().string() + ": " + manifest.error().message;
             continue;
         }
         if (!best || manifest->sequence > best->sequence) {
@@ -212,8 +215,8 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                     auto signedIn = store->signIn(id, std::string_view(pin.data(), pin.size()));
                     input::wipeContainer(pin);
                     Status status = signedIn ? Status(ok()) : Status(signedIn.error());
-                    PinCheckResult result = pinCheckResult(
-                        status, store->lockedFor(id), signedIn ? signedIn->displayName : "");
+                    PinCheckResult result = pinCheckResult(status, store->lockedFor(id),
+                                                           signedIn ? signedIn->displayName : "");
                     return [result](Flow& f) { f.volunteerPinChecked(result); };
                 });
                 return true;
@@ -253,17 +256,18 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                 return true;
             },
             [&](const effect::BuildReport& build) {
-                w.stores.post([database = paths.usageDatabase, range = build.range]() -> Completion {
-                    auto report = buildUsageReport(database, range);
-                    if (!report) {
-                        return [message = report.error().message](Flow& f) {
-                            f.reportFailed(message);
+                w.stores.post(
+                    [database = paths.usageDatabase, range = build.range]() -> Completion {
+                        auto report = buildUsageReport(database, range);
+                        if (!report) {
+                            return [message = report.error().message](Flow& f) {
+                                f.reportFailed(message);
+                            };
+                        }
+                        return [figures = std::move(*report)](Flow& f) mutable {
+                            f.reportBuilt(std::move(figures));
                         };
-                    }
-                    return [report = std::move(*report)](Flow& f) mutable {
-                        f.reportBuilt(std::move(report));
-                    };
-                });
+                    });
                 return true;
             },
             [&](const effect::ExportReport& exported) {
@@ -293,11 +297,11 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                         return [](Flow& f) { f.reportPrinted(false); };
                     }
                     // Printing goes through the app's printer, on the UI thread.
-                    return [this, report = std::move(*report)](Flow& f) {
+                    return [this, figures = std::move(*report)](Flow& f) {
                         Language language = f.state().language;
-                        bool printed = hooks_.printSummary &&
-                                       hooks_.printSummary(usageReportSummary(report, language),
-                                                           language);
+                        bool printed =
+                            hooks_.printSummary &&
+                            hooks_.printSummary(usageReportSummary(figures, language), language);
                         f.reportPrinted(printed);
                     };
                 });
@@ -320,13 +324,13 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                     flow.contentInspected(ContentView{});
                     return true;
                 }
-                w.content.post([content, mount = paths.usbMountDir,
-                                trust = paths.trustDir]() -> Completion {
-                    ContentView view = inspectContent(*content, mount, trust);
-                    return [view = std::move(view)](Flow& f) mutable {
-                        f.contentInspected(std::move(view));
-                    };
-                });
+                w.content.post(
+                    [content, mount = paths.usbMountDir, trust = paths.trustDir]() -> Completion {
+                        ContentView view = inspectContent(*content, mount, trust);
+                        return [view = std::move(view)](Flow& f) mutable {
+                            f.contentInspected(std::move(view));
+                        };
+                    });
                 return true;
             },
             [&](const effect::InstallPack& install) {
@@ -337,24 +341,24 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                 w.installing = true;
                 w.bytesDone = 0;
                 w.reportedBytes = 0;
-                w.content.post([&w, content, pack = install.path,
-                                trust = paths.trustDir]() -> Completion {
-                    InstallOptions options;
-                    options.progress = [&w](std::uint64_t done, std::uint64_t total) {
-                        w.bytesDone = done;
-                        w.bytesTotal = total;
-                    };
-                    auto report = content->installPack(pack, trust, options);
-                    w.installing = false;
-                    if (!report) {
-                        return [message = report.error().message](Flow& f) {
-                            f.installFinished(false, message);
+                w.content.post(
+                    [&w, content, pack = install.path, trust = paths.trustDir]() -> Completion {
+                        InstallOptions options;
+                        options.progress = [&w](std::uint64_t done, std::uint64_t total) {
+                            w.bytesDone = done;
+                            w.bytesTotal = total;
                         };
-                    }
-                    return [version = report->displayVersion](Flow& f) {
-                        f.installFinished(true, version);
-                    };
-                });
+                        auto report = content->installPack(pack, trust, options);
+                        w.installing = false;
+                        if (!report) {
+                            return [message = report.error().message](Flow& f) {
+                                f.installFinished(false, message);
+                            };
+                        }
+                        return [version = report->displayVersion](Flow& f) {
+                            f.installFinished(true, version);
+                        };
+                    });
                 return true;
             },
             [&](const effect::RollbackContent&) {
@@ -407,7 +411,8 @@ bool AssistServices::activatePendingContent(Flow& flow) {
     }
     // hasPendingSwitch reads a symlink: a few times a minute is plenty between sessions.
     auto now = std::chrono::steady_clock::now();
-    if (now - w.lastSwitchCheck < std::chrono::seconds(5) && !flow.state().assist.content.switchPending) {
+    if (now - w.lastSwitchCheck < std::chrono::seconds(5) &&
+        !flow.state().assist.content.switchPending) {
         return false;
     }
     w.lastSwitchCheck = now;

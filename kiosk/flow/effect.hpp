@@ -14,7 +14,7 @@ struct PrintReceipt {};  // print the receipt of the submitted dossier
 struct ReadCard {        // read the chip ID card; the number opens it (PACE CAN / BAC)
     std::string idNumber;
 };
-struct LookupDossier {   // ask the gateway for a dossier's status
+struct LookupDossier { // ask the gateway for a dossier's status
     std::string code;
 };
 
@@ -57,9 +57,9 @@ namespace kiosk {
 using Effect =
     std::variant<effect::SubmitDossier, effect::PrintReceipt, effect::ReadCard,
                  effect::LookupDossier, effect::LoadVolunteers, effect::CheckVolunteerPin,
-                 effect::CheckMaintainerPin, effect::LoadVolunteerTools,
-                 effect::ReprintLastReceipt, effect::RetryOutbox, effect::BuildReport,
-                 effect::ExportReport, effect::PrintReportSummary, effect::SetVolunteerEnabled,
-                 effect::InspectContent, effect::InstallPack, effect::RollbackContent>;
+                 effect::CheckMaintainerPin, effect::LoadVolunteerTools, effect::ReprintLastReceipt,
+                 effect::RetryOutbox, effect::BuildReport, effect::ExportReport,
+                 effect::PrintReportSummary, effect::SetVolunteerEnabled, effect::InspectContent,
+                 effect::InstallPack, effect::RollbackContent>;
 
 } // namespace kiosk

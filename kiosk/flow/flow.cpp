@@ -78,7 +78,8 @@ void Flow::back() {
 }
 
 void Flow::apply(const Intent& intent, SteadyTime now) {
-    if (state_.screen == Screen::Maintenance && !std::holds_alternative<intent::OpenMaintainer>(intent)) {
+    if (state_.screen == Screen::Maintenance &&
+        !std::holds_alternative<intent::OpenMaintainer>(intent)) {
         return; // nothing a resident does can leave maintenance; the maintainer can
     }
     noteInput(now);
@@ -220,8 +221,8 @@ bool Flow::tickSession(SteadyTime now) {
 std::optional<SteadyTime> Flow::nextDeadline() const {
     std::optional<SteadyTime> session;
     if (state_.active) {
-        session = state_.wipeAt ? *state_.wipeAt
-                                : state_.lastInput + config_.session.inactivityTimeout;
+        session =
+            state_.wipeAt ? *state_.wipeAt : state_.lastInput + config_.session.inactivityTimeout;
     }
     std::optional<SteadyTime> signOut = assist_.nextDeadline();
     if (session && signOut) {

@@ -38,7 +38,8 @@ public:
     // Work requested by the last intents, oldest first; the app performs it and reports back.
     std::vector<Effect> takeEffects();
     // Results of effects.
-    void cardRead(const std::map<std::string, std::string>& cardFields); // "card.full_name" -> value
+    void
+    cardRead(const std::map<std::string, std::string>& cardFields); // "card.full_name" -> value
     void cardReadFailed(std::string reason);
     void submissionFinished(SubmissionOutcome outcome);
     void receiptPrinted(bool printed);

@@ -15,8 +15,12 @@ template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 constexpr std::chrono::minutes kKioskUtcOffset{7 * 60};
 
 // A volunteer PIN is 4 to 8 digits, the maintainer's 6 to 12 (kiosk/assist/pin_hash.hpp).
-std::size_t shortestPin(PinPurpose purpose) { return purpose == PinPurpose::Volunteer ? 4 : 6; }
-std::size_t longestPin(PinPurpose purpose) { return purpose == PinPurpose::Volunteer ? 8 : 12; }
+std::size_t shortestPin(PinPurpose purpose) {
+    return purpose == PinPurpose::Volunteer ? 4 : 6;
+}
+std::size_t longestPin(PinPurpose purpose) {
+    return purpose == PinPurpose::Volunteer ? 8 : 12;
+}
 
 bool isAssistScreen(Screen screen) {
     return screen == Screen::VolunteerSignIn || screen == Screen::PinEntry ||
@@ -37,9 +41,10 @@ void Flow::applyAssist(const Intent& intent, SteadyTime now) {
                 open(Screen::VolunteerSignIn, now);
             },
             [&](const intent::ChooseVolunteer& choose) {
-                auto found = std::find_if(
-                    assist.volunteers.begin(), assist.volunteers.end(),
-                    [&](const VolunteerEntry& entry) { return entry.id == choose.id && entry.enabled; });
+                auto found = std::find_if(assist.volunteers.begin(), assist.volunteers.end(),
+                                          [&](const VolunteerEntry& entry) {
+                                              return entry.id == choose.id && entry.enabled;
+                                          });
                 if (found == assist.volunteers.end()) {
                     return;
                 }
@@ -266,7 +271,7 @@ bool Flow::tickAssist(SteadyTime now) {
         return false;
     }
     endAssist(*reason == SignOutReason::SessionLimit ? AssistEnd::SessionLimit
-                                                      : AssistEnd::Inactivity);
+                                                     : AssistEnd::Inactivity);
     return true;
 }
 
@@ -445,6 +450,8 @@ void Flow::rollbackFinished(bool rolledBack, std::string versionOrReason) {
     }
 }
 
-void Flow::contentActivated() { state_.assist.content.switchPending = false; }
+void Flow::contentActivated() {
+    state_.assist.content.switchPending = false;
+}
 
 } // namespace kiosk

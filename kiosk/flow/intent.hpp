@@ -117,19 +117,17 @@ struct RollbackContent {};
 
 namespace kiosk {
 
-using Intent =
-    std::variant<intent::Open, intent::Back, intent::StartOver, intent::SetLanguage,
-                 intent::SetTextSize, intent::SetContrast, intent::StillHere,
-                 intent::ChooseCategory, intent::ChooseProcedure, intent::ChooseChannel,
-                 intent::ChooseIdentity, intent::Next, intent::EditField, intent::EditGroup,
-                 intent::ToggleDocument, intent::SetConsent, intent::Submit, intent::Rate,
-                 intent::Finish, intent::PressKey, intent::MoveCursor, intent::EditDone,
-                 intent::EditCancel, intent::PickItem, intent::PickDatePart, intent::LookupSubmit,
-                 intent::OpenVolunteerSignIn, intent::ChooseVolunteer, intent::PinKey,
-                 intent::OpenVolunteerTools, intent::ReprintLastReceipt, intent::RetryOutbox,
-                 intent::SignOutVolunteer, intent::OpenMaintainer, intent::ChooseMaintainerTab,
-                 intent::ChooseReportRange, intent::ShiftCustomRange, intent::ExportReport,
-                 intent::PrintReportSummary, intent::SetVolunteerEnabled,
-                 intent::InstallFoundPack, intent::RollbackContent>;
+using Intent = std::variant<
+    intent::Open, intent::Back, intent::StartOver, intent::SetLanguage, intent::SetTextSize,
+    intent::SetContrast, intent::StillHere, intent::ChooseCategory, intent::ChooseProcedure,
+    intent::ChooseChannel, intent::ChooseIdentity, intent::Next, intent::EditField,
+    intent::EditGroup, intent::ToggleDocument, intent::SetConsent, intent::Submit, intent::Rate,
+    intent::Finish, intent::PressKey, intent::MoveCursor, intent::EditDone, intent::EditCancel,
+    intent::PickItem, intent::PickDatePart, intent::LookupSubmit, intent::OpenVolunteerSignIn,
+    intent::ChooseVolunteer, intent::PinKey, intent::OpenVolunteerTools, intent::ReprintLastReceipt,
+    intent::RetryOutbox, intent::SignOutVolunteer, intent::OpenMaintainer,
+    intent::ChooseMaintainerTab, intent::ChooseReportRange, intent::ShiftCustomRange,
+    intent::ExportReport, intent::PrintReportSummary, intent::SetVolunteerEnabled,
+    intent::InstallFoundPack, intent::RollbackContent>;
 
 } // namespace kiosk

@@ -14,10 +14,10 @@ enum class Screen {
     ProcedureInfo,
     SubmitChannel, // at this kiosk, or on my own phone
     PhoneHandOff,
-    Identity,      // read my chip ID card, or type it in
+    Identity, // read my chip ID card, or type it in
     CardRead,
     FormGroup,
-    FieldEditor,   // keyboard, number pad, list or date picker for one field
+    FieldEditor, // keyboard, number pad, list or date picker for one field
     Documents,
     Review,
     Consent,

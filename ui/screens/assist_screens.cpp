@@ -4,6 +4,7 @@
 #include "ui/widgets/keyboard.hpp"
 #include "ui/widgets/scroll_area.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace kiosk::ui {
@@ -170,8 +171,8 @@ void PinEntryScreen::drawContent(const FrameContext& ctx) {
 
     ImGui::SameLine(0, m.gapPx * 2);
     ImGui::BeginChild("pin-pad", ImVec2(padWidth, avail.y), false, ImGuiWindowFlags_NoScrollbar);
-    if (auto key = drawKeyboard(ctx, pin.pad, input::InputMethod::Plain,
-                                ImGui::GetContentRegionAvail())) {
+    if (auto key =
+            drawKeyboard(ctx, pin.pad, input::InputMethod::Plain, ImGui::GetContentRegionAvail())) {
         ctx.emit(intent::PinKey{*key});
     }
     ImGui::EndChild();
@@ -204,8 +205,8 @@ void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
     // Left: what a volunteer does most, as big buttons with their outcome under them.
     ImGui::BeginChild("tools-actions", ImVec2(columnWidth, columnHeight), false,
                       ImGuiWindowFlags_NoScrollbar);
-    if (touchButton(ctx, "reprint", ctx.tr(Msg::ToolsReprint),
-                    ImVec2(columnWidth, m.targetPx), ButtonKind::Secondary, Icon::Printer)) {
+    if (touchButton(ctx, "reprint", ctx.tr(Msg::ToolsReprint), ImVec2(columnWidth, m.targetPx),
+                    ButtonKind::Secondary, Icon::Printer)) {
         ctx.emit(intent::ReprintLastReceipt{});
     }
     switch (tools.reprint) {
@@ -239,13 +240,12 @@ void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
     boldText(ctx, ctx.tr(Msg::ToolsOutbox));
     if (tools.loaded) {
         figureRow(ctx, ctx.tr(Msg::ToolsPending), std::to_string(tools.outboxPending), valueX);
-        figureRow(ctx, ctx.tr(Msg::ToolsDelivered), std::to_string(tools.outboxDelivered),
-                  valueX);
+        figureRow(ctx, ctx.tr(Msg::ToolsDelivered), std::to_string(tools.outboxDelivered), valueX);
         if (tools.outboxNeedsAttention > 0) {
             ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.danger);
         }
-        figureRow(ctx, ctx.tr(Msg::ToolsNeedsAttention),
-                  std::to_string(tools.outboxNeedsAttention), valueX);
+        figureRow(ctx, ctx.tr(Msg::ToolsNeedsAttention), std::to_string(tools.outboxNeedsAttention),
+                  valueX);
         if (tools.outboxNeedsAttention > 0) {
             ImGui::PopStyleColor();
         }

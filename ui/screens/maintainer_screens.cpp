@@ -5,7 +5,9 @@
 #include "ui/widgets/bar_chart.hpp"
 #include "ui/widgets/scroll_area.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 namespace kiosk::ui {
@@ -177,7 +179,7 @@ void MaintainerScreen::drawReports(const FrameContext& ctx) {
             boldText(ctx, label);
             ImGui::SameLine(0, m.gapPx);
             for (int days : {-7, -1, 1, 7}) {
-                std::string text = (days > 0 ? "+" : "−") + std::to_string(std::abs(days));
+                std::string text = (days > 0 ? "+" : "-") + std::to_string(std::abs(days));
                 ImGui::PushID(days);
                 if (optionButton(ctx, "shift", text, ImVec2(padWidth, m.chromeTargetPx),
                                  Selection::NotSelected, ctx.fonts.chromeBold)) {
@@ -206,9 +208,11 @@ void MaintainerScreen::drawReports(const FrameContext& ctx) {
         mutedText(ctx, dayText(report.range.from) + " – " + dayText(report.range.to));
         // Six figures in two rows of three.
         float tileWidth = (inner - m.gapPx * 2) / 3.0f;
-        ImVec2 tile(tileWidth, ctx.fonts.heading->FontSize + ctx.fonts.status->FontSize + m.gapPx * 2);
+        ImVec2 tile(tileWidth,
+                    ctx.fonts.heading->FontSize + ctx.fonts.status->FontSize + m.gapPx * 2);
         std::int64_t dossiers = report.dossiersSubmitted + report.dossiersQueued;
-        figureTile(ctx, "sessions", ctx.tr(Msg::ReportSessions), std::to_string(report.sessions), tile);
+        figureTile(ctx, "sessions", ctx.tr(Msg::ReportSessions), std::to_string(report.sessions),
+                   tile);
         ImGui::SameLine(0, m.gapPx);
         figureTile(ctx, "dossiers", ctx.tr(Msg::ReportDossiers), std::to_string(dossiers), tile);
         ImGui::SameLine(0, m.gapPx);
@@ -350,8 +354,8 @@ void progressBar(const FrameContext& ctx, std::uint64_t done, std::uint64_t tota
     ImDrawList* d = ImGui::GetWindowDrawList();
     ImVec2 origin = ImGui::GetCursorScreenPos();
     float height = ctx.metrics.targetPx * 0.6f;
-    float share = total > 0 ? std::min(1.0f, static_cast<float>(done) / static_cast<float>(total))
-                            : 0.0f;
+    float share =
+        total > 0 ? std::min(1.0f, static_cast<float>(done) / static_cast<float>(total)) : 0.0f;
     d->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height),
                      ImGui::GetColorU32(p.surface), 4.0f);
     d->AddRectFilled(origin, ImVec2(origin.x + width * share, origin.y + height),
@@ -378,8 +382,8 @@ void MaintainerScreen::drawContentPacks(const FrameContext& ctx) {
         ImGui::EndChild();
         return;
     }
-    boldText(ctx, std::string(ctx.tr(Msg::ContentCurrent)) + ": " +
-                      versionLine(ctx, content.current));
+    boldText(ctx,
+             std::string(ctx.tr(Msg::ContentCurrent)) + ": " + versionLine(ctx, content.current));
     mutedText(ctx, std::string(ctx.tr(Msg::ContentPrevious)) + ": " +
                        versionLine(ctx, content.previous));
     ImGui::Dummy(ImVec2(0, m.gapPx));

@@ -103,13 +103,13 @@ void drawAssistBanner(const FrameContext& ctx, float height) {
     d->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height),
                      ImGui::GetColorU32(ctx.colours.selected));
     ImFont* bold = ctx.fonts.chromeBold;
-    std::string text = std::string(ctx.tr(Msg::AssistBanner)) + ": " + ctx.session.assist.displayName;
+    std::string text =
+        std::string(ctx.tr(Msg::AssistBanner)) + ": " + ctx.session.assist.displayName;
     std::string_view toolsLabel = ctx.tr(Msg::AssistTools);
-    float buttonWidth =
-        bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, toolsLabel.data(),
-                            toolsLabel.data() + toolsLabel.size())
-            .x +
-        m.gapPx * 4;
+    float buttonWidth = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, toolsLabel.data(),
+                                            toolsLabel.data() + toolsLabel.size())
+                            .x +
+                        m.gapPx * 4;
     float buttonX = width - m.marginPx - buttonWidth;
     ImVec4 clip(origin.x + m.marginPx, origin.y, origin.x + buttonX - m.gapPx, origin.y + height);
     d->AddText(bold, bold->FontSize,
@@ -168,13 +168,17 @@ void ScreenView::draw(const FrameContext& ctx) {
     ImGui::End();
 }
 
-float actionBarHeight(const FrameContext& ctx) { return ctx.metrics.targetPx + ctx.metrics.gapPx; }
+float actionBarHeight(const FrameContext& ctx) {
+    return ctx.metrics.targetPx + ctx.metrics.gapPx;
+}
 
 namespace {
 
 float actionWidth(const FrameContext& ctx, std::string_view label) {
     ImFont* font = ctx.fonts.bold;
-    float text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x;
+    float text =
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size())
+            .x;
     float available = ImGui::GetWindowContentRegionMax().x;
     return std::min(available * 0.5f, std::max(ctx.metrics.mm(70), text + ctx.metrics.gapPx * 4));
 }
@@ -185,13 +189,15 @@ bool primaryAction(const FrameContext& ctx, std::string_view label, ButtonKind k
     float width = actionWidth(ctx, label);
     ImVec2 region = ImGui::GetWindowContentRegionMax();
     ImGui::SetCursorPos(ImVec2(region.x - width, region.y - ctx.metrics.targetPx));
-    return touchButton(ctx, "primary-action", label, ImVec2(width, ctx.metrics.targetPx), kind, Icon::Next);
+    return touchButton(ctx, "primary-action", label, ImVec2(width, ctx.metrics.targetPx), kind,
+                       Icon::Next);
 }
 
 bool secondaryAction(const FrameContext& ctx, std::string_view label) {
     float width = actionWidth(ctx, label);
     ImVec2 region = ImGui::GetWindowContentRegionMax();
-    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMin().x, region.y - ctx.metrics.targetPx));
+    ImGui::SetCursorPos(
+        ImVec2(ImGui::GetWindowContentRegionMin().x, region.y - ctx.metrics.targetPx));
     return touchButton(ctx, "secondary-action", label, ImVec2(width, ctx.metrics.targetPx));
 }
 

@@ -75,8 +75,9 @@ void drawBarChart(const FrameContext& ctx, std::string_view title,
     float labelY = bottom + small->FontSize * 0.15f;
     d->AddText(small, small->FontSize, ImVec2(left, labelY), muted, firstLabel.data(),
                firstLabel.data() + firstLabel.size());
-    float lastWidth = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, lastLabel.data(),
-                                           lastLabel.data() + lastLabel.size())
+    float lastWidth = small
+                          ->CalcTextSizeA(small->FontSize, FLT_MAX, 0, lastLabel.data(),
+                                          lastLabel.data() + lastLabel.size())
                           .x;
     if (values.size() > 1) {
         d->AddText(small, small->FontSize, ImVec2(right - lastWidth, labelY), muted,

@@ -28,7 +28,7 @@ struct Fixture {
     Fixture() {
         VolunteerStoreOptions options;
         options.hashParams = PinHashParams{1 << 10, 8, 1};
-        options.lockout.freeAttempts = 1;
+        options.lockout.freeAttempts = 2;
         auto store = VolunteerStore::open(packs.temp.path() / "assist.db", options, nullptr,
                                           [] { return std::chrono::system_clock::now(); });
         REQUIRE(store.ok());
@@ -36,9 +36,7 @@ struct Fixture {
         std::filesystem::create_directories(stick);
     }
 
-    AssistPaths paths() const {
-        return {packs.temp.path() / "usage.db", packs.trust, stick};
-    }
+    AssistPaths paths() const { return {packs.temp.path() / "usage.db", packs.trust, stick}; }
 };
 
 // Delivers background results until nothing is left in flight.
@@ -97,7 +95,7 @@ TEST_CASE("a volunteer signs in through the real store, off the UI thread", "[as
     pressPin(flow, "1111", f.t0);
     performAll(services, flow);
     REQUIRE(flow.state().assist.pin.lastResult);
-    // One free attempt in this test's policy: the first wrong PIN is only "wrong"...
+    // Two free attempts in this test's policy: the first wrong PIN is only "wrong"...
     CHECK(flow.state().assist.pin.lastResult->outcome == PinCheckOutcome::Wrong);
     pressPin(flow, "1111", f.t0);
     performAll(services, flow);
@@ -142,8 +140,8 @@ TEST_CASE("a pack on the stick is inspected, installed with progress and rolled 
     auto opened = ContentStore::open(f.packs.store);
     REQUIRE(opened.ok());
     ContentStore content = std::move(*opened);
-    REQUIRE(content.installPack(f.packs.build(test::sampleFiles("a"), 1, "one"), f.packs.trust)
-                .ok());
+    REQUIRE(
+        content.installPack(f.packs.build(test::sampleFiles("a"), 1, "one"), f.packs.trust).ok());
     REQUIRE(content.activate().ok());
     test::FileMap next = test::sampleFiles("b");
     next["procedures/marriage.json"] = R"({"title":{"vi":"Đăng ký kết hôn"}})";
@@ -178,11 +176,18 @@ TEST_CASE("a pack on the stick is inspected, installed with progress and rolled 
     REQUIRE(view.current);
     CHECK(view.current->sequence == 2);
     CHECK_FALSE(view.found->newer); // the same pack is not offered again
-    CHECK(content.sequence() == 1); // residents keep the old content until between sessions
+    // Residents keep the old content until the session (the maintainer's too) is over.
+    CHECK_FALSE(services.activatePendingContent(flow));
+    CHECK(content.sequence() == 1);
+    flow.apply(intent::StartOver{}, f.t0);
     CHECK(services.activatePendingContent(flow));
     CHECK(content.sequence() == 2);
     CHECK_FALSE(view.switchPending);
 
+    flow.apply(intent::OpenMaintainer{}, f.t0);
+    pressPin(flow, "135790", f.t0);
+    performAll(services, flow);
+    REQUIRE(view.previous);
     flow.apply(intent::RollbackContent{}, f.t0);
     performAll(services, flow);
     CHECK(view.rollback == JobState::Done);
@@ -194,8 +199,8 @@ TEST_CASE("a resident session holds back the content switch", "[maintainer]") {
     auto opened = ContentStore::open(f.packs.store);
     REQUIRE(opened.ok());
     ContentStore content = std::move(*opened);
-    REQUIRE(content.installPack(f.packs.build(test::sampleFiles("a"), 1, "one"), f.packs.trust)
-                .ok());
+    REQUIRE(
+        content.installPack(f.packs.build(test::sampleFiles("a"), 1, "one"), f.packs.trust).ok());
     AssistServices services(nullptr, &content, f.paths(), {});
     Flow flow(f.config, f.logger, [] { return kNowUnix; });
     flow.apply(intent::Open{Screen::Help}, f.t0);
@@ -225,8 +230,7 @@ TEST_CASE("report export writes the CSV to the stick under a dated name", "[main
     flow.apply(intent::ExportReport{}, f.t0);
     performAll(services, flow);
     CHECK(flow.state().assist.reports.exportState == JobState::Done);
-    CHECK(flow.state().assist.reports.exportDetail ==
-          "kiosk-report-2026-11-25_2026-11-25.csv");
+    CHECK(flow.state().assist.reports.exportDetail == "kiosk-report-2026-11-25_2026-11-25.csv");
     CHECK(std::filesystem::exists(f.stick / "kiosk-report-2026-11-25_2026-11-25.csv"));
     CHECK(reportFileName(flow.state().assist.reports.report->range) ==
           "kiosk-report-2026-11-25_2026-11-25.csv");

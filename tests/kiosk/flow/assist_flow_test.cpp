@@ -137,7 +137,7 @@ TEST_CASE("a right PIN signs the volunteer in and flags the session assisted", "
     CHECK(s.assist.signedIn);
     CHECK(s.assist.displayName == "Chị Ánh");
     CHECK(s.assist.volunteerId == kAnh);
-    CHECK(s.screen == Screen::Home); // back where the volunteer started
+    CHECK(s.screen == Screen::Help); // back where the volunteer started
     CHECK(s.assisted);
     CHECK(s.assistedBy == kAnh);
     CHECK(flow.assistSession().volunteer().has_value());
@@ -325,8 +325,7 @@ TEST_CASE("the maintainer can be reached from the maintenance screen and returns
     CHECK(flow.state().maintenanceReason == "no content installed");
 }
 
-TEST_CASE("report ranges ask the app for the right days and store its snapshot",
-          "[maintainer]") {
+TEST_CASE("report ranges ask the app for the right days and store its snapshot", "[maintainer]") {
     Fixture f;
     Flow flow = makeFlow(f);
     unlockMaintainer(flow, f.t0);
