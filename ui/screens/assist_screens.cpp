@@ -75,6 +75,13 @@ std::string networkWords(const FrameContext& ctx, const DeviceStatus& devices) {
     return std::string(ctx.tr(Msg::StatusUnknown));
 }
 
+void backButton(const FrameContext& ctx, float width) {
+    if (touchButton(ctx, "own-back", ctx.tr(Msg::NavBack), ImVec2(width, ctx.metrics.targetPx),
+                    ButtonKind::Secondary, Icon::Back)) {
+        ctx.emit(intent::Back{});
+    }
+}
+
 void VolunteerSignInScreen::drawContent(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::VolunteerSignInTitle));
     const auto& volunteers = ctx.session.assist.volunteers;
@@ -199,13 +206,14 @@ void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     headingText(ctx, ctx.tr(Msg::ToolsTitle));
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    float columnWidth = (avail.x - m.gapPx * 2) * 0.5f;
+    float leftWidth = (avail.x - m.gapPx * 2) * 0.42f;
+    float rightWidth = avail.x - m.gapPx * 2 - leftWidth;
     float columnHeight = avail.y - actionBarHeight(ctx) - m.gapPx;
 
-    // Left: what a volunteer does most, as big buttons with their outcome under them.
-    ImGui::BeginChild("tools-actions", ImVec2(columnWidth, columnHeight), false,
+    // Left: what a volunteer does most, as big buttons with their outcome beside them.
+    ImGui::BeginChild("tools-actions", ImVec2(leftWidth, columnHeight), false,
                       ImGuiWindowFlags_NoScrollbar);
-    if (touchButton(ctx, "reprint", ctx.tr(Msg::ToolsReprint), ImVec2(columnWidth, m.targetPx),
+    if (touchButton(ctx, "reprint", ctx.tr(Msg::ToolsReprint), ImVec2(leftWidth, m.targetPx),
                     ButtonKind::Secondary, Icon::Printer)) {
         ctx.emit(intent::ReprintLastReceipt{});
     }
@@ -225,18 +233,27 @@ void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
     case VolunteerToolsState::Reprint::None:
         break;
     }
-    ImGui::Dummy(ImVec2(0, m.gapPx));
+    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     if (touchButton(ctx, "retry", ctx.tr(tools.retrying ? Msg::ToolsRetrying : Msg::ToolsRetry),
-                    ImVec2(columnWidth, m.targetPx), ButtonKind::Secondary, Icon::Network)) {
+                    ImVec2(leftWidth, m.targetPx), ButtonKind::Secondary, Icon::Network)) {
         ctx.emit(intent::RetryOutbox{});
     }
     ImGui::EndChild();
 
-    // Right: the outbox and the devices, as figures.
+    // Right: the outbox and the devices, scrolling on small panels with large text.
     ImGui::SameLine(0, m.gapPx * 2);
-    ImGui::BeginChild("tools-state", ImVec2(columnWidth, columnHeight), false,
+    ImGui::BeginChild("tools-state", ImVec2(rightWidth, columnHeight), false,
                       ImGuiWindowFlags_NoScrollbar);
-    float valueX = columnWidth * 0.6f;
+    beginScrollArea(ctx, "tools-state-scroll");
+    float valueX = 0;
+    for (Msg label : {Msg::ToolsPending, Msg::ToolsDelivered, Msg::ToolsNeedsAttention}) {
+        std::string_view text = ctx.tr(label);
+        valueX = std::max(valueX, ctx.fonts.body
+                                      ->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0,
+                                                      text.data(), text.data() + text.size())
+                                      .x);
+    }
+    valueX += m.gapPx * 3;
     boldText(ctx, ctx.tr(Msg::ToolsOutbox));
     if (tools.loaded) {
         figureRow(ctx, ctx.tr(Msg::ToolsPending), std::to_string(tools.outboxPending), valueX);
@@ -252,18 +269,29 @@ void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
     } else {
         mutedText(ctx, ctx.tr(Msg::JobRunning));
     }
-    ImGui::Dummy(ImVec2(0, m.gapPx));
+    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     boldText(ctx, ctx.tr(Msg::ToolsDevices));
     const DeviceStatus& devices = tools.loaded ? tools.devices : ctx.devices;
-    figureRow(ctx, ctx.tr(Msg::StatusPrinter), printerWords(ctx, devices), valueX);
-    figureRow(ctx, ctx.tr(Msg::StatusReader), readerWords(ctx, devices), valueX);
-    figureRow(ctx, ctx.tr(Msg::StatusNetwork), networkWords(ctx, devices), valueX);
+    bodyText(ctx, std::string(ctx.tr(Msg::StatusPrinter)) + ": " + printerWords(ctx, devices));
+    bodyText(ctx, std::string(ctx.tr(Msg::StatusReader)) + ": " + readerWords(ctx, devices));
+    bodyText(ctx, std::string(ctx.tr(Msg::StatusNetwork)) + ": " + networkWords(ctx, devices));
+    endScrollArea(ctx);
     ImGui::EndChild();
 
-    if (secondaryAction(ctx, ctx.tr(Msg::ToolsMaintenance))) {
+    // Back, Maintenance ... End assistance, in one row.
+    ImVec2 regionMin = ImGui::GetWindowContentRegionMin();
+    ImVec2 regionMax = ImGui::GetWindowContentRegionMax();
+    float buttonWidth = (regionMax.x - regionMin.x - m.gapPx * 2) / 3.0f;
+    ImGui::SetCursorPos(ImVec2(regionMin.x, regionMax.y - m.targetPx));
+    backButton(ctx, buttonWidth);
+    ImGui::SameLine(0, m.gapPx);
+    if (touchButton(ctx, "maintenance", ctx.tr(Msg::ToolsMaintenance),
+                    ImVec2(buttonWidth, m.targetPx))) {
         ctx.emit(intent::OpenMaintainer{});
     }
-    if (primaryAction(ctx, ctx.tr(Msg::ToolsSignOut), ButtonKind::Danger)) {
+    ImGui::SameLine(0, m.gapPx);
+    if (touchButton(ctx, "sign-out", ctx.tr(Msg::ToolsSignOut), ImVec2(buttonWidth, m.targetPx),
+                    ButtonKind::Danger)) {
         ctx.emit(intent::SignOutVolunteer{});
     }
 }

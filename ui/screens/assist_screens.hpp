@@ -18,6 +18,8 @@ protected:
 
 class VolunteerToolsScreen : public ScreenView {
 protected:
+    // Back sits in the action row: the banner already takes a row of the screen.
+    Navigation navigation() const override { return Navigation::None; }
     void drawContent(const FrameContext& ctx) override;
 };
 
@@ -25,5 +27,8 @@ protected:
 std::string printerWords(const FrameContext& ctx, const DeviceStatus& devices);
 std::string readerWords(const FrameContext& ctx, const DeviceStatus& devices);
 std::string networkWords(const FrameContext& ctx, const DeviceStatus& devices);
+
+// A Back button of `width` at the cursor, for screens that put it in their own action row.
+void backButton(const FrameContext& ctx, float width);
 
 } // namespace kiosk::ui

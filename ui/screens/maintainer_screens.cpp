@@ -2,6 +2,7 @@
 // content packs (install from the USB stick with progress, roll back).
 #include "ui/screens/maintainer_screens.hpp"
 
+#include "ui/screens/assist_screens.hpp"
 #include "ui/widgets/bar_chart.hpp"
 #include "ui/widgets/scroll_area.hpp"
 
@@ -65,7 +66,9 @@ void figureTile(const FrameContext& ctx, std::string_view id, std::string_view l
     ImVec4 clip(origin.x + pad, origin.y, end.x - pad, end.y);
     d->AddText(big, big->FontSize, ImVec2(origin.x + pad, origin.y + pad * 0.5f),
                ImGui::GetColorU32(p.text), value.c_str(), nullptr, 0, &clip);
-    d->AddText(small, small->FontSize, ImVec2(origin.x + pad, end.y - small->FontSize - pad * 0.5f),
+    // The label wraps under the number: tiles are narrow when six share a row.
+    d->AddText(small, small->FontSize,
+               ImVec2(origin.x + pad, origin.y + pad * 0.5f + big->FontSize * 1.1f),
                ImGui::GetColorU32(p.textMuted), label.data(), label.data() + label.size(),
                size.x - pad * 2, &clip);
     ImGui::PushID(id.data(), id.data() + id.size());
@@ -100,14 +103,11 @@ void MaintainerScreen::drawContent(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     const AssistState& assist = ctx.session.assist;
     float width = ImGui::GetContentRegionAvail().x;
-    // Title and tabs on one row.
-    ImGui::PushFont(ctx.fonts.heading);
-    std::string_view title = ctx.tr(Msg::MaintainerTitle);
-    ImGui::TextUnformatted(title.data(), title.data() + title.size());
-    float titleWidth = ImGui::GetItemRectSize().x;
-    ImGui::PopFont();
-    ImGui::SameLine(titleWidth + m.gapPx * 3);
-    float tabWidth = (width - titleWidth - m.gapPx * 5) / 3.0f;
+    // Back and the tabs on one row; the header and tabs say where this is.
+    float backWidth = std::max(m.mm(45), (width - m.gapPx * 3) * 0.2f);
+    backButton(ctx, backWidth);
+    ImGui::SameLine(0, m.gapPx);
+    float tabWidth = (width - backWidth - m.gapPx * 3) / 3.0f;
     struct Tab {
         MaintainerTab tab;
         Msg label;
@@ -116,7 +116,7 @@ void MaintainerScreen::drawContent(const FrameContext& ctx) {
                     Tab{MaintainerTab::Volunteers, Msg::TabVolunteers},
                     Tab{MaintainerTab::Content, Msg::TabContent}}) {
         ImGui::PushID(static_cast<int>(tab.tab));
-        if (optionButton(ctx, "tab", ctx.tr(tab.label), ImVec2(tabWidth, m.chromeTargetPx),
+        if (optionButton(ctx, "tab", ctx.tr(tab.label), ImVec2(tabWidth, m.targetPx),
                          assist.tab == tab.tab ? Selection::Selected : Selection::NotSelected)) {
             ctx.emit(intent::ChooseMaintainerTab{tab.tab});
         }
@@ -203,29 +203,39 @@ void MaintainerScreen::drawReports(const FrameContext& ctx) {
         mutedText(ctx, view.failure);
     } else if (view.report) {
         const UsageReport& report = *view.report;
+        // Six figures: one row on a wide panel, two rows of three on a narrow one.
+        float inner = width - m.gapPx * 3;
+        int perRow = inner / 6.0f >= m.mm(28) ? 6 : 3;
+        float tileWidth = (inner - m.gapPx * static_cast<float>(perRow - 1)) / perRow;
+        float tileHeight =
+            ctx.fonts.heading->FontSize * 1.1f + ctx.fonts.status->FontSize * 2.3f + m.gapPx;
+        ImVec2 tile(tileWidth, tileHeight);
+        int rows = 6 / perRow;
+        // The charts fill what the figures leave of the first screenful; procedures scroll.
+        float chartHeight =
+            std::max(listHeight - (tileHeight + m.gapPx) * static_cast<float>(rows) - m.gapPx,
+                     ctx.fonts.bold->FontSize * 5.5f);
         beginScrollArea(ctx, "report-scroll");
-        float inner = ImGui::GetContentRegionAvail().x - m.gapPx * 2;
-        mutedText(ctx, dayText(report.range.from) + " – " + dayText(report.range.to));
-        // Six figures in two rows of three.
-        float tileWidth = (inner - m.gapPx * 2) / 3.0f;
-        ImVec2 tile(tileWidth,
-                    ctx.fonts.heading->FontSize + ctx.fonts.status->FontSize + m.gapPx * 2);
         std::int64_t dossiers = report.dossiersSubmitted + report.dossiersQueued;
-        figureTile(ctx, "sessions", ctx.tr(Msg::ReportSessions), std::to_string(report.sessions),
-                   tile);
-        ImGui::SameLine(0, m.gapPx);
-        figureTile(ctx, "dossiers", ctx.tr(Msg::ReportDossiers), std::to_string(dossiers), tile);
-        ImGui::SameLine(0, m.gapPx);
-        figureTile(ctx, "assisted", ctx.tr(Msg::ReportAssistedShare),
-                   percentText(report.assistedShare()), tile);
-        figureTile(ctx, "lessons", ctx.tr(Msg::ReportLessons),
-                   std::to_string(report.lessonsCompleted), tile);
-        ImGui::SameLine(0, m.gapPx);
-        figureTile(ctx, "rating", ctx.tr(Msg::ReportRating), ratingText(report), tile);
-        ImGui::SameLine(0, m.gapPx);
-        figureTile(ctx, "faults", ctx.tr(Msg::ReportFaults),
-                   std::to_string(report.deviceFaultsTotal), tile);
-        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+        struct Figure {
+            const char* id;
+            Msg label;
+            std::string value;
+        };
+        Figure tiles[] = {
+            {"sessions", Msg::ReportSessions, std::to_string(report.sessions)},
+            {"dossiers", Msg::ReportDossiers, std::to_string(dossiers)},
+            {"assisted", Msg::ReportAssistedShare, percentText(report.assistedShare())},
+            {"lessons", Msg::ReportLessons, std::to_string(report.lessonsCompleted)},
+            {"rating", Msg::ReportRating, ratingText(report)},
+            {"faults", Msg::ReportFaults, std::to_string(report.deviceFaultsTotal)},
+        };
+        for (int i = 0; i < 6; ++i) {
+            if (i % perRow != 0) {
+                ImGui::SameLine(0, m.gapPx);
+            }
+            figureTile(ctx, tiles[i].id, ctx.tr(tiles[i].label), tiles[i].value, tile);
+        }
 
         // Per-day charts, side by side.
         if (!report.perDay.empty()) {
@@ -238,7 +248,7 @@ void MaintainerScreen::drawReports(const FrameContext& ctx) {
             std::string first = dayText(report.perDay.front().day).substr(0, 5);
             std::string last = dayText(report.perDay.back().day).substr(0, 5);
             float chartWidth = (inner - m.gapPx) * 0.5f;
-            ImVec2 chart(chartWidth, std::max(m.mm(45), ctx.fonts.bold->FontSize * 6));
+            ImVec2 chart(chartWidth, chartHeight);
             drawBarChart(ctx, ctx.tr(Msg::ReportSessions), sessions, first, last, chart);
             ImGui::SameLine(0, m.gapPx);
             drawBarChart(ctx, ctx.tr(Msg::ReportDossiers), dossierDays, first, last, chart);
@@ -325,7 +335,7 @@ std::string versionLine(const FrameContext& ctx, const std::optional<VersionSumm
         return std::string(ctx.tr(Msg::ContentNone));
     }
     return version->displayVersion + "  (#" + std::to_string(version->sequence) + ", " +
-           std::to_string(version->files) + " · " + sizeText(version->bytes) + ")";
+           sizeText(version->bytes) + ")";
 }
 
 void procedureList(const FrameContext& ctx, Msg title, const std::vector<std::string>& paths) {

@@ -8,6 +8,8 @@ namespace kiosk::ui {
 
 class MaintainerScreen : public ScreenView {
 protected:
+    // Back leads the tab row instead: reports need the height on a 10-inch panel.
+    Navigation navigation() const override { return Navigation::None; }
     void drawContent(const FrameContext& ctx) override;
 
 private:

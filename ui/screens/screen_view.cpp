@@ -95,9 +95,10 @@ void watchMaintainerHold(const FrameContext& ctx, float height) {
 }
 
 // While a volunteer is signed in: who is helping, and their tools, on every screen.
-void drawAssistBanner(const FrameContext& ctx, float height) {
+void drawAssistBanner(const FrameContext& ctx, float top, float height) {
     const Metrics& m = ctx.metrics;
     ImDrawList* d = ImGui::GetWindowDrawList();
+    ImGui::SetCursorPos(ImVec2(0, top));
     ImVec2 origin = ImGui::GetCursorScreenPos();
     float width = ImGui::GetWindowWidth();
     d->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height),
@@ -115,13 +116,12 @@ void drawAssistBanner(const FrameContext& ctx, float height) {
     d->AddText(bold, bold->FontSize,
                ImVec2(origin.x + m.marginPx, origin.y + (height - bold->FontSize) * 0.5f),
                ImGui::GetColorU32(ctx.colours.selectedText), text.c_str(), nullptr, 0, &clip);
-    ImVec2 cursor = ImGui::GetCursorPos();
-    ImGui::SetCursorPos(ImVec2(buttonX, cursor.y + (height - m.chromeTargetPx * 0.8f) * 0.5f));
-    if (optionButton(ctx, "assist-tools", toolsLabel, ImVec2(buttonWidth, m.chromeTargetPx * 0.8f),
+    ImGui::SetCursorPos(ImVec2(buttonX, top + (height - m.targetPx) * 0.5f));
+    if (optionButton(ctx, "assist-tools", toolsLabel, ImVec2(buttonWidth, m.targetPx),
                      Selection::NotSelected, bold)) {
         ctx.emit(intent::OpenVolunteerTools{});
     }
-    ImGui::SetCursorPos(ImVec2(cursor.x, cursor.y + height));
+    ImGui::SetCursorPos(ImVec2(0, top + height));
 }
 
 } // namespace
@@ -140,8 +140,9 @@ void ScreenView::draw(const FrameContext& ctx) {
     ImGui::SetCursorPos(afterHeader);
     float bannerHeight = 0;
     if (ctx.session.assist.signedIn) {
-        bannerHeight = m.chromeTargetPx;
-        drawAssistBanner(ctx, bannerHeight);
+        // Room for a full-size touch target (the Tools button) and a little air.
+        bannerHeight = m.targetPx + m.gapPx;
+        drawAssistBanner(ctx, headerHeight, bannerHeight);
         headerHeight += bannerHeight;
     }
 
