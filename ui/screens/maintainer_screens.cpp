@@ -170,26 +170,38 @@ void MaintainerScreen::drawReports(const FrameContext& ctx) {
             Msg label;
             UsageDate day;
         };
-        float padWidth = m.chromeTargetPx * 1.3f;
-        for (End end : {End{intent::RangeEnd::From, Msg::RangeFrom, view.custom->from},
-                        End{intent::RangeEnd::To, Msg::RangeTo, view.custom->to}}) {
-            ImGui::PushID(static_cast<int>(end.end));
-            std::string label = std::string(ctx.tr(end.label)) + " " + dayText(end.day);
-            ImGui::AlignTextToFramePadding();
-            boldText(ctx, label);
-            ImGui::SameLine(0, m.gapPx);
-            for (int days : {-7, -1, 1, 7}) {
-                std::string text = (days > 0 ? "+" : "-") + std::to_string(std::abs(days));
-                ImGui::PushID(days);
-                if (optionButton(ctx, "shift", text, ImVec2(padWidth, m.chromeTargetPx),
-                                 Selection::NotSelected, ctx.fonts.chromeBold)) {
-                    ctx.emit(intent::ShiftCustomRange{end.end, days});
-                }
-                ImGui::PopID();
-                ImGui::SameLine(0, m.gapPx);
+        float padWidth = std::max(m.chromeTargetPx, m.mm(kMinimumTargetMm));
+        // [-7][-1] from [+1][+7]  –  [-7][-1] to [+1][+7]: chrome-sized text so the row fits
+        // whatever the text size.
+        auto pad = [&](intent::RangeEnd which, int days) {
+            std::string text = (days > 0 ? "+" : "-") + std::to_string(std::abs(days));
+            ImGui::PushID(static_cast<int>(which) * 100 + days);
+            if (optionButton(ctx, "shift", text, ImVec2(padWidth, m.chromeTargetPx),
+                             Selection::NotSelected, ctx.fonts.chromeBold)) {
+                ctx.emit(intent::ShiftCustomRange{which, days});
             }
             ImGui::PopID();
-            ImGui::SameLine(0, m.gapPx * 3);
+            ImGui::SameLine(0, m.gapPx);
+        };
+        auto label = [&](const std::string& text) {
+            ImGui::PushFont(ctx.fonts.chromeBold);
+            ImVec2 at = ImGui::GetCursorPos();
+            ImGui::SetCursorPosY(at.y + (m.chromeTargetPx - ctx.fonts.chromeBold->FontSize) * 0.5f);
+            ImGui::TextUnformatted(text.c_str());
+            ImGui::PopFont();
+            ImGui::SameLine(0, m.gapPx);
+            ImGui::SetCursorPosY(at.y);
+        };
+        for (End end : {End{intent::RangeEnd::From, Msg::RangeFrom, view.custom->from},
+                        End{intent::RangeEnd::To, Msg::RangeTo, view.custom->to}}) {
+            if (end.end == intent::RangeEnd::To) {
+                label("–");
+            }
+            pad(end.end, -7);
+            pad(end.end, -1);
+            label(dayText(end.day));
+            pad(end.end, 1);
+            pad(end.end, 7);
         }
         ImGui::NewLine();
     }
