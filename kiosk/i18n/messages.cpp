@@ -319,6 +319,10 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::ContentFailed, "Không cài được", "Could not install"},
     {Msg::ContentRolledBack, "Đã quay về bản trước.", "Rolled back to the previous version."},
     {Msg::ContentUnreadable, "Không đọc được gói trên USB", "The pack on the stick cannot be used"},
+    {Msg::VolunteersAddHint,
+     "Thêm tình nguyện viên hoặc đổi mã PIN bằng lệnh kioskctl volunteer (xem tài liệu bảo trì).",
+     "Add volunteers or change a PIN with the kioskctl volunteer command (see the maintenance "
+     "guide)."},
 }};
 
 } // namespace

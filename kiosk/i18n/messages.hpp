@@ -262,6 +262,7 @@ enum class Msg {
     ContentFailed,
     ContentRolledBack,
     ContentUnreadable,
+    VolunteersAddHint,
     Count
 };
 

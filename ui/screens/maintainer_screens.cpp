@@ -316,6 +316,8 @@ void MaintainerScreen::drawVolunteers(const FrameContext& ctx) {
         bodyText(ctx, ctx.tr(Msg::VolunteerNone));
         return;
     }
+    mutedText(ctx, ctx.tr(Msg::VolunteersAddHint));
+    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     float width = ImGui::GetContentRegionAvail().x - m.gapPx * 2;
     float buttonWidth = std::min(width * 0.35f, m.mm(70));
     beginScrollArea(ctx, "volunteer-admin");
