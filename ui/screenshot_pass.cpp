@@ -79,6 +79,92 @@ void toCardRead(Flow& flow, ScriptedResident& resident) {
     flow.takeEffects();
 }
 
+// Assisted mode and the maintainer screen: synthetic volunteers, a report and a pack.
+void pressPin(ScriptedResident& resident, std::string_view digits, bool done) {
+    for (char c : digits) {
+        input::KeyDef key;
+        key.label = std::string(1, c);
+        key.character = static_cast<char32_t>(c);
+        resident.tap(intent::PinKey{key});
+    }
+    if (done) {
+        input::KeyDef key;
+        key.action = input::KeyAction::Done;
+        resident.tap(intent::PinKey{key});
+    }
+}
+
+void toVolunteerPin(Flow& flow, ScriptedResident& resident) {
+    resident.tap(intent::Open{Screen::Help});
+    resident.tap(intent::OpenVolunteerSignIn{});
+    flow.takeEffects();
+    flow.volunteersLoaded({{"vol-0a1b2c3d", "Chị Nguyễn Thu Hà", true},
+                           {"vol-5e6f7a8b", "Anh Lò Văn Dũng", true},
+                           {"vol-9c0d1e2f", "Em Hoàng Minh Đức (Đoàn thanh niên)", true},
+                           {"vol-00ff00ff", "Bác Phạm Thị Lụa", false}});
+}
+
+void volunteerSignedIn(Flow& flow, ScriptedResident& resident) {
+    toVolunteerPin(flow, resident);
+    resident.tap(intent::ChooseVolunteer{"vol-0a1b2c3d"});
+    pressPin(resident, "2468", true);
+    flow.takeEffects();
+    flow.volunteerPinChecked({PinCheckOutcome::Ok, 0, 0, "Chị Nguyễn Thu Hà"});
+}
+
+void maintainerUnlocked(Flow& flow, ScriptedResident& resident) {
+    resident.tap(intent::OpenMaintainer{});
+    pressPin(resident, "135790", true);
+    flow.takeEffects();
+    flow.maintainerPinChecked({PinCheckOutcome::Ok, 0, 0, {}});
+    flow.takeEffects();
+}
+
+UsageReport syntheticReport() {
+    using namespace std::chrono;
+    UsageReport report;
+    report.range = {sys_days{2026y / November / 1}, sys_days{2026y / November / 25}};
+    for (auto day = report.range.from; day <= report.range.to; day += days{1}) {
+        int n = static_cast<int>((day - report.range.from).count());
+        bool weekend = std::chrono::weekday{day} == Saturday || std::chrono::weekday{day} == Sunday;
+        DayFigures figures{day, weekend ? 3 + n % 3 : 12 + (n * 7) % 15, 0, 0, 0, 0};
+        figures.assistedSessions = figures.sessions / 3;
+        figures.dossiers = figures.sessions / 2 + n % 2;
+        figures.lessons = n % 4;
+        report.perDay.push_back(figures);
+        report.sessions += figures.sessions;
+        report.assistedSessions += figures.assistedSessions;
+        report.dossiersSubmitted += figures.dossiers;
+        report.lessonsCompleted += figures.lessons;
+    }
+    report.sessionsEnded = report.sessions;
+    report.ratings = 118;
+    report.ratingScale = 5;
+    report.averageRating = 4.3;
+    report.deviceFaultsTotal = 2;
+    report.procedures = {
+        {"1.001193", 61, 52, 4, 1}, {"1.004227", 34, 30, 2, 0}, {"1.000656", 22, 19, 1, 2}};
+    return report;
+}
+
+ContentView syntheticContent() {
+    ContentView view;
+    view.current = VersionSummary{"7-3fa9", "vn.phutho.vinhtuong", 7, "2026.10", "", 184, 48234496};
+    view.previous =
+        VersionSummary{"6-91c2", "vn.phutho.vinhtuong", 6, "2026.09", "", 179, 47120384};
+    FoundPackInfo found;
+    found.path = "/media/kiosk-usb/vinhtuong-2026.11.kpack";
+    found.packId = "vn.phutho.vinhtuong";
+    found.sequence = 8;
+    found.displayVersion = "2026.11";
+    found.bytes = 51380224;
+    found.diff.added = {"procedures/1.004873.json", "procedures/2.002189.json"};
+    found.diff.changed = {"procedures/1.001193.json"};
+    found.diff.removed = {"procedures/1.000894.json"};
+    view.found = found;
+    return view;
+}
+
 } // namespace
 
 DeviceStatus healthyDevices() {
@@ -222,6 +308,99 @@ std::vector<ScreenshotScene> screenshotScenes() {
         answer.statusCode = "processing";
         answer.appointmentText = "16:00, 27/11/2026";
         flow.lookupFinished(answer);
+    });
+
+    add("volunteer_sign_in", toVolunteerPin);
+    add("volunteer_pin", [](Flow& flow, R& r) {
+        toVolunteerPin(flow, r);
+        r.tap(intent::ChooseVolunteer{"vol-0a1b2c3d"});
+        pressPin(r, "24", false);
+    });
+    add("volunteer_pin_wrong", [](Flow& flow, R& r) {
+        toVolunteerPin(flow, r);
+        r.tap(intent::ChooseVolunteer{"vol-0a1b2c3d"});
+        pressPin(r, "1111", true);
+        flow.takeEffects();
+        flow.volunteerPinChecked({PinCheckOutcome::Wrong, 3, 0, {}});
+    });
+    add("volunteer_pin_locked", [](Flow& flow, R& r) {
+        toVolunteerPin(flow, r);
+        r.tap(intent::ChooseVolunteer{"vol-0a1b2c3d"});
+        pressPin(r, "1111", true);
+        flow.takeEffects();
+        flow.volunteerPinChecked({PinCheckOutcome::Locked, 0, 60, {}});
+    });
+    add("assisted_home", [](Flow& flow, R& r) {
+        volunteerSignedIn(flow, r);
+        r.tap(intent::StartOver{});
+    });
+    add("volunteer_tools", [](Flow& flow, R& r) {
+        volunteerSignedIn(flow, r);
+        r.tap(intent::OpenVolunteerTools{});
+        flow.takeEffects();
+        VolunteerToolsState tools;
+        tools.outboxPending = 2;
+        tools.outboxDelivered = 37;
+        tools.outboxNeedsAttention = 1;
+        tools.devices = healthyDevices();
+        tools.devices.network = NetworkState::Offline;
+        flow.volunteerToolsLoaded(tools);
+        r.tap(intent::ReprintLastReceipt{});
+        flow.takeEffects();
+        flow.reprintFinished(VolunteerToolsState::Reprint::Printed);
+    });
+    add("maintainer_pin", [](Flow&, R& r) {
+        r.tap(intent::OpenMaintainer{});
+        pressPin(r, "135", false);
+    });
+    add("maintainer_reports", [](Flow& flow, R& r) {
+        maintainerUnlocked(flow, r);
+        r.tap(intent::ChooseReportRange{ReportRangeKind::Month});
+        flow.takeEffects();
+        flow.reportBuilt(syntheticReport());
+    });
+    add("maintainer_reports_custom", [](Flow& flow, R& r) {
+        maintainerUnlocked(flow, r);
+        r.tap(intent::ChooseReportRange{ReportRangeKind::Custom});
+        flow.takeEffects();
+        UsageReport report = syntheticReport();
+        report.perDay.resize(7);
+        flow.reportBuilt(report);
+        r.tap(intent::ExportReport{});
+        flow.takeEffects();
+        flow.reportExported(true, "kiosk-report.csv");
+    });
+    add("maintainer_volunteers", [](Flow& flow, R& r) {
+        maintainerUnlocked(flow, r);
+        r.tap(intent::ChooseMaintainerTab{MaintainerTab::Volunteers});
+        flow.takeEffects();
+        flow.volunteersLoaded({{"vol-0a1b2c3d", "Chị Nguyễn Thu Hà", true},
+                               {"vol-5e6f7a8b", "Anh Lò Văn Dũng", true},
+                               {"vol-00ff00ff", "Bác Phạm Thị Lụa", false}});
+    });
+    add("maintainer_content", [](Flow& flow, R& r) {
+        maintainerUnlocked(flow, r);
+        r.tap(intent::ChooseMaintainerTab{MaintainerTab::Content});
+        flow.takeEffects();
+        flow.contentInspected(syntheticContent());
+    });
+    add("maintainer_content_installing", [](Flow& flow, R& r) {
+        maintainerUnlocked(flow, r);
+        r.tap(intent::ChooseMaintainerTab{MaintainerTab::Content});
+        flow.takeEffects();
+        flow.contentInspected(syntheticContent());
+        r.tap(intent::InstallFoundPack{});
+        flow.takeEffects();
+        flow.installProgress(31457280, 51380224);
+    });
+    add("maintainer_content_installed", [](Flow& flow, R& r) {
+        maintainerUnlocked(flow, r);
+        r.tap(intent::ChooseMaintainerTab{MaintainerTab::Content});
+        flow.takeEffects();
+        flow.contentInspected(syntheticContent());
+        r.tap(intent::InstallFoundPack{});
+        flow.takeEffects();
+        flow.installFinished(true, "2026.11");
     });
 
     // Accessibility variants and device trouble, in Vietnamese only.

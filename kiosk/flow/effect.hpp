@@ -1,6 +1,9 @@
 // Work the flow asks the app to do with devices and services; results come back as calls.
 #pragma once
 
+#include "kiosk/input/secure_buffer.hpp"
+#include "kiosk/usage/usage_report.hpp"
+
 #include <string>
 #include <variant>
 
@@ -11,14 +14,52 @@ struct PrintReceipt {};  // print the receipt of the submitted dossier
 struct ReadCard {        // read the chip ID card; the number opens it (PACE CAN / BAC)
     std::string idNumber;
 };
-struct LookupDossier {   // ask the gateway for a dossier's status
+struct LookupDossier { // ask the gateway for a dossier's status
     std::string code;
 };
+
+// Assisted mode and the maintainer screen (flow_assist.cpp). PIN checks are slow (scrypt):
+// the app runs them off the UI thread and answers with volunteerPinChecked/maintainerPinChecked.
+struct LoadVolunteers {}; // answer: volunteersLoaded (enabled and disabled)
+struct CheckVolunteerPin {
+    std::string id;
+    input::SecureString pin;
+};
+struct CheckMaintainerPin {
+    input::SecureString pin;
+};
+struct LoadVolunteerTools {}; // answer: volunteerToolsLoaded
+struct ReprintLastReceipt {}; // answer: reprintFinished
+struct RetryOutbox {};        // answer: volunteerToolsLoaded with the new counts
+struct BuildReport {          // answer: reportBuilt / reportFailed
+    DateRange range;
+};
+struct ExportReport { // CSV to the mounted stick; answer: reportExported
+    DateRange range;
+};
+struct PrintReportSummary { // on the receipt printer; answer: reportPrinted
+    DateRange range;
+};
+struct SetVolunteerEnabled { // answer: volunteersLoaded
+    std::string id;
+    bool enabled;
+};
+struct InspectContent {}; // status and the stick's pack; answer: contentInspected
+struct InstallPack {      // answer: installProgress..., installFinished
+    std::string path;
+};
+struct RollbackContent {}; // answer: rollbackFinished
 
 } // namespace kiosk::effect
 
 namespace kiosk {
 
-using Effect = std::variant<effect::SubmitDossier, effect::PrintReceipt, effect::ReadCard, effect::LookupDossier>;
+using Effect =
+    std::variant<effect::SubmitDossier, effect::PrintReceipt, effect::ReadCard,
+                 effect::LookupDossier, effect::LoadVolunteers, effect::CheckVolunteerPin,
+                 effect::CheckMaintainerPin, effect::LoadVolunteerTools, effect::ReprintLastReceipt,
+                 effect::RetryOutbox, effect::BuildReport, effect::ExportReport,
+                 effect::PrintReportSummary, effect::SetVolunteerEnabled, effect::InspectContent,
+                 effect::InstallPack, effect::RollbackContent>;
 
 } // namespace kiosk

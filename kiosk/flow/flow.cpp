@@ -3,6 +3,7 @@
 
 #include "kiosk/dossier/local_time.hpp"
 
+#include <algorithm>
 #include <type_traits>
 
 namespace kiosk {
@@ -15,7 +16,8 @@ template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 Flow::Flow(const Config& config, Logger& logger, UnixClock unixNow)
     : config_(config)
     , logger_(logger)
-    , unixNow_(unixNow ? std::move(unixNow) : UnixClock(nowUnixSeconds)) {
+    , unixNow_(unixNow ? std::move(unixNow) : UnixClock(nowUnixSeconds))
+    , assist_(config.assisted, &logger) {
     state_.language = config.language;
 }
 
@@ -25,11 +27,14 @@ void Flow::startSessionIfIdle(SteadyTime now) {
     }
     state_.active = true;
     state_.startedAt = now;
+    state_.assisted = state_.assist.signedIn;
+    state_.assistedBy = state_.assist.signedIn ? state_.assist.volunteerId : std::string();
     logger_.log(LogEvent::SessionStarted);
 }
 
 void Flow::noteInput(SteadyTime now) {
     state_.lastInput = now;
+    assist_.noteActivity(now);
     // Any touch during the countdown means someone is there.
     state_.wipeAt.reset();
 }
@@ -73,8 +78,9 @@ void Flow::back() {
 }
 
 void Flow::apply(const Intent& intent, SteadyTime now) {
-    if (state_.screen == Screen::Maintenance) {
-        return; // nothing a resident does can leave maintenance
+    if (state_.screen == Screen::Maintenance &&
+        !std::holds_alternative<intent::OpenMaintainer>(intent)) {
+        return; // nothing a resident does can leave maintenance; the maintainer can
     }
     noteInput(now);
     std::visit(
@@ -176,6 +182,7 @@ void Flow::apply(const Intent& intent, SteadyTime now) {
                 effects_.push_back(effect::LookupDossier{state_.lookup.code});
                 open(Screen::LookupResult, now);
             },
+            [&](const auto&) { applyAssist(intent, now); },
         },
         intent);
 }
@@ -187,6 +194,12 @@ std::vector<Effect> Flow::takeEffects() {
 }
 
 bool Flow::tick(SteadyTime now) {
+    bool assistChanged = tickAssist(now);
+    bool sessionChanged = tickSession(now);
+    return assistChanged || sessionChanged;
+}
+
+bool Flow::tickSession(SteadyTime now) {
     if (!state_.active) {
         return false;
     }
@@ -206,13 +219,16 @@ bool Flow::tick(SteadyTime now) {
 }
 
 std::optional<SteadyTime> Flow::nextDeadline() const {
-    if (!state_.active) {
-        return std::nullopt;
+    std::optional<SteadyTime> session;
+    if (state_.active) {
+        session =
+            state_.wipeAt ? *state_.wipeAt : state_.lastInput + config_.session.inactivityTimeout;
     }
-    if (state_.wipeAt) {
-        return *state_.wipeAt;
+    std::optional<SteadyTime> signOut = assist_.nextDeadline();
+    if (session && signOut) {
+        return std::min(*session, *signOut);
     }
-    return state_.lastInput + config_.session.inactivityTimeout;
+    return session ? session : signOut;
 }
 
 int Flow::secondsUntilWipe(SteadyTime now) const {
@@ -225,20 +241,23 @@ int Flow::secondsUntilWipe(SteadyTime now) const {
 
 void Flow::enterMaintenance(std::string reason) {
     state_.dossier.wipe();
+    AssistState assist = std::move(state_.assist);
     state_ = SessionState{};
     state_.language = config_.language;
-    state_.screen = Screen::Maintenance;
-    state_.maintenanceReason = std::move(reason);
     effects_.clear();
+    restoreAfterWipe(std::move(assist), std::move(reason));
 }
 
 void Flow::wipe(LogEvent why) {
     bool wasActive = state_.active;
     // Clear the answers in place first: assigning a new struct would free them unwiped.
     state_.dossier.wipe();
+    AssistState assist = std::move(state_.assist);
+    std::string maintenanceReason = std::move(state_.maintenanceReason);
     state_ = SessionState{};
     state_.language = config_.language;
     effects_.clear();
+    restoreAfterWipe(std::move(assist), std::move(maintenanceReason));
     if (wasActive) {
         logger_.log(why);
     }

@@ -2,6 +2,7 @@
 // and asks the app for device and network work through effects.
 #pragma once
 
+#include "kiosk/assist/assist_session.hpp"
 #include "kiosk/config/config.hpp"
 #include "kiosk/flow/effect.hpp"
 #include "kiosk/flow/intent.hpp"
@@ -37,7 +38,8 @@ public:
     // Work requested by the last intents, oldest first; the app performs it and reports back.
     std::vector<Effect> takeEffects();
     // Results of effects.
-    void cardRead(const std::map<std::string, std::string>& cardFields); // "card.full_name" -> value
+    void
+    cardRead(const std::map<std::string, std::string>& cardFields); // "card.full_name" -> value
     void cardReadFailed(std::string reason);
     void submissionFinished(SubmissionOutcome outcome);
     void receiptPrinted(bool printed);
@@ -52,6 +54,25 @@ public:
 
     // The kiosk cannot serve residents (bad config, no content): show the maintenance screen.
     void enterMaintenance(std::string reason);
+
+    // Assisted mode and the maintainer screen (flow_assist.cpp): results of their effects.
+    void volunteersLoaded(std::vector<VolunteerEntry> volunteers);
+    void volunteerPinChecked(const PinCheckResult& result);
+    void maintainerPinChecked(const PinCheckResult& result);
+    void volunteerToolsLoaded(const VolunteerToolsState& tools);
+    void reprintFinished(VolunteerToolsState::Reprint result);
+    void reportBuilt(UsageReport report);
+    void reportFailed(std::string reason);
+    void reportExported(bool exported, std::string detail); // file name, or why not
+    void reportPrinted(bool printed);
+    void contentInspected(ContentView view);
+    void installProgress(std::uint64_t bytesDone, std::uint64_t bytesTotal);
+    void installFinished(bool installed, std::string versionOrReason);
+    void rollbackFinished(bool rolledBack, std::string versionOrReason);
+    // The app switched residents to the newly installed (or rolled back) content.
+    void contentActivated();
+    // Who is signed in, for the usage log (volunteerToCount) and the app's own checks.
+    const AssistSession& assistSession() const { return assist_; }
 
 private:
     void open(Screen screen, SteadyTime now);
@@ -75,12 +96,26 @@ private:
     void storeAnswer(const Field& field, const std::string& value);
     const Field* editedField() const;
 
+    // Assisted mode and the maintainer screen (flow_assist.cpp).
+    void applyAssist(const Intent& intent, SteadyTime now);
+    void pinKey(const input::KeyDef& key);
+    void openMaintainer(SteadyTime now);
+    void chooseTab(MaintainerTab tab);
+    void requestReport();
+    DateRange currentRange() const;
+    bool tickAssist(SteadyTime now);
+    bool tickSession(SteadyTime now);
+    void endAssist(AssistEnd why);
+    // Keeps the volunteer's shift (and maintenance) across the resident's wipe.
+    void restoreAfterWipe(AssistState assist, std::string maintenanceReason);
+
     const Config& config_;
     Logger& logger_;
     UnixClock unixNow_;
     const ProcedureCatalog* catalog_ = nullptr;
     SessionState state_;
     std::vector<Effect> effects_;
+    AssistSession assist_;
 };
 
 } // namespace kiosk

@@ -80,17 +80,54 @@ struct PickDatePart { // a month (1-12) or a day (1-31), by the picker's stage
 // Lookup of a dossier by its code.
 struct LookupSubmit {};
 
+// Assisted mode and the maintainer screen (flow_assist.cpp).
+struct OpenVolunteerSignIn {}; // the discreet entry on the help screen
+struct ChooseVolunteer {
+    std::string id;
+};
+struct PinKey { // a key of the PIN pad
+    input::KeyDef key;
+};
+struct OpenVolunteerTools {}; // from the assisted-mode banner
+struct ReprintLastReceipt {};
+struct RetryOutbox {};
+struct SignOutVolunteer {};
+struct OpenMaintainer {}; // asks for the maintainer PIN first
+struct ChooseMaintainerTab {
+    MaintainerTab tab;
+};
+struct ChooseReportRange {
+    ReportRangeKind kind;
+};
+enum class RangeEnd { From, To };
+struct ShiftCustomRange { // the date pads of a custom range: move one end by whole days
+    RangeEnd end;
+    int days;
+};
+struct ExportReport {};
+struct PrintReportSummary {};
+struct SetVolunteerEnabled {
+    std::string id;
+    bool enabled;
+};
+struct InstallFoundPack {};
+struct RollbackContent {};
+
 } // namespace kiosk::intent
 
 namespace kiosk {
 
-using Intent =
-    std::variant<intent::Open, intent::Back, intent::StartOver, intent::SetLanguage,
-                 intent::SetTextSize, intent::SetContrast, intent::StillHere,
-                 intent::ChooseCategory, intent::ChooseProcedure, intent::ChooseChannel,
-                 intent::ChooseIdentity, intent::Next, intent::EditField, intent::EditGroup,
-                 intent::ToggleDocument, intent::SetConsent, intent::Submit, intent::Rate,
-                 intent::Finish, intent::PressKey, intent::MoveCursor, intent::EditDone,
-                 intent::EditCancel, intent::PickItem, intent::PickDatePart, intent::LookupSubmit>;
+using Intent = std::variant<
+    intent::Open, intent::Back, intent::StartOver, intent::SetLanguage, intent::SetTextSize,
+    intent::SetContrast, intent::StillHere, intent::ChooseCategory, intent::ChooseProcedure,
+    intent::ChooseChannel, intent::ChooseIdentity, intent::Next, intent::EditField,
+    intent::EditGroup, intent::ToggleDocument, intent::SetConsent, intent::Submit, intent::Rate,
+    intent::Finish, intent::PressKey, intent::MoveCursor, intent::EditDone, intent::EditCancel,
+    intent::PickItem, intent::PickDatePart, intent::LookupSubmit, intent::OpenVolunteerSignIn,
+    intent::ChooseVolunteer, intent::PinKey, intent::OpenVolunteerTools, intent::ReprintLastReceipt,
+    intent::RetryOutbox, intent::SignOutVolunteer, intent::OpenMaintainer,
+    intent::ChooseMaintainerTab, intent::ChooseReportRange, intent::ShiftCustomRange,
+    intent::ExportReport, intent::PrintReportSummary, intent::SetVolunteerEnabled,
+    intent::InstallFoundPack, intent::RollbackContent>;
 
 } // namespace kiosk

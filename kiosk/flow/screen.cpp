@@ -45,6 +45,14 @@ LogToken screenName(Screen screen) {
         return "lessons";
     case Screen::Maintenance:
         return "maintenance";
+    case Screen::VolunteerSignIn:
+        return "volunteer_sign_in";
+    case Screen::PinEntry:
+        return "pin_entry";
+    case Screen::VolunteerTools:
+        return "volunteer_tools";
+    case Screen::Maintainer:
+        return "maintainer";
     }
     return "unknown";
 }

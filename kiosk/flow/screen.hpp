@@ -14,10 +14,10 @@ enum class Screen {
     ProcedureInfo,
     SubmitChannel, // at this kiosk, or on my own phone
     PhoneHandOff,
-    Identity,      // read my chip ID card, or type it in
+    Identity, // read my chip ID card, or type it in
     CardRead,
     FormGroup,
-    FieldEditor,   // keyboard, number pad, list or date picker for one field
+    FieldEditor, // keyboard, number pad, list or date picker for one field
     Documents,
     Review,
     Consent,
@@ -30,6 +30,11 @@ enum class Screen {
     Lessons,
     // Shown instead of everything else when the kiosk cannot serve (bad config, no content).
     Maintenance,
+    // Assisted mode and upkeep, for volunteers and the maintainer (behind PINs).
+    VolunteerSignIn,
+    PinEntry,
+    VolunteerTools,
+    Maintainer,
 };
 
 LogToken screenName(Screen screen);

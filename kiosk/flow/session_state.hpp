@@ -1,6 +1,7 @@
 // The whole state of one resident's session, as plain data the UI draws.
 #pragma once
 
+#include "kiosk/flow/assist_state.hpp"
 #include "kiosk/flow/dossier_draft.hpp"
 #include "kiosk/flow/screen.hpp"
 #include "kiosk/i18n/language.hpp"
@@ -53,6 +54,12 @@ struct SessionState {
 
     DossierDraft dossier;
     LookupState lookup;
+
+    // This resident session had a volunteer's help (counted in the usage log by the app).
+    bool assisted = false;
+    std::string assistedBy; // the volunteer's pseudonymous id
+    // Kept across the resident's wipe: the volunteer's shift (flow_assist.cpp).
+    AssistState assist;
 };
 
 } // namespace kiosk

@@ -19,6 +19,10 @@ void HelpScreen::drawContent(const FrameContext& ctx) {
     }
     ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
     bodyText(ctx, std::string(ctx.tr(Msg::HelpHotline)) + ": " + ctx.config.hotline);
+    // Discreet, at the bottom: volunteers sign in here to switch on assisted mode.
+    if (!ctx.session.assist.signedIn && secondaryAction(ctx, ctx.tr(Msg::HelpForVolunteers))) {
+        ctx.emit(intent::OpenVolunteerSignIn{});
+    }
 }
 
 } // namespace kiosk::ui

@@ -47,6 +47,14 @@ ScreenView& ScreenRouter::viewFor(Screen screen) {
         return help_; // lessons arrive with the lessons capability
     case Screen::Maintenance:
         return maintenance_;
+    case Screen::VolunteerSignIn:
+        return volunteerSignIn_;
+    case Screen::PinEntry:
+        return pinEntry_;
+    case Screen::VolunteerTools:
+        return volunteerTools_;
+    case Screen::Maintainer:
+        return maintainer_;
     }
     return home_;
 }

@@ -1,11 +1,13 @@
 // Owns one view per screen and picks the one to draw with a single switch on the flow state.
 #pragma once
 
+#include "ui/screens/assist_screens.hpp"
 #include "ui/screens/card_read_screen.hpp"
 #include "ui/screens/choice_screens.hpp"
 #include "ui/screens/form_screens.hpp"
 #include "ui/screens/help_screen.hpp"
 #include "ui/screens/home_screen.hpp"
+#include "ui/screens/maintainer_screens.hpp"
 #include "ui/screens/maintenance_screen.hpp"
 #include "ui/screens/phone_handoff_screen.hpp"
 #include "ui/screens/procedure_screens.hpp"
@@ -41,6 +43,10 @@ private:
     LookupScreen lookup_;
     LookupResultScreen lookupResult_;
     MaintenanceScreen maintenance_;
+    VolunteerSignInScreen volunteerSignIn_;
+    PinEntryScreen pinEntry_;
+    VolunteerToolsScreen volunteerTools_;
+    MaintainerScreen maintainer_;
 };
 
 } // namespace kiosk::ui

@@ -78,6 +78,52 @@ void drawNavigation(const FrameContext& ctx) {
     }
 }
 
+// Held this long on the header, a press opens the maintainer's PIN pad: hidden from residents,
+// and reachable on every screen (the maintenance screen too, to install content).
+constexpr float kMaintainerHoldSeconds = 3.0f;
+
+void watchMaintainerHold(const FrameContext& ctx, float height) {
+    ImGui::SetCursorPos(ImVec2(0, 0));
+    ImGui::InvisibleButton("header-hold", ImVec2(ImGui::GetWindowWidth(), height));
+    if (ImGui::IsItemActive()) {
+        const ImGuiIO& io = ImGui::GetIO();
+        if (io.MouseDownDuration[0] >= kMaintainerHoldSeconds &&
+            io.MouseDownDurationPrev[0] < kMaintainerHoldSeconds) {
+            ctx.emit(intent::OpenMaintainer{});
+        }
+    }
+}
+
+// While a volunteer is signed in: who is helping, and their tools, on every screen.
+void drawAssistBanner(const FrameContext& ctx, float top, float height) {
+    const Metrics& m = ctx.metrics;
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    ImGui::SetCursorPos(ImVec2(0, top));
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    float width = ImGui::GetWindowWidth();
+    d->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height),
+                     ImGui::GetColorU32(ctx.colours.selected));
+    ImFont* bold = ctx.fonts.chromeBold;
+    std::string text =
+        std::string(ctx.tr(Msg::AssistBanner)) + ": " + ctx.session.assist.displayName;
+    std::string_view toolsLabel = ctx.tr(Msg::AssistTools);
+    float buttonWidth = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, toolsLabel.data(),
+                                            toolsLabel.data() + toolsLabel.size())
+                            .x +
+                        m.gapPx * 4;
+    float buttonX = width - m.marginPx - buttonWidth;
+    ImVec4 clip(origin.x + m.marginPx, origin.y, origin.x + buttonX - m.gapPx, origin.y + height);
+    d->AddText(bold, bold->FontSize,
+               ImVec2(origin.x + m.marginPx, origin.y + (height - bold->FontSize) * 0.5f),
+               ImGui::GetColorU32(ctx.colours.selectedText), text.c_str(), nullptr, 0, &clip);
+    ImGui::SetCursorPos(ImVec2(buttonX, top + (height - m.targetPx) * 0.5f));
+    if (optionButton(ctx, "assist-tools", toolsLabel, ImVec2(buttonWidth, m.targetPx),
+                     Selection::NotSelected, bold)) {
+        ctx.emit(intent::OpenVolunteerTools{});
+    }
+    ImGui::SetCursorPos(ImVec2(0, top + height));
+}
+
 } // namespace
 
 void ScreenView::draw(const FrameContext& ctx) {
@@ -89,6 +135,16 @@ void ScreenView::draw(const FrameContext& ctx) {
 
     float headerHeight = m.chromeTargetPx;
     drawHeader(ctx, headerHeight);
+    ImVec2 afterHeader = ImGui::GetCursorPos();
+    watchMaintainerHold(ctx, headerHeight);
+    ImGui::SetCursorPos(afterHeader);
+    float bannerHeight = 0;
+    if (ctx.session.assist.signedIn) {
+        // Room for a full-size touch target (the Tools button) and a little air.
+        bannerHeight = m.targetPx + m.gapPx;
+        drawAssistBanner(ctx, headerHeight, bannerHeight);
+        headerHeight += bannerHeight;
+    }
 
     float statusHeight = ctx.fonts.status->FontSize * 2.0f;
     float navHeight = navigation() == Navigation::None ? 0.0f : m.targetPx + m.gapPx * 2;
@@ -113,13 +169,17 @@ void ScreenView::draw(const FrameContext& ctx) {
     ImGui::End();
 }
 
-float actionBarHeight(const FrameContext& ctx) { return ctx.metrics.targetPx + ctx.metrics.gapPx; }
+float actionBarHeight(const FrameContext& ctx) {
+    return ctx.metrics.targetPx + ctx.metrics.gapPx;
+}
 
 namespace {
 
 float actionWidth(const FrameContext& ctx, std::string_view label) {
     ImFont* font = ctx.fonts.bold;
-    float text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x;
+    float text =
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size())
+            .x;
     float available = ImGui::GetWindowContentRegionMax().x;
     return std::min(available * 0.5f, std::max(ctx.metrics.mm(70), text + ctx.metrics.gapPx * 4));
 }
@@ -130,13 +190,15 @@ bool primaryAction(const FrameContext& ctx, std::string_view label, ButtonKind k
     float width = actionWidth(ctx, label);
     ImVec2 region = ImGui::GetWindowContentRegionMax();
     ImGui::SetCursorPos(ImVec2(region.x - width, region.y - ctx.metrics.targetPx));
-    return touchButton(ctx, "primary-action", label, ImVec2(width, ctx.metrics.targetPx), kind, Icon::Next);
+    return touchButton(ctx, "primary-action", label, ImVec2(width, ctx.metrics.targetPx), kind,
+                       Icon::Next);
 }
 
 bool secondaryAction(const FrameContext& ctx, std::string_view label) {
     float width = actionWidth(ctx, label);
     ImVec2 region = ImGui::GetWindowContentRegionMax();
-    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMin().x, region.y - ctx.metrics.targetPx));
+    ImGui::SetCursorPos(
+        ImVec2(ImGui::GetWindowContentRegionMin().x, region.y - ctx.metrics.targetPx));
     return touchButton(ctx, "secondary-action", label, ImVec2(width, ctx.metrics.targetPx));
 }
 

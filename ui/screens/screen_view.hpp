@@ -23,7 +23,8 @@ protected:
 // Height reserved at the bottom of the content for the screen's main action button.
 float actionBarHeight(const FrameContext& ctx);
 // The screen's main action, at the bottom right of the content; true when pressed.
-bool primaryAction(const FrameContext& ctx, std::string_view label, ButtonKind kind = ButtonKind::Primary);
+bool primaryAction(const FrameContext& ctx, std::string_view label,
+                   ButtonKind kind = ButtonKind::Primary);
 // A second action at the bottom left (e.g. "Try again" beside "Type it in").
 bool secondaryAction(const FrameContext& ctx, std::string_view label);
 

@@ -8,6 +8,8 @@
 
 #include <array>
 #include <charconv>
+#include <chrono>
+#include <thread>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
@@ -99,6 +101,11 @@ Result<int> GatewayServer::start(const std::string& host, int port) {
         return makeError("gateway_bind", "cannot listen on " + host + ":" + std::to_string(port));
     }
     thread_ = std::thread([this] { server_->listen_after_bind(); });
+    // httplib ignores a stop() that comes before its accept loop runs, and that loop would then
+    // block for ever: wait (bounded) until it is running.
+    for (int i = 0; i < 500 && !server_->is_running(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     if (logger_ != nullptr) {
         logger_->log(LogEvent::GatewayStarted,
                      {{"port", bound}, {"tls", !options_.tlsCertificate.empty()}});

@@ -1,0 +1,430 @@
+// Assisted-mode and maintainer effects: PIN checks, reports and content packs on two serial
+// background workers (stores on one, content on the other), results delivered on the UI thread.
+#include "kiosk/app/assist_services.hpp"
+
+#include "kiosk/content/fs_util.hpp"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <type_traits>
+
+namespace kiosk {
+namespace {
+
+template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+
+using Completion = std::function<void(Flow&)>;
+using Job = std::function<Completion()>;
+
+// One thread running jobs in order; their completions wait for the UI thread's poll().
+class SerialWorker {
+public:
+    SerialWorker()
+        : thread_([this] { run(); }) {}
+    ~SerialWorker() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        wake_.notify_all();
+        thread_.join();
+    }
+
+    void post(Job job) {
+        {
+            std::lock_guard lock(mutex_);
+            jobs_.push_back(std::move(job));
+            ++inFlight_;
+        }
+        wake_.notify_one();
+    }
+
+    std::vector<Completion> takeDone() {
+        std::lock_guard lock(mutex_);
+        std::vector<Completion> done;
+        done.swap(done_);
+        inFlight_ -= static_cast<int>(done.size());
+        return done;
+    }
+
+    bool idle() const {
+        std::lock_guard lock(mutex_);
+        return inFlight_ == 0;
+    }
+
+private:
+    void run() {
+        std::unique_lock lock(mutex_);
+        for (;;) {
+            wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+            if (jobs_.empty()) {
+                return; // stopping, and every job posted has run
+            }
+            Job job = std::move(jobs_.front());
+            jobs_.pop_front();
+            lock.unlock();
+            Completion completion = job();
+            lock.lock();
+            done_.push_back(completion ? std::move(completion) : Completion([](Flow&) {}));
+        }
+    }
+
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<Job> jobs_;
+    std::vector<Completion> done_;
+    int inFlight_ = 0;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+std::vector<VolunteerEntry> entriesOf(const std::vector<Volunteer>& volunteers) {
+    std::vector<VolunteerEntry> entries;
+    for (const Volunteer& volunteer : volunteers) {
+        entries.push_back(
+            {volunteer.id, volunteer.displayName, volunteer.state == VolunteerState::Enabled});
+    }
+    return entries;
+}
+
+Completion listCompletion(VolunteerStore* store) {
+    auto list = store->listVolunteers();
+    std::vector<VolunteerEntry> entries = list ? entriesOf(*list) : std::vector<VolunteerEntry>{};
+    return [entries = std::move(entries)](Flow& flow) mutable {
+        flow.volunteersLoaded(std::move(entries));
+    };
+}
+
+} // namespace
+
+struct AssistServices::Workers {
+    // Declared before the workers: an install still running at shutdown reports progress here
+    // until its worker is joined.
+    std::atomic<bool> installing{false};
+    std::atomic<std::uint64_t> bytesDone{0};
+    std::atomic<std::uint64_t> bytesTotal{0};
+    std::uint64_t reportedBytes = 0;
+    std::chrono::steady_clock::time_point lastSwitchCheck{};
+    SerialWorker stores;
+    SerialWorker content;
+};
+
+AssistServices::AssistServices(VolunteerStore* volunteers, ContentStore* content, AssistPaths paths,
+                               AssistHooks hooks)
+    : volunteers_(volunteers)
+    , content_(content)
+    , paths_(std::move(paths))
+    , hooks_(std::move(hooks))
+    , workers_(std::make_unique<Workers>()) {}
+
+AssistServices::~AssistServices() = default;
+
+PinCheckResult pinCheckResult(const Status& status, std::chrono::seconds lockedFor,
+                              std::string displayName) {
+    PinCheckResult result;
+    if (status) {
+        result.outcome = PinCheckOutcome::Ok;
+        result.displayName = std::move(displayName);
+        return result;
+    }
+    const std::string& code = status.error().code;
+    // A wrong PIN past the free attempts starts a lockout at once: say so rather than "wrong".
+    if (code == "assist.locked" || (code == "assist.wrong_pin" && lockedFor.count() > 0)) {
+        result.outcome = PinCheckOutcome::Locked;
+        result.lockedSeconds = static_cast<int>(std::max<std::int64_t>(lockedFor.count(), 1));
+    } else if (code == "assist.wrong_pin") {
+        result.outcome = PinCheckOutcome::Wrong;
+    } else {
+        result.outcome = PinCheckOutcome::Unavailable;
+    }
+    return result;
+}
+
+std::string reportFileName(const DateRange& range) {
+    return "kiosk-report-" + formatIsoDate(range.from) + "_" + formatIsoDate(range.to) + ".csv";
+}
+
+ContentView inspectContent(const ContentStore& store, const std::filesystem::path& usbMountDir,
+                           const std::filesystem::path& trustDir) {
+    ContentView view;
+    view.loaded = true;
+    StoreStatus status = store.status();
+    view.current = status.current;
+    view.previous = status.previous;
+    view.switchPending = store.hasPendingSwitch();
+
+    std::error_code error;
+    std::optional<Manifest> best;
+    std::filesystem::path bestPath;
+    for (const auto& entry : std::filesystem::directory_iterator(usbMountDir, error)) {
+        std::error_code kindError;
+        if (entry.path().extension() != ".kpack" || !entry.is_regular_file(kindError)) {
+            continue;
+        }
+        auto manifest = inspectPack(entry.path(), trustDir);
+        if (!manifest) {
+            view.inspectFailure =
+                entry.path().filename().string() + ": " + manifest.error().message;
+            continue;
+        }
+        if (!best || manifest->sequence > best->sequence) {
+            best = std::move(*manifest);
+            bestPath = entry.path();
+        }
+    }
+    if (best) {
+        FoundPackInfo found;
+        found.path = bestPath.string();
+        found.packId = best->packId;
+        found.sequence = best->sequence;
+        found.displayVersion = best->displayVersion;
+        found.bytes = best->totalBytes();
+        found.diff = diffPacks(store.active() ? store.active()->manifest : Manifest{}, *best);
+        found.newer = best->sequence > status.acceptedSequence;
+        view.found = std::move(found);
+        view.inspectFailure.clear();
+    }
+    return view;
+}
+
+bool AssistServices::perform(const Effect& effect, Flow& flow) {
+    Workers& w = *workers_;
+    VolunteerStore* store = volunteers_;
+    ContentStore* content = content_;
+    const AssistPaths& paths = paths_;
+    auto noStore = [](Flow& f) { f.volunteersLoaded({}); };
+    return std::visit(
+        Overloaded{
+            [&](const effect::LoadVolunteers&) {
+                if (store == nullptr) {
+                    noStore(flow);
+                    return true;
+                }
+                w.stores.post([store] { return listCompletion(store); });
+                return true;
+            },
+            [&](const effect::CheckVolunteerPin& check) {
+                if (store == nullptr) {
+                    flow.volunteerPinChecked({PinCheckOutcome::Unavailable, 0, 0, {}});
+                    return true;
+                }
+                w.stores.post([store, id = check.id, pin = check.pin]() mutable -> Completion {
+                    auto signedIn = store->signIn(id, std::string_view(pin.data(), pin.size()));
+                    input::wipeContainer(pin);
+                    Status status = signedIn ? Status(ok()) : Status(signedIn.error());
+                    PinCheckResult result = pinCheckResult(status, store->lockedFor(id),
+                                                           signedIn ? signedIn->displayName : "");
+                    return [result](Flow& f) { f.volunteerPinChecked(result); };
+                });
+                return true;
+            },
+            [&](const effect::CheckMaintainerPin& check) {
+                if (store == nullptr) {
+                    flow.maintainerPinChecked({PinCheckOutcome::Unavailable, 0, 0, {}});
+                    return true;
+                }
+                w.stores.post([store, pin = check.pin]() mutable -> Completion {
+                    Status status =
+                        store->checkMaintainerPin(std::string_view(pin.data(), pin.size()));
+                    input::wipeContainer(pin);
+                    PinCheckResult result =
+                        pinCheckResult(status, store->lockedFor("maintainer"), {});
+                    return [result](Flow& f) { f.maintainerPinChecked(result); };
+                });
+                return true;
+            },
+            [&](const effect::LoadVolunteerTools&) {
+                flow.volunteerToolsLoaded(hooks_.toolsSnapshot ? hooks_.toolsSnapshot()
+                                                               : VolunteerToolsState{});
+                return true;
+            },
+            [&](const effect::ReprintLastReceipt&) {
+                flow.reprintFinished(hooks_.reprintLastReceipt
+                                         ? hooks_.reprintLastReceipt()
+                                         : VolunteerToolsState::Reprint::Failed);
+                return true;
+            },
+            [&](const effect::RetryOutbox&) {
+                if (hooks_.retryOutbox) {
+                    hooks_.retryOutbox();
+                }
+                flow.volunteerToolsLoaded(hooks_.toolsSnapshot ? hooks_.toolsSnapshot()
+                                                               : VolunteerToolsState{});
+                return true;
+            },
+            [&](const effect::BuildReport& build) {
+                w.stores.post(
+                    [database = paths.usageDatabase, range = build.range]() -> Completion {
+                        auto report = buildUsageReport(database, range);
+                        if (!report) {
+                            return [message = report.error().message](Flow& f) {
+                                f.reportFailed(message);
+                            };
+                        }
+                        return [figures = std::move(*report)](Flow& f) mutable {
+                            f.reportBuilt(std::move(figures));
+                        };
+                    });
+                return true;
+            },
+            [&](const effect::ExportReport& exported) {
+                w.stores.post([database = paths.usageDatabase, mount = paths.usbMountDir,
+                               range = exported.range]() -> Completion {
+                    auto report = buildUsageReport(database, range);
+                    if (!report) {
+                        return [message = report.error().message](Flow& f) {
+                            f.reportExported(false, message);
+                        };
+                    }
+                    std::string name = reportFileName(range);
+                    // Atomic and synced: the maintainer pulls the stick out right after.
+                    Status written = writeFileAtomic(mount / name, usageReportCsv(*report));
+                    return [written, name](Flow& f) {
+                        f.reportExported(static_cast<bool>(written),
+                                         written ? name : written.error().message);
+                    };
+                });
+                return true;
+            },
+            [&](const effect::PrintReportSummary& print) {
+                w.stores.post([this, database = paths.usageDatabase,
+                               range = print.range]() -> Completion {
+                    auto report = buildUsageReport(database, range);
+                    if (!report) {
+                        return [](Flow& f) { f.reportPrinted(false); };
+                    }
+                    // Printing goes through the app's printer, on the UI thread.
+                    return [this, figures = std::move(*report)](Flow& f) {
+                        Language language = f.state().language;
+                        bool printed =
+                            hooks_.printSummary &&
+                            hooks_.printSummary(usageReportSummary(figures, language), language);
+                        f.reportPrinted(printed);
+                    };
+                });
+                return true;
+            },
+            [&](const effect::SetVolunteerEnabled& set) {
+                if (store == nullptr) {
+                    noStore(flow);
+                    return true;
+                }
+                w.stores.post([store, id = set.id, enabled = set.enabled] {
+                    (void)store->setVolunteerState(id, enabled ? VolunteerState::Enabled
+                                                               : VolunteerState::Disabled);
+                    return listCompletion(store);
+                });
+                return true;
+            },
+            [&](const effect::InspectContent&) {
+                if (content == nullptr) {
+                    flow.contentInspected(ContentView{});
+                    return true;
+                }
+                w.content.post(
+                    [content, mount = paths.usbMountDir, trust = paths.trustDir]() -> Completion {
+                        ContentView view = inspectContent(*content, mount, trust);
+                        return [view = std::move(view)](Flow& f) mutable {
+                            f.contentInspected(std::move(view));
+                        };
+                    });
+                return true;
+            },
+            [&](const effect::InstallPack& install) {
+                if (content == nullptr) {
+                    flow.installFinished(false, "no content store");
+                    return true;
+                }
+                w.installing = true;
+                w.bytesDone = 0;
+                w.reportedBytes = 0;
+                w.content.post(
+                    [&w, content, pack = install.path, trust = paths.trustDir]() -> Completion {
+                        InstallOptions options;
+                        options.progress = [&w](std::uint64_t done, std::uint64_t total) {
+                            w.bytesDone = done;
+                            w.bytesTotal = total;
+                        };
+                        auto report = content->installPack(pack, trust, options);
+                        w.installing = false;
+                        if (!report) {
+                            return [message = report.error().message](Flow& f) {
+                                f.installFinished(false, message);
+                            };
+                        }
+                        return [version = report->displayVersion](Flow& f) {
+                            f.installFinished(true, version);
+                        };
+                    });
+                return true;
+            },
+            [&](const effect::RollbackContent&) {
+                if (content == nullptr) {
+                    flow.rollbackFinished(false, "no content store");
+                    return true;
+                }
+                w.content.post([content]() -> Completion {
+                    auto rolled = content->rollback();
+                    if (!rolled) {
+                        return [message = rolled.error().message](Flow& f) {
+                            f.rollbackFinished(false, message);
+                        };
+                    }
+                    return [version = rolled->displayVersion](Flow& f) {
+                        f.rollbackFinished(true, version);
+                    };
+                });
+                return true;
+            },
+            [](const auto&) { return false; },
+        },
+        effect);
+}
+
+bool AssistServices::poll(Flow& flow) {
+    Workers& w = *workers_;
+    bool changed = false;
+    if (w.installing) {
+        std::uint64_t done = w.bytesDone;
+        if (done != w.reportedBytes) {
+            w.reportedBytes = done;
+            flow.installProgress(done, w.bytesTotal);
+            changed = true;
+        }
+    }
+    for (SerialWorker* worker : {&w.stores, &w.content}) {
+        for (Completion& completion : worker->takeDone()) {
+            completion(flow);
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+bool AssistServices::activatePendingContent(Flow& flow) {
+    Workers& w = *workers_;
+    if (content_ == nullptr || flow.state().active || !w.content.idle()) {
+        return false;
+    }
+    // hasPendingSwitch reads a symlink: a few times a minute is plenty between sessions.
+    auto now = std::chrono::steady_clock::now();
+    if (now - w.lastSwitchCheck < std::chrono::seconds(5) &&
+        !flow.state().assist.content.switchPending) {
+        return false;
+    }
+    w.lastSwitchCheck = now;
+    if (!content_->hasPendingSwitch() || !content_->activate(StartupCheck::SizesOnly)) {
+        return false;
+    }
+    flow.contentActivated();
+    return true;
+}
+
+bool AssistServices::busy() const {
+    return !workers_->stores.idle() || !workers_->content.idle();
+}
+
+} // namespace kiosk

@@ -1,0 +1,457 @@
+// Assisted mode and the maintainer screen: volunteer sign-in with a PIN pad, the volunteer's
+// tools, and the maintainer's reports, volunteers and content pages. All work goes out as
+// effects; PIN checks (scrypt) in particular never run on the UI thread.
+#include "kiosk/flow/flow.hpp"
+
+#include <algorithm>
+#include <type_traits>
+
+namespace kiosk {
+namespace {
+
+template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+
+// Vietnam is UTC+7 all year; reports use the same calendar as the usage log's daily counts.
+constexpr std::chrono::minutes kKioskUtcOffset{7 * 60};
+
+// A volunteer PIN is 4 to 8 digits, the maintainer's 6 to 12 (kiosk/assist/pin_hash.hpp).
+std::size_t shortestPin(PinPurpose purpose) {
+    return purpose == PinPurpose::Volunteer ? 4 : 6;
+}
+std::size_t longestPin(PinPurpose purpose) {
+    return purpose == PinPurpose::Volunteer ? 8 : 12;
+}
+
+bool isAssistScreen(Screen screen) {
+    return screen == Screen::VolunteerSignIn || screen == Screen::PinEntry ||
+           screen == Screen::VolunteerTools || screen == Screen::Maintainer;
+}
+
+} // namespace
+
+void Flow::applyAssist(const Intent& intent, SteadyTime now) {
+    AssistState& assist = state_.assist;
+    bool maintainer = assist.maintainerUnlocked;
+    std::visit(
+        Overloaded{
+            [&](const intent::OpenVolunteerSignIn&) {
+                assist.pin.wipe();
+                assist.pin.lastResult.reset();
+                effects_.push_back(effect::LoadVolunteers{});
+                open(Screen::VolunteerSignIn, now);
+            },
+            [&](const intent::ChooseVolunteer& choose) {
+                auto found = std::find_if(assist.volunteers.begin(), assist.volunteers.end(),
+                                          [&](const VolunteerEntry& entry) {
+                                              return entry.id == choose.id && entry.enabled;
+                                          });
+                if (found == assist.volunteers.end()) {
+                    return;
+                }
+                assist.pin.wipe();
+                assist.pin.lastResult.reset();
+                assist.pin.purpose = PinPurpose::Volunteer;
+                assist.pin.volunteerId = found->id;
+                assist.pin.displayName = found->displayName;
+                open(Screen::PinEntry, now);
+            },
+            [&](const intent::PinKey& press) { pinKey(press.key); },
+            [&](const intent::OpenVolunteerTools&) {
+                if (!assist.signedIn) {
+                    return;
+                }
+                assist.tools.reprint = VolunteerToolsState::Reprint::None;
+                effects_.push_back(effect::LoadVolunteerTools{});
+                open(Screen::VolunteerTools, now);
+            },
+            [&](const intent::ReprintLastReceipt&) {
+                if (!assist.signedIn && !maintainer) {
+                    return;
+                }
+                assist.tools.reprint = VolunteerToolsState::Reprint::Printing;
+                effects_.push_back(effect::ReprintLastReceipt{});
+            },
+            [&](const intent::RetryOutbox&) {
+                if (!assist.signedIn && !maintainer) {
+                    return;
+                }
+                assist.tools.retrying = true;
+                effects_.push_back(effect::RetryOutbox{});
+            },
+            [&](const intent::SignOutVolunteer&) {
+                assist_.signOut(SignOutReason::ByHand);
+                endAssist(AssistEnd::ByHand);
+            },
+            [&](const intent::OpenMaintainer&) { openMaintainer(now); },
+            [&](const intent::ChooseMaintainerTab& choose) {
+                if (maintainer) {
+                    chooseTab(choose.tab);
+                }
+            },
+            [&](const intent::ChooseReportRange& choose) {
+                if (!maintainer) {
+                    return;
+                }
+                assist.reports.kind = choose.kind;
+                if (choose.kind == ReportRangeKind::Custom && !assist.reports.custom) {
+                    UsageDate today = kioskToday(
+                        std::chrono::system_clock::time_point(std::chrono::seconds(unixNow_())),
+                        kKioskUtcOffset);
+                    assist.reports.custom = DateRange{today - std::chrono::days(6), today};
+                }
+                requestReport();
+            },
+            [&](const intent::ShiftCustomRange& shift) {
+                if (!maintainer || !assist.reports.custom) {
+                    return;
+                }
+                UsageDate today = kioskToday(
+                    std::chrono::system_clock::time_point(std::chrono::seconds(unixNow_())),
+                    kKioskUtcOffset);
+                DateRange& range = *assist.reports.custom;
+                UsageDate& end = shift.end == intent::RangeEnd::From ? range.from : range.to;
+                end += std::chrono::days(shift.days);
+                // Keep a real range that ends no later than today.
+                range.to = std::min(range.to, today);
+                range.from = std::min(range.from, range.to);
+                assist.reports.kind = ReportRangeKind::Custom;
+                requestReport();
+            },
+            [&](const intent::ExportReport&) {
+                if (!maintainer || assist.reports.exportState == JobState::Running) {
+                    return;
+                }
+                assist.reports.exportState = JobState::Running;
+                assist.reports.exportDetail.clear();
+                effects_.push_back(effect::ExportReport{currentRange()});
+            },
+            [&](const intent::PrintReportSummary&) {
+                if (!maintainer || assist.reports.printState == JobState::Running) {
+                    return;
+                }
+                assist.reports.printState = JobState::Running;
+                effects_.push_back(effect::PrintReportSummary{currentRange()});
+            },
+            [&](const intent::SetVolunteerEnabled& set) {
+                if (maintainer) {
+                    effects_.push_back(effect::SetVolunteerEnabled{set.id, set.enabled});
+                }
+            },
+            [&](const intent::InstallFoundPack&) {
+                ContentView& content = assist.content;
+                if (!maintainer || !content.found || !content.found->newer ||
+                    content.install == JobState::Running || content.rollback == JobState::Running) {
+                    return;
+                }
+                content.install = JobState::Running;
+                content.bytesDone = 0;
+                content.bytesTotal = content.found->bytes;
+                content.failure.clear();
+                effects_.push_back(effect::InstallPack{content.found->path});
+            },
+            [&](const intent::RollbackContent&) {
+                ContentView& content = assist.content;
+                if (!maintainer || !content.previous || content.install == JobState::Running ||
+                    content.rollback == JobState::Running) {
+                    return;
+                }
+                content.rollback = JobState::Running;
+                content.failure.clear();
+                effects_.push_back(effect::RollbackContent{});
+            },
+            [](const auto&) {},
+        },
+        intent);
+}
+
+void Flow::pinKey(const input::KeyDef& key) {
+    PinEntry& pin = state_.assist.pin;
+    if (state_.screen != Screen::PinEntry || pin.checking) {
+        return;
+    }
+    switch (key.action) {
+    case input::KeyAction::Char:
+        if (key.character >= U'0' && key.character <= U'9' &&
+            pin.digits.size() < longestPin(pin.purpose)) {
+            pin.digits.push_back(static_cast<char>(key.character));
+            pin.lastResult.reset();
+        }
+        return;
+    case input::KeyAction::Backspace:
+        if (!pin.digits.empty()) {
+            pin.digits.back() = '\0';
+            pin.digits.pop_back();
+        }
+        return;
+    case input::KeyAction::Done:
+        if (pin.digits.size() < shortestPin(pin.purpose)) {
+            return;
+        }
+        pin.checking = true;
+        if (pin.purpose == PinPurpose::Volunteer) {
+            effects_.push_back(effect::CheckVolunteerPin{pin.volunteerId, pin.digits});
+        } else {
+            effects_.push_back(effect::CheckMaintainerPin{pin.digits});
+        }
+        // The flow keeps no copy while the app checks it.
+        input::wipeContainer(pin.digits);
+        return;
+    default:
+        return;
+    }
+}
+
+void Flow::openMaintainer(SteadyTime now) {
+    AssistState& assist = state_.assist;
+    if (assist.maintainerUnlocked) {
+        open(Screen::Maintainer, now);
+        chooseTab(assist.tab);
+        return;
+    }
+    assist.pin.wipe();
+    assist.pin.lastResult.reset();
+    assist.pin.purpose = PinPurpose::Maintainer;
+    assist.pin.volunteerId.clear();
+    assist.pin.displayName.clear();
+    open(Screen::PinEntry, now);
+}
+
+void Flow::chooseTab(MaintainerTab tab) {
+    state_.assist.tab = tab;
+    switch (tab) {
+    case MaintainerTab::Reports:
+        requestReport();
+        return;
+    case MaintainerTab::Volunteers:
+        effects_.push_back(effect::LoadVolunteers{});
+        return;
+    case MaintainerTab::Content:
+        effects_.push_back(effect::InspectContent{});
+        return;
+    }
+}
+
+DateRange Flow::currentRange() const {
+    const ReportView& reports = state_.assist.reports;
+    UsageDate today = kioskToday(
+        std::chrono::system_clock::time_point(std::chrono::seconds(unixNow_())), kKioskUtcOffset);
+    switch (reports.kind) {
+    case ReportRangeKind::Today:
+        return dateRangeFor(ReportPeriod::Today, today);
+    case ReportRangeKind::Week:
+        return dateRangeFor(ReportPeriod::ThisWeek, today);
+    case ReportRangeKind::Month:
+        return dateRangeFor(ReportPeriod::ThisMonth, today);
+    case ReportRangeKind::Custom:
+        break;
+    }
+    return reports.custom ? *reports.custom : dateRangeFor(ReportPeriod::Today, today);
+}
+
+void Flow::requestReport() {
+    ReportView& reports = state_.assist.reports;
+    DateRange range = currentRange();
+    reports.range = range;
+    reports.loading = true;
+    reports.report.reset();
+    reports.failure.clear();
+    reports.exportState = JobState::Idle;
+    reports.printState = JobState::Idle;
+    effects_.push_back(effect::BuildReport{range});
+}
+
+bool Flow::tickAssist(SteadyTime now) {
+    // A maintainer watching an install is not idle.
+    if (state_.assist.content.install == JobState::Running && state_.active) {
+        state_.lastInput = now;
+        state_.wipeAt.reset();
+    }
+    auto reason = assist_.tick(now);
+    if (!reason) {
+        return false;
+    }
+    endAssist(*reason == SignOutReason::SessionLimit ? AssistEnd::SessionLimit
+                                                     : AssistEnd::Inactivity);
+    return true;
+}
+
+void Flow::endAssist(AssistEnd why) {
+    AssistState& assist = state_.assist;
+    bool wasSignedIn = assist.signedIn;
+    assist.signedIn = false;
+    assist.volunteerId.clear();
+    assist.displayName.clear();
+    assist.tools = VolunteerToolsState{};
+    if (wasSignedIn) {
+        assist.lastEnd = why;
+    }
+    if (state_.screen == Screen::VolunteerTools) {
+        back();
+    }
+}
+
+void Flow::restoreAfterWipe(AssistState assist, std::string maintenanceReason) {
+    assist.pin.wipe();
+    assist.pin.lastResult.reset();
+    assist.maintainerUnlocked = false;
+    assist.reports = ReportView{};
+    assist.admin = VolunteerAdmin{};
+    state_.assist = std::move(assist);
+    if (!maintenanceReason.empty()) {
+        state_.screen = Screen::Maintenance;
+        state_.maintenanceReason = std::move(maintenanceReason);
+    }
+}
+
+void Flow::volunteersLoaded(std::vector<VolunteerEntry> volunteers) {
+    AssistState& assist = state_.assist;
+    assist.volunteers.clear();
+    for (const VolunteerEntry& entry : volunteers) {
+        if (entry.enabled) {
+            assist.volunteers.push_back(entry);
+        }
+    }
+    assist.admin.all = std::move(volunteers);
+    assist.admin.failure.clear();
+}
+
+void Flow::volunteerPinChecked(const PinCheckResult& result) {
+    AssistState& assist = state_.assist;
+    PinEntry& pin = assist.pin;
+    if (!pin.checking || pin.purpose != PinPurpose::Volunteer) {
+        return; // the pad was left meanwhile
+    }
+    pin.wipe();
+    pin.lastResult = result;
+    if (result.outcome != PinCheckOutcome::Ok) {
+        return;
+    }
+    Volunteer volunteer{pin.volunteerId,
+                        result.displayName.empty() ? pin.displayName : result.displayName,
+                        VolunteerState::Enabled};
+    if (!assist_.signIn(volunteer, state_.lastInput)) {
+        pin.lastResult = PinCheckResult{PinCheckOutcome::Unavailable, 0, 0, {}};
+        return;
+    }
+    assist.signedIn = true;
+    assist.volunteerId = volunteer.id;
+    assist.displayName = volunteer.displayName;
+    assist.lastEnd = AssistEnd::None;
+    pin.lastResult.reset();
+    if (state_.active) {
+        // The resident in front of the kiosk now has help: the session counts as assisted.
+        state_.assisted = true;
+        state_.assistedBy = volunteer.id;
+    }
+    // Back to where the volunteer came from, with the banner showing.
+    while (isAssistScreen(state_.screen) && !state_.history.empty()) {
+        back();
+    }
+}
+
+void Flow::maintainerPinChecked(const PinCheckResult& result) {
+    AssistState& assist = state_.assist;
+    PinEntry& pin = assist.pin;
+    if (!pin.checking || pin.purpose != PinPurpose::Maintainer) {
+        return;
+    }
+    pin.wipe();
+    pin.lastResult = result;
+    if (result.outcome != PinCheckOutcome::Ok || state_.screen != Screen::PinEntry) {
+        return;
+    }
+    pin.lastResult.reset();
+    assist.maintainerUnlocked = true;
+    // The pad gives way to the maintainer screen: Back leads to where the PIN was asked for.
+    state_.screen = Screen::Maintainer;
+    logger_.log(LogEvent::ScreenChanged, {{"screen", screenName(state_.screen)}});
+    chooseTab(assist.tab);
+}
+
+void Flow::volunteerToolsLoaded(const VolunteerToolsState& tools) {
+    VolunteerToolsState& shown = state_.assist.tools;
+    auto reprint = shown.reprint;
+    shown = tools;
+    shown.loaded = true;
+    shown.retrying = false;
+    shown.reprint = reprint;
+}
+
+void Flow::reprintFinished(VolunteerToolsState::Reprint result) {
+    state_.assist.tools.reprint = result;
+}
+
+void Flow::reportBuilt(UsageReport report) {
+    ReportView& reports = state_.assist.reports;
+    if (!reports.loading) {
+        return;
+    }
+    reports.loading = false;
+    reports.report = std::move(report);
+}
+
+void Flow::reportFailed(std::string reason) {
+    ReportView& reports = state_.assist.reports;
+    reports.loading = false;
+    reports.failure = std::move(reason);
+}
+
+void Flow::reportExported(bool exported, std::string detail) {
+    ReportView& reports = state_.assist.reports;
+    reports.exportState = exported ? JobState::Done : JobState::Failed;
+    reports.exportDetail = std::move(detail);
+}
+
+void Flow::reportPrinted(bool printed) {
+    state_.assist.reports.printState = printed ? JobState::Done : JobState::Failed;
+}
+
+void Flow::contentInspected(ContentView view) {
+    ContentView& content = state_.assist.content;
+    content.loaded = true;
+    content.current = std::move(view.current);
+    content.previous = std::move(view.previous);
+    content.found = std::move(view.found);
+    content.inspectFailure = std::move(view.inspectFailure);
+    content.switchPending = content.switchPending || view.switchPending;
+}
+
+void Flow::installProgress(std::uint64_t bytesDone, std::uint64_t bytesTotal) {
+    ContentView& content = state_.assist.content;
+    if (content.install != JobState::Running) {
+        return;
+    }
+    content.bytesDone = bytesDone;
+    content.bytesTotal = bytesTotal;
+}
+
+void Flow::installFinished(bool installed, std::string versionOrReason) {
+    ContentView& content = state_.assist.content;
+    content.install = installed ? JobState::Done : JobState::Failed;
+    if (installed) {
+        content.bytesDone = content.bytesTotal;
+        content.installedVersion = std::move(versionOrReason);
+        content.switchPending = true;
+        effects_.push_back(effect::InspectContent{});
+    } else {
+        content.failure = std::move(versionOrReason);
+    }
+}
+
+void Flow::rollbackFinished(bool rolledBack, std::string versionOrReason) {
+    ContentView& content = state_.assist.content;
+    content.rollback = rolledBack ? JobState::Done : JobState::Failed;
+    if (rolledBack) {
+        content.installedVersion = std::move(versionOrReason);
+        content.switchPending = true;
+        effects_.push_back(effect::InspectContent{});
+    } else {
+        content.failure = std::move(versionOrReason);
+    }
+}
+
+void Flow::contentActivated() {
+    state_.assist.content.switchPending = false;
+}
+
+} // namespace kiosk

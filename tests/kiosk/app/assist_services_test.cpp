@@ -1,0 +1,237 @@
+// The assisted-mode effects performed with real stores: PIN checks off the UI thread, content
+// packs found on a "stick" folder, installed with progress and rolled back.
+#include "../content/pack_test_support.hpp"
+#include "kiosk/app/assist_services.hpp"
+#include "kiosk/usage/usage_log.hpp"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+#include <thread>
+
+using namespace kiosk;
+using namespace std::chrono_literals;
+
+namespace {
+
+// 2026-11-25 10:00 in Vietnam.
+constexpr std::int64_t kNowUnix = 1795575600;
+
+struct Fixture {
+    test::PackFixture packs;
+    Config config;
+    std::ostringstream logs;
+    Logger logger{logs, LogLevel::Debug};
+    std::unique_ptr<VolunteerStore> volunteers;
+    std::filesystem::path stick = packs.temp.path() / "stick";
+    SteadyTime t0 = SteadyTime{} + 1000s;
+
+    Fixture() {
+        VolunteerStoreOptions options;
+        options.hashParams = PinHashParams{1 << 10, 8, 1};
+        options.lockout.freeAttempts = 2;
+        auto store = VolunteerStore::open(packs.temp.path() / "assist.db", options, nullptr,
+                                          [] { return std::chrono::system_clock::now(); });
+        REQUIRE(store.ok());
+        volunteers = std::move(*store);
+        std::filesystem::create_directories(stick);
+    }
+
+    AssistPaths paths() const { return {packs.temp.path() / "usage.db", packs.trust, stick}; }
+};
+
+// Delivers background results until nothing is left in flight.
+void settle(AssistServices& services, Flow& flow) {
+    for (int i = 0; i < 2000; ++i) {
+        services.poll(flow);
+        if (!services.busy()) {
+            services.poll(flow);
+            return;
+        }
+        std::this_thread::sleep_for(2ms);
+    }
+    FAIL("background work did not finish");
+}
+
+// Performs the flow's effects, and those their results ask for, until none are left.
+void performAll(AssistServices& services, Flow& flow) {
+    for (int round = 0; round < 10; ++round) {
+        auto effects = flow.takeEffects();
+        if (effects.empty()) {
+            return;
+        }
+        for (const Effect& effect : effects) {
+            CHECK(services.perform(effect, flow));
+        }
+        settle(services, flow);
+    }
+}
+
+void pressPin(Flow& flow, std::string_view digits, SteadyTime now) {
+    for (char c : digits) {
+        input::KeyDef key;
+        key.character = static_cast<char32_t>(c);
+        flow.apply(intent::PinKey{key}, now);
+    }
+    input::KeyDef done;
+    done.action = input::KeyAction::Done;
+    flow.apply(intent::PinKey{done}, now);
+}
+
+} // namespace
+
+TEST_CASE("a volunteer signs in through the real store, off the UI thread", "[assist_flow]") {
+    Fixture f;
+    auto ha = f.volunteers->addVolunteer("Chị Hà", "2468");
+    REQUIRE(ha.ok());
+    AssistServices services(f.volunteers.get(), nullptr, f.paths(), {});
+    Flow flow(f.config, f.logger, [] { return kNowUnix; });
+
+    flow.apply(intent::Open{Screen::Help}, f.t0);
+    flow.apply(intent::OpenVolunteerSignIn{}, f.t0);
+    performAll(services, flow);
+    REQUIRE(flow.state().assist.volunteers.size() == 1);
+    flow.apply(intent::ChooseVolunteer{ha->id}, f.t0);
+
+    pressPin(flow, "1111", f.t0);
+    performAll(services, flow);
+    REQUIRE(flow.state().assist.pin.lastResult);
+    // Two free attempts in this test's policy: the first wrong PIN is only "wrong"...
+    CHECK(flow.state().assist.pin.lastResult->outcome == PinCheckOutcome::Wrong);
+    pressPin(flow, "1111", f.t0);
+    performAll(services, flow);
+    // ...the second starts a lockout, and the pad says how long.
+    REQUIRE(flow.state().assist.pin.lastResult);
+    CHECK(flow.state().assist.pin.lastResult->outcome == PinCheckOutcome::Locked);
+    CHECK(flow.state().assist.pin.lastResult->lockedSeconds > 0);
+    CHECK_FALSE(flow.state().assist.signedIn);
+}
+
+TEST_CASE("the right volunteer PIN signs in and names the volunteer on the banner",
+          "[assist_flow]") {
+    Fixture f;
+    auto ha = f.volunteers->addVolunteer("Chị Hà", "2468");
+    REQUIRE(ha.ok());
+    AssistServices services(f.volunteers.get(), nullptr, f.paths(), {});
+    Flow flow(f.config, f.logger, [] { return kNowUnix; });
+    flow.apply(intent::OpenVolunteerSignIn{}, f.t0);
+    performAll(services, flow);
+    flow.apply(intent::ChooseVolunteer{ha->id}, f.t0);
+    pressPin(flow, "2468", f.t0);
+    performAll(services, flow);
+    CHECK(flow.state().assist.signedIn);
+    CHECK(flow.state().assist.displayName == "Chị Hà");
+}
+
+TEST_CASE("pin check results map the store's errors", "[assist_flow]") {
+    CHECK(pinCheckResult(ok(), 0s, "Hà").outcome == PinCheckOutcome::Ok);
+    CHECK(pinCheckResult(makeError("assist.wrong_pin", ""), 0s, {}).outcome ==
+          PinCheckOutcome::Wrong);
+    auto locked = pinCheckResult(makeError("assist.locked", ""), 30s, {});
+    CHECK(locked.outcome == PinCheckOutcome::Locked);
+    CHECK(locked.lockedSeconds == 30);
+    CHECK(pinCheckResult(makeError("assist.no_maintainer_pin", ""), 0s, {}).outcome ==
+          PinCheckOutcome::Unavailable);
+}
+
+TEST_CASE("a pack on the stick is inspected, installed with progress and rolled back",
+          "[maintainer]") {
+    Fixture f;
+    REQUIRE(f.volunteers->setMaintainerPin("135790").ok());
+    auto opened = ContentStore::open(f.packs.store);
+    REQUIRE(opened.ok());
+    ContentStore content = std::move(*opened);
+    REQUIRE(
+        content.installPack(f.packs.build(test::sampleFiles("a"), 1, "one"), f.packs.trust).ok());
+    REQUIRE(content.activate().ok());
+    test::FileMap next = test::sampleFiles("b");
+    next["procedures/marriage.json"] = R"({"title":{"vi":"Đăng ký kết hôn"}})";
+    next.erase("procedures/residence.json");
+    std::filesystem::copy_file(f.packs.build(next, 2, "two"), f.stick / "two.kpack");
+
+    AssistServices services(f.volunteers.get(), &content, f.paths(), {});
+    Flow flow(f.config, f.logger, [] { return kNowUnix; });
+    flow.apply(intent::OpenMaintainer{}, f.t0);
+    pressPin(flow, "135790", f.t0);
+    performAll(services, flow);
+    REQUIRE(flow.state().assist.maintainerUnlocked);
+    flow.takeEffects();
+
+    flow.apply(intent::ChooseMaintainerTab{MaintainerTab::Content}, f.t0);
+    performAll(services, flow);
+    const ContentView& view = flow.state().assist.content;
+    REQUIRE(view.found);
+    CHECK(view.found->sequence == 2);
+    CHECK(view.found->newer);
+    CHECK(view.found->diff.added == std::vector<std::string>{"procedures/marriage.json"});
+    CHECK(view.found->diff.removed == std::vector<std::string>{"procedures/residence.json"});
+    CHECK(view.found->diff.changed ==
+          std::vector<std::string>{"procedures/birth-registration.json"});
+
+    flow.apply(intent::InstallFoundPack{}, f.t0);
+    performAll(services, flow); // the install, then the refreshed status
+    CHECK(view.install == JobState::Done);
+    CHECK(view.installedVersion == "v2");
+    CHECK(view.bytesDone == view.bytesTotal);
+    CHECK(view.bytesTotal > 0);
+    REQUIRE(view.current);
+    CHECK(view.current->sequence == 2);
+    CHECK_FALSE(view.found->newer); // the same pack is not offered again
+    // Residents keep the old content until the session (the maintainer's too) is over.
+    CHECK_FALSE(services.activatePendingContent(flow));
+    CHECK(content.sequence() == 1);
+    flow.apply(intent::StartOver{}, f.t0);
+    CHECK(services.activatePendingContent(flow));
+    CHECK(content.sequence() == 2);
+    CHECK_FALSE(view.switchPending);
+
+    flow.apply(intent::OpenMaintainer{}, f.t0);
+    pressPin(flow, "135790", f.t0);
+    performAll(services, flow);
+    REQUIRE(view.previous);
+    flow.apply(intent::RollbackContent{}, f.t0);
+    performAll(services, flow);
+    CHECK(view.rollback == JobState::Done);
+    CHECK(view.current->sequence == 1);
+}
+
+TEST_CASE("a resident session holds back the content switch", "[maintainer]") {
+    Fixture f;
+    auto opened = ContentStore::open(f.packs.store);
+    REQUIRE(opened.ok());
+    ContentStore content = std::move(*opened);
+    REQUIRE(
+        content.installPack(f.packs.build(test::sampleFiles("a"), 1, "one"), f.packs.trust).ok());
+    AssistServices services(nullptr, &content, f.paths(), {});
+    Flow flow(f.config, f.logger, [] { return kNowUnix; });
+    flow.apply(intent::Open{Screen::Help}, f.t0);
+    CHECK_FALSE(services.activatePendingContent(flow));
+    CHECK_FALSE(content.hasContent());
+    flow.apply(intent::StartOver{}, f.t0);
+    CHECK(services.activatePendingContent(flow));
+    CHECK(content.hasContent());
+}
+
+TEST_CASE("report export writes the CSV to the stick under a dated name", "[maintainer]") {
+    Fixture f;
+    REQUIRE(f.volunteers->setMaintainerPin("135790").ok());
+    {
+        // An empty usage database is enough: the report is all zeros.
+        UsageLogOptions options;
+        options.databasePath = f.paths().usageDatabase;
+        UsageLog log(options, nullptr, [] { return std::chrono::system_clock::now(); });
+        log.flush();
+    }
+    AssistServices services(f.volunteers.get(), nullptr, f.paths(), {});
+    Flow flow(f.config, f.logger, [] { return kNowUnix; });
+    flow.apply(intent::OpenMaintainer{}, f.t0);
+    pressPin(flow, "135790", f.t0);
+    performAll(services, flow); // the PIN, then the report of today
+    REQUIRE(flow.state().assist.reports.report);
+    flow.apply(intent::ExportReport{}, f.t0);
+    performAll(services, flow);
+    CHECK(flow.state().assist.reports.exportState == JobState::Done);
+    CHECK(flow.state().assist.reports.exportDetail == "kiosk-report-2026-11-25_2026-11-25.csv");
+    CHECK(std::filesystem::exists(f.stick / "kiosk-report-2026-11-25_2026-11-25.csv"));
+    CHECK(reportFileName(flow.state().assist.reports.report->range) ==
+          "kiosk-report-2026-11-25_2026-11-25.csv");
+}

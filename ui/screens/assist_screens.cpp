@@ -1,0 +1,299 @@
+// Volunteer sign-in list, the PIN pad and the volunteer tools screen.
+#include "ui/screens/assist_screens.hpp"
+
+#include "ui/widgets/keyboard.hpp"
+#include "ui/widgets/scroll_area.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace kiosk::ui {
+
+std::string printerWords(const FrameContext& ctx, const DeviceStatus& devices) {
+    Msg state = Msg::StatusUnknown;
+    switch (devices.printer) {
+    case PrinterState::Ready:
+        state = Msg::StatusReady;
+        break;
+    case PrinterState::NoPaper:
+        state = Msg::StatusNoPaper;
+        break;
+    case PrinterState::CoverOpen:
+        state = Msg::StatusCoverOpen;
+        break;
+    case PrinterState::Offline:
+    case PrinterState::Error:
+        state = Msg::StatusError;
+        break;
+    case PrinterState::Disconnected:
+        state = Msg::StatusDisconnected;
+        break;
+    default:
+        break;
+    }
+    std::string words = std::string(ctx.tr(state));
+    if (devices.printerSimulated) {
+        words += " (" + std::string(ctx.tr(Msg::StatusSimulated)) + ")";
+    }
+    return words;
+}
+
+std::string readerWords(const FrameContext& ctx, const DeviceStatus& devices) {
+    Msg state = Msg::StatusUnknown;
+    switch (devices.reader) {
+    case ReaderState::NoCard:
+        state = Msg::StatusReady;
+        break;
+    case ReaderState::CardPresent:
+        state = Msg::StatusCardPresent;
+        break;
+    case ReaderState::Error:
+        state = Msg::StatusError;
+        break;
+    case ReaderState::Disconnected:
+        state = Msg::StatusDisconnected;
+        break;
+    default:
+        break;
+    }
+    std::string words = std::string(ctx.tr(state));
+    if (devices.readerSimulated) {
+        words += " (" + std::string(ctx.tr(Msg::StatusSimulated)) + ")";
+    }
+    return words;
+}
+
+std::string networkWords(const FrameContext& ctx, const DeviceStatus& devices) {
+    switch (devices.network) {
+    case NetworkState::Online:
+        return std::string(ctx.tr(Msg::StatusOnline));
+    case NetworkState::Offline:
+        return std::string(ctx.tr(Msg::StatusOffline));
+    case NetworkState::Unknown:
+        break;
+    }
+    return std::string(ctx.tr(Msg::StatusUnknown));
+}
+
+void backButton(const FrameContext& ctx, float width) {
+    if (touchButton(ctx, "own-back", ctx.tr(Msg::NavBack), ImVec2(width, ctx.metrics.targetPx),
+                    ButtonKind::Secondary, Icon::Back)) {
+        ctx.emit(intent::Back{});
+    }
+}
+
+void VolunteerSignInScreen::drawContent(const FrameContext& ctx) {
+    headingText(ctx, ctx.tr(Msg::VolunteerSignInTitle));
+    const auto& volunteers = ctx.session.assist.volunteers;
+    if (volunteers.empty()) {
+        bodyText(ctx, ctx.tr(Msg::VolunteerNone));
+        return;
+    }
+    bodyText(ctx, ctx.tr(Msg::VolunteerChooseName));
+    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));
+    float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
+    beginScrollArea(ctx, "volunteers");
+    for (const VolunteerEntry& volunteer : volunteers) {
+        if (listItem(ctx, volunteer.id, volunteer.displayName, {}, width)) {
+            ctx.emit(intent::ChooseVolunteer{volunteer.id});
+        }
+    }
+    endScrollArea(ctx);
+}
+
+namespace {
+
+// The digits typed so far as large dots in a box: the PIN itself is never drawn.
+void drawPinDots(const FrameContext& ctx, std::size_t count, std::size_t longest, float width) {
+    const Metrics& m = ctx.metrics;
+    const Palette& p = ctx.colours;
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    float height = m.targetPx;
+    d->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height),
+                     ImGui::GetColorU32(p.surface), m.mm(1.2));
+    d->AddRect(origin, ImVec2(origin.x + width, origin.y + height), ImGui::GetColorU32(p.primary),
+               m.mm(1.2), 0, 4.0f);
+    float radius = m.mm(2.2);
+    float step = radius * 3.2f;
+    float startX = origin.x + (width - step * static_cast<float>(longest) + step) * 0.5f;
+    for (std::size_t i = 0; i < longest; ++i) {
+        ImVec2 centre(startX + step * static_cast<float>(i), origin.y + height * 0.5f);
+        if (i < count) {
+            d->AddCircleFilled(centre, radius, ImGui::GetColorU32(p.text));
+        } else {
+            d->AddCircle(centre, radius, ImGui::GetColorU32(p.border), 0, 2.0f);
+        }
+    }
+    ImGui::Dummy(ImVec2(width, height));
+}
+
+} // namespace
+
+void PinEntryScreen::drawContent(const FrameContext& ctx) {
+    const PinEntry& pin = ctx.session.assist.pin;
+    const Metrics& m = ctx.metrics;
+    bool volunteer = pin.purpose == PinPurpose::Volunteer;
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    // The pad on the right half, the name and messages on the left: big keys, short reach.
+    float padWidth = std::min(avail.x * 0.5f, m.mm(120));
+    float leftWidth = avail.x - padWidth - m.gapPx * 2;
+
+    ImGui::BeginChild("pin-left", ImVec2(leftWidth, avail.y), false, ImGuiWindowFlags_NoScrollbar);
+    headingText(ctx, ctx.tr(volunteer ? Msg::PinTitle : Msg::PinMaintainerTitle));
+    if (volunteer) {
+        boldText(ctx, pin.displayName);
+    }
+    ImGui::Dummy(ImVec2(0, m.gapPx));
+    drawPinDots(ctx, pin.digits.size(), pin.purpose == PinPurpose::Volunteer ? 8 : 12,
+                ImGui::GetContentRegionAvail().x);
+    ImGui::Dummy(ImVec2(0, m.gapPx));
+    if (pin.checking) {
+        boldText(ctx, ctx.tr(Msg::PinChecking));
+    } else if (pin.lastResult) {
+        const PinCheckResult& result = *pin.lastResult;
+        switch (result.outcome) {
+        case PinCheckOutcome::Wrong: {
+            problemText(ctx, ctx.tr(Msg::PinWrong));
+            if (result.triesLeft > 0) {
+                bodyText(ctx, std::string(ctx.tr(Msg::PinTriesLeft)) + ": " +
+                                  std::to_string(result.triesLeft));
+            }
+            break;
+        }
+        case PinCheckOutcome::Locked:
+            problemText(ctx, std::string(ctx.tr(Msg::PinLocked)) + ": " +
+                                 std::to_string(result.lockedSeconds));
+            break;
+        case PinCheckOutcome::Unavailable:
+            problemText(ctx, ctx.tr(Msg::PinUnavailable));
+            break;
+        case PinCheckOutcome::Ok:
+            break;
+        }
+    } else {
+        mutedText(ctx, ctx.tr(Msg::PinHint));
+    }
+    ImGui::EndChild();
+
+    ImGui::SameLine(0, m.gapPx * 2);
+    ImGui::BeginChild("pin-pad", ImVec2(padWidth, avail.y), false, ImGuiWindowFlags_NoScrollbar);
+    if (auto key =
+            drawKeyboard(ctx, pin.pad, input::InputMethod::Plain, ImGui::GetContentRegionAvail())) {
+        ctx.emit(intent::PinKey{*key});
+    }
+    ImGui::EndChild();
+}
+
+namespace {
+
+void figureRow(const FrameContext& ctx, std::string_view label, std::string_view value,
+               float valueX) {
+    ImGui::PushFont(ctx.fonts.body);
+    ImGui::TextUnformatted(label.data(), label.data() + label.size());
+    ImGui::PopFont();
+    ImGui::SameLine(valueX);
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::TextUnformatted(value.data(), value.data() + value.size());
+    ImGui::PopFont();
+}
+
+} // namespace
+
+void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
+    const AssistState& assist = ctx.session.assist;
+    const VolunteerToolsState& tools = assist.tools;
+    const Metrics& m = ctx.metrics;
+    headingText(ctx, ctx.tr(Msg::ToolsTitle));
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float leftWidth = (avail.x - m.gapPx * 2) * 0.42f;
+    float rightWidth = avail.x - m.gapPx * 2 - leftWidth;
+    float columnHeight = avail.y - actionBarHeight(ctx) - m.gapPx;
+
+    // Left: what a volunteer does most, as big buttons with their outcome beside them.
+    ImGui::BeginChild("tools-actions", ImVec2(leftWidth, columnHeight), false,
+                      ImGuiWindowFlags_NoScrollbar);
+    if (touchButton(ctx, "reprint", ctx.tr(Msg::ToolsReprint), ImVec2(leftWidth, m.targetPx),
+                    ButtonKind::Secondary, Icon::Printer)) {
+        ctx.emit(intent::ReprintLastReceipt{});
+    }
+    switch (tools.reprint) {
+    case VolunteerToolsState::Reprint::Printing:
+        bodyText(ctx, ctx.tr(Msg::ToolsReprinting));
+        break;
+    case VolunteerToolsState::Reprint::Printed:
+        bodyText(ctx, ctx.tr(Msg::ToolsReprinted));
+        break;
+    case VolunteerToolsState::Reprint::Failed:
+        problemText(ctx, ctx.tr(Msg::ToolsReprintFailed));
+        break;
+    case VolunteerToolsState::Reprint::NothingToPrint:
+        mutedText(ctx, ctx.tr(Msg::ToolsNothingToPrint));
+        break;
+    case VolunteerToolsState::Reprint::None:
+        break;
+    }
+    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    if (touchButton(ctx, "retry", ctx.tr(tools.retrying ? Msg::ToolsRetrying : Msg::ToolsRetry),
+                    ImVec2(leftWidth, m.targetPx), ButtonKind::Secondary, Icon::Network)) {
+        ctx.emit(intent::RetryOutbox{});
+    }
+    ImGui::EndChild();
+
+    // Right: the outbox and the devices, scrolling on small panels with large text.
+    ImGui::SameLine(0, m.gapPx * 2);
+    ImGui::BeginChild("tools-state", ImVec2(rightWidth, columnHeight), false,
+                      ImGuiWindowFlags_NoScrollbar);
+    beginScrollArea(ctx, "tools-state-scroll");
+    float valueX = 0;
+    for (Msg label : {Msg::ToolsPending, Msg::ToolsDelivered, Msg::ToolsNeedsAttention}) {
+        std::string_view text = ctx.tr(label);
+        valueX = std::max(valueX, ctx.fonts.body
+                                      ->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0,
+                                                      text.data(), text.data() + text.size())
+                                      .x);
+    }
+    valueX += m.gapPx * 3;
+    boldText(ctx, ctx.tr(Msg::ToolsOutbox));
+    if (tools.loaded) {
+        figureRow(ctx, ctx.tr(Msg::ToolsPending), std::to_string(tools.outboxPending), valueX);
+        figureRow(ctx, ctx.tr(Msg::ToolsDelivered), std::to_string(tools.outboxDelivered), valueX);
+        if (tools.outboxNeedsAttention > 0) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.danger);
+        }
+        figureRow(ctx, ctx.tr(Msg::ToolsNeedsAttention), std::to_string(tools.outboxNeedsAttention),
+                  valueX);
+        if (tools.outboxNeedsAttention > 0) {
+            ImGui::PopStyleColor();
+        }
+    } else {
+        mutedText(ctx, ctx.tr(Msg::JobRunning));
+    }
+    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    boldText(ctx, ctx.tr(Msg::ToolsDevices));
+    const DeviceStatus& devices = tools.loaded ? tools.devices : ctx.devices;
+    bodyText(ctx, std::string(ctx.tr(Msg::StatusPrinter)) + ": " + printerWords(ctx, devices));
+    bodyText(ctx, std::string(ctx.tr(Msg::StatusReader)) + ": " + readerWords(ctx, devices));
+    bodyText(ctx, std::string(ctx.tr(Msg::StatusNetwork)) + ": " + networkWords(ctx, devices));
+    endScrollArea(ctx);
+    ImGui::EndChild();
+
+    // Back, Maintenance ... End assistance, in one row.
+    ImVec2 regionMin = ImGui::GetWindowContentRegionMin();
+    ImVec2 regionMax = ImGui::GetWindowContentRegionMax();
+    float buttonWidth = (regionMax.x - regionMin.x - m.gapPx * 2) / 3.0f;
+    ImGui::SetCursorPos(ImVec2(regionMin.x, regionMax.y - m.targetPx));
+    backButton(ctx, buttonWidth);
+    ImGui::SameLine(0, m.gapPx);
+    if (touchButton(ctx, "maintenance", ctx.tr(Msg::ToolsMaintenance),
+                    ImVec2(buttonWidth, m.targetPx))) {
+        ctx.emit(intent::OpenMaintainer{});
+    }
+    ImGui::SameLine(0, m.gapPx);
+    if (touchButton(ctx, "sign-out", ctx.tr(Msg::ToolsSignOut), ImVec2(buttonWidth, m.targetPx),
+                    ButtonKind::Danger)) {
+        ctx.emit(intent::SignOutVolunteer{});
+    }
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,34 @@
+// Assisted mode: volunteer sign-in, the PIN pad (volunteer or maintainer) and the volunteer's
+// tools.
+#pragma once
+
+#include "ui/screens/screen_view.hpp"
+
+namespace kiosk::ui {
+
+class VolunteerSignInScreen : public ScreenView {
+protected:
+    void drawContent(const FrameContext& ctx) override;
+};
+
+class PinEntryScreen : public ScreenView {
+protected:
+    void drawContent(const FrameContext& ctx) override;
+};
+
+class VolunteerToolsScreen : public ScreenView {
+protected:
+    // Back sits in the action row: the banner already takes a row of the screen.
+    Navigation navigation() const override { return Navigation::None; }
+    void drawContent(const FrameContext& ctx) override;
+};
+
+// The device states as words, shared with the maintainer screen.
+std::string printerWords(const FrameContext& ctx, const DeviceStatus& devices);
+std::string readerWords(const FrameContext& ctx, const DeviceStatus& devices);
+std::string networkWords(const FrameContext& ctx, const DeviceStatus& devices);
+
+// A Back button of `width` at the cursor, for screens that put it in their own action row.
+void backButton(const FrameContext& ctx, float width);
+
+} // namespace kiosk::ui

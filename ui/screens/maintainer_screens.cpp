@@ -1,0 +1,465 @@
+// Maintainer screen: tabs for reports (figures, bar charts, export and print), volunteers and
+// content packs (install from the USB stick with progress, roll back).
+#include "ui/screens/maintainer_screens.hpp"
+
+#include "ui/screens/assist_screens.hpp"
+#include "ui/widgets/bar_chart.hpp"
+#include "ui/widgets/scroll_area.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace kiosk::ui {
+
+std::string dayText(UsageDate day) {
+    std::chrono::year_month_day ymd{day};
+    char text[16];
+    std::snprintf(text, sizeof text, "%02u/%02u/%04d", static_cast<unsigned>(ymd.day()),
+                  static_cast<unsigned>(ymd.month()), static_cast<int>(ymd.year()));
+    return text;
+}
+
+std::string sizeText(std::uint64_t bytes) {
+    char text[32];
+    double megabytes = static_cast<double>(bytes) / (1024.0 * 1024.0);
+    std::snprintf(text, sizeof text, "%.1f MB", megabytes);
+    std::string out = text;
+    // Vietnamese writes the decimal comma.
+    for (char& c : out) {
+        if (c == '.') {
+            c = ',';
+        }
+    }
+    return out;
+}
+
+namespace {
+
+std::string_view jobWords(const FrameContext& ctx, JobState state) {
+    switch (state) {
+    case JobState::Running:
+        return ctx.tr(Msg::JobRunning);
+    case JobState::Done:
+        return ctx.tr(Msg::JobDone);
+    case JobState::Failed:
+        return ctx.tr(Msg::JobFailed);
+    case JobState::Idle:
+        break;
+    }
+    return {};
+}
+
+// A figure tile: a big number and its label under it.
+void figureTile(const FrameContext& ctx, std::string_view id, std::string_view label,
+                const std::string& value, ImVec2 size) {
+    const Palette& p = ctx.colours;
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 end(origin.x + size.x, origin.y + size.y);
+    d->AddRectFilled(origin, end, ImGui::GetColorU32(p.surface), ctx.metrics.mm(1.2));
+    d->AddRect(origin, end, ImGui::GetColorU32(p.border), ctx.metrics.mm(1.2));
+    float pad = ctx.metrics.gapPx;
+    ImFont* big = ctx.fonts.heading;
+    ImFont* small = ctx.fonts.status;
+    ImVec4 clip(origin.x + pad, origin.y, end.x - pad, end.y);
+    d->AddText(big, big->FontSize, ImVec2(origin.x + pad, origin.y + pad * 0.5f),
+               ImGui::GetColorU32(p.text), value.c_str(), nullptr, 0, &clip);
+    // The label wraps under the number: tiles are narrow when six share a row.
+    d->AddText(small, small->FontSize,
+               ImVec2(origin.x + pad, origin.y + pad * 0.5f + big->FontSize * 1.1f),
+               ImGui::GetColorU32(p.textMuted), label.data(), label.data() + label.size(),
+               size.x - pad * 2, &clip);
+    ImGui::PushID(id.data(), id.data() + id.size());
+    ImGui::Dummy(size);
+    ImGui::PopID();
+}
+
+std::string percentText(double share) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%d%%", static_cast<int>(share * 100.0 + 0.5));
+    return text;
+}
+
+std::string ratingText(const UsageReport& report) {
+    if (report.ratings == 0) {
+        return "–";
+    }
+    char text[24];
+    std::snprintf(text, sizeof text, "%.1f / %d", report.averageRating, report.ratingScale);
+    std::string out = text;
+    for (char& c : out) {
+        if (c == '.') {
+            c = ',';
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+void MaintainerScreen::drawContent(const FrameContext& ctx) {
+    const Metrics& m = ctx.metrics;
+    const AssistState& assist = ctx.session.assist;
+    float width = ImGui::GetContentRegionAvail().x;
+    // Back and the tabs on one row; the header and tabs say where this is.
+    float backWidth = std::max(m.mm(45), (width - m.gapPx * 3) * 0.2f);
+    backButton(ctx, backWidth);
+    ImGui::SameLine(0, m.gapPx);
+    float tabWidth = (width - backWidth - m.gapPx * 3) / 3.0f;
+    struct Tab {
+        MaintainerTab tab;
+        Msg label;
+    };
+    for (Tab tab : {Tab{MaintainerTab::Reports, Msg::TabReports},
+                    Tab{MaintainerTab::Volunteers, Msg::TabVolunteers},
+                    Tab{MaintainerTab::Content, Msg::TabContent}}) {
+        ImGui::PushID(static_cast<int>(tab.tab));
+        if (optionButton(ctx, "tab", ctx.tr(tab.label), ImVec2(tabWidth, m.targetPx),
+                         assist.tab == tab.tab ? Selection::Selected : Selection::NotSelected)) {
+            ctx.emit(intent::ChooseMaintainerTab{tab.tab});
+        }
+        ImGui::PopID();
+        ImGui::SameLine(0, m.gapPx);
+    }
+    ImGui::NewLine();
+    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    switch (assist.tab) {
+    case MaintainerTab::Reports:
+        drawReports(ctx);
+        break;
+    case MaintainerTab::Volunteers:
+        drawVolunteers(ctx);
+        break;
+    case MaintainerTab::Content:
+        drawContentPacks(ctx);
+        break;
+    }
+}
+
+void MaintainerScreen::drawReports(const FrameContext& ctx) {
+    const Metrics& m = ctx.metrics;
+    const ReportView& view = ctx.session.assist.reports;
+    float width = ImGui::GetContentRegionAvail().x;
+
+    struct Range {
+        ReportRangeKind kind;
+        Msg label;
+    };
+    float rangeWidth = (width - m.gapPx * 3) / 4.0f;
+    for (Range range : {Range{ReportRangeKind::Today, Msg::RangeToday},
+                        Range{ReportRangeKind::Week, Msg::RangeWeek},
+                        Range{ReportRangeKind::Month, Msg::RangeMonth},
+                        Range{ReportRangeKind::Custom, Msg::RangeCustom}}) {
+        ImGui::PushID(static_cast<int>(range.kind));
+        if (optionButton(ctx, "range", ctx.tr(range.label), ImVec2(rangeWidth, m.chromeTargetPx),
+                         view.kind == range.kind ? Selection::Selected : Selection::NotSelected,
+                         ctx.fonts.chromeBold)) {
+            ctx.emit(intent::ChooseReportRange{range.kind});
+        }
+        ImGui::PopID();
+        ImGui::SameLine(0, m.gapPx);
+    }
+    ImGui::NewLine();
+
+    if (view.kind == ReportRangeKind::Custom && view.custom) {
+        // The date pads: each end moves by a day or a week.
+        struct End {
+            intent::RangeEnd end;
+            Msg label;
+            UsageDate day;
+        };
+        float padWidth = std::max(m.chromeTargetPx, m.mm(kMinimumTargetMm));
+        // [-7][-1] from [+1][+7]  –  [-7][-1] to [+1][+7]: chrome-sized text so the row fits
+        // whatever the text size.
+        auto pad = [&](intent::RangeEnd which, int days) {
+            std::string text = (days > 0 ? "+" : "-") + std::to_string(std::abs(days));
+            ImGui::PushID(static_cast<int>(which) * 100 + days);
+            if (optionButton(ctx, "shift", text, ImVec2(padWidth, m.chromeTargetPx),
+                             Selection::NotSelected, ctx.fonts.chromeBold)) {
+                ctx.emit(intent::ShiftCustomRange{which, days});
+            }
+            ImGui::PopID();
+            ImGui::SameLine(0, m.gapPx);
+        };
+        auto label = [&](const std::string& text) {
+            ImGui::PushFont(ctx.fonts.chromeBold);
+            ImVec2 at = ImGui::GetCursorPos();
+            ImGui::SetCursorPosY(at.y + (m.chromeTargetPx - ctx.fonts.chromeBold->FontSize) * 0.5f);
+            ImGui::TextUnformatted(text.c_str());
+            ImGui::PopFont();
+            ImGui::SameLine(0, m.gapPx);
+            ImGui::SetCursorPosY(at.y);
+        };
+        for (End end : {End{intent::RangeEnd::From, Msg::RangeFrom, view.custom->from},
+                        End{intent::RangeEnd::To, Msg::RangeTo, view.custom->to}}) {
+            if (end.end == intent::RangeEnd::To) {
+                label("–");
+            }
+            pad(end.end, -7);
+            pad(end.end, -1);
+            label(dayText(end.day));
+            pad(end.end, 1);
+            pad(end.end, 7);
+        }
+        ImGui::NewLine();
+    }
+
+    float listHeight = ImGui::GetContentRegionAvail().y - actionBarHeight(ctx) - m.gapPx;
+    ImGui::BeginChild("report", ImVec2(width, listHeight), false, ImGuiWindowFlags_NoScrollbar);
+    if (view.loading) {
+        bodyText(ctx, ctx.tr(Msg::ReportLoading));
+    } else if (!view.failure.empty()) {
+        problemText(ctx, ctx.tr(Msg::ReportFailed));
+        mutedText(ctx, view.failure);
+    } else if (view.report) {
+        const UsageReport& report = *view.report;
+        // Six figures: one row on a wide panel, two rows of three on a narrow one.
+        float inner = width - m.gapPx * 3;
+        int perRow = inner / 6.0f >= m.mm(28) ? 6 : 3;
+        float tileWidth = (inner - m.gapPx * static_cast<float>(perRow - 1)) / perRow;
+        float tileHeight =
+            ctx.fonts.heading->FontSize * 1.1f + ctx.fonts.status->FontSize * 2.3f + m.gapPx;
+        ImVec2 tile(tileWidth, tileHeight);
+        int rows = 6 / perRow;
+        // The charts fill what the figures leave of the first screenful; procedures scroll.
+        float chartHeight =
+            std::max(listHeight - (tileHeight + m.gapPx) * static_cast<float>(rows) - m.gapPx,
+                     ctx.fonts.bold->FontSize * 5.5f);
+        beginScrollArea(ctx, "report-scroll");
+        std::int64_t dossiers = report.dossiersSubmitted + report.dossiersQueued;
+        struct Figure {
+            const char* id;
+            Msg label;
+            std::string value;
+        };
+        Figure tiles[] = {
+            {"sessions", Msg::ReportSessions, std::to_string(report.sessions)},
+            {"dossiers", Msg::ReportDossiers, std::to_string(dossiers)},
+            {"assisted", Msg::ReportAssistedShare, percentText(report.assistedShare())},
+            {"lessons", Msg::ReportLessons, std::to_string(report.lessonsCompleted)},
+            {"rating", Msg::ReportRating, ratingText(report)},
+            {"faults", Msg::ReportFaults, std::to_string(report.deviceFaultsTotal)},
+        };
+        for (int i = 0; i < 6; ++i) {
+            if (i % perRow != 0) {
+                ImGui::SameLine(0, m.gapPx);
+            }
+            figureTile(ctx, tiles[i].id, ctx.tr(tiles[i].label), tiles[i].value, tile);
+        }
+
+        // Per-day charts, side by side.
+        if (!report.perDay.empty()) {
+            std::vector<std::int64_t> sessions;
+            std::vector<std::int64_t> dossierDays;
+            for (const DayFigures& day : report.perDay) {
+                sessions.push_back(day.sessions);
+                dossierDays.push_back(day.dossiers);
+            }
+            std::string first = dayText(report.perDay.front().day).substr(0, 5);
+            std::string last = dayText(report.perDay.back().day).substr(0, 5);
+            float chartWidth = (inner - m.gapPx) * 0.5f;
+            ImVec2 chart(chartWidth, chartHeight);
+            drawBarChart(ctx, ctx.tr(Msg::ReportSessions), sessions, first, last, chart);
+            ImGui::SameLine(0, m.gapPx);
+            drawBarChart(ctx, ctx.tr(Msg::ReportDossiers), dossierDays, first, last, chart);
+        }
+        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+        if (!report.procedures.empty()) {
+            boldText(ctx, ctx.tr(Msg::ReportByProcedure));
+            const ProcedureCatalog* catalog = ctx.catalog;
+            for (const ProcedureFigures& procedure : report.procedures) {
+                std::string name = procedure.code;
+                if (catalog != nullptr) {
+                    if (const Procedure* known = catalog->findProcedure(procedure.code)) {
+                        name += "  " + std::string(ctx.local(known->name));
+                    }
+                }
+                std::string figures = std::to_string(procedure.submitted) + " / " +
+                                      std::to_string(procedure.queued) + " / " +
+                                      std::to_string(procedure.failed);
+                ImGui::PushFont(ctx.fonts.body);
+                ImGui::TextUnformatted(figures.c_str());
+                ImGui::SameLine(ctx.fonts.body->FontSize * 6);
+                ImGui::PushTextWrapPos(0);
+                ImGui::TextUnformatted(name.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::PopFont();
+            }
+        }
+        endScrollArea(ctx);
+    }
+    ImGui::EndChild();
+
+    // Export and print: their outcome beside the buttons.
+    std::string exportLabel = std::string(ctx.tr(Msg::ReportExport));
+    if (view.exportState != JobState::Idle) {
+        exportLabel += " · " + std::string(jobWords(ctx, view.exportState));
+    }
+    std::string printLabel = std::string(ctx.tr(Msg::ReportPrint));
+    if (view.printState != JobState::Idle) {
+        printLabel += " · " + std::string(jobWords(ctx, view.printState));
+    }
+    if (secondaryAction(ctx, printLabel)) {
+        ctx.emit(intent::PrintReportSummary{});
+    }
+    if (primaryAction(ctx, exportLabel)) {
+        ctx.emit(intent::ExportReport{});
+    }
+}
+
+void MaintainerScreen::drawVolunteers(const FrameContext& ctx) {
+    const Metrics& m = ctx.metrics;
+    const VolunteerAdmin& admin = ctx.session.assist.admin;
+    if (admin.all.empty()) {
+        bodyText(ctx, ctx.tr(Msg::VolunteerNone));
+        return;
+    }
+    mutedText(ctx, ctx.tr(Msg::VolunteersAddHint));
+    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    float width = ImGui::GetContentRegionAvail().x - m.gapPx * 2;
+    float buttonWidth = std::min(width * 0.35f, m.mm(70));
+    beginScrollArea(ctx, "volunteer-admin");
+    for (const VolunteerEntry& volunteer : admin.all) {
+        ImGui::PushID(volunteer.id.c_str());
+        ImVec2 start = ImGui::GetCursorPos();
+        boldText(ctx, volunteer.displayName);
+        mutedText(ctx, std::string(ctx.tr(volunteer.enabled ? Msg::VolunteersEnabled
+                                                            : Msg::VolunteersDisabled)) +
+                           " · " + volunteer.id);
+        ImVec2 after = ImGui::GetCursorPos();
+        ImGui::SetCursorPos(ImVec2(start.x + width - buttonWidth, start.y));
+        if (touchButton(ctx, "toggle",
+                        ctx.tr(volunteer.enabled ? Msg::VolunteersDisable : Msg::VolunteersEnable),
+                        ImVec2(buttonWidth, m.targetPx),
+                        volunteer.enabled ? ButtonKind::Secondary : ButtonKind::Primary)) {
+            ctx.emit(intent::SetVolunteerEnabled{volunteer.id, !volunteer.enabled});
+        }
+        ImGui::SetCursorPos(ImVec2(start.x, std::max(after.y, start.y + m.targetPx) + m.gapPx));
+        ImGui::PopID();
+    }
+    endScrollArea(ctx);
+}
+
+namespace {
+
+std::string versionLine(const FrameContext& ctx, const std::optional<VersionSummary>& version) {
+    if (!version) {
+        return std::string(ctx.tr(Msg::ContentNone));
+    }
+    return version->displayVersion + "  (#" + std::to_string(version->sequence) + ", " +
+           sizeText(version->bytes) + ")";
+}
+
+void procedureList(const FrameContext& ctx, Msg title, const std::vector<std::string>& paths) {
+    if (paths.empty()) {
+        return;
+    }
+    std::string line = std::string(ctx.tr(title)) + " (" + std::to_string(paths.size()) + "): ";
+    for (std::size_t i = 0; i < paths.size() && i < 8; ++i) {
+        std::string name = paths[i];
+        if (auto slash = name.rfind('/'); slash != std::string::npos) {
+            name = name.substr(slash + 1);
+        }
+        if (auto dot = name.rfind(".json"); dot != std::string::npos) {
+            name = name.substr(0, dot);
+        }
+        line += (i > 0 ? ", " : "") + name;
+    }
+    if (paths.size() > 8) {
+        line += ", …";
+    }
+    bodyText(ctx, line);
+}
+
+void progressBar(const FrameContext& ctx, std::uint64_t done, std::uint64_t total, float width) {
+    const Palette& p = ctx.colours;
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    float height = ctx.metrics.targetPx * 0.6f;
+    float share =
+        total > 0 ? std::min(1.0f, static_cast<float>(done) / static_cast<float>(total)) : 0.0f;
+    d->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height),
+                     ImGui::GetColorU32(p.surface), 4.0f);
+    d->AddRectFilled(origin, ImVec2(origin.x + width * share, origin.y + height),
+                     ImGui::GetColorU32(p.primary), 4.0f);
+    d->AddRect(origin, ImVec2(origin.x + width, origin.y + height), ImGui::GetColorU32(p.border),
+               4.0f, 0, 2.0f);
+    ImGui::Dummy(ImVec2(width, height));
+    std::string figures = sizeText(done) + " / " + sizeText(total) + "  (" +
+                          std::to_string(static_cast<int>(share * 100.0f)) + "%)";
+    boldText(ctx, figures);
+}
+
+} // namespace
+
+void MaintainerScreen::drawContentPacks(const FrameContext& ctx) {
+    const Metrics& m = ctx.metrics;
+    const ContentView& content = ctx.session.assist.content;
+    float width = ImGui::GetContentRegionAvail().x;
+    float listHeight = ImGui::GetContentRegionAvail().y - actionBarHeight(ctx) - m.gapPx;
+    ImGui::BeginChild("content-pack", ImVec2(width, listHeight), false,
+                      ImGuiWindowFlags_NoScrollbar);
+    if (!content.loaded) {
+        bodyText(ctx, ctx.tr(Msg::JobRunning));
+        ImGui::EndChild();
+        return;
+    }
+    boldText(ctx,
+             std::string(ctx.tr(Msg::ContentCurrent)) + ": " + versionLine(ctx, content.current));
+    mutedText(ctx, std::string(ctx.tr(Msg::ContentPrevious)) + ": " +
+                       versionLine(ctx, content.previous));
+    ImGui::Dummy(ImVec2(0, m.gapPx));
+
+    if (content.install == JobState::Running) {
+        headingText(ctx, ctx.tr(Msg::ContentInstalling));
+        progressBar(ctx, content.bytesDone, content.bytesTotal, width);
+    } else if (content.install == JobState::Done || content.rollback == JobState::Done) {
+        headingText(ctx, ctx.tr(content.install == JobState::Done ? Msg::ContentInstalled
+                                                                  : Msg::ContentRolledBack));
+        if (!content.installedVersion.empty()) {
+            boldText(ctx, content.installedVersion);
+        }
+        if (content.switchPending) {
+            bodyText(ctx, ctx.tr(Msg::ContentAppliesNext));
+        }
+    }
+    if (content.install == JobState::Failed || content.rollback == JobState::Failed) {
+        problemText(ctx, ctx.tr(Msg::ContentFailed));
+        mutedText(ctx, content.failure);
+    }
+
+    if (content.install != JobState::Running && content.install != JobState::Done) {
+        if (content.found) {
+            const FoundPackInfo& found = *content.found;
+            headingText(ctx, ctx.tr(Msg::ContentFound));
+            boldText(ctx, found.displayVersion + "  (#" + std::to_string(found.sequence) + ", " +
+                              sizeText(found.bytes) + ")");
+            mutedText(ctx, found.path);
+            procedureList(ctx, Msg::ContentAdded, found.diff.added);
+            procedureList(ctx, Msg::ContentChanged, found.diff.changed);
+            procedureList(ctx, Msg::ContentRemoved, found.diff.removed);
+            if (!found.newer) {
+                problemText(ctx, ctx.tr(Msg::ContentNotNewer));
+            }
+        } else if (!content.inspectFailure.empty()) {
+            problemText(ctx, ctx.tr(Msg::ContentUnreadable));
+            mutedText(ctx, content.inspectFailure);
+        } else {
+            bodyText(ctx, ctx.tr(Msg::ContentNoStick));
+        }
+    }
+    ImGui::EndChild();
+
+    if (content.previous && content.install != JobState::Running &&
+        secondaryAction(ctx, ctx.tr(Msg::ContentRollback))) {
+        ctx.emit(intent::RollbackContent{});
+    }
+    if (content.found && content.found->newer && content.install != JobState::Running &&
+        content.install != JobState::Done && primaryAction(ctx, ctx.tr(Msg::ContentInstall))) {
+        ctx.emit(intent::InstallFoundPack{});
+    }
+}
+
+} // namespace kiosk::ui

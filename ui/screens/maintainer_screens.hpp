@@ -1,0 +1,26 @@
+// The maintainer screen: reports with per-day charts and exports, volunteers, and content packs
+// from a USB stick.
+#pragma once
+
+#include "ui/screens/screen_view.hpp"
+
+namespace kiosk::ui {
+
+class MaintainerScreen : public ScreenView {
+protected:
+    // Back leads the tab row instead: reports need the height on a 10-inch panel.
+    Navigation navigation() const override { return Navigation::None; }
+    void drawContent(const FrameContext& ctx) override;
+
+private:
+    void drawReports(const FrameContext& ctx);
+    void drawVolunteers(const FrameContext& ctx);
+    void drawContentPacks(const FrameContext& ctx);
+};
+
+// "25/11/2026" for a report day.
+std::string dayText(UsageDate day);
+// "12,3 MB" style sizes for pack progress.
+std::string sizeText(std::uint64_t bytes);
+
+} // namespace kiosk::ui
