@@ -38,8 +38,10 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Library dependencies come from dpkg-shlibdeps (real Debian package names and versions); the
 # rest is what the kiosk opens at run time or the maintainer scripts call.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-core, passwd, util-linux")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "systemd, udev")
+# systemd is a dependency, not a recommendation, so that dpkg configures it first and the
+# postinst can enable kiosk.service.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-core, passwd, util-linux, systemd")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "udev")
 # pcscd would claim the card reader that the kiosk drives itself over libusb.
 set(CPACK_DEBIAN_PACKAGE_CONFLICTS "pcscd")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA

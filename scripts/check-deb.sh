@@ -50,7 +50,7 @@ done
 grep -qxF /etc/kiosk/kiosk.ini "$control/conffiles" || die "kiosk.ini is not a conffile"
 depends="$(dpkg-deb --field "$deb" Depends)"
 echo "Depends: $depends"
-for dep in fonts-noto-core libsdl2 libusb-1.0 libssl libsqlite3 libcurl; do
+for dep in fonts-noto-core libsdl2 libssl libusb-1.0; do
     grep -q "$dep" <<<"$depends" || die "Depends lacks $dep"
 done
 rm -rf "$control"
@@ -112,7 +112,7 @@ for group in kiosk video render input lp; do
     assert "kiosk is in group $group" sh -c "id -nG kiosk | tr ' ' '\n' | grep -qx $group"
 done
 assert "/var/lib/kiosk belongs to kiosk, mode 700" sh -c '[ "$(stat -c %U:%a /var/lib/kiosk)" = kiosk:700 ]'
-assert "the sample content pack is installed and active" test -d /var/lib/kiosk/content/current/procedures
+assert "the sample content pack is installed and active" test -d /var/lib/kiosk/content/current/files/procedures
 assert "content belongs to kiosk" sh -c '[ -z "$(find /var/lib/kiosk ! -user kiosk)" ]'
 assert "kiosk.service is enabled" test -L /etc/systemd/system/multi-user.target.wants/kiosk.service
 assert "the default configuration is valid" kioskctl config check /etc/kiosk/kiosk.ini
