@@ -124,7 +124,10 @@ exposure="$(in_root systemd-analyze security --offline=true --no-pager /lib/syst
 echo "exposure of the installed kiosk.service: ${exposure:-unknown}"
 
 step "reinstalling (the upgrade path: existing user, same content pack)"
-in_root dpkg -i /tmp/kiosk.deb
+reinstall_log="$(in_root dpkg -i /tmp/kiosk.deb 2>&1)" || die "reinstall failed: $reinstall_log"
+echo "$reinstall_log"
+grep -q "already installed" <<<"$reinstall_log" || die "reinstall did not recognise the installed sample pack"
+echo "ok: the reinstall keeps the installed content pack"
 assert "still enabled after reinstall" test -L /etc/systemd/system/multi-user.target.wants/kiosk.service
 
 step "removing"
