@@ -49,8 +49,8 @@ fi
 # --- Groups agree between udev rules, the unit and the postinst. ------------------------------------
 grep -q 'GROUP="kiosk"' "$units/60-kiosk-card-reader.rules" || fail "card reader rule must use group kiosk"
 grep -q 'GROUP="lp"' "$units/60-kiosk-printer.rules" || fail "printer rule must use group lp"
-grep -vh '^\s*#' "$units"/*.rules | grep -oE 'GROUP="[^"]*"' | grep -vqE 'GROUP="(kiosk|lp)"' &&
-    fail "a udev rule uses a group other than kiosk or lp"
+rule_groups="$(grep -vh '^\s*#' "$units"/*.rules | grep -oE 'GROUP="[^"]*"' || true)"
+grep -vqE 'GROUP="(kiosk|lp)"' <<<"$rule_groups" && fail "a udev rule uses a group other than kiosk or lp"
 for group in video render input lp; do
     grep -qE "^SupplementaryGroups=.*\b$group\b" "$units/kiosk.service" ||
         fail "kiosk.service lacks SupplementaryGroups $group"
