@@ -9,11 +9,11 @@ function(kiosk_warnings target)
     $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>
     # Likewise GCC 12's -Wnull-dereference fires inside libstdc++'s std::string after inlining.
     $<$<CXX_COMPILER_ID:GNU>:-Wno-null-dereference>
-    # And at -O3 (the release preset) GCC 12's middle-end memcpy checks misfire inside
+    # And at -O3 (Release, the .deb build) GCC 12's middle-end memcpy checks misfire inside
     # libstdc++'s vector/string after inlining (GCC bugs 107852, 105329, 105651); the ASan preset
     # still checks the real accesses.
-    $<$<CXX_COMPILER_ID:GNU>:-Wno-array-bounds>
-    $<$<CXX_COMPILER_ID:GNU>:-Wno-stringop-overflow>
-    $<$<CXX_COMPILER_ID:GNU>:-Wno-stringop-overread>
-    $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>)
+    $<$<AND:$<CXX_COMPILER_ID:GNU>,$<CONFIG:Release>>:-Wno-array-bounds>
+    $<$<AND:$<CXX_COMPILER_ID:GNU>,$<CONFIG:Release>>:-Wno-stringop-overflow>
+    $<$<AND:$<CXX_COMPILER_ID:GNU>,$<CONFIG:Release>>:-Wno-stringop-overread>
+    $<$<AND:$<CXX_COMPILER_ID:GNU>,$<CONFIG:Release>>:-Wno-restrict>)
 endfunction()
