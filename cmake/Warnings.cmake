@@ -10,8 +10,8 @@ function(kiosk_warnings target)
     # Likewise GCC 12's -Wnull-dereference fires inside libstdc++'s std::string after inlining.
     $<$<CXX_COMPILER_ID:GNU>:-Wno-null-dereference>
     # And at -O3 (Release, the .deb build) GCC 12's middle-end memcpy checks misfire inside
-    # libstdc++'s vector/string after inlining (GCC bugs 107852, 105329, 105651); the ASan preset
-    # still checks the real accesses.
+    # libstdc++'s vector/string after inlining (known GCC 12 false positives, e.g. GCC bug
+    # 105329); the ASan preset still checks the real accesses.
     $<$<AND:$<CXX_COMPILER_ID:GNU>,$<CONFIG:Release>>:-Wno-array-bounds>
     $<$<AND:$<CXX_COMPILER_ID:GNU>,$<CONFIG:Release>>:-Wno-stringop-overflow>
     $<$<AND:$<CXX_COMPILER_ID:GNU>,$<CONFIG:Release>>:-Wno-stringop-overread>
