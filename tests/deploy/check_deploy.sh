@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Fast checks of the deployment files: units verify, hardening score, config and udev agreement.
+# Usage: check_deploy.sh [KIOSKCTL]   (KIOSKCTL: built kioskctl, to check the default kiosk.ini)
+# Exits 77 (ctest's "skipped") when systemd-analyze is missing, 1 on the first failed check.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+units="$root/systemd"
+kioskctl="${1:-}"
+max_exposure="2.0"
+failures=0
+
+fail() {
+    echo "FAIL: $*" >&2
+    failures=$((failures + 1))
+}
+pass() { echo "ok: $*"; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# --- The default configuration names every key the kiosk accepts, and nothing else. ---------------
+table_keys="$(grep -oE '^\s*\{"[a-z_]+", "[a-z_]+"' "$root/kiosk/config/config.cpp" |
+    sed -E 's/^\s*\{"([a-z_]+)", "([a-z_]+)"/\1.\2/' | sort -u)"
+ini_keys="$(awk '/^\[/{gsub(/[][]/, ""); section=$0; next}
+                 /^[a-z_]+ *=/{split($0, kv, " *= *"); print section "." kv[1]}' \
+    "$units/kiosk.ini" | sort -u)"
+if [ -z "$table_keys" ]; then
+    fail "found no keys in kiosk/config/config.cpp (has the key table changed shape?)"
+elif [ "$table_keys" != "$ini_keys" ]; then
+    fail "systemd/kiosk.ini and the key table in config.cpp differ:"
+    diff <(echo "$table_keys") <(echo "$ini_keys") >&2 || true
+else
+    pass "kiosk.ini documents all $(echo "$table_keys" | wc -l) configuration keys"
+fi
+if [ -n "$kioskctl" ] && [ -x "$kioskctl" ]; then
+    # KIOSK_EMULATOR (e.g. qemu-aarch64-static) runs a cross-built kioskctl.
+    # shellcheck disable=SC2086 # the emulator may carry arguments
+    if ${KIOSK_EMULATOR:-} "$kioskctl" config check "$units/kiosk.ini"; then
+        pass "kioskctl config check accepts kiosk.ini"
+    else
+        fail "kioskctl config check rejects systemd/kiosk.ini"
+    fi
+else
+    echo "note: no kioskctl given; kiosk.ini not parsed"
+fi
+
+# --- Groups agree between udev rules, the unit and the postinst. ------------------------------------
+grep -q 'GROUP="kiosk"' "$units/60-kiosk-card-reader.rules" || fail "card reader rule must use group kiosk"
+grep -q 'GROUP="lp"' "$units/60-kiosk-printer.rules" || fail "printer rule must use group lp"
+rule_groups="$(grep -vh '^\s*#' "$units"/*.rules | grep -oE 'GROUP="[^"]*"' || true)"
+grep -vqE 'GROUP="(kiosk|lp)"' <<<"$rule_groups" && fail "a udev rule uses a group other than kiosk or lp"
+for group in video render input lp; do
+    grep -qE "^SupplementaryGroups=.*\b$group\b" "$units/kiosk.service" ||
+        fail "kiosk.service lacks SupplementaryGroups $group"
+    grep -qE "^kiosk_group_list=.*\b$group\b" "$root/packaging/deb/postinst" ||
+        fail "postinst does not put the kiosk user in group $group"
+done
+pass "udev rules, kiosk.service and postinst agree on groups"
+
+# --- systemd units. --------------------------------------------------------------------------------
+if ! command -v systemd-analyze >/dev/null; then
+    echo "SKIP: systemd-analyze not found; units not verified, security score not measured"
+    [ "$failures" -eq 0 ] || exit 1
+    exit 77
+fi
+
+# verify checks that ExecStart= exists: stand in for /usr/bin/kiosk, which is not installed here.
+printf '#!/bin/sh\nexit 0\n' >"$work/kiosk"
+chmod +x "$work/kiosk"
+sed "s|^ExecStart=/usr/bin/kiosk |ExecStart=$work/kiosk |" "$units/kiosk.service" >"$work/kiosk.service"
+cp "$units/kiosk-usb-mount@.service" "$work/"
+for unit in "$work/kiosk.service" "$work/kiosk-usb-mount@sda1.service"; do
+    if output="$(systemd-analyze verify --man=no "$unit" 2>&1)" && [ -z "$output" ]; then
+        pass "systemd-analyze verify $(basename "$unit")"
+    else
+        fail "systemd-analyze verify $(basename "$unit"): $output"
+    fi
+done
+
+if systemd-analyze security --help 2>&1 | grep -q -- '--offline'; then
+    report="$(systemd-analyze security --offline=true --no-pager "$units/kiosk.service" 2>&1)" || true
+    exposure="$(echo "$report" | sed -nE 's/.*Overall exposure level for kiosk.service: ([0-9.]+).*/\1/p')"
+    if [ -z "$exposure" ]; then
+        fail "systemd-analyze security gave no exposure level: $report"
+    elif awk -v e="$exposure" -v m="$max_exposure" 'BEGIN { exit !(e <= m) }'; then
+        pass "kiosk.service exposure $exposure (at most $max_exposure)"
+    else
+        echo "$report" | grep '✗' >&2 || true
+        fail "kiosk.service exposure $exposure is above $max_exposure"
+    fi
+else
+    echo "note: systemd-analyze $(systemd-analyze --version | head -1) cannot score a unit file" \
+        "offline (needs systemd 250); security score not checked"
+fi
+
+if [ "$failures" -ne 0 ]; then
+    echo "$failures check(s) failed" >&2
+    exit 1
+fi
+echo "all deployment checks passed"
