@@ -1,6 +1,9 @@
 // Work the flow asks the app to do with devices and services; results come back as calls.
 #pragma once
 
+#include "kiosk/i18n/language.hpp"
+
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -15,10 +18,28 @@ struct LookupDossier {   // ask the gateway for a dossier's status
     std::string code;
 };
 
+// Lessons.
+struct PrintTakeHomeSheet { // print the lesson's reminders (buildTakeHomeSheet) in `language`
+    std::string lessonId;
+    Language language = Language::Vietnamese;
+};
+struct PlayAudio { // speak a text: the recorded clip for the key, else synthesised speech
+    std::string textKey; // "<lesson id>.step03"
+    Language language = Language::Vietnamese;
+    std::string text;                // what to synthesise when there is no clip
+    std::optional<std::string> clip; // a clip the content names explicitly
+};
+struct StopAudio {};
+struct LessonCompleted { // record the anonymous usage event (UsageEvent::lessonCompleted)
+    std::string lessonId;
+};
+
 } // namespace kiosk::effect
 
 namespace kiosk {
 
-using Effect = std::variant<effect::SubmitDossier, effect::PrintReceipt, effect::ReadCard, effect::LookupDossier>;
+using Effect = std::variant<effect::SubmitDossier, effect::PrintReceipt, effect::ReadCard,
+                            effect::LookupDossier, effect::PrintTakeHomeSheet, effect::PlayAudio,
+                            effect::StopAudio, effect::LessonCompleted>;
 
 } // namespace kiosk

@@ -58,6 +58,12 @@ void Flow::back() {
         }
         state_.dossier.reviewing = false;
         break;
+    case Screen::LessonStep:
+    case Screen::LessonDone:
+        if (lessonBack()) {
+            return;
+        }
+        break;
     case Screen::Submitting:
     case Screen::Result:
         return; // a submitted dossier cannot be un-submitted by Back
@@ -176,6 +182,7 @@ void Flow::apply(const Intent& intent, SteadyTime now) {
                 effects_.push_back(effect::LookupDossier{state_.lookup.code});
                 open(Screen::LookupResult, now);
             },
+            [&](const auto& lesson) { applyLesson(lesson, now); },
         },
         intent);
 }
@@ -234,11 +241,16 @@ void Flow::enterMaintenance(std::string reason) {
 
 void Flow::wipe(LogEvent why) {
     bool wasActive = state_.active;
+    bool wasInLesson = state_.lesson.active();
     // Clear the answers in place first: assigning a new struct would free them unwiped.
     state_.dossier.wipe();
+    state_.lesson.wipe();
     state_ = SessionState{};
     state_.language = config_.language;
     effects_.clear();
+    if (wasInLesson) {
+        effects_.push_back(effect::StopAudio{}); // a lesson read aloud must not outlive it
+    }
     if (wasActive) {
         logger_.log(why);
     }

@@ -80,6 +80,21 @@ struct PickDatePart { // a month (1-12) or a day (1-31), by the picker's stage
 // Lookup of a dossier by its code.
 struct LookupSubmit {};
 
+// Digital-skills lessons; Back steps back through the lesson, StartOver leaves it.
+struct ChooseLesson {
+    std::string id;
+};
+struct LessonNext {};
+struct PhoneKey { // a key of the simulated phone's number pad: '0'..'9' or kPhoneDelete
+    char key;
+};
+struct PhoneSubmit {};
+struct QuizAnswer {
+    std::size_t index;
+};
+struct PrintTakeHome {};
+struct ListenAloud {}; // read the current step aloud
+
 } // namespace kiosk::intent
 
 namespace kiosk {
@@ -91,6 +106,8 @@ using Intent =
                  intent::ChooseIdentity, intent::Next, intent::EditField, intent::EditGroup,
                  intent::ToggleDocument, intent::SetConsent, intent::Submit, intent::Rate,
                  intent::Finish, intent::PressKey, intent::MoveCursor, intent::EditDone,
-                 intent::EditCancel, intent::PickItem, intent::PickDatePart, intent::LookupSubmit>;
+                 intent::EditCancel, intent::PickItem, intent::PickDatePart, intent::LookupSubmit,
+                 intent::ChooseLesson, intent::LessonNext, intent::PhoneKey, intent::PhoneSubmit,
+                 intent::QuizAnswer, intent::PrintTakeHome, intent::ListenAloud>;
 
 } // namespace kiosk

@@ -4,6 +4,7 @@
 #include "kiosk/flow/dossier_draft.hpp"
 #include "kiosk/flow/screen.hpp"
 #include "kiosk/i18n/language.hpp"
+#include "kiosk/lesson/lesson_session.hpp"
 
 #include <chrono>
 #include <optional>
@@ -53,6 +54,7 @@ struct SessionState {
 
     DossierDraft dossier;
     LookupState lookup;
+    LessonSession lesson;
 };
 
 } // namespace kiosk

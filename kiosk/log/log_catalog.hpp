@@ -63,6 +63,11 @@ enum class LogEvent {
     IdCardRead,
     IdCardReadFailed,
     IdCardNotAuthentic,
+    LessonStarted,
+    LessonCompleted,
+    LessonContentInvalid,
+    AudioFailed,
+    VideoFailed,
     Count
 };
 
