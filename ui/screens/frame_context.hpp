@@ -6,6 +6,7 @@
 #include "kiosk/flow/intent.hpp"
 #include "kiosk/flow/session_state.hpp"
 #include "kiosk/i18n/messages.hpp"
+#include "kiosk/lesson/lesson_loader.hpp"
 #include "kiosk/procedure/procedure_loader.hpp"
 #include "ui/platform/qr_textures.hpp"
 #include "ui/theme/fonts.hpp"
@@ -31,6 +32,8 @@ struct FrameContext {
     const ProcedureCatalog* catalog = nullptr;
     const Procedure* procedure = nullptr; // the procedure of the dossier being filled in
     QrTextures* qrTextures = nullptr;
+    const LessonCatalog* lessons = nullptr; // the lesson list; null when the pack has none
+    const Lesson* lesson = nullptr;         // the lesson being followed
 
     std::string_view tr(Msg id) const { return text(id, session.language); }
     std::string_view local(const LocalText& text) const {

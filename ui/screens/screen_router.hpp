@@ -6,6 +6,7 @@
 #include "ui/screens/form_screens.hpp"
 #include "ui/screens/help_screen.hpp"
 #include "ui/screens/home_screen.hpp"
+#include "ui/screens/lesson_screens.hpp"
 #include "ui/screens/maintenance_screen.hpp"
 #include "ui/screens/phone_handoff_screen.hpp"
 #include "ui/screens/procedure_screens.hpp"
@@ -41,6 +42,9 @@ private:
     LookupScreen lookup_;
     LookupResultScreen lookupResult_;
     MaintenanceScreen maintenance_;
+    LessonListScreen lessonList_;
+    LessonStepScreen lessonStep_;
+    LessonDoneScreen lessonDone_;
 };
 
 } // namespace kiosk::ui
