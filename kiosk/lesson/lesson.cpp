@@ -1,6 +1,8 @@
 // Text keys and language picking for lessons.
 #include "kiosk/lesson/lesson.hpp"
 
+#include "kiosk/lesson/take_home_text.hpp"
+
 #include <cstdio>
 
 namespace kiosk {
@@ -13,6 +15,15 @@ std::string stepTextKey(const std::string& lessonId, std::size_t stepIndex) {
 
 const std::string& localText(const LocalText& text, Language language) {
     return language == Language::English && !text.en.empty() ? text.en : text.vi;
+}
+
+TakeHomeText takeHomeText(const Lesson& lesson, Language language) {
+    TakeHomeText text;
+    text.title = localText(lesson.title, language);
+    for (const LocalText& line : lesson.takeHome) {
+        text.lines.push_back(localText(line, language));
+    }
+    return text;
 }
 
 } // namespace kiosk

@@ -1,14 +1,15 @@
-// The printed take-home sheet of a lesson: its title and reminders in the resident's language.
+// The printed take-home sheet of a lesson, for printTakeHomeSheet (receipt_printing.hpp).
 #pragma once
 
-#include "kiosk/lesson/lesson.hpp"
+#include "kiosk/lesson/take_home_text.hpp"
 #include "kiosk/receipt/receipt.hpp"
 
 #include <string>
 
 namespace kiosk {
 
-// `footer` names the access point and its hotline (from the config).
-TakeHomeSheet buildTakeHomeSheet(const Lesson& lesson, Language language, std::string footer);
+// Use as buildTakeHomeSheet(takeHomeText(lesson, language), language, footer); `footer` names
+// the access point and its hotline (from the config).
+TakeHomeSheet buildTakeHomeSheet(TakeHomeText text, Language language, std::string footer);
 
 } // namespace kiosk
