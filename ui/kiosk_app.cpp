@@ -76,7 +76,8 @@ KioskApp::KioskApp(const KioskOptions& options, Config config, Logger& logger,
         lessons_ = std::move(*lessons);
         flow_->setLessons(&*lessons_);
     } else {
-        logger_.log(LogEvent::LessonContentInvalid, {{"reason", SystemText{lessons.error().message}}});
+        logger_.log(LogEvent::LessonContentInvalid,
+                    {{"reason", SystemText{lessons.error().message}}});
     }
     bool simulatedPrinter =
         options.simulatedDevices || config_.devices.printer == DeviceChoice::Simulated;

@@ -56,7 +56,8 @@ std::vector<ScreenshotScene> lessonScreenshotScenes(const LessonCatalog& lessons
         std::string id = lesson.id;
         for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
             const LessonStep& step = lesson.steps[i];
-            scenes.push_back({stepName(id, i), [id, i](Flow& flow, R& r) { toStep(flow, r, id, i); }});
+            scenes.push_back(
+                {stepName(id, i), [id, i](Flow& flow, R& r) { toStep(flow, r, id, i); }});
             if (step.kind == StepKind::Quiz) {
                 std::size_t right = step.quiz->correct;
                 std::size_t wrong = right == 0 ? 1 : 0;

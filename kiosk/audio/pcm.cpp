@@ -69,8 +69,8 @@ std::string encodeWav(const PcmBuffer& pcm) {
     putU16(out, 1); // mono
     putU32(out, static_cast<std::uint32_t>(pcm.sampleRate));
     putU32(out, static_cast<std::uint32_t>(pcm.sampleRate) * 2); // byte rate
-    putU16(out, 2);                                               // block align
-    putU16(out, 16);                                              // bits per sample
+    putU16(out, 2);                                              // block align
+    putU16(out, 16);                                             // bits per sample
     out += "data";
     putU32(out, dataBytes);
     for (std::int16_t sample : pcm.samples) {

@@ -11,7 +11,7 @@
 namespace kiosk::audio {
 
 struct PcmBuffer {
-    int sampleRate = 22050; // espeak-ng's native rate
+    int sampleRate = 22050;            // espeak-ng's native rate
     std::vector<std::int16_t> samples; // mono
 };
 

@@ -24,17 +24,18 @@ int appendSamples(short* samples, int count, espeak_EVENT* events) {
 
 } // namespace
 
-Result<std::unique_ptr<SpeechSynthesizer>> SpeechSynthesizer::open(
-    const std::filesystem::path& dataDir) {
+Result<std::unique_ptr<SpeechSynthesizer>>
+SpeechSynthesizer::open(const std::filesystem::path& dataDir) {
     if (gOpen.exchange(true)) {
         return makeError("speech_busy", "a speech synthesizer is already open");
     }
     std::string path = dataDir.string();
-    int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, path.empty() ? nullptr : path.c_str(),
-                                 0);
+    int rate =
+        espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, path.empty() ? nullptr : path.c_str(), 0);
     if (rate <= 0) {
         gOpen = false;
-        return makeError("speech_unavailable", "espeak-ng could not start (is espeak-ng-data installed?)");
+        return makeError("speech_unavailable",
+                         "espeak-ng could not start (is espeak-ng-data installed?)");
     }
     espeak_SetSynthCallback(appendSamples);
     return std::unique_ptr<SpeechSynthesizer>(new SpeechSynthesizer(rate));

@@ -17,7 +17,8 @@ class SpeechSynthesizer {
 public:
     // `dataDir` is espeak-ng's data folder; empty means the system's
     // (/usr/lib/<arch>/espeak-ng-data from the espeak-ng-data package).
-    static Result<std::unique_ptr<SpeechSynthesizer>> open(const std::filesystem::path& dataDir = {});
+    static Result<std::unique_ptr<SpeechSynthesizer>>
+    open(const std::filesystem::path& dataDir = {});
     ~SpeechSynthesizer();
     SpeechSynthesizer(const SpeechSynthesizer&) = delete;
     SpeechSynthesizer& operator=(const SpeechSynthesizer&) = delete;

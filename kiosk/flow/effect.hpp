@@ -23,7 +23,8 @@ struct PrintTakeHomeSheet { // print the lesson's reminders (buildTakeHomeSheet)
     std::string lessonId;
     Language language = Language::Vietnamese;
 };
-struct PlayAudio { // speak a text: the recorded clip for the key, else synthesised speech
+// Speak a text: the recorded clip for the key, else synthesised speech.
+struct PlayAudio {
     std::string textKey; // "<lesson id>.step03"
     Language language = Language::Vietnamese;
     std::string text;                // what to synthesise when there is no clip

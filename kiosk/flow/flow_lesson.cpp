@@ -95,8 +95,7 @@ void Flow::listenAloud() {
         if (step.quiz) {
             play.text += " " + localText(step.quiz->question, state_.language);
         }
-        const auto& clip =
-            state_.language == Language::Vietnamese ? step.audio.vi : step.audio.en;
+        const auto& clip = state_.language == Language::Vietnamese ? step.audio.vi : step.audio.en;
         play.clip = clip;
     }
     effects_.push_back(effect::StopAudio{});
@@ -105,41 +104,40 @@ void Flow::listenAloud() {
 
 void Flow::applyLesson(const Intent& intent, SteadyTime now) {
     bool onStep = state_.screen == Screen::LessonStep && currentLesson() != nullptr;
-    std::visit(
-        Overloaded{
-            [&](const intent::ChooseLesson& choose) { chooseLesson(choose.id, now); },
-            [&](const intent::LessonNext&) { lessonNext(now); },
-            [&](const intent::PhoneKey& press) {
-                if (onStep) {
-                    phoneKey(state_.lesson.phone, press.key);
-                }
-            },
-            [&](const intent::PhoneSubmit&) {
-                if (onStep) {
-                    // The practice code comes from the clock, made here: no SMS, no network.
-                    auto seed = static_cast<std::uint64_t>(now.time_since_epoch().count());
-                    phoneSubmit(state_.lesson.phone, seed);
-                }
-            },
-            [&](const intent::QuizAnswer& answer) {
-                if (!onStep) {
-                    return;
-                }
-                const LessonStep& step = currentLesson()->steps[state_.lesson.step];
-                if (step.quiz && answer.index < step.quiz->choices.size()) {
-                    state_.lesson.quizChoice = answer.index;
-                }
-            },
-            [&](const intent::PrintTakeHome&) {
-                if (state_.screen == Screen::LessonDone && currentLesson() != nullptr) {
-                    effects_.push_back(
-                        effect::PrintTakeHomeSheet{state_.lesson.lessonId, state_.language});
-                }
-            },
-            [&](const intent::ListenAloud&) { listenAloud(); },
-            [](const auto&) {},
-        },
-        intent);
+    std::visit(Overloaded{
+                   [&](const intent::ChooseLesson& choose) { chooseLesson(choose.id, now); },
+                   [&](const intent::LessonNext&) { lessonNext(now); },
+                   [&](const intent::PhoneKey& press) {
+                       if (onStep) {
+                           phoneKey(state_.lesson.phone, press.key);
+                       }
+                   },
+                   [&](const intent::PhoneSubmit&) {
+                       if (onStep) {
+                           // The practice code comes from the clock, made here: no SMS, no network.
+                           auto seed = static_cast<std::uint64_t>(now.time_since_epoch().count());
+                           phoneSubmit(state_.lesson.phone, seed);
+                       }
+                   },
+                   [&](const intent::QuizAnswer& answer) {
+                       if (!onStep) {
+                           return;
+                       }
+                       const LessonStep& step = currentLesson()->steps[state_.lesson.step];
+                       if (step.quiz && answer.index < step.quiz->choices.size()) {
+                           state_.lesson.quizChoice = answer.index;
+                       }
+                   },
+                   [&](const intent::PrintTakeHome&) {
+                       if (state_.screen == Screen::LessonDone && currentLesson() != nullptr) {
+                           effects_.push_back(
+                               effect::PrintTakeHomeSheet{state_.lesson.lessonId, state_.language});
+                       }
+                   },
+                   [&](const intent::ListenAloud&) { listenAloud(); },
+                   [](const auto&) {},
+               },
+               intent);
 }
 
 } // namespace kiosk

@@ -50,7 +50,7 @@ struct LessonStep {
 
 struct Lesson {
     std::string id; // "vneid-activation-01": also the usage log's LessonId
-    int order = 0; // position on the list screen, smallest first
+    int order = 0;  // position on the list screen, smallest first
     LocalText title;
     LocalText summary;
     Illustration illustration = Illustration::None; // on the lesson's card

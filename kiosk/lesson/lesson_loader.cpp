@@ -199,8 +199,7 @@ std::optional<Quiz> readQuiz(const json& step, const std::string& path, Reader& 
     }
     const json* correct = reader.member(*object, here, "correct", true);
     if (correct != nullptr) {
-        if (!correct->is_number_unsigned() ||
-            correct->get<std::size_t>() >= quiz.choices.size()) {
+        if (!correct->is_number_unsigned() || correct->get<std::size_t>() >= quiz.choices.size()) {
             reader.problem(here + ".correct", "must be the index of one of the answers");
         } else {
             quiz.correct = correct->get<std::size_t>();

@@ -67,8 +67,8 @@ Result<std::unique_ptr<VideoDecoder>> VideoDecoder::open(const std::filesystem::
     }
     impl->codec = avcodec_alloc_context3(decoder);
     if (impl->codec == nullptr ||
-        avcodec_parameters_to_context(impl->codec,
-                                      impl->format->streams[impl->stream]->codecpar) < 0 ||
+        avcodec_parameters_to_context(impl->codec, impl->format->streams[impl->stream]->codecpar) <
+            0 ||
         avcodec_open2(impl->codec, decoder, nullptr) < 0) {
         return makeError("video_invalid", file.string() + ": the decoder could not start");
     }
@@ -83,9 +83,9 @@ Result<std::unique_ptr<VideoDecoder>> VideoDecoder::open(const std::filesystem::
         impl->width = maxWidth;
         impl->height = std::max(1, sourceHeight * maxWidth / sourceWidth);
     }
-    impl->scaler = sws_getContext(sourceWidth, sourceHeight, impl->codec->pix_fmt, impl->width,
-                                  impl->height, AV_PIX_FMT_RGBA, SWS_BILINEAR, nullptr, nullptr,
-                                  nullptr);
+    impl->scaler =
+        sws_getContext(sourceWidth, sourceHeight, impl->codec->pix_fmt, impl->width, impl->height,
+                       AV_PIX_FMT_RGBA, SWS_BILINEAR, nullptr, nullptr, nullptr);
     impl->packet = av_packet_alloc();
     impl->frame = av_frame_alloc();
     if (impl->scaler == nullptr || impl->packet == nullptr || impl->frame == nullptr) {

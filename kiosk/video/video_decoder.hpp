@@ -14,7 +14,7 @@ namespace kiosk::video {
 struct VideoFrame {
     int width = 0;
     int height = 0;
-    double seconds = 0; // presentation time from the start of the clip
+    double seconds = 0;             // presentation time from the start of the clip
     std::vector<std::uint8_t> rgba; // width * height * 4 bytes, rows top to bottom
 };
 
@@ -28,7 +28,7 @@ public:
     VideoDecoder(const VideoDecoder&) = delete;
     VideoDecoder& operator=(const VideoDecoder&) = delete;
 
-    int width() const;  // of the frames produced
+    int width() const; // of the frames produced
     int height() const;
     double durationSeconds() const; // 0 when the container does not say
 

@@ -6,9 +6,8 @@
 
 namespace kiosk::ui {
 
-Result<std::unique_ptr<VideoPlayback>> VideoPlayback::open(SDL_Renderer* renderer,
-                                                           const std::filesystem::path& file,
-                                                           int maxWidth) {
+Result<std::unique_ptr<VideoPlayback>>
+VideoPlayback::open(SDL_Renderer* renderer, const std::filesystem::path& file, int maxWidth) {
     auto decoder = video::VideoDecoder::open(file, maxWidth);
     if (!decoder) {
         return decoder.error();
@@ -97,9 +96,9 @@ Result<std::optional<SteadyTime>> VideoPlayback::update(SteadyTime now) {
     if (!playing_ || !pending_) {
         return std::optional<SteadyTime>{};
     }
-    return std::optional<SteadyTime>(
-        startedAt_ + std::chrono::duration_cast<SteadyTime::duration>(
-                         std::chrono::duration<double>(pending_->seconds)));
+    return std::optional<SteadyTime>(startedAt_ +
+                                     std::chrono::duration_cast<SteadyTime::duration>(
+                                         std::chrono::duration<double>(pending_->seconds)));
 }
 
 } // namespace kiosk::ui

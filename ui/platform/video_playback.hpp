@@ -15,9 +15,8 @@ namespace kiosk::ui {
 
 class VideoPlayback {
 public:
-    static Result<std::unique_ptr<VideoPlayback>> open(SDL_Renderer* renderer,
-                                                       const std::filesystem::path& file,
-                                                       int maxWidth);
+    static Result<std::unique_ptr<VideoPlayback>>
+    open(SDL_Renderer* renderer, const std::filesystem::path& file, int maxWidth);
     ~VideoPlayback();
     VideoPlayback(const VideoPlayback&) = delete;
     VideoPlayback& operator=(const VideoPlayback&) = delete;
@@ -45,7 +44,7 @@ private:
     std::optional<video::VideoFrame> pending_; // decoded, not shown yet
     bool playing_ = false;
     bool ended_ = false;
-    double pausedAt_ = 0;   // clip seconds where playback stopped
+    double pausedAt_ = 0;    // clip seconds where playback stopped
     SteadyTime startedAt_{}; // wall time that corresponds to clip second 0
 };
 

@@ -13,7 +13,9 @@
 namespace kiosk::ui {
 namespace {
 
-std::string_view local(const FrameContext& ctx, const LocalText& text) { return ctx.local(text); }
+std::string_view local(const FrameContext& ctx, const LocalText& text) {
+    return ctx.local(text);
+}
 
 // A full-width answer whose text wraps onto as many lines as it needs.
 bool answerButton(const FrameContext& ctx, std::size_t index, std::string_view text, float width,
@@ -25,9 +27,9 @@ bool answerButton(const FrameContext& ctx, std::size_t index, std::string_view t
         font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.data(), text.data() + text.size());
     float height = std::max(ctx.metrics.targetPx, extent.y + pad * 2);
     ImVec2 at = ImGui::GetCursorScreenPos();
-    bool pressed = touchButton(ctx, "quiz-answer-" + std::to_string(index), "",
-                               ImVec2(width, height),
-                               chosen ? ButtonKind::Primary : ButtonKind::Secondary);
+    bool pressed =
+        touchButton(ctx, "quiz-answer-" + std::to_string(index), "", ImVec2(width, height),
+                    chosen ? ButtonKind::Primary : ButtonKind::Secondary);
     const Palette& p = ctx.colours;
     ImU32 colour = ImGui::GetColorU32(chosen ? p.primaryText : p.secondaryText);
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize,
@@ -57,11 +59,11 @@ void feedback(const FrameContext& ctx, bool right, std::string_view text) {
 void listenButton(const FrameContext& ctx) {
     std::string_view label = ctx.tr(Msg::LessonListen);
     ImFont* font = ctx.fonts.bold;
-    float width = std::max(ctx.metrics.mm(55),
-                           font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(),
-                                               label.data() + label.size())
-                                   .x +
-                               font->FontSize + ctx.metrics.gapPx * 5);
+    float width =
+        std::max(ctx.metrics.mm(55), font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(),
+                                                         label.data() + label.size())
+                                             .x +
+                                         font->FontSize + ctx.metrics.gapPx * 5);
     ImVec2 region = ImGui::GetWindowContentRegionMax();
     ImGui::SetCursorPos(
         ImVec2(ImGui::GetWindowContentRegionMin().x, region.y - ctx.metrics.targetPx));
@@ -121,10 +123,9 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
     }
     const LessonStep& step = lesson->steps[session.step];
     const Metrics& m = ctx.metrics;
-    std::string where = std::string(local(ctx, lesson->title)) + "  ·  " +
-                        std::string(ctx.tr(Msg::LessonStep)) + " " +
-                        std::to_string(session.step + 1) + "/" +
-                        std::to_string(lesson->steps.size());
+    std::string where =
+        std::string(local(ctx, lesson->title)) + "  ·  " + std::string(ctx.tr(Msg::LessonStep)) +
+        " " + std::to_string(session.step + 1) + "/" + std::to_string(lesson->steps.size());
     mutedText(ctx, where);
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.25f));
 

@@ -98,7 +98,8 @@ void drawIllustration(const FrameContext& ctx, Illustration picture, ImVec2 min,
         d->AddLine(at(-0.1f, 0.35f), at(0.45f, -0.35f), paper, w * 2.0f);
         break;
     case Illustration::Lock:
-        d->PathArcTo(at(0.0f, -0.25f), s * 0.45f, static_cast<float>(M_PI), 2 * static_cast<float>(M_PI), 20);
+        d->PathArcTo(at(0.0f, -0.25f), s * 0.45f, static_cast<float>(M_PI),
+                     2 * static_cast<float>(M_PI), 20);
         d->PathStroke(ink, 0, w * 2.2f);
         d->AddLine(at(-0.45f, -0.25f), at(-0.45f, 0.0f), ink, w * 2.2f);
         d->AddLine(at(0.45f, -0.25f), at(0.45f, 0.0f), ink, w * 2.2f);

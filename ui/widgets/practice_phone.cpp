@@ -24,8 +24,8 @@ std::string grouped(const std::string& digits, std::size_t group) {
 // Typed digits with the remaining places as underscores; a passcode shows dots, as phones do.
 std::string field(const PhonePractice& phone) {
     std::size_t wanted = phoneDigitsWanted(phone.screen);
-    bool secret = phone.screen == PhoneScreen::SetPasscode ||
-                  phone.screen == PhoneScreen::ConfirmPasscode;
+    bool secret =
+        phone.screen == PhoneScreen::SetPasscode || phone.screen == PhoneScreen::ConfirmPasscode;
     std::string shown;
     for (std::size_t i = 0; i < wanted; ++i) {
         if (i > 0 && i % (wanted == kPracticeIdDigits ? 4 : 3) == 0) {
@@ -130,8 +130,8 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     float titleSize = std::min(bold->FontSize, m.mm(5));
     d->AddRectFilled(ImVec2(glassMin.x, glassMin.y), ImVec2(glassMax.x, y + titleSize * 2.4f + pad),
                      IM_COL32(183, 28, 28, 255), m.mm(2));
-    d->AddText(bold, titleSize, ImVec2(left, y + titleSize * 0.3f), IM_COL32_WHITE,
-               title.c_str(), nullptr, right - left);
+    d->AddText(bold, titleSize, ImVec2(left, y + titleSize * 0.3f), IM_COL32_WHITE, title.c_str(),
+               nullptr, right - left);
     y += titleSize * 2.4f + pad * 1.5f;
 
     float keyHeight = std::max(m.targetPx, m.mm(13));
@@ -139,8 +139,8 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     std::size_t wanted = phoneDigitsWanted(phone.screen);
 
     if (phone.screen == PhoneScreen::EnterId) {
-        std::string sample = std::string(ctx.tr(Msg::PhonePracticeNumber)) + ": " +
-                             grouped(kPracticeIdNumber, 4);
+        std::string sample =
+            std::string(ctx.tr(Msg::PhonePracticeNumber)) + ": " + grouped(kPracticeIdNumber, 4);
         d->AddText(body, std::min(body->FontSize, m.mm(5)), ImVec2(left, y), ink, sample.c_str(),
                    nullptr, right - left);
         y += std::min(body->FontSize, m.mm(5)) * 1.4f;
@@ -155,8 +155,8 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     if (auto problem = problemOf(phone.problem)) {
         std::string text = std::string(ctx.tr(*problem));
         float size = std::min(body->FontSize, m.mm(4.5));
-        d->AddText(body, size, ImVec2(left, y), ImGui::GetColorU32(p.danger), text.c_str(),
-                   nullptr, right - left);
+        d->AddText(body, size, ImVec2(left, y), ImGui::GetColorU32(p.danger), text.c_str(), nullptr,
+                   right - left);
     }
 
     if (phone.screen == PhoneScreen::SmsArrived) {
@@ -174,7 +174,8 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
         float codeSize = std::min(ctx.fonts.heading->FontSize * 1.3f, m.mm(11));
         centred(d, ctx.fonts.heading, codeSize, left, right, bubbleMax.y + pad, ink,
                 grouped(phone.otp, 3));
-        ImGui::SetCursorPos(ImVec2(origin.x + bezel + pad, origin.y + size.y - bezel * 2 - pad - keyHeight));
+        ImGui::SetCursorPos(
+            ImVec2(origin.x + bezel + pad, origin.y + size.y - bezel * 2 - pad - keyHeight));
         if (touchButton(ctx, "phone-open-otp", ctx.tr(Msg::PhoneOpenOtp),
                         ImVec2(right - left, keyHeight), ButtonKind::Primary)) {
             ctx.emit(intent::PhoneSubmit{});

@@ -28,9 +28,10 @@ void writeClip(const std::filesystem::path& file, std::size_t samples, std::int1
 TEST_CASE("synthesised Vietnamese speech written to a WAV file is not silent", "[audio]") {
     auto synthesizer = SpeechSynthesizer::open();
     REQUIRE(synthesizer);
-    auto pcm = (*synthesizer)->synthesize(
-        "Không bao giờ đưa mã OTP cho bất kỳ ai, kể cả người xưng là công an.",
-        Language::Vietnamese);
+    auto pcm =
+        (*synthesizer)
+            ->synthesize("Không bao giờ đưa mã OTP cho bất kỳ ai, kể cả người xưng là công an.",
+                         Language::Vietnamese);
     REQUIRE(pcm);
     auto file = freshDir("speech-test") / "otp.wav";
     std::ofstream(file, std::ios::binary) << encodeWav(*pcm);
@@ -85,8 +86,10 @@ TEST_CASE("without a clip the text is synthesised at the chosen volume", "[audio
     auto dir = freshDir("speech-synth-test");
     auto synthesizer = SpeechSynthesizer::open();
     REQUIRE(synthesizer);
-    SpeechRequest request{"safe-payment-01.step01", Language::Vietnamese,
-                          "Đọc kỹ tên người nhận trước khi xác nhận.", {}};
+    SpeechRequest request{"safe-payment-01.step01",
+                          Language::Vietnamese,
+                          "Đọc kỹ tên người nhận trước khi xác nhận.",
+                          {}};
     auto loud = loadSpeech(request, dir, synthesizer->get(), 100);
     auto quiet = loadSpeech(request, dir, synthesizer->get(), 25);
     REQUIRE(loud);

@@ -35,8 +35,9 @@ std::string replaced(std::string text, const std::string& from, const std::strin
     return text.replace(at, from.size(), to);
 }
 
-std::string problemsOf(const std::string& json,
-                       const std::filesystem::path& contentDir = std::filesystem::temp_directory_path()) {
+std::string
+problemsOf(const std::string& json,
+           const std::filesystem::path& contentDir = std::filesystem::temp_directory_path()) {
     auto lesson = parseLesson(json, "lessons/test-lesson-01.json", contentDir);
     REQUIRE_FALSE(lesson);
     return lesson.error().message;
@@ -90,8 +91,8 @@ TEST_CASE("a valid lesson parses", "[lesson]") {
 }
 
 TEST_CASE("a missing English translation is named with its file and path", "[lesson]") {
-    auto text = replaced(validLesson(), R"({"vi": "Đọc đi.", "en": "Read this."})",
-                         R"({"vi": "Đọc đi."})");
+    auto text =
+        replaced(validLesson(), R"({"vi": "Đọc đi.", "en": "Read this."})", R"({"vi": "Đọc đi."})");
     CHECK(problemsOf(text) ==
           "lessons/test-lesson-01.json: $.steps[0].text.en: missing English translation");
 }
@@ -103,8 +104,8 @@ TEST_CASE("a step of unknown kind is reported", "[lesson]") {
 }
 
 TEST_CASE("an image that is not in the content pack is reported", "[lesson]") {
-    auto text = replaced(validLesson(), R"("illustration": "phone")",
-                         R"("image": "images/nowhere.png")");
+    auto text =
+        replaced(validLesson(), R"("illustration": "phone")", R"("image": "images/nowhere.png")");
     CHECK_THAT(problemsOf(text),
                Catch::Contains("$.steps[0].image: image file \"images/nowhere.png\" is not in the "
                                "content pack"));
@@ -114,8 +115,8 @@ TEST_CASE("an image present in the content pack is accepted", "[lesson]") {
     auto dir = std::filesystem::temp_directory_path() / "lesson-image-test";
     std::filesystem::create_directories(dir / "images");
     std::ofstream(dir / "images" / "phone.png") << "png";
-    auto text = replaced(validLesson(), R"("illustration": "phone")",
-                         R"("image": "images/phone.png")");
+    auto text =
+        replaced(validLesson(), R"("illustration": "phone")", R"("image": "images/phone.png")");
     auto lesson = parseLesson(text, "x.json", dir);
     REQUIRE(lesson);
     CHECK(lesson->steps[0].image == "images/phone.png");
@@ -123,8 +124,8 @@ TEST_CASE("an image present in the content pack is accepted", "[lesson]") {
 }
 
 TEST_CASE("paths that leave the content pack are refused", "[lesson]") {
-    auto text = replaced(validLesson(), R"("illustration": "phone")",
-                         R"("video": "../../etc/passwd")");
+    auto text =
+        replaced(validLesson(), R"("illustration": "phone")", R"("video": "../../etc/passwd")");
     CHECK_THAT(problemsOf(text), Catch::Contains("must be a path inside the content pack"));
 }
 
@@ -154,8 +155,9 @@ TEST_CASE("a lesson file whose id differs from its name is reported", "[lesson]"
     std::ofstream(dir / "lessons" / "other-name-02.json") << validLesson();
     auto catalog = loadLessonCatalog(dir);
     REQUIRE_FALSE(catalog);
-    CHECK_THAT(catalog.error().message,
-               Catch::Contains("other-name-02.json: $.id: \"test-lesson-01\" must match the file name"));
+    CHECK_THAT(
+        catalog.error().message,
+        Catch::Contains("other-name-02.json: $.id: \"test-lesson-01\" must match the file name"));
     std::filesystem::remove_all(dir);
 }
 

@@ -75,7 +75,7 @@ TEST_CASE("a missing or broken video file is refused with a reason", "[video]") 
     auto missing = VideoDecoder::open("/nonexistent/clip.mp4");
     REQUIRE_FALSE(missing);
     CHECK(missing.error().code == "video_unreadable");
-    auto notVideo = VideoDecoder::open(std::filesystem::path(KIOSK_SOURCE_DIR) / "content" /
-                                       "pack.json");
+    auto notVideo =
+        VideoDecoder::open(std::filesystem::path(KIOSK_SOURCE_DIR) / "content" / "pack.json");
     CHECK_FALSE(notVideo);
 }
