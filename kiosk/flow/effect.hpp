@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kiosk/i18n/language.hpp"
+#include "kiosk/lesson/lesson_session.hpp"
 
 #include <optional>
 #include <string>
@@ -31,6 +32,14 @@ struct PlayAudio {
     std::optional<std::string> clip; // a clip the content names explicitly
 };
 struct StopAudio {};
+// The video guide of a lesson step, full screen; the path is inside the content pack.
+struct OpenVideo {
+    std::string path;
+};
+struct ControlVideo {
+    VideoCommand command;
+};
+struct CloseVideo {};
 struct LessonCompleted { // record the anonymous usage event (UsageEvent::lessonCompleted)
     std::string lessonId;
 };
@@ -41,6 +50,7 @@ namespace kiosk {
 
 using Effect = std::variant<effect::SubmitDossier, effect::PrintReceipt, effect::ReadCard,
                             effect::LookupDossier, effect::PrintTakeHomeSheet, effect::PlayAudio,
-                            effect::StopAudio, effect::LessonCompleted>;
+                            effect::StopAudio, effect::LessonCompleted, effect::OpenVideo,
+                            effect::ControlVideo, effect::CloseVideo>;
 
 } // namespace kiosk

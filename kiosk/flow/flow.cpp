@@ -249,7 +249,9 @@ void Flow::wipe(LogEvent why) {
     state_.language = config_.language;
     effects_.clear();
     if (wasInLesson) {
-        effects_.push_back(effect::StopAudio{}); // a lesson read aloud must not outlive it
+        // A lesson's speech or video must not outlive it.
+        effects_.push_back(effect::StopAudio{});
+        effects_.push_back(effect::CloseVideo{});
     }
     if (wasActive) {
         logger_.log(why);

@@ -87,6 +87,7 @@ private:
     // Back inside a lesson; false when Back should leave the screen through the history.
     bool lessonBack();
     void listenAloud();
+    void closeVideo();
 
     const Config& config_;
     Logger& logger_;

@@ -28,12 +28,20 @@ void Flow::chooseLesson(const std::string& id, SteadyTime now) {
     open(Screen::LessonStep, now);
 }
 
+void Flow::closeVideo() {
+    if (state_.lesson.watchingVideo) {
+        state_.lesson.watchingVideo = false;
+        effects_.push_back(effect::CloseVideo{});
+    }
+}
+
 void Flow::lessonNext(SteadyTime now) {
     const Lesson* lesson = currentLesson();
     if (lesson == nullptr || state_.screen != Screen::LessonStep ||
         !canGoNext(state_.lesson, *lesson)) {
         return;
     }
+    closeVideo();
     effects_.push_back(effect::StopAudio{});
     LessonSession& session = state_.lesson;
     if (session.step + 1 < lesson->steps.size()) {
@@ -56,6 +64,10 @@ bool Flow::lessonBack() {
         return false;
     }
     effects_.push_back(effect::StopAudio{});
+    if (state_.lesson.watchingVideo) {
+        closeVideo(); // Back first closes the video, back to its step
+        return true;
+    }
     if (state_.screen == Screen::LessonDone) {
         return false; // the history returns to the last step, as it was left
     }
@@ -135,6 +147,23 @@ void Flow::applyLesson(const Intent& intent, SteadyTime now) {
                        }
                    },
                    [&](const intent::ListenAloud&) { listenAloud(); },
+            [&](const intent::WatchVideo&) {
+                if (!onStep) {
+                    return;
+                }
+                const LessonStep& step = currentLesson()->steps[state_.lesson.step];
+                if (step.video && !state_.lesson.watchingVideo) {
+                    state_.lesson.watchingVideo = true;
+                    effects_.push_back(effect::StopAudio{});
+                    effects_.push_back(effect::OpenVideo{*step.video});
+                }
+            },
+            [&](const intent::ControlVideo& control) {
+                if (onStep && state_.lesson.watchingVideo) {
+                    effects_.push_back(effect::ControlVideo{control.command});
+                }
+            },
+            [&](const intent::CloseVideo&) { closeVideo(); },
                    [](const auto&) {},
                },
                intent);

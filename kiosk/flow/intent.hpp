@@ -94,6 +94,11 @@ struct QuizAnswer {
 };
 struct PrintTakeHome {};
 struct ListenAloud {}; // read the current step aloud
+struct WatchVideo {};  // open the current step's video guide
+struct ControlVideo {
+    VideoCommand command;
+};
+struct CloseVideo {};
 
 } // namespace kiosk::intent
 
@@ -108,6 +113,7 @@ using Intent =
                  intent::Finish, intent::PressKey, intent::MoveCursor, intent::EditDone,
                  intent::EditCancel, intent::PickItem, intent::PickDatePart, intent::LookupSubmit,
                  intent::ChooseLesson, intent::LessonNext, intent::PhoneKey, intent::PhoneSubmit,
-                 intent::QuizAnswer, intent::PrintTakeHome, intent::ListenAloud>;
+                 intent::QuizAnswer, intent::PrintTakeHome, intent::ListenAloud,
+                 intent::WatchVideo, intent::ControlVideo, intent::CloseVideo>;
 
 } // namespace kiosk

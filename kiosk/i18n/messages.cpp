@@ -282,6 +282,7 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::VideoPause, "Tạm dừng", "Pause"},
     {Msg::VideoReplay, "Xem lại", "Replay"},
     {Msg::VideoClose, "Đóng video", "Close video"},
+    {Msg::VideoUnavailable, "Không phát được video này.", "This video cannot be played."},
 }};
 
 } // namespace

@@ -226,6 +226,7 @@ enum class Msg {
     VideoPause,
     VideoReplay,
     VideoClose,
+    VideoUnavailable,
     Count
 };
 

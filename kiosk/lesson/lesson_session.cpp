@@ -27,6 +27,7 @@ void LessonSession::wipe() {
     step = 0;
     quizChoice.reset();
     completed = false;
+    watchingVideo = false;
 }
 
 std::string makePracticeOtp(std::uint64_t seed) {

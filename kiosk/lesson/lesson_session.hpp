@@ -54,12 +54,16 @@ bool phoneBack(PhonePractice& phone);
 // How many digits the current phone screen takes (0 on the SMS and done screens).
 std::size_t phoneDigitsWanted(PhoneScreen screen);
 
+// The video player's buttons.
+enum class VideoCommand { Play, Pause, Replay };
+
 struct LessonSession {
     std::string lessonId; // empty: no lesson open
     std::size_t step = 0;
     PhonePractice phone;                   // for a practice_phone step
     std::optional<std::size_t> quizChoice; // for a quiz step: the answer picked last
     bool completed = false;                // the resident reached the end (logged once)
+    bool watchingVideo = false;            // the step's video guide fills the screen
 
     bool active() const { return !lessonId.empty(); }
     void wipe();

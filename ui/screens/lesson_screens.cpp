@@ -93,6 +93,45 @@ void drawQuiz(const FrameContext& ctx, const Quiz& quiz, const LessonSession& se
     }
 }
 
+// The video guide fills the content area; big Play/Pause, Replay and Close under it.
+void drawVideoPlayer(const FrameContext& ctx) {
+    const Metrics& m = ctx.metrics;
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float height = avail.y - actionBarHeight(ctx);
+    const VideoPlayback* video = ctx.video;
+    if (video != nullptr && video->width() > 0 && video->height() > 0) {
+        float scale = std::min(avail.x / static_cast<float>(video->width()),
+                               height / static_cast<float>(video->height()));
+        ImVec2 size(video->width() * scale, video->height() * scale);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail.x - size.x) * 0.5f);
+        ImGui::Image(reinterpret_cast<ImTextureID>(video->texture()), size);
+    } else {
+        ImGui::Dummy(ImVec2(0, height * 0.4f));
+        problemText(ctx, ctx.tr(Msg::VideoUnavailable));
+    }
+    ImVec2 region = ImGui::GetWindowContentRegionMax();
+    float y = region.y - m.targetPx;
+    float width = std::max(m.mm(55), (avail.x - m.gapPx * 4) / 3);
+    if (video != nullptr) {
+        bool playing = video->playing();
+        ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMin().x, y));
+        if (touchButton(ctx, "video-play", ctx.tr(playing ? Msg::VideoPause : Msg::VideoPlay),
+                        ImVec2(width, m.targetPx), ButtonKind::Primary,
+                        playing ? Icon::Pause : Icon::Play)) {
+            ctx.emit(intent::ControlVideo{playing ? VideoCommand::Pause : VideoCommand::Play});
+        }
+        ImGui::SameLine(0, m.gapPx * 2);
+        if (touchButton(ctx, "video-replay", ctx.tr(Msg::VideoReplay), ImVec2(width, m.targetPx),
+                        ButtonKind::Secondary, Icon::Back)) {
+            ctx.emit(intent::ControlVideo{VideoCommand::Replay});
+        }
+    }
+    ImGui::SetCursorPos(ImVec2(region.x - width, y));
+    if (touchButton(ctx, "video-close", ctx.tr(Msg::VideoClose), ImVec2(width, m.targetPx))) {
+        ctx.emit(intent::CloseVideo{});
+    }
+}
+
 } // namespace
 
 void LessonListScreen::drawContent(const FrameContext& ctx) {
@@ -123,6 +162,10 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
     }
     const LessonStep& step = lesson->steps[session.step];
     const Metrics& m = ctx.metrics;
+    if (session.watchingVideo) {
+        drawVideoPlayer(ctx);
+        return;
+    }
     std::string where =
         std::string(local(ctx, lesson->title)) + "  ·  " + std::string(ctx.tr(Msg::LessonStep)) +
         " " + std::to_string(session.step + 1) + "/" + std::to_string(lesson->steps.size());
@@ -158,6 +201,14 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
     }
     if (step.quiz) {
         drawQuiz(ctx, *step.quiz, session);
+    }
+    if (step.video) {
+        ImGui::Dummy(ImVec2(0, m.gapPx));
+        if (touchButton(ctx, "lesson-video", ctx.tr(Msg::LessonVideo),
+                        ImVec2(ImGui::GetContentRegionAvail().x - m.gapPx, m.targetPx),
+                        ButtonKind::Secondary, Icon::Play)) {
+            ctx.emit(intent::WatchVideo{});
+        }
     }
     endScrollArea(ctx);
 

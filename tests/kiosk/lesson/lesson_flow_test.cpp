@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <catch2/catch.hpp>
 #include <fcntl.h>
+#include <fstream>
 #include <netinet/in.h>
 #include <sstream>
 #include <sys/socket.h>
@@ -254,4 +255,47 @@ TEST_CASE("the phone rehearsal completes without any connection to the gateway",
     // Nor did the lesson ask the app for network work.
     CHECK(r.count<effect::SubmitDossier>() == 0);
     CHECK(r.count<effect::LookupDossier>() == 0);
+}
+
+TEST_CASE("a step's video opens full screen, is controlled, and Back closes it", "[lesson]") {
+    auto dir = std::filesystem::temp_directory_path() / "lesson-video-flow";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "lessons");
+    std::filesystem::create_directories(dir / "video");
+    std::filesystem::copy_file(std::filesystem::path(KIOSK_TEST_FIXTURES) / "video" /
+                                   "testsrc-160x120-10fps-2s.mp4",
+                               dir / "video" / "guide.mp4");
+    std::ofstream(dir / "lessons" / "video-guide-01.json") << R"({
+  "format": 1, "id": "video-guide-01", "order": 1,
+  "title": {"vi": "Video", "en": "Video"}, "summary": {"vi": "Xem", "en": "Watch"},
+  "steps": [
+    {"kind": "read", "text": {"vi": "Một.", "en": "One."}},
+    {"kind": "read", "text": {"vi": "Hai.", "en": "Two."}, "video": "video/guide.mp4"}
+  ],
+  "take_home": [{"vi": "Nhớ.", "en": "Remember."}]
+})";
+    auto catalog = loadLessonCatalog(dir);
+    REQUIRE(catalog);
+    Resident r;
+    r.flow.setLessons(&*catalog);
+    r.open(catalog->lessons.front());
+    r.tap(intent::WatchVideo{});
+    CHECK_FALSE(r.lesson().watchingVideo); // the first step has no video
+    r.tap(intent::LessonNext{});
+    r.tap(intent::WatchVideo{});
+    REQUIRE(r.lesson().watchingVideo);
+    REQUIRE(r.count<effect::OpenVideo>() == 1);
+    CHECK(std::get<effect::OpenVideo>(r.effects.back()).path == "video/guide.mp4");
+    r.tap(intent::ControlVideo{VideoCommand::Pause});
+    REQUIRE(r.count<effect::ControlVideo>() == 1);
+    CHECK(std::get<effect::ControlVideo>(r.effects.back()).command == VideoCommand::Pause);
+    r.tap(intent::Back{});
+    CHECK_FALSE(r.lesson().watchingVideo);
+    CHECK(r.lesson().step == 1); // Back closed the video, not the step
+    CHECK(r.count<effect::CloseVideo>() == 1);
+    r.tap(intent::WatchVideo{});
+    r.tap(intent::StartOver{});
+    CHECK(r.count<effect::CloseVideo>() == 2); // leaving the lesson closes it too
+    r.flow.setLessons(nullptr);
+    std::filesystem::remove_all(dir);
 }
