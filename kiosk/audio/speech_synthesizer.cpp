@@ -10,6 +10,9 @@ namespace {
 
 // espeak-ng is process-wide; this flag (trivially destructible) keeps a second open() out.
 std::atomic<bool> gOpen{false};
+// espeak-ng hangs when initialised again after espeak_Terminate, so it is initialised once per
+// process and left running; this holds its sample rate once done.
+std::atomic<int> gSampleRate{0};
 
 int appendSamples(short* samples, int count, espeak_EVENT* events) {
     if (samples == nullptr || count <= 0 || events == nullptr) {
@@ -29,20 +32,22 @@ SpeechSynthesizer::open(const std::filesystem::path& dataDir) {
     if (gOpen.exchange(true)) {
         return makeError("speech_busy", "a speech synthesizer is already open");
     }
-    std::string path = dataDir.string();
-    int rate =
-        espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, path.empty() ? nullptr : path.c_str(), 0);
-    if (rate <= 0) {
-        gOpen = false;
-        return makeError("speech_unavailable",
-                         "espeak-ng could not start (is espeak-ng-data installed?)");
+    if (gSampleRate == 0) {
+        std::string path = dataDir.string();
+        int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0,
+                                     path.empty() ? nullptr : path.c_str(), 0);
+        if (rate <= 0) {
+            gOpen = false;
+            return makeError("speech_unavailable",
+                             "espeak-ng could not start (is espeak-ng-data installed?)");
+        }
+        gSampleRate = rate;
     }
     espeak_SetSynthCallback(appendSamples);
-    return std::unique_ptr<SpeechSynthesizer>(new SpeechSynthesizer(rate));
+    return std::unique_ptr<SpeechSynthesizer>(new SpeechSynthesizer(gSampleRate));
 }
 
 SpeechSynthesizer::~SpeechSynthesizer() {
-    espeak_Terminate();
     gOpen = false;
 }
 

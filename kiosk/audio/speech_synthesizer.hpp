@@ -12,7 +12,9 @@
 namespace kiosk::audio {
 
 // espeak-ng keeps its state in the library itself, so at most one synthesizer may be open at a
-// time; open() refuses a second one. The app owns it and passes it by reference.
+// time; open() refuses a second one. The app owns it and passes it by reference. The library is
+// initialised by the first open() and stays so until the process ends (it cannot restart), so
+// `dataDir` only counts the first time.
 class SpeechSynthesizer {
 public:
     // `dataDir` is espeak-ng's data folder; empty means the system's

@@ -177,6 +177,8 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
     bool practice = step.kind == StepKind::PracticePhone;
     float pictureWidth = practice ? std::min(avail.x * 0.45f, height * 0.75f) : avail.x * 0.36f;
 
+    // No padding: the phone and the picture fill the column to its edges.
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::BeginChild("lesson-picture", ImVec2(pictureWidth, height), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
     if (practice) {
@@ -189,6 +191,7 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
         drawIllustration(ctx, picture, min, ImVec2(min.x + pictureWidth, min.y + side));
     }
     ImGui::EndChild();
+    ImGui::PopStyleVar();
     ImGui::SameLine(0, m.gapPx * 2);
 
     beginScrollArea(ctx, "lesson-text", height);
