@@ -154,23 +154,23 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     }
     if (auto problem = problemOf(phone.problem)) {
         std::string text = std::string(ctx.tr(*problem));
-        float size = std::min(body->FontSize, m.mm(4.5));
-        d->AddText(body, size, ImVec2(left, y), ImGui::GetColorU32(p.danger), text.c_str(), nullptr,
-                   right - left);
+        float textSize = std::min(body->FontSize, m.mm(4.5));
+        d->AddText(body, textSize, ImVec2(left, y), ImGui::GetColorU32(p.danger), text.c_str(),
+                   nullptr, right - left);
     }
 
     if (phone.screen == PhoneScreen::SmsArrived) {
         // The message bubble, worded as the real SMS is: no diacritics, sender first.
-        float size = std::min(body->FontSize, m.mm(5));
+        float textSize = std::min(body->FontSize, m.mm(5));
         std::string sms = std::string(ctx.tr(Msg::PhoneSmsText)) + " " + phone.otp + ". " +
                           std::string(ctx.tr(Msg::PhoneSmsNever));
-        ImVec2 extent = body->CalcTextSizeA(size, FLT_MAX, right - left - pad * 2, sms.c_str());
+        ImVec2 extent = body->CalcTextSizeA(textSize, FLT_MAX, right - left - pad * 2, sms.c_str());
         ImVec2 bubbleMin(left, y);
-        ImVec2 bubbleMax(right, y + extent.y + pad * 2 + size * 1.2f);
+        ImVec2 bubbleMax(right, y + extent.y + pad * 2 + textSize * 1.2f);
         d->AddRectFilled(bubbleMin, bubbleMax, IM_COL32(227, 236, 250, 255), m.mm(3));
-        d->AddText(bold, size, ImVec2(left + pad, y + pad * 0.5f), ink, "VNeID");
-        d->AddText(body, size, ImVec2(left + pad, y + pad * 0.5f + size * 1.2f), ink, sms.c_str(),
-                   nullptr, right - left - pad * 2);
+        d->AddText(bold, textSize, ImVec2(left + pad, y + pad * 0.5f), ink, "VNeID");
+        d->AddText(body, textSize, ImVec2(left + pad, y + pad * 0.5f + textSize * 1.2f), ink,
+                   sms.c_str(), nullptr, right - left - pad * 2);
         float codeSize = std::min(ctx.fonts.heading->FontSize * 1.3f, m.mm(11));
         centred(d, ctx.fonts.heading, codeSize, left, right, bubbleMax.y + pad, ink,
                 grouped(phone.otp, 3));
