@@ -175,7 +175,11 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
     ImVec2 avail = ImGui::GetContentRegionAvail();
     float height = avail.y - actionBarHeight(ctx);
     bool practice = step.kind == StepKind::PracticePhone;
-    float pictureWidth = practice ? std::min(avail.x * 0.45f, height * 0.75f) : avail.x * 0.36f;
+    // The practice step has three columns: the phone, what to do, and the phone's number pad.
+    float pictureWidth = practice ? std::min(avail.x * 0.3f, height * 0.75f) : avail.x * 0.36f;
+    float padWidth = practice && phoneDigitsWanted(session.phone.screen) > 0
+                         ? std::min(avail.x * 0.3f, m.mm(17) * 3 + m.gapPx * 2)
+                         : 0.0f;
 
     // No padding: the phone and the picture fill the column to its edges.
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -194,14 +198,18 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
     ImGui::PopStyleVar();
     ImGui::SameLine(0, m.gapPx * 2);
 
+    float textWidth = padWidth > 0 ? ImGui::GetContentRegionAvail().x - padWidth - m.gapPx * 2 : 0;
+    ImGui::BeginChild("lesson-text-column", ImVec2(textWidth, height), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
     beginScrollArea(ctx, "lesson-text", height);
-    bodyText(ctx, local(ctx, step.text));
     if (practice) {
-        ImGui::Dummy(ImVec2(0, m.gapPx));
+        // What to do now comes first; the step's introduction stays below for reference.
         boldText(ctx, ctx.tr(practiceInstruction(session.phone.screen)));
         ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
         mutedText(ctx, ctx.tr(Msg::PhoneHint));
+        ImGui::Dummy(ImVec2(0, m.gapPx));
     }
+    bodyText(ctx, local(ctx, step.text));
     if (step.quiz) {
         drawQuiz(ctx, *step.quiz, session);
     }
@@ -214,6 +222,14 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
         }
     }
     endScrollArea(ctx);
+    ImGui::EndChild();
+    if (padWidth > 0) {
+        ImGui::SameLine(0, m.gapPx * 2);
+        ImGui::BeginChild("phone-pad", ImVec2(padWidth, height), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+        drawPhonePad(ctx, session.phone);
+        ImGui::EndChild();
+    }
 
     listenButton(ctx);
     if (canGoNext(session, *lesson) && primaryAction(ctx, ctx.tr(Msg::LessonNext))) {

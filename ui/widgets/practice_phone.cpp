@@ -128,14 +128,13 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     // The app's title bar.
     std::string title = "VNeID · " + std::string(ctx.tr(titleOf(phone.screen)));
     float titleSize = std::min(bold->FontSize, m.mm(5));
-    d->AddRectFilled(ImVec2(glassMin.x, glassMin.y), ImVec2(glassMax.x, y + titleSize * 2.4f + pad),
+    d->AddRectFilled(ImVec2(glassMin.x, glassMin.y), ImVec2(glassMax.x, y + titleSize * 1.4f),
                      IM_COL32(183, 28, 28, 255), m.mm(2));
     d->AddText(bold, titleSize, ImVec2(left, y + titleSize * 0.3f), IM_COL32_WHITE, title.c_str(),
                nullptr, right - left);
-    y += titleSize * 2.4f + pad * 1.5f;
+    y += titleSize * 1.4f + pad;
 
     float keyHeight = std::max(m.targetPx, m.mm(13));
-    float keysTop = glassMax.y - pad - keyHeight * 4 - pad * 3;
     std::size_t wanted = phoneDigitsWanted(phone.screen);
 
     if (phone.screen == PhoneScreen::EnterId) {
@@ -162,18 +161,17 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     if (phone.screen == PhoneScreen::SmsArrived) {
         // The message bubble, worded as the real SMS is: no diacritics, sender first.
         float textSize = std::min(body->FontSize, m.mm(5));
-        std::string sms = std::string(ctx.tr(Msg::PhoneSmsText)) + " " + phone.otp + ". " +
-                          std::string(ctx.tr(Msg::PhoneSmsNever));
+        std::string sms = std::string(ctx.tr(Msg::PhoneSmsText)) + ":";
         ImVec2 extent = body->CalcTextSizeA(textSize, FLT_MAX, right - left - pad * 2, sms.c_str());
         ImVec2 bubbleMin(left, y);
-        ImVec2 bubbleMax(right, y + extent.y + pad * 2 + textSize * 1.2f);
+        float codeSize = std::min(ctx.fonts.heading->FontSize * 1.2f, m.mm(10));
+        ImVec2 bubbleMax(right, y + extent.y + pad * 2 + textSize * 1.2f + codeSize * 1.2f);
         d->AddRectFilled(bubbleMin, bubbleMax, IM_COL32(227, 236, 250, 255), m.mm(3));
         d->AddText(bold, textSize, ImVec2(left + pad, y + pad * 0.5f), ink, "VNeID");
         d->AddText(body, textSize, ImVec2(left + pad, y + pad * 0.5f + textSize * 1.2f), ink,
                    sms.c_str(), nullptr, right - left - pad * 2);
-        float codeSize = std::min(ctx.fonts.heading->FontSize * 1.3f, m.mm(11));
-        centred(d, ctx.fonts.heading, codeSize, left, right, bubbleMax.y + pad, ink,
-                grouped(phone.otp, 3));
+        centred(d, ctx.fonts.heading, codeSize, left, right,
+                bubbleMax.y - pad * 0.5f - codeSize * 1.2f, ink, grouped(phone.otp, 3));
         ImGui::SetCursorPos(
             ImVec2(origin.x + bezel + pad, origin.y + size.y - bezel * 2 - pad - keyHeight));
         if (touchButton(ctx, "phone-open-otp", ctx.tr(Msg::PhoneOpenOtp),
@@ -194,15 +192,24 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
                 std::string(ctx.tr(Msg::PhoneDone)));
         return;
     }
+}
 
+void drawPhonePad(const FrameContext& ctx, const PhonePractice& phone) {
+    if (phoneDigitsWanted(phone.screen) == 0) {
+        return;
+    }
+    const Metrics& m = ctx.metrics;
+    const float pad = m.gapPx;
+    ImVec2 origin = ImGui::GetCursorPos();
+    float keyHeight = std::max(m.targetPx, m.mm(13));
+    float keyWidth = (ImGui::GetContentRegionAvail().x - pad * 2) / 3;
     // The number pad: 1-9, then Delete, 0, Send. Keys keep the 12.7 mm minimum.
-    float keyWidth = (right - left - pad * 2) / 3;
     const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", nullptr, "0", nullptr};
     for (int i = 0; i < 12; ++i) {
         int row = i / 3;
         int col = i % 3;
-        float x = origin.x + bezel + pad + col * (keyWidth + pad);
-        float keyY = keysTop - screenOrigin.y + origin.y + row * (keyHeight + pad);
+        float x = origin.x + col * (keyWidth + pad);
+        float keyY = origin.y + row * (keyHeight + pad);
         ImGui::SetCursorPos(ImVec2(x, keyY));
         std::string id = "phone-key-" + std::to_string(i);
         if (i == 9) {

@@ -8,8 +8,11 @@
 
 namespace kiosk::ui {
 
-// Draws the phone at the cursor, `size` big, and emits PhoneKey / PhoneSubmit intents.
+// Draws the phone at the cursor, `size` big: its screen, and the SMS's button (PhoneSubmit).
 void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVec2 size);
+// The phone's number pad, as wide as the region: 1-9, Delete, 0, Send. Full-size touch keys do
+// not fit inside a drawn phone on a 10" panel, so the pad sits beside it.
+void drawPhonePad(const FrameContext& ctx, const PhonePractice& phone);
 
 // What the resident should do on the phone's current screen, for the text beside it.
 Msg practiceInstruction(PhoneScreen screen);
