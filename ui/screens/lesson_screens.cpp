@@ -177,7 +177,7 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
     bool practice = step.kind == StepKind::PracticePhone;
     // The practice step has three columns: the phone, what to do, and the phone's number pad.
     float pictureWidth = practice ? std::min(avail.x * 0.3f, height * 0.75f) : avail.x * 0.36f;
-    float padWidth = practice && phoneDigitsWanted(session.phone.screen) > 0
+    float padWidth = practice && phoneHasPad(session.phone.screen)
                          ? std::min(avail.x * 0.3f, m.mm(17) * 3 + m.gapPx * 2)
                          : 0.0f;
 

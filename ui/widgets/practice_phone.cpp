@@ -104,7 +104,6 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     const Metrics& m = ctx.metrics;
     const Palette& p = ctx.colours;
     ImDrawList* d = ImGui::GetWindowDrawList();
-    ImVec2 origin = ImGui::GetCursorPos();
     ImVec2 screenOrigin = ImGui::GetCursorScreenPos();
     float bezel = m.mm(3);
     // The body of the phone: dark frame, light screen.
@@ -125,24 +124,29 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     ImFont* bold = ctx.fonts.bold;
     ImFont* body = ctx.fonts.body;
 
-    // The app's title bar.
-    std::string title = "VNeID · " + std::string(ctx.tr(titleOf(phone.screen)));
+    // The app's title bar, then what this phone screen is for.
+    const char* title = "VNeID";
     float titleSize = std::min(bold->FontSize, m.mm(5));
     d->AddRectFilled(ImVec2(glassMin.x, glassMin.y), ImVec2(glassMax.x, y + titleSize * 1.4f),
                      IM_COL32(183, 28, 28, 255), m.mm(2));
-    d->AddText(bold, titleSize, ImVec2(left, y + titleSize * 0.3f), IM_COL32_WHITE, title.c_str(),
-               nullptr, right - left);
+    d->AddText(bold, titleSize, ImVec2(left, y + titleSize * 0.15f), IM_COL32_WHITE, title);
     y += titleSize * 1.4f + pad;
+    float lineSize = std::min(body->FontSize, m.mm(4.5));
+    if (phone.screen != PhoneScreen::Done) {
+        std::string label(ctx.tr(titleOf(phone.screen)));
+        d->AddText(bold, lineSize, ImVec2(left, y), ink, label.c_str(), nullptr, right - left);
+        y += bold->CalcTextSizeA(lineSize, FLT_MAX, right - left, label.c_str()).y + pad * 0.5f;
+    }
 
-    float keyHeight = std::max(m.targetPx, m.mm(13));
     std::size_t wanted = phoneDigitsWanted(phone.screen);
-
     if (phone.screen == PhoneScreen::EnterId) {
-        std::string sample =
-            std::string(ctx.tr(Msg::PhonePracticeNumber)) + ": " + grouped(kPracticeIdNumber, 4);
-        d->AddText(body, std::min(body->FontSize, m.mm(5)), ImVec2(left, y), ink, sample.c_str(),
-                   nullptr, right - left);
-        y += std::min(body->FontSize, m.mm(5)) * 1.4f;
+        // The sample number to copy, on a line of its own so it never breaks.
+        std::string caption = std::string(ctx.tr(Msg::PhonePracticeNumber)) + ":";
+        d->AddText(body, lineSize, ImVec2(left, y), ink, caption.c_str());
+        y += lineSize * 1.2f;
+        d->AddText(bold, lineSize * 1.1f, ImVec2(left, y), ink,
+                   grouped(kPracticeIdNumber, 4).c_str());
+        y += lineSize * 1.5f;
     }
     if (wanted > 0) {
         float fieldSize = std::min(bold->FontSize * 1.2f, (right - left) / 10.0f);
@@ -172,12 +176,6 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
                    sms.c_str(), nullptr, right - left - pad * 2);
         centred(d, ctx.fonts.heading, codeSize, left, right,
                 bubbleMax.y - pad * 0.5f - codeSize * 1.2f, ink, grouped(phone.otp, 3));
-        ImGui::SetCursorPos(
-            ImVec2(origin.x + bezel + pad, origin.y + size.y - bezel * 2 - pad - keyHeight));
-        if (touchButton(ctx, "phone-open-otp", ctx.tr(Msg::PhoneOpenOtp),
-                        ImVec2(right - left, keyHeight), ButtonKind::Primary)) {
-            ctx.emit(intent::PhoneSubmit{});
-        }
         return;
     }
     if (phone.screen == PhoneScreen::Done) {
@@ -194,14 +192,27 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     }
 }
 
+bool phoneHasPad(PhoneScreen screen) {
+    return phoneDigitsWanted(screen) > 0 || screen == PhoneScreen::SmsArrived;
+}
+
 void drawPhonePad(const FrameContext& ctx, const PhonePractice& phone) {
-    if (phoneDigitsWanted(phone.screen) == 0) {
-        return;
-    }
     const Metrics& m = ctx.metrics;
     const float pad = m.gapPx;
     ImVec2 origin = ImGui::GetCursorPos();
     float keyHeight = std::max(m.targetPx, m.mm(13));
+    if (phone.screen == PhoneScreen::SmsArrived) {
+        // One button: open the code screen once the resident has read the code.
+        if (touchButton(ctx, "phone-open-otp", ctx.tr(Msg::PhoneOpenOtp),
+                        ImVec2(ImGui::GetContentRegionAvail().x, keyHeight * 1.5f),
+                        ButtonKind::Primary)) {
+            ctx.emit(intent::PhoneSubmit{});
+        }
+        return;
+    }
+    if (phoneDigitsWanted(phone.screen) == 0) {
+        return;
+    }
     float keyWidth = (ImGui::GetContentRegionAvail().x - pad * 2) / 3;
     // The number pad: 1-9, then Delete, 0, Send. Keys keep the 12.7 mm minimum.
     const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", nullptr, "0", nullptr};
