@@ -176,7 +176,10 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
     float height = avail.y - actionBarHeight(ctx);
     bool practice = step.kind == StepKind::PracticePhone;
     // The practice step has three columns: the phone, what to do, and the phone's number pad.
-    float pictureWidth = practice ? std::min(avail.x * 0.3f, height * 0.75f) : avail.x * 0.36f;
+    // A quiz needs the width for its answers and feedback, so its picture is smaller.
+    float pictureShare = step.kind == StepKind::Quiz ? 0.22f : 0.36f;
+    float pictureWidth =
+        practice ? std::min(avail.x * 0.3f, height * 0.75f) : avail.x * pictureShare;
     float padWidth = practice && phoneHasPad(session.phone.screen)
                          ? std::min(avail.x * 0.3f, m.mm(17) * 3 + m.gapPx * 2)
                          : 0.0f;
@@ -209,7 +212,10 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
         mutedText(ctx, ctx.tr(Msg::PhoneHint));
         ImGui::Dummy(ImVec2(0, m.gapPx));
     }
-    bodyText(ctx, local(ctx, step.text));
+    // Once a quiz is answered its introduction gives way, so the feedback stays in view.
+    if (!step.quiz || !session.quizChoice) {
+        bodyText(ctx, local(ctx, step.text));
+    }
     if (step.quiz) {
         drawQuiz(ctx, *step.quiz, session);
     }
