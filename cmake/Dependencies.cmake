@@ -11,6 +11,9 @@ pkg_check_modules(LIBUSB REQUIRED IMPORTED_TARGET libusb-1.0)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 pkg_check_modules(INIH REQUIRED IMPORTED_TARGET inih)
+# Spoken lesson guidance and lesson videos.
+pkg_check_modules(ESPEAK_NG REQUIRED IMPORTED_TARGET espeak-ng)
+pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET libavformat libavcodec libswscale libavutil)
 
 # Dear ImGui ships as a static library plus the backends' sources (compiled by ui/).
 # An imported static target, so the linker sees FreeType after libimgui.a (which needs it).

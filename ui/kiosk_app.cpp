@@ -71,6 +71,14 @@ KioskApp::KioskApp(const KioskOptions& options, Config config, Logger& logger,
         contentProblem_ = catalog.error().message;
         logger_.log(LogEvent::ContentInvalid, {{"reason", SystemText{contentProblem_}}});
     }
+    // Lessons are optional: a pack with broken lessons still serves dossiers.
+    if (auto lessons = loadLessonCatalog(contentDir)) {
+        lessons_ = std::move(*lessons);
+        flow_->setLessons(&*lessons_);
+    } else {
+        logger_.log(LogEvent::LessonContentInvalid,
+                    {{"reason", SystemText{lessons.error().message}}});
+    }
     bool simulatedPrinter =
         options.simulatedDevices || config_.devices.printer == DeviceChoice::Simulated;
     bool simulatedReader =
@@ -249,6 +257,8 @@ void KioskApp::render(const SessionState& state, int secondsUntilWipe,
     ctx.catalog = catalog();
     ctx.procedure = flow_->currentProcedure();
     ctx.qrTextures = qrTextures_.get();
+    ctx.lessons = lessons();
+    ctx.lesson = flow_->currentLesson();
     router_.draw(ctx);
     ImGui::Render();
     const ImVec4& bg = palette(state.accessibility.contrast).background;
@@ -261,6 +271,7 @@ void KioskApp::render(const SessionState& state, int secondsUntilWipe,
 Flow& KioskApp::resetFlow() {
     flow_ = std::make_unique<Flow>(config_, logger_);
     flow_->setCatalog(catalog());
+    flow_->setLessons(lessons());
     if (qrTextures_) {
         qrTextures_->clear();
     }

@@ -42,6 +42,7 @@ public:
     // Starts over with a new flow (screenshots and demo steps that need a clean session).
     Flow& resetFlow();
     const ProcedureCatalog* catalog() const { return catalog_ ? &*catalog_ : nullptr; }
+    const LessonCatalog* lessons() const { return lessons_ ? &*lessons_ : nullptr; }
     // Draws the live flow state without presenting or applying intents (screenshots).
     void renderLive(SteadyTime now);
     const Config& config() const { return config_; }
@@ -65,6 +66,7 @@ private:
     Config config_;
     Logger& logger_;
     std::optional<ProcedureCatalog> catalog_;
+    std::optional<LessonCatalog> lessons_;
     std::string contentProblem_;
     std::unique_ptr<Flow> flow_;
     std::unique_ptr<QrTextures> qrTextures_;

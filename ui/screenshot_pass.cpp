@@ -2,6 +2,7 @@
 #include "ui/screenshot_pass.hpp"
 
 #include "ui/kiosk_app.hpp"
+#include "ui/lesson_scenes.hpp"
 
 namespace kiosk::ui {
 namespace {
@@ -465,8 +466,13 @@ int runScreenshotPass(const KioskOptions& options, const Config& config, Logger&
         }
         std::string folder =
             std::to_string(resolution.width) + "x" + std::to_string(resolution.height);
+        std::vector<ScreenshotScene> scenes = screenshotScenes();
+        if (app.lessons() != nullptr) {
+            auto lessonScenes = lessonScreenshotScenes(*app.lessons());
+            scenes.insert(scenes.end(), lessonScenes.begin(), lessonScenes.end());
+        }
         for (Language language : {Language::Vietnamese, Language::English}) {
-            for (const ScreenshotScene& scene : screenshotScenes()) {
+            for (const ScreenshotScene& scene : scenes) {
                 if (scene.vietnameseOnly && language != Language::Vietnamese) {
                     continue;
                 }

@@ -195,6 +195,24 @@ std::vector<Key> keys() {
              config.assisted.countPerVolunteer = *flag;
              return std::string();
          }},
+        {"audio", "volume_percent",
+         [](Config& config, std::string_view value) {
+             auto percent = parseInteger(value);
+             if (!percent || *percent < 0 || *percent > 100) {
+                 return std::string("must be a whole number from 0 to 100");
+             }
+             config.audio.volumePercent = static_cast<int>(*percent);
+             return std::string();
+         }},
+        {"audio", "speech_synthesis",
+         [](Config& config, std::string_view value) {
+             auto flag = parseBool(value);
+             if (!flag) {
+                 return std::string("must be true or false");
+             }
+             config.audio.speechSynthesis = *flag;
+             return std::string();
+         }},
         {"usage", "retention_days",
          [](Config& config, std::string_view value) {
              auto days = parseInteger(value);

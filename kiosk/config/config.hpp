@@ -76,6 +76,13 @@ struct UsageConfig {
     int ratingScale = 5;
 };
 
+struct AudioConfig {
+    // Loudness of spoken guidance; village halls are noisy, but a kiosk must not shout.
+    int volumePercent = 80;
+    // Speak texts that have no recorded clip with espeak-ng; off = recorded clips only.
+    bool speechSynthesis = true;
+};
+
 struct Config {
     std::string communeName = "Xã Vĩnh Tường";
     std::string accessPointName = "Nhà văn hóa thôn";
@@ -88,6 +95,7 @@ struct Config {
     PathConfig paths;
     AssistedConfig assisted;
     UsageConfig usage;
+    AudioConfig audio;
 };
 
 // Reads `path` over the defaults. A problem names the file, the line and the key.

@@ -4,6 +4,10 @@
 #include "kiosk/input/secure_buffer.hpp"
 #include "kiosk/usage/usage_report.hpp"
 
+#include "kiosk/i18n/language.hpp"
+#include "kiosk/lesson/lesson_session.hpp"
+
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -49,17 +53,35 @@ struct InstallPack {      // answer: installProgress..., installFinished
     std::string path;
 };
 struct RollbackContent {}; // answer: rollbackFinished
+// Lessons.
+struct PrintTakeHomeSheet { // print the lesson's reminders (buildTakeHomeSheet) in `language`
+    std::string lessonId;
+    Language language = Language::Vietnamese;
+};
+// Speak a text: the recorded clip for the key, else synthesised speech.
+struct PlayAudio {
+    std::string textKey; // "<lesson id>.step03"
+    Language language = Language::Vietnamese;
+    std::string text;                // what to synthesise when there is no clip
+    std::optional<std::string> clip; // a clip the content names explicitly
+};
+struct StopAudio {};
+// The video guide of a lesson step, full screen; the path is inside the content pack.
+struct OpenVideo {
+    std::string path;
+};
+struct ControlVideo {
+    VideoCommand command;
+};
+struct CloseVideo {};
+struct LessonCompleted { // record the anonymous usage event (UsageEvent::lessonCompleted)
+    std::string lessonId;
+};
 
 } // namespace kiosk::effect
 
 namespace kiosk {
 
-using Effect =
-    std::variant<effect::SubmitDossier, effect::PrintReceipt, effect::ReadCard,
-                 effect::LookupDossier, effect::LoadVolunteers, effect::CheckVolunteerPin,
-                 effect::CheckMaintainerPin, effect::LoadVolunteerTools, effect::ReprintLastReceipt,
-                 effect::RetryOutbox, effect::BuildReport, effect::ExportReport,
-                 effect::PrintReportSummary, effect::SetVolunteerEnabled, effect::InspectContent,
-                 effect::InstallPack, effect::RollbackContent>;
+using Effect = std::variant<effect::SubmitDossier, effect::PrintReceipt, effect::ReadCard, effect::LookupDossier, effect::LoadVolunteers, effect::CheckVolunteerPin, effect::CheckMaintainerPin, effect::LoadVolunteerTools, effect::ReprintLastReceipt, effect::RetryOutbox, effect::BuildReport, effect::ExportReport, effect::PrintReportSummary, effect::SetVolunteerEnabled, effect::InspectContent, effect::InstallPack, effect::RollbackContent, effect::PrintTakeHomeSheet, effect::PlayAudio, effect::StopAudio, effect::LessonCompleted, effect::OpenVideo, effect::ControlVideo, effect::CloseVideo>;
 
 } // namespace kiosk

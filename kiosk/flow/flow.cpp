@@ -63,6 +63,12 @@ void Flow::back() {
         }
         state_.dossier.reviewing = false;
         break;
+    case Screen::LessonStep:
+    case Screen::LessonDone:
+        if (lessonBack()) {
+            return;
+        }
+        break;
     case Screen::Submitting:
     case Screen::Result:
         return; // a submitted dossier cannot be un-submitted by Back
@@ -182,7 +188,11 @@ void Flow::apply(const Intent& intent, SteadyTime now) {
                 effects_.push_back(effect::LookupDossier{state_.lookup.code});
                 open(Screen::LookupResult, now);
             },
-            [&](const auto&) { applyAssist(intent, now); },
+            // Assisted-mode and lesson intents: each handler ignores the other's.
+            [&](const auto&) {
+                applyAssist(intent, now);
+                applyLesson(intent, now);
+            },
         },
         intent);
 }
@@ -250,14 +260,21 @@ void Flow::enterMaintenance(std::string reason) {
 
 void Flow::wipe(LogEvent why) {
     bool wasActive = state_.active;
+    bool wasInLesson = state_.lesson.active();
     // Clear the answers in place first: assigning a new struct would free them unwiped.
     state_.dossier.wipe();
+    state_.lesson.wipe();
     AssistState assist = std::move(state_.assist);
     std::string maintenanceReason = std::move(state_.maintenanceReason);
     state_ = SessionState{};
     state_.language = config_.language;
     effects_.clear();
     restoreAfterWipe(std::move(assist), std::move(maintenanceReason));
+    if (wasInLesson) {
+        // A lesson's speech or video must not outlive it.
+        effects_.push_back(effect::StopAudio{});
+        effects_.push_back(effect::CloseVideo{});
+    }
     if (wasActive) {
         logger_.log(why);
     }

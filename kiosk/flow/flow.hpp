@@ -7,6 +7,7 @@
 #include "kiosk/flow/effect.hpp"
 #include "kiosk/flow/intent.hpp"
 #include "kiosk/flow/session_state.hpp"
+#include "kiosk/lesson/lesson_loader.hpp"
 #include "kiosk/log/logger.hpp"
 #include "kiosk/procedure/procedure_loader.hpp"
 
@@ -30,6 +31,10 @@ public:
     void setCatalog(const ProcedureCatalog* catalog) { catalog_ = catalog; }
     const ProcedureCatalog* catalog() const { return catalog_; }
     const Procedure* currentProcedure() const;
+    // The digital-skills lessons; null until content is loaded (flow_lesson.cpp).
+    void setLessons(const LessonCatalog* lessons) { lessons_ = lessons; }
+    const LessonCatalog* lessons() const { return lessons_; }
+    const Lesson* currentLesson() const;
 
     // A touch anywhere: the resident is present.
     void noteInput(SteadyTime now);
@@ -108,11 +113,20 @@ private:
     void endAssist(AssistEnd why);
     // Keeps the volunteer's shift (and maintenance) across the resident's wipe.
     void restoreAfterWipe(AssistState assist, std::string maintenanceReason);
+    // Lessons (flow_lesson.cpp).
+    void applyLesson(const Intent& intent, SteadyTime now);
+    void chooseLesson(const std::string& id, SteadyTime now);
+    void lessonNext(SteadyTime now);
+    // Back inside a lesson; false when Back should leave the screen through the history.
+    bool lessonBack();
+    void listenAloud();
+    void closeVideo();
 
     const Config& config_;
     Logger& logger_;
     UnixClock unixNow_;
     const ProcedureCatalog* catalog_ = nullptr;
+    const LessonCatalog* lessons_ = nullptr;
     SessionState state_;
     std::vector<Effect> effects_;
     AssistSession assist_;

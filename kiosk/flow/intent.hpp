@@ -112,22 +112,30 @@ struct SetVolunteerEnabled {
 };
 struct InstallFoundPack {};
 struct RollbackContent {};
+// Digital-skills lessons; Back steps back through the lesson, StartOver leaves it.
+struct ChooseLesson {
+    std::string id;
+};
+struct LessonNext {};
+struct PhoneKey { // a key of the simulated phone's number pad: '0'..'9' or kPhoneDelete
+    char key;
+};
+struct PhoneSubmit {};
+struct QuizAnswer {
+    std::size_t index;
+};
+struct PrintTakeHome {};
+struct ListenAloud {}; // read the current step aloud
+struct WatchVideo {};  // open the current step's video guide
+struct ControlVideo {
+    VideoCommand command;
+};
+struct CloseVideo {};
 
 } // namespace kiosk::intent
 
 namespace kiosk {
 
-using Intent = std::variant<
-    intent::Open, intent::Back, intent::StartOver, intent::SetLanguage, intent::SetTextSize,
-    intent::SetContrast, intent::StillHere, intent::ChooseCategory, intent::ChooseProcedure,
-    intent::ChooseChannel, intent::ChooseIdentity, intent::Next, intent::EditField,
-    intent::EditGroup, intent::ToggleDocument, intent::SetConsent, intent::Submit, intent::Rate,
-    intent::Finish, intent::PressKey, intent::MoveCursor, intent::EditDone, intent::EditCancel,
-    intent::PickItem, intent::PickDatePart, intent::LookupSubmit, intent::OpenVolunteerSignIn,
-    intent::ChooseVolunteer, intent::PinKey, intent::OpenVolunteerTools, intent::ReprintLastReceipt,
-    intent::RetryOutbox, intent::SignOutVolunteer, intent::OpenMaintainer,
-    intent::ChooseMaintainerTab, intent::ChooseReportRange, intent::ShiftCustomRange,
-    intent::ExportReport, intent::PrintReportSummary, intent::SetVolunteerEnabled,
-    intent::InstallFoundPack, intent::RollbackContent>;
+using Intent = std::variant<intent::Open, intent::Back, intent::StartOver, intent::SetLanguage, intent::SetTextSize, intent::SetContrast, intent::StillHere, intent::ChooseCategory, intent::ChooseProcedure, intent::ChooseChannel, intent::ChooseIdentity, intent::Next, intent::EditField, intent::EditGroup, intent::ToggleDocument, intent::SetConsent, intent::Submit, intent::Rate, intent::Finish, intent::PressKey, intent::MoveCursor, intent::EditDone, intent::EditCancel, intent::PickItem, intent::PickDatePart, intent::LookupSubmit, intent::OpenVolunteerSignIn, intent::ChooseVolunteer, intent::PinKey, intent::OpenVolunteerTools, intent::ReprintLastReceipt, intent::RetryOutbox, intent::SignOutVolunteer, intent::OpenMaintainer, intent::ChooseMaintainerTab, intent::ChooseReportRange, intent::ShiftCustomRange, intent::ExportReport, intent::PrintReportSummary, intent::SetVolunteerEnabled, intent::InstallFoundPack, intent::RollbackContent, intent::ChooseLesson, intent::LessonNext, intent::PhoneKey, intent::PhoneSubmit, intent::QuizAnswer, intent::PrintTakeHome, intent::ListenAloud, intent::WatchVideo, intent::ControlVideo, intent::CloseVideo>;
 
 } // namespace kiosk

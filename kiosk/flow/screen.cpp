@@ -43,6 +43,10 @@ LogToken screenName(Screen screen) {
         return "lookup_result";
     case Screen::Lessons:
         return "lessons";
+    case Screen::LessonStep:
+        return "lesson_step";
+    case Screen::LessonDone:
+        return "lesson_done";
     case Screen::Maintenance:
         return "maintenance";
     case Screen::VolunteerSignIn:

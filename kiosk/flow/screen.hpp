@@ -27,7 +27,9 @@ enum class Screen {
     Lookup,
     LookupResult,
     // Digital-skills lessons.
-    Lessons,
+    Lessons, // the list of lessons
+    LessonStep,
+    LessonDone,
     // Shown instead of everything else when the kiosk cannot serve (bad config, no content).
     Maintenance,
     // Assisted mode and upkeep, for volunteers and the maintainer (behind PINs).

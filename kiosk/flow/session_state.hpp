@@ -5,6 +5,7 @@
 #include "kiosk/flow/dossier_draft.hpp"
 #include "kiosk/flow/screen.hpp"
 #include "kiosk/i18n/language.hpp"
+#include "kiosk/lesson/lesson_session.hpp"
 
 #include <chrono>
 #include <optional>
@@ -60,6 +61,7 @@ struct SessionState {
     std::string assistedBy; // the volunteer's pseudonymous id
     // Kept across the resident's wipe: the volunteer's shift (flow_assist.cpp).
     AssistState assist;
+    LessonSession lesson;
 };
 
 } // namespace kiosk

@@ -178,6 +178,20 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
     {LogEvent::ProcedureCatalogInvalid, 4060, LogLevel::Error, "procedure_catalog_invalid",
      "A procedure, list or category file in the content pack has errors.",
      "Run `kioskctl procedures check DIR` and fix the file and JSON path it names."},
+    {LogEvent::LessonStarted, 7000, LogLevel::Info, "lesson_started",
+     "A resident opened a digital-skills lesson (`lesson` is the lesson id).", "none"},
+    {LogEvent::LessonCompleted, 7001, LogLevel::Info, "lesson_completed",
+     "A resident reached the end of a lesson (`lesson` is the lesson id).", "none"},
+    {LogEvent::LessonContentInvalid, 7002, LogLevel::Error, "lesson_content_invalid",
+     "The lessons of the active content pack could not be loaded; `reason` lists every problem "
+     "as file, JSON path and what is wrong. The lesson list stays empty.",
+     "Fix the lesson files named in `reason` and publish a new content pack."},
+    {LogEvent::AudioFailed, 7003, LogLevel::Warning, "audio_failed",
+     "Spoken guidance could not be played (no clip, speech synthesis or audio device failed).",
+     "Check the speaker and the espeak-ng-data package; add recorded clips under audio/<lang>/."},
+    {LogEvent::VideoFailed, 7004, LogLevel::Warning, "video_failed",
+     "A lesson video could not be opened or decoded.",
+     "Re-encode the clip (H.264 or VP9, small resolution) and publish a new content pack."},
 }};
 
 } // namespace

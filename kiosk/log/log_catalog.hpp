@@ -74,6 +74,11 @@ enum class LogEvent {
     GatewayRefused,
     GatewayFaultInjected,
     ProcedureCatalogInvalid,
+    LessonStarted,
+    LessonCompleted,
+    LessonContentInvalid,
+    AudioFailed,
+    VideoFailed,
     Count
 };
 

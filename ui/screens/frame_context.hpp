@@ -6,8 +6,10 @@
 #include "kiosk/flow/intent.hpp"
 #include "kiosk/flow/session_state.hpp"
 #include "kiosk/i18n/messages.hpp"
+#include "kiosk/lesson/lesson_loader.hpp"
 #include "kiosk/procedure/procedure_loader.hpp"
 #include "ui/platform/qr_textures.hpp"
+#include "ui/platform/video_playback.hpp"
 #include "ui/theme/fonts.hpp"
 #include "ui/theme/metrics.hpp"
 #include "ui/theme/palette.hpp"
@@ -31,6 +33,9 @@ struct FrameContext {
     const ProcedureCatalog* catalog = nullptr;
     const Procedure* procedure = nullptr; // the procedure of the dossier being filled in
     QrTextures* qrTextures = nullptr;
+    const LessonCatalog* lessons = nullptr; // the lesson list; null when the pack has none
+    const Lesson* lesson = nullptr;         // the lesson being followed
+    const VideoPlayback* video = nullptr;   // the open lesson video (LessonMedia::video())
 
     std::string_view tr(Msg id) const { return text(id, session.language); }
     std::string_view local(const LocalText& text) const {

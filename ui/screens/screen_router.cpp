@@ -44,7 +44,11 @@ ScreenView& ScreenRouter::viewFor(Screen screen) {
     case Screen::LookupResult:
         return lookupResult_;
     case Screen::Lessons:
-        return help_; // lessons arrive with the lessons capability
+        return lessonList_;
+    case Screen::LessonStep:
+        return lessonStep_;
+    case Screen::LessonDone:
+        return lessonDone_;
     case Screen::Maintenance:
         return maintenance_;
     case Screen::VolunteerSignIn:

@@ -8,6 +8,7 @@
 #include "ui/screens/help_screen.hpp"
 #include "ui/screens/home_screen.hpp"
 #include "ui/screens/maintainer_screens.hpp"
+#include "ui/screens/lesson_screens.hpp"
 #include "ui/screens/maintenance_screen.hpp"
 #include "ui/screens/phone_handoff_screen.hpp"
 #include "ui/screens/procedure_screens.hpp"
@@ -47,6 +48,9 @@ private:
     PinEntryScreen pinEntry_;
     VolunteerToolsScreen volunteerTools_;
     MaintainerScreen maintainer_;
+    LessonListScreen lessonList_;
+    LessonStepScreen lessonStep_;
+    LessonDoneScreen lessonDone_;
 };
 
 } // namespace kiosk::ui

@@ -100,6 +100,21 @@ void drawIcon(ImDrawList* d, Icon icon, ImVec2 c, float size, ImU32 colour) {
         d->AddLine(p(-0.05f, -0.25f), p(0.45f, 0.25f), colour, w);
         d->AddLine(p(-0.05f, 0.25f), p(0.45f, -0.25f), colour, w);
         break;
+    case Icon::Speaker:
+        d->AddRectFilled(p(-0.9f, -0.3f), p(-0.5f, 0.3f), colour);
+        d->AddTriangleFilled(p(-0.55f, 0.0f), p(0.05f, -0.75f), p(0.05f, 0.75f), colour);
+        d->PathArcTo(p(0.05f, 0.0f), s * 0.45f, -0.9f, 0.9f, 12);
+        d->PathStroke(colour, 0, w);
+        d->PathArcTo(p(0.05f, 0.0f), s * 0.8f, -0.9f, 0.9f, 16);
+        d->PathStroke(colour, 0, w);
+        break;
+    case Icon::Play:
+        d->AddTriangleFilled(p(-0.55f, -0.8f), p(0.8f, 0.0f), p(-0.55f, 0.8f), colour);
+        break;
+    case Icon::Pause:
+        d->AddRectFilled(p(-0.6f, -0.8f), p(-0.15f, 0.8f), colour);
+        d->AddRectFilled(p(0.15f, -0.8f), p(0.6f, 0.8f), colour);
+        break;
     case Icon::Shift: // an outlined up arrow
         d->AddLine(p(0.0f, -0.85f), p(-0.75f, 0.0f), colour, w);
         d->AddLine(p(0.0f, -0.85f), p(0.75f, 0.0f), colour, w);

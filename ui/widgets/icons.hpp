@@ -21,7 +21,10 @@ enum class Icon {
     House,
     Stamp,
     Backspace,
-    Shift
+    Shift,
+    Speaker, // "listen": a loudspeaker with sound waves
+    Play,
+    Pause,
 };
 
 // Draws `icon` centred in the square at `centre` with side `size`, in `colour`.

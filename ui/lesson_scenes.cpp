@@ -1,0 +1,123 @@
+// Lesson scenes are reached like every other scene: by the intents of a scripted resident.
+#include "ui/lesson_scenes.hpp"
+
+#include <cstdio>
+
+namespace kiosk::ui {
+namespace {
+
+void tapDigits(ScriptedResident& resident, const std::string& digits) {
+    for (char c : digits) {
+        resident.tap(intent::PhoneKey{c});
+    }
+}
+
+// Completes the current step the way a resident would and presses Next.
+void finishStep(Flow& flow, ScriptedResident& resident) {
+    const Lesson* lesson = flow.currentLesson();
+    const LessonStep& step = lesson->steps[flow.state().lesson.step];
+    if (step.kind == StepKind::PracticePhone) {
+        tapDigits(resident, kPracticeIdNumber);
+        resident.tap(intent::PhoneSubmit{});
+        resident.tap(intent::PhoneSubmit{});
+        tapDigits(resident, flow.state().lesson.phone.otp);
+        resident.tap(intent::PhoneSubmit{});
+        for (int twice = 0; twice < 2; ++twice) {
+            tapDigits(resident, "135790");
+            resident.tap(intent::PhoneSubmit{});
+        }
+    } else if (step.kind == StepKind::Quiz) {
+        resident.tap(intent::QuizAnswer{step.quiz->correct});
+    }
+    resident.tap(intent::LessonNext{});
+}
+
+void toStep(Flow& flow, ScriptedResident& resident, const std::string& id, std::size_t step) {
+    resident.tap(intent::Open{Screen::Lessons});
+    resident.tap(intent::ChooseLesson{id});
+    while (flow.state().lesson.step < step) {
+        finishStep(flow, resident);
+    }
+}
+
+std::string stepName(const std::string& id, std::size_t step, const char* suffix = "") {
+    char number[8];
+    std::snprintf(number, sizeof number, "%02zu", step + 1);
+    return "lesson_" + id + "_step" + number + suffix;
+}
+
+} // namespace
+
+std::vector<ScreenshotScene> lessonScreenshotScenes(const LessonCatalog& lessons) {
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    scenes.push_back({"lesson_list", [](Flow&, R& r) { r.tap(intent::Open{Screen::Lessons}); }});
+    for (const Lesson& lesson : lessons.lessons) {
+        std::string id = lesson.id;
+        for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
+            const LessonStep& step = lesson.steps[i];
+            scenes.push_back(
+                {stepName(id, i), [id, i](Flow& flow, R& r) { toStep(flow, r, id, i); }});
+            if (step.kind == StepKind::Quiz) {
+                std::size_t right = step.quiz->correct;
+                std::size_t wrong = right == 0 ? 1 : 0;
+                scenes.push_back({stepName(id, i, "_wrong"), [id, i, wrong](Flow& flow, R& r) {
+                                      toStep(flow, r, id, i);
+                                      r.tap(intent::QuizAnswer{wrong});
+                                  }});
+                scenes.push_back({stepName(id, i, "_right"), [id, i, right](Flow& flow, R& r) {
+                                      toStep(flow, r, id, i);
+                                      r.tap(intent::QuizAnswer{right});
+                                  }});
+            }
+            if (step.kind == StepKind::PracticePhone) {
+                scenes.push_back({stepName(id, i, "_typing"), [id, i](Flow& flow, R& r) {
+                                      toStep(flow, r, id, i);
+                                      tapDigits(r, std::string(kPracticeIdNumber).substr(0, 7));
+                                  }});
+                scenes.push_back({stepName(id, i, "_sms"), [id, i](Flow& flow, R& r) {
+                                      toStep(flow, r, id, i);
+                                      tapDigits(r, kPracticeIdNumber);
+                                      r.tap(intent::PhoneSubmit{});
+                                  }});
+                scenes.push_back({stepName(id, i, "_wrong_otp"), [id, i](Flow& flow, R& r) {
+                                      toStep(flow, r, id, i);
+                                      tapDigits(r, kPracticeIdNumber);
+                                      r.tap(intent::PhoneSubmit{});
+                                      r.tap(intent::PhoneSubmit{});
+                                      tapDigits(r, "000000");
+                                      r.tap(intent::PhoneSubmit{});
+                                  }});
+                scenes.push_back({stepName(id, i, "_passcode"), [id, i](Flow& flow, R& r) {
+                                      toStep(flow, r, id, i);
+                                      tapDigits(r, kPracticeIdNumber);
+                                      r.tap(intent::PhoneSubmit{});
+                                      r.tap(intent::PhoneSubmit{});
+                                      tapDigits(r, flow.state().lesson.phone.otp);
+                                      r.tap(intent::PhoneSubmit{});
+                                      tapDigits(r, "1357");
+                                  }});
+                scenes.push_back({stepName(id, i, "_done"), [id, i](Flow& flow, R& r) {
+                                      toStep(flow, r, id, i);
+                                      tapDigits(r, kPracticeIdNumber);
+                                      r.tap(intent::PhoneSubmit{});
+                                      r.tap(intent::PhoneSubmit{});
+                                      tapDigits(r, flow.state().lesson.phone.otp);
+                                      r.tap(intent::PhoneSubmit{});
+                                      for (int twice = 0; twice < 2; ++twice) {
+                                          tapDigits(r, "135790");
+                                          r.tap(intent::PhoneSubmit{});
+                                      }
+                                  }});
+            }
+        }
+        std::size_t last = lesson.steps.size() - 1;
+        scenes.push_back({"lesson_" + id + "_done", [id, last](Flow& flow, R& r) {
+                              toStep(flow, r, id, last);
+                              finishStep(flow, r);
+                          }});
+    }
+    return scenes;
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,84 @@
+// Routes lesson effects to the guidance player and the video playback.
+#include "ui/platform/lesson_media.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+
+} // namespace
+
+LessonMedia::LessonMedia(const AudioConfig& audio, std::filesystem::path contentDir,
+                         Logger& logger)
+    : contentDir_(contentDir)
+    , logger_(logger)
+    , guidance_(audio, std::move(contentDir), logger) {}
+
+bool LessonMedia::handle(const Effect& effect, SDL_Renderer* renderer, int maxVideoWidth,
+                         SteadyTime now) {
+    return std::visit(
+        Overloaded{
+            [&](const effect::PlayAudio& play) {
+                guidance_.play(play);
+                return true;
+            },
+            [&](const effect::StopAudio&) {
+                guidance_.stop();
+                return true;
+            },
+            [&](const effect::OpenVideo& open) {
+                video_.reset();
+                auto playback = VideoPlayback::open(renderer, contentDir_ / open.path,
+                                                    maxVideoWidth);
+                if (!playback) {
+                    logger_.log(LogEvent::VideoFailed,
+                                {{"reason", SystemText{playback.error().message}}});
+                    return true;
+                }
+                video_ = std::move(*playback);
+                video_->play(now);
+                return true;
+            },
+            [&](const effect::ControlVideo& control) {
+                if (video_ == nullptr) {
+                    return true;
+                }
+                switch (control.command) {
+                case VideoCommand::Play:
+                    video_->play(now);
+                    break;
+                case VideoCommand::Pause:
+                    video_->pause(now);
+                    break;
+                case VideoCommand::Replay:
+                    if (auto replayed = video_->replay(now); !replayed) {
+                        logger_.log(LogEvent::VideoFailed,
+                                    {{"reason", SystemText{replayed.error().message}}});
+                    }
+                    break;
+                }
+                return true;
+            },
+            [&](const effect::CloseVideo&) {
+                video_.reset();
+                return true;
+            },
+            [](const auto&) { return false; },
+        },
+        effect);
+}
+
+std::optional<SteadyTime> LessonMedia::update(SteadyTime now) {
+    if (video_ == nullptr) {
+        return std::nullopt;
+    }
+    auto next = video_->update(now);
+    if (!next) {
+        logger_.log(LogEvent::VideoFailed, {{"reason", SystemText{next.error().message}}});
+        video_.reset();
+        return std::nullopt;
+    }
+    return *next;
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,275 @@
+// Lesson screens: big cards, one picture and two or three sentences per step, a training phone,
+// quizzes with immediate kind feedback, and the take-home sheet at the end.
+#include "ui/screens/lesson_screens.hpp"
+
+#include "ui/widgets/lesson_illustration.hpp"
+#include "ui/widgets/practice_phone.hpp"
+#include "ui/widgets/scroll_area.hpp"
+#include "ui/widgets/touch_button.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace kiosk::ui {
+namespace {
+
+std::string_view local(const FrameContext& ctx, const LocalText& text) {
+    return ctx.local(text);
+}
+
+// A full-width answer whose text wraps onto as many lines as it needs.
+bool answerButton(const FrameContext& ctx, std::size_t index, std::string_view text, float width,
+                  bool chosen) {
+    ImFont* font = ctx.fonts.bold;
+    float pad = ctx.metrics.gapPx * 1.5f;
+    float wrap = width - pad * 2;
+    ImVec2 extent =
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.data(), text.data() + text.size());
+    float height = std::max(ctx.metrics.targetPx, extent.y + pad * 2);
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    bool pressed =
+        touchButton(ctx, "quiz-answer-" + std::to_string(index), "", ImVec2(width, height),
+                    chosen ? ButtonKind::Primary : ButtonKind::Secondary);
+    const Palette& p = ctx.colours;
+    ImU32 colour = ImGui::GetColorU32(chosen ? p.primaryText : p.secondaryText);
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize,
+                                        ImVec2(at.x + pad, at.y + (height - extent.y) * 0.5f),
+                                        colour, text.data(), text.data() + text.size(), wrap);
+    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));
+    return pressed;
+}
+
+// Feedback under a quiz: a coloured bar, a word that says right or not (colour is not enough)
+// and the content's kind explanation.
+void feedback(const FrameContext& ctx, bool right, std::string_view text) {
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    float bar = ctx.metrics.mm(2);
+    ImGui::Indent(bar * 3);
+    ImGui::PushStyleColor(ImGuiCol_Text, right ? ctx.colours.ok : ctx.colours.danger);
+    boldText(ctx, ctx.tr(right ? Msg::QuizRight : Msg::QuizNotYet));
+    ImGui::PopStyleColor();
+    bodyText(ctx, text);
+    ImGui::Unindent(bar * 3);
+    ImVec2 end = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(
+        start, ImVec2(start.x + bar, end.y),
+        ImGui::GetColorU32(right ? ctx.colours.ok : ctx.colours.danger), bar * 0.5f);
+}
+
+void listenButton(const FrameContext& ctx) {
+    std::string_view label = ctx.tr(Msg::LessonListen);
+    ImFont* font = ctx.fonts.bold;
+    float width =
+        std::max(ctx.metrics.mm(55), font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(),
+                                                         label.data() + label.size())
+                                             .x +
+                                         font->FontSize + ctx.metrics.gapPx * 5);
+    ImVec2 region = ImGui::GetWindowContentRegionMax();
+    ImGui::SetCursorPos(
+        ImVec2(ImGui::GetWindowContentRegionMin().x, region.y - ctx.metrics.targetPx));
+    if (touchButton(ctx, "lesson-listen", label, ImVec2(width, ctx.metrics.targetPx),
+                    ButtonKind::Secondary, Icon::Speaker)) {
+        ctx.emit(intent::ListenAloud{});
+    }
+}
+
+void drawQuiz(const FrameContext& ctx, const Quiz& quiz, const LessonSession& session) {
+    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));
+    boldText(ctx, local(ctx, quiz.question));
+    if (!session.quizChoice) {
+        mutedText(ctx, ctx.tr(Msg::QuizChoose));
+    }
+    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));
+    float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx;
+    for (std::size_t i = 0; i < quiz.choices.size(); ++i) {
+        bool chosen = session.quizChoice == i;
+        if (answerButton(ctx, i, local(ctx, quiz.choices[i].text), width, chosen)) {
+            ctx.emit(intent::QuizAnswer{i});
+        }
+        if (chosen) {
+            feedback(ctx, i == quiz.correct, local(ctx, quiz.choices[i].feedback));
+            ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));
+        }
+    }
+}
+
+// The video guide fills the content area; big Play/Pause, Replay and Close under it.
+void drawVideoPlayer(const FrameContext& ctx) {
+    const Metrics& m = ctx.metrics;
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float height = avail.y - actionBarHeight(ctx);
+    const VideoPlayback* video = ctx.video;
+    if (video != nullptr && video->width() > 0 && video->height() > 0) {
+        float scale = std::min(avail.x / static_cast<float>(video->width()),
+                               height / static_cast<float>(video->height()));
+        ImVec2 size(video->width() * scale, video->height() * scale);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail.x - size.x) * 0.5f);
+        ImGui::Image(reinterpret_cast<ImTextureID>(video->texture()), size);
+    } else {
+        ImGui::Dummy(ImVec2(0, height * 0.4f));
+        problemText(ctx, ctx.tr(Msg::VideoUnavailable));
+    }
+    ImVec2 region = ImGui::GetWindowContentRegionMax();
+    float y = region.y - m.targetPx;
+    float width = std::max(m.mm(55), (avail.x - m.gapPx * 4) / 3);
+    if (video != nullptr) {
+        bool playing = video->playing();
+        ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMin().x, y));
+        if (touchButton(ctx, "video-play", ctx.tr(playing ? Msg::VideoPause : Msg::VideoPlay),
+                        ImVec2(width, m.targetPx), ButtonKind::Primary,
+                        playing ? Icon::Pause : Icon::Play)) {
+            ctx.emit(intent::ControlVideo{playing ? VideoCommand::Pause : VideoCommand::Play});
+        }
+        ImGui::SameLine(0, m.gapPx * 2);
+        if (touchButton(ctx, "video-replay", ctx.tr(Msg::VideoReplay), ImVec2(width, m.targetPx),
+                        ButtonKind::Secondary, Icon::Back)) {
+            ctx.emit(intent::ControlVideo{VideoCommand::Replay});
+        }
+    }
+    ImGui::SetCursorPos(ImVec2(region.x - width, y));
+    if (touchButton(ctx, "video-close", ctx.tr(Msg::VideoClose), ImVec2(width, m.targetPx))) {
+        ctx.emit(intent::CloseVideo{});
+    }
+}
+
+} // namespace
+
+void LessonListScreen::drawContent(const FrameContext& ctx) {
+    headingText(ctx, ctx.tr(Msg::LessonsTitle));
+    if (ctx.lessons == nullptr || ctx.lessons->lessons.empty()) {
+        bodyText(ctx, ctx.tr(Msg::NoContentTitle));
+        return;
+    }
+    mutedText(ctx, ctx.tr(Msg::LessonsIntro));
+    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));
+    const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
+    const float cardHeight = std::max(ctx.metrics.targetPx * 1.6f, ctx.fonts.bold->FontSize * 3.2f);
+    beginScrollArea(ctx, "lessons");
+    for (const Lesson& lesson : ctx.lessons->lessons) {
+        if (choiceCard(ctx, "lesson-" + lesson.id, Icon::Learn, local(ctx, lesson.title),
+                       local(ctx, lesson.summary), ImVec2(width, cardHeight))) {
+            ctx.emit(intent::ChooseLesson{lesson.id});
+        }
+    }
+    endScrollArea(ctx);
+}
+
+void LessonStepScreen::drawContent(const FrameContext& ctx) {
+    const Lesson* lesson = ctx.lesson;
+    const LessonSession& session = ctx.session.lesson;
+    if (lesson == nullptr || session.step >= lesson->steps.size()) {
+        return;
+    }
+    const LessonStep& step = lesson->steps[session.step];
+    const Metrics& m = ctx.metrics;
+    if (session.watchingVideo) {
+        drawVideoPlayer(ctx);
+        return;
+    }
+    std::string where =
+        std::string(local(ctx, lesson->title)) + "  ·  " + std::string(ctx.tr(Msg::LessonStep)) +
+        " " + std::to_string(session.step + 1) + "/" + std::to_string(lesson->steps.size());
+    mutedText(ctx, where);
+    ImGui::Dummy(ImVec2(0, m.gapPx * 0.25f));
+
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float height = avail.y - actionBarHeight(ctx);
+    bool practice = step.kind == StepKind::PracticePhone;
+    // The practice step has three columns: the phone, what to do, and the phone's number pad.
+    // A quiz needs the width for its answers and feedback, so its picture is smaller.
+    float pictureShare = step.kind == StepKind::Quiz ? 0.22f : 0.36f;
+    float pictureWidth =
+        practice ? std::min(avail.x * 0.3f, height * 0.75f) : avail.x * pictureShare;
+    float padWidth = practice && phoneHasPad(session.phone.screen)
+                         ? std::min(avail.x * 0.3f, m.mm(17) * 3 + m.gapPx * 2)
+                         : 0.0f;
+
+    // No padding: the phone and the picture fill the column to its edges.
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::BeginChild("lesson-picture", ImVec2(pictureWidth, height), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+    if (practice) {
+        drawPracticePhone(ctx, session.phone, ImVec2(pictureWidth, height));
+    } else {
+        Illustration picture =
+            step.illustration != Illustration::None ? step.illustration : lesson->illustration;
+        ImVec2 min = ImGui::GetCursorScreenPos();
+        float side = std::min(pictureWidth, height);
+        drawIllustration(ctx, picture, min, ImVec2(min.x + pictureWidth, min.y + side));
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::SameLine(0, m.gapPx * 2);
+
+    float textWidth = padWidth > 0 ? ImGui::GetContentRegionAvail().x - padWidth - m.gapPx * 2 : 0;
+    ImGui::BeginChild("lesson-text-column", ImVec2(textWidth, height), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+    beginScrollArea(ctx, "lesson-text", height);
+    if (practice) {
+        // What to do now comes first; the step's introduction stays below for reference.
+        boldText(ctx, ctx.tr(practiceInstruction(session.phone.screen)));
+        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+        mutedText(ctx, ctx.tr(Msg::PhoneHint));
+        ImGui::Dummy(ImVec2(0, m.gapPx));
+    }
+    // Once a quiz is answered its introduction gives way, so the feedback stays in view.
+    if (!step.quiz || !session.quizChoice) {
+        bodyText(ctx, local(ctx, step.text));
+    }
+    if (step.quiz) {
+        drawQuiz(ctx, *step.quiz, session);
+    }
+    if (step.video) {
+        ImGui::Dummy(ImVec2(0, m.gapPx));
+        if (touchButton(ctx, "lesson-video", ctx.tr(Msg::LessonVideo),
+                        ImVec2(ImGui::GetContentRegionAvail().x - m.gapPx, m.targetPx),
+                        ButtonKind::Secondary, Icon::Play)) {
+            ctx.emit(intent::WatchVideo{});
+        }
+    }
+    endScrollArea(ctx);
+    ImGui::EndChild();
+    if (padWidth > 0) {
+        ImGui::SameLine(0, m.gapPx * 2);
+        ImGui::BeginChild("phone-pad", ImVec2(padWidth, height), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+        drawPhonePad(ctx, session.phone);
+        ImGui::EndChild();
+    }
+
+    listenButton(ctx);
+    if (canGoNext(session, *lesson) && primaryAction(ctx, ctx.tr(Msg::LessonNext))) {
+        ctx.emit(intent::LessonNext{});
+    }
+}
+
+void LessonDoneScreen::drawContent(const FrameContext& ctx) {
+    const Lesson* lesson = ctx.lesson;
+    if (lesson == nullptr) {
+        return;
+    }
+    const Metrics& m = ctx.metrics;
+    headingText(ctx, ctx.tr(Msg::LessonDoneTitle));
+    boldText(ctx, local(ctx, lesson->title));
+    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float height = avail.y - actionBarHeight(ctx);
+    float pictureWidth = std::min(avail.x * 0.3f, height);
+    ImVec2 min = ImGui::GetCursorScreenPos();
+    drawIllustration(ctx, Illustration::Shield, min,
+                     ImVec2(min.x + pictureWidth, min.y + pictureWidth));
+    ImGui::Dummy(ImVec2(pictureWidth, 1));
+    ImGui::SameLine(0, m.gapPx * 2);
+    beginScrollArea(ctx, "lesson-done", height);
+    bodyText(ctx, ctx.tr(Msg::LessonDoneBody));
+    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    for (const LocalText& line : lesson->takeHome) {
+        bodyText(ctx, "•  " + std::string(local(ctx, line)));
+    }
+    endScrollArea(ctx);
+    if (primaryAction(ctx, ctx.tr(Msg::LessonPrintSheet))) {
+        ctx.emit(intent::PrintTakeHome{});
+    }
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,23 @@
+// Digital-skills lessons: the list, one step (reading, phone practice or quiz), and the end.
+#pragma once
+
+#include "ui/screens/screen_view.hpp"
+
+namespace kiosk::ui {
+
+class LessonListScreen : public ScreenView {
+protected:
+    void drawContent(const FrameContext& ctx) override;
+};
+
+class LessonStepScreen : public ScreenView {
+protected:
+    void drawContent(const FrameContext& ctx) override;
+};
+
+class LessonDoneScreen : public ScreenView {
+protected:
+    void drawContent(const FrameContext& ctx) override;
+};
+
+} // namespace kiosk::ui
