@@ -2,6 +2,8 @@
 #include "ui/kiosk_app.hpp"
 
 #include "kiosk/app/content_location.hpp"
+#include "kiosk/lesson/take_home.hpp"
+#include "kiosk/lesson/take_home_text.hpp"
 #include "ui/theme/palette.hpp"
 
 #include <fstream>
@@ -59,6 +61,25 @@ KioskApp::KioskApp(const KioskOptions& options, Config config, Logger& logger,
     , logger_(logger)
     , flow_(std::make_unique<Flow>(config_, logger_))
     , terminateEventType_(terminateEventType) {
+    reloadContent();
+    bool simulatedPrinter =
+        options.simulatedDevices || config_.devices.printer == DeviceChoice::Simulated;
+    bool simulatedReader =
+        options.simulatedDevices || config_.devices.cardReader == DeviceChoice::Simulated;
+    devices_.printerSimulated = simulatedPrinter;
+    devices_.readerSimulated = simulatedReader;
+    if (simulatedPrinter) {
+        devices_.printer = PrinterState::Ready;
+        logger_.log(LogEvent::DeviceSimulated, {{"device", LogToken("printer")}});
+    }
+    if (simulatedReader) {
+        devices_.reader = ReaderState::NoCard;
+        logger_.log(LogEvent::DeviceSimulated, {{"device", LogToken("card_reader")}});
+    }
+}
+
+void KioskApp::reloadContent() {
+    contentProblem_.clear();
     auto contentDir = activeContentDir(config_);
     auto catalog = loadProcedureCatalog(contentDir);
     if (catalog) {
@@ -79,20 +100,6 @@ KioskApp::KioskApp(const KioskOptions& options, Config config, Logger& logger,
         logger_.log(LogEvent::LessonContentInvalid,
                     {{"reason", SystemText{lessons.error().message}}});
     }
-    bool simulatedPrinter =
-        options.simulatedDevices || config_.devices.printer == DeviceChoice::Simulated;
-    bool simulatedReader =
-        options.simulatedDevices || config_.devices.cardReader == DeviceChoice::Simulated;
-    devices_.printerSimulated = simulatedPrinter;
-    devices_.readerSimulated = simulatedReader;
-    if (simulatedPrinter) {
-        devices_.printer = PrinterState::Ready;
-        logger_.log(LogEvent::DeviceSimulated, {{"device", LogToken("printer")}});
-    }
-    if (simulatedReader) {
-        devices_.reader = ReaderState::NoCard;
-        logger_.log(LogEvent::DeviceSimulated, {{"device", LogToken("card_reader")}});
-    }
 }
 
 void KioskApp::startServices() {
@@ -107,6 +114,29 @@ void KioskApp::startServices() {
     usageLog_ = std::make_unique<UsageLog>(usageLogOptions(config_), &logger_,
                                            [] { return std::chrono::system_clock::now(); });
     usage_ = std::make_unique<UsageRecorder>(*usageLog_, config_.usage.ratingScale);
+    media_ = std::make_unique<LessonMedia>(config_.audio, activeContentDir(config_), logger_);
+    auto wall = [] { return std::chrono::system_clock::now(); };
+    if (auto store = VolunteerStore::open(assistDatabasePath(config_.paths.dataDir),
+                                          VolunteerStoreOptions{}, &logger_, wall)) {
+        volunteers_ = std::move(*store);
+    }
+    if (auto store =
+            ContentStore::open(config_.paths.contentDir, StartupCheck::SizesOnly, &logger_)) {
+        contentStore_ = std::move(*store);
+    }
+    AssistHooks hooks;
+    hooks.toolsSnapshot = [this] {
+        VolunteerToolsState tools;
+        tools.loaded = true;
+        tools.devices = services_->status();
+        tools.outboxPending = tools.devices.queuedDossiers;
+        return tools;
+    };
+    assist_ = std::make_unique<AssistServices>(
+        volunteers_.get(), contentStore_ ? &*contentStore_ : nullptr,
+        AssistPaths{usageDatabasePath(config_.paths.dataDir), config_.paths.contentTrustDir,
+                    config_.paths.usbMountDir},
+        std::move(hooks));
 }
 
 void KioskApp::exchangeWithServices() {
@@ -114,10 +144,23 @@ void KioskApp::exchangeWithServices() {
         return;
     }
     for (const Effect& effect : flow_->takeEffects()) {
+        if (assist_->perform(effect, *flow_) ||
+            media_->handle(effect, window_->renderer(), window_->pixelWidth(),
+                           std::chrono::steady_clock::now())) {
+            continue;
+        }
         std::visit(
             [&](const auto& e) {
                 using T = std::decay_t<decltype(e)>;
-                if constexpr (std::is_same_v<T, effect::SubmitDossier>) {
+                if constexpr (std::is_same_v<T, effect::PrintTakeHomeSheet>) {
+                    if (const Lesson* lesson = lessons() ? lessons()->find(e.lessonId) : nullptr) {
+                        services_->printTakeHome(
+                            buildTakeHomeSheet(takeHomeText(*lesson, e.language), e.language,
+                                               config_.communeName + " · " + config_.hotline));
+                    }
+                } else if constexpr (std::is_same_v<T, effect::LessonCompleted>) {
+                    usage_->lessonCompleted(e.lessonId);
+                } else if constexpr (std::is_same_v<T, effect::SubmitDossier>) {
                     if (const Procedure* procedure = flow_->currentProcedure()) {
                         services_->submit(*procedure, flow_->state().dossier.values,
                                           flow_->state().language);
@@ -160,6 +203,12 @@ void KioskApp::exchangeWithServices() {
         }
     }
     usage_->observe(flow_->state(), std::chrono::steady_clock::now());
+    if (assist_->poll(*flow_) || assist_->busy()) {
+        frameClock_.noteActivity();
+    }
+    if (!flow_->state().active && assist_->activatePendingContent(*flow_)) {
+        reloadContent();
+    }
     DeviceStatus latest = services_->status();
     if (!(latest == devices_)) {
         devices_ = latest;
@@ -259,6 +308,7 @@ void KioskApp::render(const SessionState& state, int secondsUntilWipe,
     ctx.qrTextures = qrTextures_.get();
     ctx.lessons = lessons();
     ctx.lesson = flow_->currentLesson();
+    ctx.video = media_ ? media_->video() : nullptr;
     router_.draw(ctx);
     ImGui::Render();
     const ImVec4& bg = palette(state.accessibility.contrast).background;
@@ -356,6 +406,9 @@ std::optional<SteadyTime> KioskApp::nextWake(SteadyTime now) const {
         earliest(now + std::chrono::seconds(1)); // the countdown's number changes each second
     }
     earliest(notifier_.nextPing());
+    if (media_) {
+        earliest(media_->update(now)); // the next video frame, while a guide plays
+    }
     return wake;
 }
 

@@ -1,15 +1,19 @@
 // The composition of window, ImGui, flow and devices, and the event-driven main loop.
 #pragma once
 
+#include "kiosk/app/assist_services.hpp"
 #include "kiosk/app/kiosk_options.hpp"
 #include "kiosk/app/kiosk_services.hpp"
 #include "kiosk/app/service_notifier.hpp"
 #include "kiosk/app/usage_recorder.hpp"
+#include "kiosk/assist/volunteer_store.hpp"
 #include "kiosk/config/config.hpp"
+#include "kiosk/content/content_store.hpp"
 #include "kiosk/devices/device_status.hpp"
 #include "kiosk/flow/flow.hpp"
 #include "kiosk/log/logger.hpp"
 #include "ui/platform/frame_clock.hpp"
+#include "ui/platform/lesson_media.hpp"
 #include "ui/platform/qr_textures.hpp"
 #include "ui/platform/window.hpp"
 #include "ui/screens/screen_router.hpp"
@@ -61,6 +65,8 @@ private:
     void handleEvent(const SDL_Event& event, SteadyTime now, bool& quit);
     std::optional<SteadyTime> nextWake(SteadyTime now) const;
     void syncAccessibility();
+    // (Re)loads procedures and lessons from the active content (start-up, after an install).
+    void reloadContent();
 
     KioskOptions options_;
     Config config_;
@@ -73,6 +79,10 @@ private:
     std::unique_ptr<KioskServices> services_;
     std::unique_ptr<UsageLog> usageLog_;
     std::unique_ptr<UsageRecorder> usage_;
+    std::unique_ptr<LessonMedia> media_;
+    std::unique_ptr<VolunteerStore> volunteers_;
+    std::optional<ContentStore> contentStore_;
+    std::unique_ptr<AssistServices> assist_;
     DeviceStatus devices_;
     ServiceNotifier notifier_;
     std::unique_ptr<Window> window_;

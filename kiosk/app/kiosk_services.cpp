@@ -349,6 +349,14 @@ void KioskServices::printReceipt() {
     });
 }
 
+void KioskServices::printTakeHome(TakeHomeSheet sheet) {
+    post([this, sheet = std::move(sheet)] {
+        if (devices_->printer && devices_->printer->printer && devices_->text) {
+            printTakeHomeSheet(*devices_->printer->printer, sheet, *devices_->text, logger_);
+        }
+    });
+}
+
 void KioskServices::lookup(std::string code) {
     post([this, code = std::move(code)] {
         service::LookupDone done;

@@ -8,6 +8,7 @@
 #include "kiosk/flow/session_state.hpp"
 #include "kiosk/log/logger.hpp"
 #include "kiosk/procedure/procedure_loader.hpp"
+#include "kiosk/receipt/receipt.hpp"
 
 #include <condition_variable>
 #include <deque>
@@ -55,6 +56,8 @@ public:
     void submit(const Procedure& procedure, FieldValues answers, Language language);
     void printReceipt();
     void lookup(std::string code);
+    // A lesson's take-home sheet on the receipt printer.
+    void printTakeHome(TakeHomeSheet sheet);
 
     std::vector<ServiceResult> takeResults();
     DeviceStatus status() const;

@@ -34,6 +34,15 @@ void UsageRecorder::record(const UsageEvent& event) {
     (void)log_.record(event);
 }
 
+void UsageRecorder::lessonCompleted(const std::string& lessonId) {
+    if (!session_) {
+        return;
+    }
+    if (auto id = LessonId::parse(lessonId)) {
+        record(UsageEvent::lessonCompleted(*session_, *id));
+    }
+}
+
 void UsageRecorder::observe(const SessionState& state, SteadyTime now) {
     if (state.active && !session_) {
         auto id = newUsageSessionId();

@@ -16,6 +16,8 @@ public:
 
     // Call after every change of the flow's state; `now` is the session clock.
     void observe(const SessionState& state, SteadyTime now);
+    // A lesson was finished (the flow's LessonCompleted effect).
+    void lessonCompleted(const std::string& lessonId);
 
 private:
     void record(const UsageEvent& event);
