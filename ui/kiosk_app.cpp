@@ -132,6 +132,11 @@ void KioskApp::startServices() {
         tools.outboxPending = tools.devices.queuedDossiers;
         return tools;
     };
+    // The answer arrives later as ReprintDone; the tools screen shows "printing" meanwhile.
+    hooks.reprintLastReceipt = [this] {
+        services_->reprintLastReceipt();
+        return VolunteerToolsState::Reprint::Printing;
+    };
     assist_ = std::make_unique<AssistServices>(
         volunteers_.get(), contentStore_ ? &*contentStore_ : nullptr,
         AssistPaths{usageDatabasePath(config_.paths.dataDir), config_.paths.contentTrustDir,
@@ -191,6 +196,13 @@ void KioskApp::exchangeWithServices() {
                     flow_->receiptPrinted(r.printed);
                 } else if constexpr (std::is_same_v<T, service::LookupDone>) {
                     flow_->lookupFinished(std::move(r.result));
+                } else if constexpr (std::is_same_v<T, service::ReprintDone>) {
+                    using Outcome = service::ReprintDone::Outcome;
+                    flow_->reprintFinished(r.outcome == Outcome::Printed
+                                               ? VolunteerToolsState::Reprint::Printed
+                                           : r.outcome == Outcome::NothingToPrint
+                                               ? VolunteerToolsState::Reprint::NothingToPrint
+                                               : VolunteerToolsState::Reprint::Failed);
                 }
             },
             result);

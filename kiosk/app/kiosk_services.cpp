@@ -349,6 +349,24 @@ void KioskServices::printReceipt() {
     });
 }
 
+void KioskServices::reprintLastReceipt() {
+    post([this] {
+        service::ReprintDone done;
+        if (!devices_->lastReceipt) {
+            done.outcome = service::ReprintDone::Outcome::NothingToPrint;
+        } else if (devices_->printer && devices_->printer->printer && devices_->text &&
+                   kiosk::printReceipt(*devices_->printer->printer, *devices_->lastReceipt,
+                                       *devices_->text, logger_)
+                           .outcome == PrintOutcome::Printed) {
+            done.outcome = service::ReprintDone::Outcome::Printed;
+            if (devices_->outbox) {
+                devices_->outbox->outbox->markReceiptPrinted(devices_->lastReference);
+            }
+        }
+        deliver(done);
+    });
+}
+
 void KioskServices::printTakeHome(TakeHomeSheet sheet) {
     post([this, sheet = std::move(sheet)] {
         if (devices_->printer && devices_->printer->printer && devices_->text) {

@@ -37,10 +37,13 @@ struct PrintDone {
 struct LookupDone {
     LookupState result;
 };
+struct ReprintDone {
+    enum class Outcome { Printed, Failed, NothingToPrint } outcome = Outcome::Failed;
+};
 } // namespace service
 
 using ServiceResult = std::variant<service::CardReadDone, service::SubmitDone, service::PrintDone,
-                                   service::LookupDone>;
+                                   service::LookupDone, service::ReprintDone>;
 
 class KioskServices {
 public:
@@ -56,6 +59,8 @@ public:
     void submit(const Procedure& procedure, FieldValues answers, Language language);
     void printReceipt();
     void lookup(std::string code);
+    // Prints the last receipt again (a volunteer's tool); the answer comes as ReprintDone.
+    void reprintLastReceipt();
     // A lesson's take-home sheet on the receipt printer.
     void printTakeHome(TakeHomeSheet sheet);
 
