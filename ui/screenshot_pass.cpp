@@ -29,6 +29,12 @@ const Field* firstField(const Procedure& procedure, FieldType type) {
     return nullptr;
 }
 
+// The first form screen of the showcase procedure, with the editor of its first `type` field open.
+void openEditor(Flow& flow, ScriptedResident& resident, FieldType type) {
+    toFirstGroup(flow, resident);
+    resident.tap(intent::EditField{firstField(showcase(flow), type)->id});
+}
+
 void fillEverything(Flow& flow, ScriptedResident& resident) {
     toFirstGroup(flow, resident);
     const Procedure& procedure = showcase(flow);
@@ -247,39 +253,30 @@ std::vector<ScreenshotScene> screenshotScenes() {
         r.tap(intent::Next{});
     });
     add("editor_name", [](Flow& flow, R& r) {
-        toFirstGroup(flow, r);
-        r.tap(intent::EditField{firstField(showcase(flow), FieldType::Name)->id});
+        openEditor(flow, r, FieldType::Name);
         r.type("Nguyeenx Thij Asnh Tuyeets");
     });
     add("editor_id_number", [](Flow& flow, R& r) {
-        toFirstGroup(flow, r);
-        r.tap(intent::EditField{firstField(showcase(flow), FieldType::IdNumber)->id});
+        openEditor(flow, r, FieldType::IdNumber);
         r.type("0261");
     });
     add("editor_id_number_problem", [](Flow& flow, R& r) {
-        toFirstGroup(flow, r);
-        r.tap(intent::EditField{firstField(showcase(flow), FieldType::IdNumber)->id});
+        openEditor(flow, r, FieldType::IdNumber);
         r.type("999190001234");
         r.tap(intent::EditDone{});
     });
-    add("editor_select", [](Flow& flow, R& r) {
-        toFirstGroup(flow, r);
-        r.tap(intent::EditField{firstField(showcase(flow), FieldType::Select)->id});
-    });
+    add("editor_select", [](Flow& flow, R& r) { openEditor(flow, r, FieldType::Select); });
     add("editor_date_year", [](Flow& flow, R& r) {
-        toFirstGroup(flow, r);
-        r.tap(intent::EditField{firstField(showcase(flow), FieldType::Date)->id});
+        openEditor(flow, r, FieldType::Date);
         r.type("19");
     });
     add("editor_date_month", [](Flow& flow, R& r) {
-        toFirstGroup(flow, r);
-        r.tap(intent::EditField{firstField(showcase(flow), FieldType::Date)->id});
+        openEditor(flow, r, FieldType::Date);
         r.type("2026");
         r.tap(intent::EditDone{});
     });
     add("editor_date_day", [](Flow& flow, R& r) {
-        toFirstGroup(flow, r);
-        r.tap(intent::EditField{firstField(showcase(flow), FieldType::Date)->id});
+        openEditor(flow, r, FieldType::Date);
         r.type("2026");
         r.tap(intent::EditDone{});
         r.tap(intent::PickDatePart{11});
@@ -416,30 +413,26 @@ std::vector<ScreenshotScene> screenshotScenes() {
                               toFirstGroup(flow, r);
                           },
                           healthyDevices(), true});
-        scenes.push_back(
-            {"editor_name" + suffix,
-             [size](Flow& flow, R& r) {
-                 r.tap(intent::SetTextSize{size});
-                 toFirstGroup(flow, r);
-                 r.tap(intent::EditField{firstField(showcase(flow), FieldType::Name)->id});
-                 r.type("Nguyeenx");
-             },
-             healthyDevices(), true});
+        scenes.push_back({"editor_name" + suffix,
+                          [size](Flow& flow, R& r) {
+                              r.tap(intent::SetTextSize{size});
+                              openEditor(flow, r, FieldType::Name);
+                              r.type("Nguyeenx");
+                          },
+                          healthyDevices(), true});
     }
     for (Contrast contrast : {Contrast::HighLight, Contrast::HighDark}) {
         std::string suffix = "_contrast_" + std::to_string(static_cast<int>(contrast));
         scenes.push_back({"home" + suffix,
                           [contrast](Flow&, R& r) { r.tap(intent::SetContrast{contrast}); },
                           healthyDevices(), true});
-        scenes.push_back(
-            {"editor_name" + suffix,
-             [contrast](Flow& flow, R& r) {
-                 r.tap(intent::SetContrast{contrast});
-                 toFirstGroup(flow, r);
-                 r.tap(intent::EditField{firstField(showcase(flow), FieldType::Name)->id});
-                 r.type("Nguyeenx");
-             },
-             healthyDevices(), true});
+        scenes.push_back({"editor_name" + suffix,
+                          [contrast](Flow& flow, R& r) {
+                              r.tap(intent::SetContrast{contrast});
+                              openEditor(flow, r, FieldType::Name);
+                              r.type("Nguyeenx");
+                          },
+                          healthyDevices(), true});
     }
     ScreenshotScene trouble{"home_devices_trouble", [](Flow&, R&) {}, healthyDevices(), true};
     trouble.devices.printer = PrinterState::NoPaper;
