@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan+UBSan) and runs each for a short time.
-#   scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 5; CI uses the default)
+#   scripts/fuzz.sh [SECONDS_PER_TARGET]   (default 5; CI runs 4 s each under `ctest --preset asan`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-5}"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs dependencies, builds, and runs every test twice: a normal build and ASan+UBSan.
+# Installs dependencies, builds, and runs every test twice: a normal GCC build, then clang with
+# ASan+UBSan, whose ctest run also fuzzes every parser of outside bytes for a few seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

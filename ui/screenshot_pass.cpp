@@ -445,9 +445,10 @@ std::vector<ScreenshotScene> screenshotScenes() {
 }
 
 int runScreenshotPass(const KioskOptions& options, const Config& config, Logger& logger,
-                      Uint32 terminateType, const std::filesystem::path& dir) {
+                      Uint32 terminateType, const std::filesystem::path& dir,
+                      const std::vector<Resolution>& resolutions) {
     int written = 0;
-    for (const Resolution& resolution : screenshotResolutions()) {
+    for (const Resolution& resolution : resolutions) {
         Config panel = config;
         panel.display.panelWidthMm = resolution.panelWidthMm;
         panel.display.panelHeightMm =

@@ -36,7 +36,9 @@ struct Resolution {
 std::vector<ScreenshotScene> screenshotScenes();
 std::vector<Resolution> screenshotResolutions();
 
+// Renders every scene at each of `resolutions` (all of screenshotResolutions() by default).
 int runScreenshotPass(const KioskOptions& options, const Config& config, Logger& logger,
-                      Uint32 terminateType, const std::filesystem::path& dir);
+                      Uint32 terminateType, const std::filesystem::path& dir,
+                      const std::vector<Resolution>& resolutions = screenshotResolutions());
 
 } // namespace kiosk::ui

@@ -2,6 +2,7 @@
 // background workers (stores on one, content on the other), results delivered on the UI thread.
 #include "kiosk/app/assist_services.hpp"
 
+#include "drivers/common/overloaded.hpp"
 #include "kiosk/content/fs_util.hpp"
 
 #include <atomic>
@@ -12,9 +13,8 @@
 #include <type_traits>
 
 namespace kiosk {
-namespace {
 
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+namespace {
 
 using Completion = std::function<void(Flow&)>;
 using Job = std::function<Completion()>;

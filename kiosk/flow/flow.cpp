@@ -1,17 +1,13 @@
 // Session transitions, the inactivity countdown and the end-of-session wipe.
 #include "kiosk/flow/flow.hpp"
 
+#include "drivers/common/overloaded.hpp"
 #include "kiosk/dossier/local_time.hpp"
 
 #include <algorithm>
 #include <type_traits>
 
 namespace kiosk {
-namespace {
-
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
-
-} // namespace
 
 Flow::Flow(const Config& config, Logger& logger, UnixClock unixNow)
     : config_(config)

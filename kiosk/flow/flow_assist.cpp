@@ -3,13 +3,14 @@
 // effects; PIN checks (scrypt) in particular never run on the UI thread.
 #include "kiosk/flow/flow.hpp"
 
+#include "drivers/common/overloaded.hpp"
+
 #include <algorithm>
 #include <type_traits>
 
 namespace kiosk {
-namespace {
 
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+namespace {
 
 // Vietnam is UTC+7 all year; reports use the same calendar as the usage log's daily counts.
 constexpr std::chrono::minutes kKioskUtcOffset{7 * 60};

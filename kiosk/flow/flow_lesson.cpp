@@ -1,14 +1,11 @@
 // Lessons in the flow: choosing one, stepping through it, the practice phone, quizzes, the end.
 #include "kiosk/flow/flow.hpp"
 
+#include "drivers/common/overloaded.hpp"
+
 #include <chrono>
 
 namespace kiosk {
-namespace {
-
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
-
-} // namespace
 
 const Lesson* Flow::currentLesson() const {
     if (lessons_ == nullptr || !state_.lesson.active()) {
@@ -147,23 +144,23 @@ void Flow::applyLesson(const Intent& intent, SteadyTime now) {
                        }
                    },
                    [&](const intent::ListenAloud&) { listenAloud(); },
-            [&](const intent::WatchVideo&) {
-                if (!onStep) {
-                    return;
-                }
-                const LessonStep& step = currentLesson()->steps[state_.lesson.step];
-                if (step.video && !state_.lesson.watchingVideo) {
-                    state_.lesson.watchingVideo = true;
-                    effects_.push_back(effect::StopAudio{});
-                    effects_.push_back(effect::OpenVideo{*step.video});
-                }
-            },
-            [&](const intent::ControlVideo& control) {
-                if (onStep && state_.lesson.watchingVideo) {
-                    effects_.push_back(effect::ControlVideo{control.command});
-                }
-            },
-            [&](const intent::CloseVideo&) { closeVideo(); },
+                   [&](const intent::WatchVideo&) {
+                       if (!onStep) {
+                           return;
+                       }
+                       const LessonStep& step = currentLesson()->steps[state_.lesson.step];
+                       if (step.video && !state_.lesson.watchingVideo) {
+                           state_.lesson.watchingVideo = true;
+                           effects_.push_back(effect::StopAudio{});
+                           effects_.push_back(effect::OpenVideo{*step.video});
+                       }
+                   },
+                   [&](const intent::ControlVideo& control) {
+                       if (onStep && state_.lesson.watchingVideo) {
+                           effects_.push_back(effect::ControlVideo{control.command});
+                       }
+                   },
+                   [&](const intent::CloseVideo&) { closeVideo(); },
                    [](const auto&) {},
                },
                intent);

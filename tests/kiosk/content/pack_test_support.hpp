@@ -8,6 +8,7 @@
 #include "kiosk/content/pack_manifest.hpp"
 #include "kiosk/content/pack_signing.hpp"
 #include "kiosk/content/sha256.hpp"
+#include "tests/kiosk/outbox/temp_dir.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -19,27 +20,7 @@
 
 namespace kiosk::test {
 
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern =
-            (std::filesystem::temp_directory_path() / "kiosk-pack-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr) {
-            throw std::runtime_error("mkdtemp failed");
-        }
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
+using TempDir = kiosk::testing::TempDir;
 
 inline void writeText(const std::filesystem::path& path, const std::string& text) {
     std::filesystem::create_directories(path.parent_path());

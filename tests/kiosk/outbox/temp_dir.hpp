@@ -1,18 +1,23 @@
-// Test helper: a fresh directory under /tmp, removed at the end of the test.
+// Test helper: a fresh, uniquely named directory under /tmp, removed at the end of the test.
 #pragma once
 
-#include "kiosk/outbox/sealed_box.hpp"
-
+#include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
+#include <string>
 
 namespace kiosk::testing {
 
 class TempDir {
 public:
-    TempDir()
-        : path_(std::filesystem::temp_directory_path() /
-                ("kiosk-test-" + toHex(randomBytes(6), LetterCase::Lower))) {
-        std::filesystem::create_directories(path_);
+    // mkdtemp, not a fixed name: two checkouts (or CI jobs) may run the same test at once.
+    TempDir() {
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "kiosk-test-XXXXXX").string();
+        if (::mkdtemp(pattern.data()) == nullptr) {
+            throw std::runtime_error("mkdtemp failed");
+        }
+        path_ = pattern;
     }
     ~TempDir() {
         std::error_code ignored;
