@@ -31,7 +31,10 @@ for slide in "${slides[@]}"; do
   filters+="[$i:v]scale=-2:540,pad=960:540:0:0:color=0xeef3f8,format=yuv420p,"
   filters+="drawtext=fontfile=$bold:textfile=$work/vi$i.txt:fontsize=34:line_spacing=10:fontcolor=0x1b2430:x=430:y=170,"
   filters+="drawtext=fontfile=$regular:textfile=$work/en$i.txt:fontsize=26:line_spacing=8:fontcolor=0x4a5563:x=430:y=300,"
-  filters+="fade=t=in:st=0:d=0.4,fade=t=out:st=3.6:d=0.4,setsar=1[s$i];"
+  # The first slide starts without a fade, so the player's first frame already shows a picture.
+  fade_in="fade=t=in:st=0:d=0.4,"
+  [ "$i" -eq 0 ] && fade_in=""
+  filters+="${fade_in}fade=t=out:st=3.6:d=0.4,setsar=1[s$i];"
   i=$((i + 1))
 done
 for ((j = 0; j < i; j++)); do filters+="[s$j]"; done

@@ -2,6 +2,7 @@
 // quizzes with immediate kind feedback, and the take-home sheet at the end.
 #include "ui/screens/lesson_screens.hpp"
 
+#include "ui/widgets/content_picture.hpp"
 #include "ui/widgets/lesson_illustration.hpp"
 #include "ui/widgets/practice_phone.hpp"
 #include "ui/widgets/scroll_area.hpp"
@@ -190,6 +191,8 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
     if (practice) {
         drawPracticePhone(ctx, session.phone, ImVec2(pictureWidth, height));
+    } else if (step.image) {
+        contentPicture(ctx, *step.image, ImVec2(pictureWidth, height));
     } else {
         Illustration picture =
             step.illustration != Illustration::None ? step.illustration : lesson->illustration;

@@ -1,7 +1,11 @@
-// Phone hand-off: QR on the left, numbered steps (portal, then VNeID) on the right.
+// Phone hand-off: QR on the left; on the right the numbered steps (portal, then VNeID), each
+// with the picture of the phone screen it leads to.
 #include "ui/screens/phone_handoff_screen.hpp"
 
+#include "ui/widgets/content_picture.hpp"
 #include "ui/widgets/scroll_area.hpp"
+
+#include <algorithm>
 
 #include <string>
 
@@ -18,6 +22,23 @@ void qrImage(const FrameContext& ctx, const std::string& payload, float side) {
     ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + side, at.y + side), IM_COL32_WHITE);
     ImGui::Image(texture, ImVec2(side, side));
 }
+
+namespace {
+
+// One step: its picture on the left at a size that leaves the text its full body size, the
+// numbered instruction beside it.
+void stepRow(const FrameContext& ctx, int number, const HandOffStep& step, ImVec2 picture) {
+    if (!step.image.empty()) {
+        contentPicture(ctx, step.image, picture);
+        ImGui::SameLine(0, ctx.metrics.gapPx * 2);
+    }
+    ImGui::BeginGroup();
+    bodyText(ctx, std::to_string(number) + ". " + std::string(ctx.local(step.text)));
+    ImGui::EndGroup();
+    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+}
+
+} // namespace
 
 void PhoneHandOffScreen::drawContent(const FrameContext& ctx) {
     const Procedure* procedure = ctx.procedure;
@@ -39,18 +60,21 @@ void PhoneHandOffScreen::drawContent(const FrameContext& ctx) {
     ImGui::SameLine(column + ctx.metrics.gapPx);
     ImGui::BeginGroup();
     beginScrollArea(ctx, "steps");
+    // About two steps show at once: the pictures are guides, the words are the instruction.
+    const float pictureHeight =
+        std::min(ctx.metrics.mm(34), ImGui::GetContentRegionAvail().y * 0.42f);
+    const ImVec2 picture(pictureHeight * 0.75f, pictureHeight);
     boldText(ctx, ctx.local(procedure->name));
     boldText(ctx, ctx.tr(Msg::PhoneSteps));
     int number = 1;
-    for (const LocalText& step : procedure->handOff.steps) {
-        bodyText(ctx, std::to_string(number++) + ". " + std::string(ctx.local(step)));
+    for (const HandOffStep& step : procedure->handOff.steps) {
+        stepRow(ctx, number++, step, picture);
     }
     if (!procedure->handOff.vneidSteps.empty()) {
-        ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
         boldText(ctx, ctx.tr(Msg::PhoneVneid));
         number = 1;
-        for (const LocalText& step : procedure->handOff.vneidSteps) {
-            bodyText(ctx, std::to_string(number++) + ". " + std::string(ctx.local(step)));
+        for (const HandOffStep& step : procedure->handOff.vneidSteps) {
+            stepRow(ctx, number++, step, picture);
         }
     }
     ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
