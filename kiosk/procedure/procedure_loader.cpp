@@ -2,6 +2,7 @@
 #include "kiosk/procedure/procedure_loader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -389,6 +390,14 @@ bool isPackPath(const std::string& name) {
                         [](const std::filesystem::path& part) { return part == ".."; });
 }
 
+// The kiosk decodes PNG and JPEG only (stb_image); say so before a kiosk shows a placeholder.
+bool isPicture(const std::string& name) {
+    std::string extension = std::filesystem::path(name).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension == ".png" || extension == ".jpg" || extension == ".jpeg";
+}
+
 // Every picture the hand-off walkthrough names must be in the pack, so the kiosk never shows a
 // placeholder for a typo.
 std::vector<std::string> missingHandOffImages(const Procedure& procedure,
@@ -396,8 +405,8 @@ std::vector<std::string> missingHandOffImages(const Procedure& procedure,
                                               const std::string& origin) {
     std::vector<std::string> problems;
     for (const char* key : {"steps", "vneid_steps"}) {
-        const auto& steps = std::string(key) == "steps" ? procedure.handOff.steps
-                                                        : procedure.handOff.vneidSteps;
+        const auto& steps =
+            std::string(key) == "steps" ? procedure.handOff.steps : procedure.handOff.vneidSteps;
         for (std::size_t i = 0; i < steps.size(); ++i) {
             std::error_code ec;
             if (!steps[i].image.empty() &&
@@ -436,6 +445,10 @@ PhoneHandOff readHandOff(const json& document, Reader& reader) {
                 if (!step.image.empty() && !isPackPath(step.image)) {
                     reader.problem(path + ".image",
                                    "\"" + step.image + "\" must be a path inside the content pack");
+                    step.image.clear();
+                } else if (!step.image.empty() && !isPicture(step.image)) {
+                    reader.problem(path + ".image",
+                                   "\"" + step.image + "\" must be a PNG or JPEG picture");
                     step.image.clear();
                 }
             }

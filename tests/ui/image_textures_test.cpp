@@ -130,8 +130,7 @@ TEST_CASE("a picture stays while drawn and is freed the frame after it is not", 
     CHECK(logs.str().empty());
 }
 
-TEST_CASE("a huge picture is logged once as shrunk and held within the memory bound",
-          "[images]") {
+TEST_CASE("a huge picture is logged once as shrunk and held within the memory bound", "[images]") {
     auto dir = scratchDir("shrunk");
     writePng(dir / "images" / "big.png", 2500, 2500);
     std::ostringstream logs;

@@ -51,9 +51,8 @@ Result<DecodedImage> decodeImage(const std::filesystem::path& file, int maxSide)
     constexpr long long kMaxPixels = 16LL * 1024 * 1024;
     if (stbi_info(file.c_str(), &width, &height, &channels) == 1 &&
         static_cast<long long>(width) * height > kMaxPixels) {
-        return makeError("image_too_large", "larger than 16 megapixels (" +
-                                                std::to_string(width) + "x" +
-                                                std::to_string(height) + ")");
+        return makeError("image_too_large", "larger than 16 megapixels (" + std::to_string(width) +
+                                                "x" + std::to_string(height) + ")");
     }
     std::unique_ptr<stbi_uc, void (*)(void*)> pixels(
         stbi_load(file.c_str(), &width, &height, &channels, 4), stbi_image_free);

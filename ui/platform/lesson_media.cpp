@@ -8,8 +8,7 @@ template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 
 } // namespace
 
-LessonMedia::LessonMedia(const AudioConfig& audio, std::filesystem::path contentDir,
-                         Logger& logger)
+LessonMedia::LessonMedia(const AudioConfig& audio, std::filesystem::path contentDir, Logger& logger)
     : contentDir_(contentDir)
     , logger_(logger)
     , guidance_(audio, std::move(contentDir), logger) {}
@@ -28,8 +27,8 @@ bool LessonMedia::handle(const Effect& effect, SDL_Renderer* renderer, int maxVi
             },
             [&](const effect::OpenVideo& open) {
                 video_.reset();
-                auto playback = VideoPlayback::open(renderer, contentDir_ / open.path,
-                                                    maxVideoWidth);
+                auto playback =
+                    VideoPlayback::open(renderer, contentDir_ / open.path, maxVideoWidth);
                 if (!playback) {
                     logger_.log(LogEvent::VideoFailed,
                                 {{"reason", SystemText{playback.error().message}}});

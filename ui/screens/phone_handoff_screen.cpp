@@ -6,7 +6,6 @@
 #include "ui/widgets/scroll_area.hpp"
 
 #include <algorithm>
-
 #include <string>
 
 namespace kiosk::ui {
