@@ -2,6 +2,7 @@
 #include "ui/kiosk_app.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <sstream>
 #include <stb_image.h>
 
@@ -57,7 +58,7 @@ TEST_CASE("the lesson video guide opens full screen on its first picture", "[vid
         app.apply(intent::ChooseLesson{"vneid-activation-01"}, now);
         app.apply(intent::LessonNext{}, now);
         app.apply(intent::LessonNext{}, now);
-        REQUIRE(app.flow().currentLesson()->steps[app.flow().state().lesson.step].video);
+        REQUIRE(app.flow().currentLesson()->steps[app.flow().state().lesson.step].video.has_value());
         app.renderLive(now);
         REQUIRE(app.writeScreenshot(dir / "step.png"));
         CHECK(phoneBorderPixels(dir / "step.png") > 500); // the step's picture
