@@ -181,6 +181,11 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
     float pictureShare = step.kind == StepKind::Quiz ? 0.22f : 0.36f;
     float pictureWidth =
         practice ? std::min(avail.x * 0.3f, height * 0.75f) : avail.x * pictureShare;
+    if (!practice && step.image) {
+        // Content pictures are portrait (3:4): no wider than the height allows, so the text
+        // column keeps every pixel the picture does not use.
+        pictureWidth = std::min(pictureWidth, height * 0.75f);
+    }
     float padWidth = practice && phoneHasPad(session.phone.screen)
                          ? std::min(avail.x * 0.3f, m.mm(17) * 3 + m.gapPx * 2)
                          : 0.0f;

@@ -1,5 +1,5 @@
-// Phone hand-off: QR on the left; on the right the numbered steps (portal, then VNeID), each
-// with the picture of the phone screen it leads to.
+// Phone hand-off: QR on the left; on the right the numbered steps (portal, then VNeID) side by
+// side, each under the picture of the phone screen it leads to.
 #include "ui/screens/phone_handoff_screen.hpp"
 
 #include "ui/widgets/content_picture.hpp"
@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -24,16 +25,28 @@ void qrImage(const FrameContext& ctx, const std::string& payload, float side) {
 
 namespace {
 
-// One step: its picture on the left at a size that leaves the text its full body size, the
-// numbered instruction beside it.
-void stepRow(const FrameContext& ctx, int number, const HandOffStep& step, ImVec2 picture) {
-    if (!step.image.empty()) {
-        contentPicture(ctx, step.image, picture);
-        ImGui::SameLine(0, ctx.metrics.gapPx * 2);
+// The steps side by side, each picture above its numbered instruction: the resident sees the
+// whole walk at once, and wide panels give the pictures room instead of leaving it empty.
+void stepColumns(const FrameContext& ctx, const char* id, const std::vector<HandOffStep>& steps,
+                 float pictureHeight) {
+    if (steps.empty()) {
+        return;
     }
-    ImGui::BeginGroup();
-    bodyText(ctx, std::to_string(number) + ". " + std::string(ctx.local(step.text)));
-    ImGui::EndGroup();
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ctx.metrics.gapPx, 0));
+    if (ImGui::BeginTable(id, static_cast<int>(steps.size()), ImGuiTableFlags_SizingStretchSame)) {
+        int number = 1;
+        for (const HandOffStep& step : steps) {
+            ImGui::TableNextColumn();
+            if (!step.image.empty()) {
+                contentPicture(ctx, step.image,
+                               ImVec2(ImGui::GetContentRegionAvail().x, pictureHeight));
+                ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));
+            }
+            bodyText(ctx, std::to_string(number++) + ". " + std::string(ctx.local(step.text)));
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PopStyleVar();
     ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
 }
 
@@ -59,22 +72,15 @@ void PhoneHandOffScreen::drawContent(const FrameContext& ctx) {
     ImGui::SameLine(column + ctx.metrics.gapPx);
     ImGui::BeginGroup();
     beginScrollArea(ctx, "steps");
-    // About two steps show at once: the pictures are guides, the words are the instruction.
+    // Half the visible height leaves room under the pictures for four lines of instruction.
     const float pictureHeight =
-        std::min(ctx.metrics.mm(34), ImGui::GetContentRegionAvail().y * 0.42f);
-    const ImVec2 picture(pictureHeight * 0.75f, pictureHeight);
+        std::min(ctx.metrics.mm(60), ImGui::GetContentRegionAvail().y * 0.5f);
     boldText(ctx, ctx.local(procedure->name));
     boldText(ctx, ctx.tr(Msg::PhoneSteps));
-    int number = 1;
-    for (const HandOffStep& step : procedure->handOff.steps) {
-        stepRow(ctx, number++, step, picture);
-    }
+    stepColumns(ctx, "portal-steps", procedure->handOff.steps, pictureHeight);
     if (!procedure->handOff.vneidSteps.empty()) {
         boldText(ctx, ctx.tr(Msg::PhoneVneid));
-        number = 1;
-        for (const HandOffStep& step : procedure->handOff.vneidSteps) {
-            stepRow(ctx, number++, step, picture);
-        }
+        stepColumns(ctx, "vneid-steps", procedure->handOff.vneidSteps, pictureHeight);
     }
     ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
     mutedText(ctx, ctx.tr(Msg::PhoneVolunteer));
