@@ -25,6 +25,25 @@ void qrImage(const FrameContext& ctx, const std::string& payload, float side) {
 
 namespace {
 
+// Height of the longest numbered instruction when the steps share the width in columns.
+float tallestStep(const FrameContext& ctx, const std::vector<HandOffStep>& steps) {
+    if (steps.empty()) {
+        return 0;
+    }
+    ImFont* font = ctx.fonts.body;
+    float column =
+        ImGui::GetContentRegionAvail().x / static_cast<float>(steps.size()) - ctx.metrics.gapPx * 2;
+    float tallest = 0;
+    int number = 1;
+    for (const HandOffStep& step : steps) {
+        std::string text = std::to_string(number++) + ". " + std::string(ctx.local(step.text));
+        tallest = std::max(tallest, font->CalcTextSizeA(font->FontSize, FLT_MAX, column,
+                                                        text.data(), text.data() + text.size())
+                                        .y);
+    }
+    return tallest;
+}
+
 // The steps side by side, each picture above its numbered instruction: the resident sees the
 // whole walk at once, and wide panels give the pictures room instead of leaving it empty.
 void stepColumns(const FrameContext& ctx, const char* id, const std::vector<HandOffStep>& steps,
@@ -72,11 +91,14 @@ void PhoneHandOffScreen::drawContent(const FrameContext& ctx) {
     ImGui::SameLine(column + ctx.metrics.gapPx);
     ImGui::BeginGroup();
     beginScrollArea(ctx, "steps");
-    // Half the visible height leaves room under the pictures for four lines of instruction.
-    const float pictureHeight =
-        std::min(ctx.metrics.mm(60), ImGui::GetContentRegionAvail().y * 0.5f);
     boldText(ctx, ctx.local(procedure->name));
     boldText(ctx, ctx.tr(Msg::PhoneSteps));
+    // The portal row fits the visible area whole: its longest instruction keeps its full size and
+    // the pictures take what is left. The VNeID row, when there is one, is a scroll away.
+    const float pictureHeight =
+        std::clamp(ImGui::GetContentRegionAvail().y - tallestStep(ctx, procedure->handOff.steps) -
+                       ctx.metrics.gapPx * 2,
+                   ctx.metrics.mm(20), ctx.metrics.mm(60));
     stepColumns(ctx, "portal-steps", procedure->handOff.steps, pictureHeight);
     if (!procedure->handOff.vneidSteps.empty()) {
         boldText(ctx, ctx.tr(Msg::PhoneVneid));
