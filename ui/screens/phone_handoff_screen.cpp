@@ -93,12 +93,15 @@ void PhoneHandOffScreen::drawContent(const FrameContext& ctx) {
     beginScrollArea(ctx, "steps");
     boldText(ctx, ctx.local(procedure->name));
     boldText(ctx, ctx.tr(Msg::PhoneSteps));
+    // A line's worth of slack: cell padding and item spacing make the real wrap a little
+    // narrower than the estimate, and a last line cut in half reads as broken.
+    const float spareLine =
+        ctx.fonts.body->FontSize + ImGui::GetStyle().ItemSpacing.y * 3 + ctx.metrics.gapPx * 1.5f;
     // The portal row fits the visible area whole: its longest instruction keeps its full size and
     // the pictures take what is left. The VNeID row, when there is one, is a scroll away.
-    const float pictureHeight =
-        std::clamp(ImGui::GetContentRegionAvail().y - tallestStep(ctx, procedure->handOff.steps) -
-                       ctx.metrics.gapPx * 2,
-                   ctx.metrics.mm(20), ctx.metrics.mm(60));
+    const float pictureHeight = std::clamp(
+        ImGui::GetContentRegionAvail().y - tallestStep(ctx, procedure->handOff.steps) - spareLine,
+        ctx.metrics.mm(20), ctx.metrics.mm(60));
     stepColumns(ctx, "portal-steps", procedure->handOff.steps, pictureHeight);
     if (!procedure->handOff.vneidSteps.empty()) {
         boldText(ctx, ctx.tr(Msg::PhoneVneid));
