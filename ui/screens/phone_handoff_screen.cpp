@@ -77,7 +77,9 @@ void PhoneHandOffScreen::drawContent(const FrameContext& ctx) {
         return;
     }
     headingText(ctx, ctx.tr(Msg::PhoneTitle));
-    const float qrSide = std::min(ctx.metrics.mm(55), ImGui::GetContentRegionAvail().y * 0.75f);
+    // 45 mm keeps 1 mm modules for a portal address, easy for a phone held at reading distance,
+    // and leaves the steps room for their pictures.
+    const float qrSide = std::min(ctx.metrics.mm(45), ImGui::GetContentRegionAvail().y * 0.75f);
     const float column = qrSide + ctx.metrics.gapPx * 2;
     ImGui::BeginGroup();
     qrImage(ctx, procedure->handOff.portalUrl, qrSide);
@@ -93,10 +95,10 @@ void PhoneHandOffScreen::drawContent(const FrameContext& ctx) {
     beginScrollArea(ctx, "steps");
     boldText(ctx, ctx.local(procedure->name));
     boldText(ctx, ctx.tr(Msg::PhoneSteps));
-    // A line's worth of slack: cell padding and item spacing make the real wrap a little
-    // narrower than the estimate, and a last line cut in half reads as broken.
-    const float spareLine =
-        ctx.fonts.body->FontSize + ImGui::GetStyle().ItemSpacing.y * 3 + ctx.metrics.gapPx * 1.5f;
+    // Slack for the spacing between picture and text, and a little more: a last line cut in
+    // half reads as broken.
+    const float spareLine = ctx.fonts.body->FontSize * 0.25f + ImGui::GetStyle().ItemSpacing.y * 3 +
+                            ctx.metrics.gapPx * 2;
     // The portal row fits the visible area whole: its longest instruction keeps its full size and
     // the pictures take what is left. The VNeID row, when there is one, is a scroll away.
     const float pictureHeight = std::clamp(
