@@ -60,7 +60,8 @@ TEST_CASE("the lesson video guide opens full screen on its first picture", "[vid
         app.apply(intent::ChooseLesson{"vneid-activation-01"}, now);
         app.apply(intent::LessonNext{}, now);
         app.apply(intent::LessonNext{}, now);
-        REQUIRE(app.flow().currentLesson()->steps[app.flow().state().lesson.step].video.has_value());
+        REQUIRE(
+            app.flow().currentLesson()->steps[app.flow().state().lesson.step].video.has_value());
         app.renderLive(now);
         REQUIRE(app.writeScreenshot(dir / "step.png"));
         CHECK(phoneBorderPixels(dir / "step.png") > 500); // the step's picture
