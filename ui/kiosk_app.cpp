@@ -81,6 +81,9 @@ KioskApp::KioskApp(const KioskOptions& options, Config config, Logger& logger,
 void KioskApp::reloadContent() {
     contentProblem_.clear();
     auto contentDir = activeContentDir(config_);
+    if (images_) {
+        images_->setContentDir(contentDir);
+    }
     auto catalog = loadProcedureCatalog(contentDir);
     if (catalog) {
         catalog_ = std::move(*catalog);
@@ -236,6 +239,7 @@ KioskApp::~KioskApp() {
     }
     usageLog_.reset();
     qrTextures_.reset();
+    images_.reset();
     if (imguiReady_) {
         ImGui_ImplSDLRenderer_Shutdown();
         ImGui_ImplSDL2_Shutdown();
@@ -266,6 +270,8 @@ Status KioskApp::start(WindowMode mode, int width, int height) {
     ImGui_ImplSDLRenderer_Init(window_->renderer());
     imguiReady_ = true;
     qrTextures_ = std::make_unique<QrTextures>(window_->renderer());
+    images_ =
+        std::make_unique<ImageTextures>(window_->renderer(), activeContentDir(config_), logger_);
     layoutWidth_ = 0;
     relayout(TextSize::Normal);
     return ok();
@@ -321,6 +327,7 @@ void KioskApp::render(const SessionState& state, int secondsUntilWipe,
     ctx.lessons = lessons();
     ctx.lesson = flow_->currentLesson();
     ctx.video = media_ ? media_->video() : nullptr;
+    ctx.images = images_.get();
     router_.draw(ctx);
     ImGui::Render();
     const ImVec4& bg = palette(state.accessibility.contrast).background;

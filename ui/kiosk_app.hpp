@@ -13,6 +13,7 @@
 #include "kiosk/flow/flow.hpp"
 #include "kiosk/log/logger.hpp"
 #include "ui/platform/frame_clock.hpp"
+#include "ui/platform/image_textures.hpp"
 #include "ui/platform/lesson_media.hpp"
 #include "ui/platform/qr_textures.hpp"
 #include "ui/platform/window.hpp"
@@ -97,6 +98,7 @@ private:
     std::time_t shownMinute_ = 0;
     int shownCountdown_ = 0;
     Uint32 terminateEventType_;
+    std::unique_ptr<ImageTextures> images_; // content pictures; needs the window's renderer
 };
 
 } // namespace kiosk::ui

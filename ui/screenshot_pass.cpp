@@ -434,6 +434,12 @@ std::vector<ScreenshotScene> screenshotScenes() {
                           },
                           healthyDevices(), true});
     }
+    // The hand-off walkthrough of a procedure that also has VNeID steps, each with its picture.
+    scenes.push_back({"phone_handoff_vneid", [](Flow&, R& r) {
+                          r.tap(intent::ChooseProcedure{"2.000986"});
+                          r.tap(intent::Next{});
+                          r.tap(intent::ChooseChannel{SubmitChannel::Phone});
+                      }});
     ScreenshotScene trouble{"home_devices_trouble", [](Flow&, R&) {}, healthyDevices(), true};
     trouble.devices.printer = PrinterState::NoPaper;
     trouble.devices.reader = ReaderState::Disconnected;

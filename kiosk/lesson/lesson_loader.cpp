@@ -4,6 +4,7 @@
 #include "kiosk/usage/usage_event.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -223,6 +224,15 @@ LessonStep readStep(const json& step, const std::string& path, Reader& reader) {
     out.text = reader.local(step, path, "text");
     out.illustration = readIllustration(step, path, reader);
     out.image = reader.packFile(step, path, "image", "image");
+    if (out.image) {
+        std::string extension = std::filesystem::path(*out.image).extension().string();
+        std::transform(extension.begin(), extension.end(), extension.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (extension != ".png" && extension != ".jpg" && extension != ".jpeg") {
+            reader.problem(path + ".image", "\"" + *out.image + "\" must be a PNG or JPEG picture");
+            out.image.reset();
+        }
+    }
     out.video = reader.packFile(step, path, "video", "video");
     if (step.is_object() && step.contains("audio")) {
         const json& audio = step["audio"];

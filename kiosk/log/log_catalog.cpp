@@ -192,6 +192,15 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
     {LogEvent::VideoFailed, 7004, LogLevel::Warning, "video_failed",
      "A lesson video could not be opened or decoded.",
      "Re-encode the clip (H.264 or VP9, small resolution) and publish a new content pack."},
+    {LogEvent::ImageUnreadable, 7010, LogLevel::Warning, "image_unreadable",
+     "A picture of the content pack could not be shown (missing, not PNG/JPEG, or corrupt); a "
+     "grey placeholder stands in. `image` is its path in the pack; logged once per picture.",
+     "Run `kioskctl procedures check` on the pack source, re-render the picture "
+     "(content/images-src/render.sh) and publish a new content pack."},
+    {LogEvent::ImageDownscaled, 7011, LogLevel::Notice, "image_downscaled",
+     "A picture larger than the kiosk keeps in memory was scaled down when loaded (`image`, "
+     "its `width` and `height`).",
+     "Make the picture smaller in the content pack to save loading time."},
 }};
 
 } // namespace

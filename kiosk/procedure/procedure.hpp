@@ -85,12 +85,17 @@ struct ProcessingTime {
     int cutoffMinute = 0;
 };
 
+// One instruction of the hand-off walkthrough and the picture that shows it.
+struct HandOffStep {
+    LocalText text;
+    std::string image; // path inside the content pack; empty when the step has none
+};
+
 // How to continue on one's own phone: the national portal page, or steps in VNeID.
 struct PhoneHandOff {
     std::string portalUrl;
-    std::vector<LocalText> steps;
-    std::vector<LocalText> vneidSteps;
-    std::vector<std::string> images; // paths relative to the content pack
+    std::vector<HandOffStep> steps;
+    std::vector<HandOffStep> vneidSteps;
 };
 
 struct Procedure {

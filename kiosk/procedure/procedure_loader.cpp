@@ -2,6 +2,7 @@
 #include "kiosk/procedure/procedure_loader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -381,6 +382,44 @@ ProcessingTime readProcessing(const json& document, Reader& reader) {
     return time;
 }
 
+// Relative, no "..": a content pack never names a file outside itself.
+bool isPackPath(const std::string& name) {
+    std::filesystem::path relative(name);
+    return !relative.is_absolute() &&
+           std::none_of(relative.begin(), relative.end(),
+                        [](const std::filesystem::path& part) { return part == ".."; });
+}
+
+// The kiosk decodes PNG and JPEG only (stb_image); say so before a kiosk shows a placeholder.
+bool isPicture(const std::string& name) {
+    std::string extension = std::filesystem::path(name).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension == ".png" || extension == ".jpg" || extension == ".jpeg";
+}
+
+// Every picture the hand-off walkthrough names must be in the pack, so the kiosk never shows a
+// placeholder for a typo.
+std::vector<std::string> missingHandOffImages(const Procedure& procedure,
+                                              const std::filesystem::path& contentDir,
+                                              const std::string& origin) {
+    std::vector<std::string> problems;
+    for (const char* key : {"steps", "vneid_steps"}) {
+        const auto& steps =
+            std::string(key) == "steps" ? procedure.handOff.steps : procedure.handOff.vneidSteps;
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            std::error_code ec;
+            if (!steps[i].image.empty() &&
+                !std::filesystem::is_regular_file(contentDir / steps[i].image, ec)) {
+                problems.push_back(origin + ": $.handoff." + key + "[" + std::to_string(i) +
+                                   "].image: image file \"" + steps[i].image +
+                                   "\" is not in the content pack");
+            }
+        }
+    }
+    return problems;
+}
+
 PhoneHandOff readHandOff(const json& document, Reader& reader) {
     PhoneHandOff handOff;
     const json* object = reader.member(document, "$", "handoff", true);
@@ -399,18 +438,21 @@ PhoneHandOff readHandOff(const json& document, Reader& reader) {
         for (std::size_t i = 0; i < steps->size(); ++i) {
             std::string path = std::string("$.handoff.") + key + "[" + std::to_string(i) + "]";
             json wrapper = {{"step", (*steps)[i]}};
-            LocalText step = reader.local(wrapper, path, "step");
-            (std::string(key) == "steps" ? handOff.steps : handOff.vneidSteps).push_back(step);
-        }
-    }
-    if (const json* images = reader.array(*object, "$.handoff", "images", false)) {
-        for (std::size_t i = 0; i < images->size(); ++i) {
-            if (!(*images)[i].is_string()) {
-                reader.problem("$.handoff.images[" + std::to_string(i) + "]",
-                               "must be an image path");
-                continue;
+            HandOffStep step;
+            step.text = reader.local(wrapper, path, "step");
+            if ((*steps)[i].is_object() && (*steps)[i].contains("image")) {
+                step.image = reader.text((*steps)[i], path, "image");
+                if (!step.image.empty() && !isPackPath(step.image)) {
+                    reader.problem(path + ".image",
+                                   "\"" + step.image + "\" must be a path inside the content pack");
+                    step.image.clear();
+                } else if (!step.image.empty() && !isPicture(step.image)) {
+                    reader.problem(path + ".image",
+                                   "\"" + step.image + "\" must be a PNG or JPEG picture");
+                    step.image.clear();
+                }
             }
-            handOff.images.push_back((*images)[i].get<std::string>());
+            (std::string(key) == "steps" ? handOff.steps : handOff.vneidSteps).push_back(step);
         }
     }
     return handOff;
@@ -713,9 +755,11 @@ Result<ProcedureCatalog> loadProcedureCatalog(const std::filesystem::path& conte
         }
     }
     for (const Procedure& procedure : catalog.procedures) {
-        auto more = crossCheckProcedure(procedure, catalog,
-                                        (procedureDir / (procedure.code + ".json")).string());
+        std::string origin = (procedureDir / (procedure.code + ".json")).string();
+        auto more = crossCheckProcedure(procedure, catalog, origin);
         problems.insert(problems.end(), more.begin(), more.end());
+        auto missing = missingHandOffImages(procedure, contentDir, origin);
+        problems.insert(problems.end(), missing.begin(), missing.end());
     }
     if (!problems.empty()) {
         std::string text;

@@ -33,6 +33,13 @@ bool LessonMedia::handle(const Effect& effect, SDL_Renderer* renderer, int maxVi
                 }
                 video_ = std::move(*playback);
                 video_->play(now);
+                // Show the first frame now rather than on the loop's next wake, so the player
+                // never opens on an empty texture.
+                if (auto first = video_->update(now); !first) {
+                    logger_.log(LogEvent::VideoFailed,
+                                {{"reason", SystemText{first.error().message}}});
+                    video_.reset();
+                }
                 return true;
             },
             [&](const effect::ControlVideo& control) {

@@ -8,6 +8,7 @@
 #include "kiosk/i18n/messages.hpp"
 #include "kiosk/lesson/lesson_loader.hpp"
 #include "kiosk/procedure/procedure_loader.hpp"
+#include "ui/platform/image_textures.hpp"
 #include "ui/platform/qr_textures.hpp"
 #include "ui/platform/video_playback.hpp"
 #include "ui/theme/fonts.hpp"
@@ -36,6 +37,7 @@ struct FrameContext {
     const LessonCatalog* lessons = nullptr; // the lesson list; null when the pack has none
     const Lesson* lesson = nullptr;         // the lesson being followed
     const VideoPlayback* video = nullptr;   // the open lesson video (LessonMedia::video())
+    ImageTextures* images = nullptr;        // pictures of the content pack; null: placeholders
 
     std::string_view tr(Msg id) const { return text(id, session.language); }
     std::string_view local(const LocalText& text) const {

@@ -2,6 +2,7 @@
 // quizzes with immediate kind feedback, and the take-home sheet at the end.
 #include "ui/screens/lesson_screens.hpp"
 
+#include "ui/widgets/content_picture.hpp"
 #include "ui/widgets/lesson_illustration.hpp"
 #include "ui/widgets/practice_phone.hpp"
 #include "ui/widgets/scroll_area.hpp"
@@ -180,6 +181,11 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
     float pictureShare = step.kind == StepKind::Quiz ? 0.22f : 0.36f;
     float pictureWidth =
         practice ? std::min(avail.x * 0.3f, height * 0.75f) : avail.x * pictureShare;
+    if (!practice && step.image) {
+        // Content pictures are portrait (3:4): no wider than the height allows, so the text
+        // column keeps every pixel the picture does not use.
+        pictureWidth = std::min(pictureWidth, height * 0.75f);
+    }
     float padWidth = practice && phoneHasPad(session.phone.screen)
                          ? std::min(avail.x * 0.3f, m.mm(17) * 3 + m.gapPx * 2)
                          : 0.0f;
@@ -190,6 +196,8 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
     if (practice) {
         drawPracticePhone(ctx, session.phone, ImVec2(pictureWidth, height));
+    } else if (step.image) {
+        contentPicture(ctx, *step.image, ImVec2(pictureWidth, height));
     } else {
         Illustration picture =
             step.illustration != Illustration::None ? step.illustration : lesson->illustration;

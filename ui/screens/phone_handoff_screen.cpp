@@ -1,9 +1,13 @@
-// Phone hand-off: QR on the left, numbered steps (portal, then VNeID) on the right.
+// Phone hand-off: QR on the left; on the right the numbered steps (portal, then VNeID) side by
+// side, each under the picture of the phone screen it leads to.
 #include "ui/screens/phone_handoff_screen.hpp"
 
+#include "ui/widgets/content_picture.hpp"
 #include "ui/widgets/scroll_area.hpp"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -19,13 +23,63 @@ void qrImage(const FrameContext& ctx, const std::string& payload, float side) {
     ImGui::Image(texture, ImVec2(side, side));
 }
 
+namespace {
+
+// Height of the longest numbered instruction when the steps share the width in columns.
+float tallestStep(const FrameContext& ctx, const std::vector<HandOffStep>& steps) {
+    if (steps.empty()) {
+        return 0;
+    }
+    ImFont* font = ctx.fonts.body;
+    float column =
+        ImGui::GetContentRegionAvail().x / static_cast<float>(steps.size()) - ctx.metrics.gapPx * 2;
+    float tallest = 0;
+    int number = 1;
+    for (const HandOffStep& step : steps) {
+        std::string text = std::to_string(number++) + ". " + std::string(ctx.local(step.text));
+        tallest = std::max(tallest, font->CalcTextSizeA(font->FontSize, FLT_MAX, column,
+                                                        text.data(), text.data() + text.size())
+                                        .y);
+    }
+    return tallest;
+}
+
+// The steps side by side, each picture above its numbered instruction: the resident sees the
+// whole walk at once, and wide panels give the pictures room instead of leaving it empty.
+void stepColumns(const FrameContext& ctx, const char* id, const std::vector<HandOffStep>& steps,
+                 float pictureHeight) {
+    if (steps.empty()) {
+        return;
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ctx.metrics.gapPx, 0));
+    if (ImGui::BeginTable(id, static_cast<int>(steps.size()), ImGuiTableFlags_SizingStretchSame)) {
+        int number = 1;
+        for (const HandOffStep& step : steps) {
+            ImGui::TableNextColumn();
+            if (!step.image.empty()) {
+                contentPicture(ctx, step.image,
+                               ImVec2(ImGui::GetContentRegionAvail().x, pictureHeight));
+                ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));
+            }
+            bodyText(ctx, std::to_string(number++) + ". " + std::string(ctx.local(step.text)));
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PopStyleVar();
+    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+}
+
+} // namespace
+
 void PhoneHandOffScreen::drawContent(const FrameContext& ctx) {
     const Procedure* procedure = ctx.procedure;
     if (procedure == nullptr) {
         return;
     }
     headingText(ctx, ctx.tr(Msg::PhoneTitle));
-    const float qrSide = std::min(ctx.metrics.mm(55), ImGui::GetContentRegionAvail().y * 0.75f);
+    // 45 mm keeps 1 mm modules for a portal address, easy for a phone held at reading distance,
+    // and leaves the steps room for their pictures.
+    const float qrSide = std::min(ctx.metrics.mm(45), ImGui::GetContentRegionAvail().y * 0.75f);
     const float column = qrSide + ctx.metrics.gapPx * 2;
     ImGui::BeginGroup();
     qrImage(ctx, procedure->handOff.portalUrl, qrSide);
@@ -41,17 +95,19 @@ void PhoneHandOffScreen::drawContent(const FrameContext& ctx) {
     beginScrollArea(ctx, "steps");
     boldText(ctx, ctx.local(procedure->name));
     boldText(ctx, ctx.tr(Msg::PhoneSteps));
-    int number = 1;
-    for (const LocalText& step : procedure->handOff.steps) {
-        bodyText(ctx, std::to_string(number++) + ". " + std::string(ctx.local(step)));
-    }
+    // Slack for the spacing between picture and text, and a little more: a last line cut in
+    // half reads as broken.
+    const float spareLine = ctx.fonts.body->FontSize * 0.25f + ImGui::GetStyle().ItemSpacing.y * 3 +
+                            ctx.metrics.gapPx * 2;
+    // The portal row fits the visible area whole: its longest instruction keeps its full size and
+    // the pictures take what is left. The VNeID row, when there is one, is a scroll away.
+    const float pictureHeight = std::clamp(
+        ImGui::GetContentRegionAvail().y - tallestStep(ctx, procedure->handOff.steps) - spareLine,
+        ctx.metrics.mm(20), ctx.metrics.mm(60));
+    stepColumns(ctx, "portal-steps", procedure->handOff.steps, pictureHeight);
     if (!procedure->handOff.vneidSteps.empty()) {
-        ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
         boldText(ctx, ctx.tr(Msg::PhoneVneid));
-        number = 1;
-        for (const LocalText& step : procedure->handOff.vneidSteps) {
-            bodyText(ctx, std::to_string(number++) + ". " + std::string(ctx.local(step)));
-        }
+        stepColumns(ctx, "vneid-steps", procedure->handOff.vneidSteps, pictureHeight);
     }
     ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
     mutedText(ctx, ctx.tr(Msg::PhoneVolunteer));

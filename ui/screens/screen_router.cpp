@@ -68,6 +68,10 @@ void ScreenRouter::draw(const FrameContext& ctx) {
     if (ctx.secondsUntilWipe > 0) {
         drawStillThereOverlay(ctx);
     }
+    // Pictures the screen did not ask for this frame are freed: a screen change evicts them.
+    if (ctx.images != nullptr) {
+        ctx.images->endFrame();
+    }
 }
 
 } // namespace kiosk::ui

@@ -123,6 +123,35 @@ TEST_CASE("an image present in the content pack is accepted", "[lesson]") {
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("an image that is not a PNG or JPEG picture is reported", "[lesson][images]") {
+    auto dir = std::filesystem::temp_directory_path() / "lesson-image-kind-test";
+    std::filesystem::create_directories(dir / "images");
+    std::ofstream(dir / "images" / "phone.svg") << "<svg/>";
+    auto text =
+        replaced(validLesson(), R"("illustration": "phone")", R"("image": "images/phone.svg")");
+    CHECK_THAT(problemsOf(text, dir),
+               Catch::Contains("$.steps[0].image: \"images/phone.svg\" must be a PNG or JPEG"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("every shipped reading step has a picture and one lesson has a video guide",
+          "[lesson][images]") {
+    auto catalog = loadLessonCatalog(kContent);
+    REQUIRE(catalog);
+    int videos = 0;
+    for (const Lesson& lesson : catalog->lessons) {
+        for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
+            INFO(lesson.id << " step " << i + 1);
+            if (lesson.steps[i].kind == StepKind::Read) {
+                REQUIRE(lesson.steps[i].image);
+                CHECK(std::filesystem::is_regular_file(kContent / *lesson.steps[i].image));
+            }
+            videos += lesson.steps[i].video ? 1 : 0;
+        }
+    }
+    CHECK(videos >= 1);
+}
+
 TEST_CASE("paths that leave the content pack are refused", "[lesson]") {
     auto text =
         replaced(validLesson(), R"("illustration": "phone")", R"("video": "../../etc/passwd")");

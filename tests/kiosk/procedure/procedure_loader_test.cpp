@@ -137,6 +137,44 @@ TEST_CASE("a content directory with a broken file fails with the file name", "[d
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("every shipped hand-off step has a picture in the pack", "[dossier][images]") {
+    auto catalog = loadProcedureCatalog(kContent);
+    REQUIRE(catalog.ok());
+    for (const Procedure& procedure : catalog->procedures) {
+        INFO(procedure.code);
+        for (const auto* steps : {&procedure.handOff.steps, &procedure.handOff.vneidSteps}) {
+            for (const HandOffStep& step : *steps) {
+                CHECK_FALSE(step.image.empty());
+                CHECK(std::filesystem::is_regular_file(kContent / step.image));
+            }
+        }
+    }
+    CHECK(catalog->findProcedure("2.000986")->handOff.vneidSteps[1].image ==
+          "images/handoff/vneid-tthc.png");
+}
+
+TEST_CASE("a hand-off picture missing from the pack is named with its path", "[dossier][images]") {
+    auto dir = std::filesystem::temp_directory_path() / "kiosk-procedure-image-test";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    std::filesystem::copy(kContent, dir, std::filesystem::copy_options::recursive);
+    std::filesystem::remove(dir / "images" / "handoff" / "portal-submit.png");
+    auto catalog = loadProcedureCatalog(dir);
+    REQUIRE_FALSE(catalog.ok());
+    CHECK_THAT(catalog.error().message,
+               Catch::Contains("1.001193.json: $.handoff.steps[2].image: image file "
+                               "\"images/handoff/portal-submit.png\" is not in the content pack"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a hand-off picture outside the pack is refused", "[dossier][images]") {
+    auto document = birthProcedure();
+    document["handoff"]["steps"][0]["image"] = "../secret.png";
+    CHECK_THAT(problemsOf(document),
+               Catch::Contains("$.handoff.steps[0].image: \"../secret.png\" must be a path "
+                               "inside the content pack"));
+}
+
 TEST_CASE("fee amounts must agree with the fee kind", "[dossier]") {
     auto document = birthProcedure();
     document["fee"]["kind"] = "fixed";

@@ -79,3 +79,25 @@ TEST_CASE("a missing or broken video file is refused with a reason", "[video]") 
         VideoDecoder::open(std::filesystem::path(KIOSK_SOURCE_DIR) / "content" / "pack.json");
     CHECK_FALSE(notVideo);
 }
+
+TEST_CASE("the shipped lesson guide decodes at its size, length and frame rate", "[video]") {
+    auto decoder = VideoDecoder::open(std::filesystem::path(KIOSK_SOURCE_DIR) / "content" /
+                                      "videos" / "vneid-activation.mp4");
+    REQUIRE(decoder);
+    CHECK((*decoder)->width() == 960);
+    CHECK((*decoder)->height() == 540);
+    CHECK((*decoder)->durationSeconds() == Approx(16.0).margin(0.2));
+    int frames = 0;
+    double last = 0;
+    while (true) {
+        auto frame = (*decoder)->next();
+        REQUIRE(frame);
+        if (!*frame) {
+            break;
+        }
+        last = (*frame)->seconds;
+        ++frames;
+    }
+    CHECK(frames == 160); // 10 frames/s
+    CHECK(last == Approx(15.9).margin(0.05));
+}
