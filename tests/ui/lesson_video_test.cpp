@@ -1,4 +1,5 @@
 // The shipped lesson video plays through the app's own path: intent, effect, decoder, texture.
+#include "tests/kiosk/outbox/temp_dir.hpp"
 #include "ui/kiosk_app.hpp"
 
 #include <catch2/catch.hpp>
@@ -35,8 +36,8 @@ std::size_t phoneBorderPixels(const std::filesystem::path& file) {
 
 TEST_CASE("the lesson video guide opens full screen on its first picture", "[video][images]") {
     setenv("SDL_VIDEODRIVER", "offscreen", 0);
-    auto dir = std::filesystem::temp_directory_path() / "kiosk-lesson-video";
-    std::filesystem::remove_all(dir);
+    kiosk::testing::TempDir temp; // unique: another checkout may run this test at the same time
+    const std::filesystem::path& dir = temp.path();
     std::filesystem::create_directories(dir / "data");
     Config config;
     config.devices.printer = DeviceChoice::Simulated;
@@ -76,5 +77,4 @@ TEST_CASE("the lesson video guide opens full screen on its first picture", "[vid
     INFO(logs.str());
     CHECK(logs.str().find("video_failed") == std::string::npos);
     CHECK(logs.str().find("image_unreadable") == std::string::npos);
-    // Left in place for a person to look at: <tmp>/kiosk-lesson-video/{step,player}.png
 }
