@@ -139,8 +139,11 @@ void KioskApp::startServices() {
     };
     assist_ = std::make_unique<AssistServices>(
         volunteers_.get(), contentStore_ ? &*contentStore_ : nullptr,
-        AssistPaths{usageDatabasePath(config_.paths.dataDir), config_.paths.contentTrustDir,
-                    config_.paths.usbMountDir},
+        AssistPaths{usageDatabasePath(config_.paths.dataDir),
+                    config_.paths.contentTrustDir,
+                    config_.paths.usbMountDir,
+                    usbExportSpoolPath(config_.paths.dataDir),
+                    {}},
         std::move(hooks));
 }
 

@@ -110,6 +110,8 @@ struct AssistServices::Workers {
     std::chrono::steady_clock::time_point lastSwitchCheck{};
     SerialWorker stores;
     SerialWorker content;
+    // Saving on the stick waits for the root helper: never in front of a PIN check.
+    SerialWorker usb;
 };
 
 AssistServices::AssistServices(VolunteerStore* volunteers, ContentStore* content, AssistPaths paths,
@@ -145,6 +147,27 @@ PinCheckResult pinCheckResult(const Status& status, std::chrono::seconds lockedF
 
 std::string reportFileName(const DateRange& range) {
     return "kiosk-report-" + formatIsoDate(range.from) + "_" + formatIsoDate(range.to) + ".csv";
+}
+
+UsbExportResult exportReportToUsb(const std::filesystem::path& usageDatabase,
+                                  const std::filesystem::path& spool, const DateRange& range,
+                                  const UsbExportWait& wait) {
+    UsbExportResult failed{UsbExportOutcome::ReportFailed, {}};
+    if (spool.empty()) {
+        return failed;
+    }
+    auto report = buildUsageReport(usageDatabase, range);
+    if (!report) {
+        failed.detail = report.error().message;
+        return failed;
+    }
+    // The CSV suppresses counts under 5 (usageReportCsv): it leaves the kiosk on a stick.
+    auto id = requestUsbExport(spool, reportFileName(range), usageReportCsv(*report));
+    if (!id) {
+        failed.detail = id.error().message;
+        return failed;
+    }
+    return awaitUsbExport(spool, *id, wait);
 }
 
 ContentView inspectContent(const ContentStore& store, const std::filesystem::path& usbMountDir,
@@ -271,20 +294,11 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                 return true;
             },
             [&](const effect::ExportReport& exported) {
-                w.stores.post([database = paths.usageDatabase, mount = paths.usbMountDir,
-                               range = exported.range]() -> Completion {
-                    auto report = buildUsageReport(database, range);
-                    if (!report) {
-                        return [message = report.error().message](Flow& f) {
-                            f.reportExported(false, message);
-                        };
-                    }
-                    std::string name = reportFileName(range);
-                    // Atomic and synced: the maintainer pulls the stick out right after.
-                    Status written = writeFileAtomic(mount / name, usageReportCsv(*report));
-                    return [written, name](Flow& f) {
-                        f.reportExported(static_cast<bool>(written),
-                                         written ? name : written.error().message);
+                w.usb.post([database = paths.usageDatabase, spool = paths.exportSpool,
+                            wait = paths.exportWait, range = exported.range]() -> Completion {
+                    UsbExportResult result = exportReportToUsb(database, spool, range, wait);
+                    return [result = std::move(result)](Flow& f) mutable {
+                        f.reportExported(result.outcome, std::move(result.detail));
                     };
                 });
                 return true;
@@ -316,6 +330,24 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                     (void)store->setVolunteerState(id, enabled ? VolunteerState::Enabled
                                                                : VolunteerState::Disabled);
                     return listCompletion(store);
+                });
+                return true;
+            },
+            [&](const effect::AddVolunteer& add) {
+                if (store == nullptr) {
+                    flow.volunteerAdded(false, "no volunteer store");
+                    return true;
+                }
+                w.stores.post([store, label = add.label, pin = add.pin]() mutable -> Completion {
+                    auto added =
+                        store->addVolunteer(label, std::string_view(pin.data(), pin.size()));
+                    input::wipeContainer(pin);
+                    std::string failure = added ? "" : added.error().message;
+                    Completion list = listCompletion(store);
+                    return [wasAdded = static_cast<bool>(added), failure, list](Flow& f) {
+                        f.volunteerAdded(wasAdded, failure);
+                        list(f);
+                    };
                 });
                 return true;
             },
@@ -395,7 +427,7 @@ bool AssistServices::poll(Flow& flow) {
             changed = true;
         }
     }
-    for (SerialWorker* worker : {&w.stores, &w.content}) {
+    for (SerialWorker* worker : {&w.stores, &w.content, &w.usb}) {
         for (Completion& completion : worker->takeDone()) {
             completion(flow);
             changed = true;
@@ -424,7 +456,7 @@ bool AssistServices::activatePendingContent(Flow& flow) {
 }
 
 bool AssistServices::busy() const {
-    return !workers_->stores.idle() || !workers_->content.idle();
+    return !workers_->stores.idle() || !workers_->content.idle() || !workers_->usb.idle();
 }
 
 } // namespace kiosk

@@ -101,8 +101,6 @@ void VolunteerSignInScreen::drawContent(const FrameContext& ctx) {
     endScrollArea(ctx);
 }
 
-namespace {
-
 // The digits typed so far as large dots in a box: the PIN itself is never drawn.
 void drawPinDots(const FrameContext& ctx, std::size_t count, std::size_t longest, float width) {
     const Metrics& m = ctx.metrics;
@@ -127,8 +125,6 @@ void drawPinDots(const FrameContext& ctx, std::size_t count, std::size_t longest
     }
     ImGui::Dummy(ImVec2(width, height));
 }
-
-} // namespace
 
 void PinEntryScreen::drawContent(const FrameContext& ctx) {
     const PinEntry& pin = ctx.session.assist.pin;

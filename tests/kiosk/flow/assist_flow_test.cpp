@@ -383,11 +383,56 @@ TEST_CASE("export and printed summary round trip with the report's range", "[mai
     CHECK(formatIsoDate(exported->range.from) == "2026-11-01");
     CHECK(std::holds_alternative<effect::PrintReportSummary>(effects[1]));
     CHECK(flow.state().assist.reports.exportState == JobState::Running);
-    flow.reportExported(true, "kiosk-report-2026-11.csv");
+    flow.reportExported(UsbExportOutcome::Saved, "kiosk-reports/kiosk-report-2026-11.csv");
     flow.reportPrinted(false);
     CHECK(flow.state().assist.reports.exportState == JobState::Done);
-    CHECK(flow.state().assist.reports.exportDetail == "kiosk-report-2026-11.csv");
+    CHECK(flow.state().assist.reports.exportOutcome == UsbExportOutcome::Saved);
+    CHECK(flow.state().assist.reports.exportDetail == "kiosk-reports/kiosk-report-2026-11.csv");
     CHECK(flow.state().assist.reports.printState == JobState::Failed);
+}
+
+TEST_CASE("a failed export keeps why, for the message on the screen", "[maintainer][usb_export]") {
+    Fixture f;
+    Flow flow = makeFlow(f);
+    unlockMaintainer(flow, f.t0);
+    flow.takeEffects();
+    flow.apply(intent::ExportReport{}, f.t0);
+    flow.reportExported(UsbExportOutcome::StickFull, "");
+    CHECK(flow.state().assist.reports.exportState == JobState::Failed);
+    CHECK(flow.state().assist.reports.exportOutcome == UsbExportOutcome::StickFull);
+    CHECK(f.logs.str().find("stick_full") != std::string::npos);
+    // Export again once the stick has room.
+    flow.apply(intent::ExportReport{}, f.t0);
+    CHECK(flow.state().assist.reports.exportState == JobState::Running);
+}
+
+TEST_CASE("a report is not saved on the stick while a pack is read from it, nor the reverse",
+          "[maintainer][usb_export]") {
+    Fixture f;
+    Flow flow = makeFlow(f);
+    unlockMaintainer(flow, f.t0);
+    flow.apply(intent::ChooseMaintainerTab{MaintainerTab::Content}, f.t0);
+    ContentView found;
+    found.found =
+        FoundPackInfo{"/media/kiosk-usb/pack.kpack", "vinh-tuong", 7, "2026.11", 1000, {}, true};
+    flow.contentInspected(found);
+    flow.takeEffects();
+
+    flow.apply(intent::InstallFoundPack{}, f.t0);
+    REQUIRE(flow.state().assist.content.install == JobState::Running);
+    flow.apply(intent::ExportReport{}, f.t0);
+    CHECK(flow.state().assist.reports.exportState == JobState::Idle);
+    flow.installFinished(false, "cancelled");
+    flow.takeEffects();
+
+    flow.apply(intent::ExportReport{}, f.t0);
+    REQUIRE(flow.state().assist.reports.exportState == JobState::Running);
+    flow.apply(intent::InstallFoundPack{}, f.t0);
+    CHECK(flow.state().assist.content.install == JobState::Failed);
+    auto effects = flow.takeEffects();
+    CHECK(std::none_of(effects.begin(), effects.end(), [](const Effect& effect) {
+        return std::holds_alternative<effect::InstallPack>(effect);
+    }));
 }
 
 TEST_CASE("volunteers are enabled and disabled through effects", "[maintainer]") {
