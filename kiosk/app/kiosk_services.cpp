@@ -172,6 +172,10 @@ std::vector<ServiceResult> KioskServices::takeResults() {
     return taken;
 }
 
+std::shared_ptr<SimulatedPrinterDevice> KioskServices::simulatedPrinter() const {
+    return devices_->printer ? devices_->printer->simulatedDevice : nullptr;
+}
+
 DeviceStatus KioskServices::status() const {
     std::lock_guard lock(mutex_);
     return status_;

@@ -23,6 +23,8 @@
 
 namespace kiosk {
 
+class SimulatedPrinterDevice;
+
 namespace service {
 struct CardReadDone {
     std::map<std::string, std::string> fields; // "card.full_name" -> value; empty on failure
@@ -66,6 +68,8 @@ public:
 
     std::vector<ServiceResult> takeResults();
     DeviceStatus status() const;
+    // The simulated printer's switches (paper, cover, plug) and pages; null for a real printer.
+    std::shared_ptr<SimulatedPrinterDevice> simulatedPrinter() const;
 
 private:
     struct Devices;

@@ -102,6 +102,14 @@ void Flow::applyAssist(const Intent& intent, SteadyTime now) {
                     assist.tools.reprint == VolunteerToolsState::Reprint::Printing) {
                     return;
                 }
+                // Only the receipt of the resident at the kiosk now: the one before may have
+                // left, and their dossier code is theirs. The app's copy outlives the session.
+                SubmissionState submitted = state_.dossier.outcome.state;
+                if (submitted != SubmissionState::Accepted &&
+                    submitted != SubmissionState::Queued) {
+                    assist.tools.reprint = VolunteerToolsState::Reprint::NothingToPrint;
+                    return;
+                }
                 assist.tools.reprint = VolunteerToolsState::Reprint::Printing;
                 effects_.push_back(effect::ReprintLastReceipt{});
             },
