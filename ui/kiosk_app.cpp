@@ -132,6 +132,10 @@ void KioskApp::startServices() {
         tools.outboxPending = tools.devices.queuedDossiers;
         return tools;
     };
+    // Called on an AssistServices worker, which waits while the services worker prints.
+    hooks.printSummary = [this](const std::vector<SummaryLine>& lines, Language) {
+        return services_->printReportSummary(lines).get();
+    };
     // The answer arrives later as ReprintDone; the tools screen shows "printing" meanwhile.
     hooks.reprintLastReceipt = [this] {
         services_->reprintLastReceipt();

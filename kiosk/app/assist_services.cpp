@@ -304,20 +304,13 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                 return true;
             },
             [&](const effect::PrintReportSummary& print) {
-                w.stores.post([this, database = paths.usageDatabase,
-                               range = print.range]() -> Completion {
+                // The usb worker: printing waits for paper to come out, never in front of a PIN.
+                w.usb.post([printLines = hooks_.printSummary, database = paths.usageDatabase,
+                            range = print.range, language = flow.state().language]() -> Completion {
                     auto report = buildUsageReport(database, range);
-                    if (!report) {
-                        return [](Flow& f) { f.reportPrinted(false); };
-                    }
-                    // Printing goes through the app's printer, on the UI thread.
-                    return [this, figures = std::move(*report)](Flow& f) {
-                        Language language = f.state().language;
-                        bool printed =
-                            hooks_.printSummary &&
-                            hooks_.printSummary(usageReportSummary(figures, language), language);
-                        f.reportPrinted(printed);
-                    };
+                    bool printed = report && printLines &&
+                                   printLines(usageReportSummary(*report, language), language);
+                    return [printed](Flow& f) { f.reportPrinted(printed); };
                 });
                 return true;
             },

@@ -24,7 +24,8 @@ struct AssistHooks {
     std::function<VolunteerToolsState::Reprint()> reprintLastReceipt;
     // Starts a delivery attempt of the outbox now; the snapshot is taken right after.
     std::function<void()> retryOutbox;
-    // Prints the report summary lines on the receipt printer; true when printed.
+    // Prints the report summary lines on the receipt printer; true when printed. Unlike the
+    // others it runs on a background worker and may wait for the printer.
     std::function<bool(const std::vector<SummaryLine>&, Language)> printSummary;
 };
 

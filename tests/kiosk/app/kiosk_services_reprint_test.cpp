@@ -118,3 +118,27 @@ TEST_CASE("reprint prints the last receipt again, the same slip, and keeps it af
     REQUIRE(pages.size() == 3);
     CHECK(pages[2] == pages[0]);
 }
+
+TEST_CASE("the report summary prints on the simulated printer, and paper-out says so",
+          "[report][reprint]") {
+    Fixture f;
+    KioskServices services(f.config, f.logger, true, {});
+    auto printer = services.simulatedPrinter();
+    REQUIRE(printer != nullptr);
+    UsageReport report;
+    report.range = DateRange{std::chrono::sys_days(std::chrono::year(2026) / std::chrono::November /
+                                                   std::chrono::day(1)),
+                             std::chrono::sys_days(std::chrono::year(2026) / std::chrono::November /
+                                                   std::chrono::day(25))};
+    report.sessions = 42;
+    report.assistedSessions = 3;
+    auto lines = usageReportSummary(report, Language::Vietnamese);
+    CHECK(services.printReportSummary(lines).get());
+    auto pages = printer->printedPages();
+    REQUIRE(pages.size() == 1);
+    CHECK(pages[0].width() == printer->profile().widthDots);
+    CHECK(pages[0].height() > 200);
+
+    printer->setPaper(SimulatedPaper::Out);
+    CHECK_FALSE(services.printReportSummary(lines).get());
+}
