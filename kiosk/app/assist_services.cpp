@@ -107,6 +107,8 @@ struct AssistServices::Workers {
     std::atomic<std::uint64_t> bytesDone{0};
     std::atomic<std::uint64_t> bytesTotal{0};
     std::uint64_t reportedBytes = 0;
+    // Set first thing on destruction: an export waiting for the USB helper gives up then.
+    std::atomic<bool> stopping{false};
     std::chrono::steady_clock::time_point lastSwitchCheck{};
     SerialWorker stores;
     SerialWorker content;
@@ -122,7 +124,9 @@ AssistServices::AssistServices(VolunteerStore* volunteers, ContentStore* content
     , hooks_(std::move(hooks))
     , workers_(std::make_unique<Workers>()) {}
 
-AssistServices::~AssistServices() = default;
+AssistServices::~AssistServices() {
+    workers_->stopping = true;
+}
 
 PinCheckResult pinCheckResult(const Status& status, std::chrono::seconds lockedFor,
                               std::string displayName) {
@@ -294,8 +298,10 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                 return true;
             },
             [&](const effect::ExportReport& exported) {
-                w.usb.post([database = paths.usageDatabase, spool = paths.exportSpool,
-                            wait = paths.exportWait, range = exported.range]() -> Completion {
+                UsbExportWait wait = paths.exportWait;
+                wait.stopping = [&w] { return w.stopping.load(); };
+                w.usb.post([database = paths.usageDatabase, spool = paths.exportSpool, wait,
+                            range = exported.range]() -> Completion {
                     UsbExportResult result = exportReportToUsb(database, spool, range, wait);
                     return [result = std::move(result)](Flow& f) mutable {
                         f.reportExported(result.outcome, std::move(result.detail));

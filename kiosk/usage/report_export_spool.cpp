@@ -170,7 +170,7 @@ UsbExportResult awaitUsbExport(const std::filesystem::path& spool, std::string_v
         if (auto result = takeUsbExportResult(spool, id)) {
             return *result;
         }
-        if (waited >= wait.timeout) {
+        if (waited >= wait.timeout || (wait.stopping && wait.stopping())) {
             break;
         }
         sleep(step);

@@ -58,6 +58,8 @@ struct UsbExportWait {
     std::chrono::milliseconds pollEvery{250};
     // Tests pass a sleep that does nothing: the wait then ends after timeout / pollEvery looks.
     std::function<void(std::chrono::milliseconds)> sleep;
+    // True when the kiosk is shutting down: the wait ends at once, as if nobody answered.
+    std::function<bool()> stopping;
 };
 
 // Waits for the answer to `id`; NoHelper, with the request withdrawn, when none comes in time.

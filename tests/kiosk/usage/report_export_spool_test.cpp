@@ -189,3 +189,16 @@ TEST_CASE("the real helper script saves the spooled report on a stick folder", "
     CHECK(readText(stick / "kiosk-reports" / std::string(kName)) == csv);
     CHECK(std::filesystem::is_empty(spool / "outgoing"));
 }
+
+TEST_CASE("a kiosk shutting down stops waiting for the helper", "[usb_export]") {
+    testing::TempDir temp;
+    auto spool = usbExportSpoolPath(temp.path());
+    auto id = requestUsbExport(spool, kName, "csv");
+    REQUIRE(id.ok());
+    int pauses = 0;
+    UsbExportWait wait = countedWait(&pauses);
+    wait.stopping = [&pauses] { return pauses >= 1; };
+    CHECK(awaitUsbExport(spool, *id, wait).outcome == UsbExportOutcome::NoHelper);
+    CHECK(pauses == 1);
+    CHECK_FALSE(std::filesystem::exists(spool / "request"));
+}
