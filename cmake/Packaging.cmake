@@ -8,7 +8,10 @@ install(TARGETS kiosk kioskctl RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # install prefix (/usr for the package).
 set(KIOSK_SYSTEMD_DIR ${CMAKE_CURRENT_SOURCE_DIR}/systemd)
 install(FILES ${KIOSK_SYSTEMD_DIR}/kiosk.service ${KIOSK_SYSTEMD_DIR}/kiosk-usb-mount@.service
+              ${KIOSK_SYSTEMD_DIR}/kiosk-usb-export.path ${KIOSK_SYSTEMD_DIR}/kiosk-usb-export.service
         DESTINATION /lib/systemd/system)
+# The root helper that saves reports on the stick (kiosk-usb-export.service runs it).
+install(PROGRAMS ${KIOSK_SYSTEMD_DIR}/kiosk-usb-export DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/kiosk)
 install(FILES ${KIOSK_SYSTEMD_DIR}/60-kiosk-printer.rules
               ${KIOSK_SYSTEMD_DIR}/60-kiosk-card-reader.rules ${KIOSK_SYSTEMD_DIR}/90-kiosk-usb.rules
         DESTINATION /lib/udev/rules.d)

@@ -135,6 +135,10 @@ void KioskApp::startServices() {
         tools.outboxPending = tools.devices.queuedDossiers;
         return tools;
     };
+    // Called on an AssistServices worker, which waits while the services worker prints.
+    hooks.printSummary = [this](const std::vector<SummaryLine>& lines, Language) {
+        return services_->printReportSummary(lines).get();
+    };
     // The answer arrives later as ReprintDone; the tools screen shows "printing" meanwhile.
     hooks.reprintLastReceipt = [this] {
         services_->reprintLastReceipt();
@@ -142,8 +146,11 @@ void KioskApp::startServices() {
     };
     assist_ = std::make_unique<AssistServices>(
         volunteers_.get(), contentStore_ ? &*contentStore_ : nullptr,
-        AssistPaths{usageDatabasePath(config_.paths.dataDir), config_.paths.contentTrustDir,
-                    config_.paths.usbMountDir},
+        AssistPaths{usageDatabasePath(config_.paths.dataDir),
+                    config_.paths.contentTrustDir,
+                    config_.paths.usbMountDir,
+                    usbExportSpoolPath(config_.paths.dataDir),
+                    {}},
         std::move(hooks));
 }
 

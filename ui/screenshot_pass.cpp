@@ -101,6 +101,19 @@ void pressPin(ScriptedResident& resident, std::string_view digits, bool done) {
     }
 }
 
+void typeNewPin(ScriptedResident& resident, std::string_view digits, bool done) {
+    for (char c : digits) {
+        input::KeyDef key;
+        key.character = static_cast<char32_t>(c);
+        resident.tap(intent::AddVolunteerKey{key});
+    }
+    if (done) {
+        input::KeyDef key;
+        key.action = input::KeyAction::Done;
+        resident.tap(intent::AddVolunteerKey{key});
+    }
+}
+
 void toVolunteerPin(Flow& flow, ScriptedResident& resident) {
     resident.tap(intent::Open{Screen::Help});
     resident.tap(intent::OpenVolunteerSignIn{});
@@ -333,6 +346,8 @@ std::vector<ScreenshotScene> screenshotScenes() {
         r.tap(intent::StartOver{});
     });
     add("volunteer_tools", [](Flow& flow, R& r) {
+        // Reprint offers only the receipt of the resident at the kiosk: one has just submitted.
+        submitted(flow, r, SubmissionState::Queued);
         volunteerSignedIn(flow, r);
         r.tap(intent::OpenVolunteerTools{});
         flow.takeEffects();
@@ -346,6 +361,19 @@ std::vector<ScreenshotScene> screenshotScenes() {
         r.tap(intent::ReprintLastReceipt{});
         flow.takeEffects();
         flow.reprintFinished(VolunteerToolsState::Reprint::Printed);
+    });
+    add("volunteer_tools_reprint_failed", [](Flow& flow, R& r) {
+        submitted(flow, r, SubmissionState::Queued);
+        volunteerSignedIn(flow, r);
+        r.tap(intent::OpenVolunteerTools{});
+        flow.takeEffects();
+        VolunteerToolsState tools;
+        tools.devices = healthyDevices();
+        tools.devices.printer = PrinterState::NoPaper;
+        flow.volunteerToolsLoaded(tools);
+        r.tap(intent::ReprintLastReceipt{});
+        flow.takeEffects();
+        flow.reprintFinished(VolunteerToolsState::Reprint::Failed);
     });
     add("maintainer_pin", [](Flow&, R& r) {
         r.tap(intent::OpenMaintainer{});
@@ -366,7 +394,46 @@ std::vector<ScreenshotScene> screenshotScenes() {
         flow.reportBuilt(report);
         r.tap(intent::ExportReport{});
         flow.takeEffects();
-        flow.reportExported(true, "kiosk-report.csv");
+        flow.reportExported(UsbExportOutcome::Saved,
+                            "kiosk-reports/kiosk-report-2026-11-19_2026-11-25.csv");
+    });
+    add("maintainer_report_export_failed", [](Flow& flow, R& r) {
+        maintainerUnlocked(flow, r);
+        r.tap(intent::ChooseReportRange{ReportRangeKind::Month});
+        flow.takeEffects();
+        flow.reportBuilt(syntheticReport());
+        r.tap(intent::ExportReport{});
+        flow.takeEffects();
+        flow.reportExported(UsbExportOutcome::NoHelper, "");
+    });
+    add("maintainer_add_volunteer", [](Flow& flow, R& r) {
+        maintainerUnlocked(flow, r);
+        r.tap(intent::ChooseMaintainerTab{MaintainerTab::Volunteers});
+        flow.takeEffects();
+        flow.volunteersLoaded({{"vol-0a1b2c3d", "TNV 1", true}, {"vol-5e6f7a8b", "TNV 2", true}});
+        r.tap(intent::StartAddVolunteer{});
+        typeNewPin(r, "2580", true);
+        typeNewPin(r, "258", false);
+    });
+    add("maintainer_add_volunteer_too_easy", [](Flow& flow, R& r) {
+        maintainerUnlocked(flow, r);
+        r.tap(intent::ChooseMaintainerTab{MaintainerTab::Volunteers});
+        flow.takeEffects();
+        flow.volunteersLoaded({{"vol-0a1b2c3d", "TNV 1", true}});
+        r.tap(intent::StartAddVolunteer{});
+        typeNewPin(r, "1234", true);
+    });
+    add("maintainer_volunteer_added", [](Flow& flow, R& r) {
+        maintainerUnlocked(flow, r);
+        r.tap(intent::ChooseMaintainerTab{MaintainerTab::Volunteers});
+        flow.takeEffects();
+        flow.volunteersLoaded({{"vol-0a1b2c3d", "TNV 1", true}});
+        r.tap(intent::StartAddVolunteer{});
+        typeNewPin(r, "2580", true);
+        typeNewPin(r, "2580", true);
+        flow.takeEffects();
+        flow.volunteerAdded(true, "");
+        flow.volunteersLoaded({{"vol-0a1b2c3d", "TNV 1", true}, {"vol-1a2b3c4d", "TNV 2", true}});
     });
     add("maintainer_volunteers", [](Flow& flow, R& r) {
         maintainerUnlocked(flow, r);

@@ -107,9 +107,13 @@ struct AssistServices::Workers {
     std::atomic<std::uint64_t> bytesDone{0};
     std::atomic<std::uint64_t> bytesTotal{0};
     std::uint64_t reportedBytes = 0;
+    // Set first thing on destruction: an export waiting for the USB helper gives up then.
+    std::atomic<bool> stopping{false};
     std::chrono::steady_clock::time_point lastSwitchCheck{};
     SerialWorker stores;
     SerialWorker content;
+    // Saving on the stick waits for the root helper: never in front of a PIN check.
+    SerialWorker usb;
 };
 
 AssistServices::AssistServices(VolunteerStore* volunteers, ContentStore* content, AssistPaths paths,
@@ -120,7 +124,9 @@ AssistServices::AssistServices(VolunteerStore* volunteers, ContentStore* content
     , hooks_(std::move(hooks))
     , workers_(std::make_unique<Workers>()) {}
 
-AssistServices::~AssistServices() = default;
+AssistServices::~AssistServices() {
+    workers_->stopping = true;
+}
 
 PinCheckResult pinCheckResult(const Status& status, std::chrono::seconds lockedFor,
                               std::string displayName) {
@@ -145,6 +151,27 @@ PinCheckResult pinCheckResult(const Status& status, std::chrono::seconds lockedF
 
 std::string reportFileName(const DateRange& range) {
     return "kiosk-report-" + formatIsoDate(range.from) + "_" + formatIsoDate(range.to) + ".csv";
+}
+
+UsbExportResult exportReportToUsb(const std::filesystem::path& usageDatabase,
+                                  const std::filesystem::path& spool, const DateRange& range,
+                                  const UsbExportWait& wait) {
+    UsbExportResult failed{UsbExportOutcome::ReportFailed, {}};
+    if (spool.empty()) {
+        return failed;
+    }
+    auto report = buildUsageReport(usageDatabase, range);
+    if (!report) {
+        failed.detail = report.error().message;
+        return failed;
+    }
+    // The CSV suppresses counts under 5 (usageReportCsv): it leaves the kiosk on a stick.
+    auto id = requestUsbExport(spool, reportFileName(range), usageReportCsv(*report));
+    if (!id) {
+        failed.detail = id.error().message;
+        return failed;
+    }
+    return awaitUsbExport(spool, *id, wait);
 }
 
 ContentView inspectContent(const ContentStore& store, const std::filesystem::path& usbMountDir,
@@ -271,39 +298,25 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                 return true;
             },
             [&](const effect::ExportReport& exported) {
-                w.stores.post([database = paths.usageDatabase, mount = paths.usbMountDir,
-                               range = exported.range]() -> Completion {
-                    auto report = buildUsageReport(database, range);
-                    if (!report) {
-                        return [message = report.error().message](Flow& f) {
-                            f.reportExported(false, message);
-                        };
-                    }
-                    std::string name = reportFileName(range);
-                    // Atomic and synced: the maintainer pulls the stick out right after.
-                    Status written = writeFileAtomic(mount / name, usageReportCsv(*report));
-                    return [written, name](Flow& f) {
-                        f.reportExported(static_cast<bool>(written),
-                                         written ? name : written.error().message);
+                UsbExportWait wait = paths.exportWait;
+                wait.stopping = [&w] { return w.stopping.load(); };
+                w.usb.post([database = paths.usageDatabase, spool = paths.exportSpool, wait,
+                            range = exported.range]() -> Completion {
+                    UsbExportResult result = exportReportToUsb(database, spool, range, wait);
+                    return [result = std::move(result)](Flow& f) mutable {
+                        f.reportExported(result.outcome, std::move(result.detail));
                     };
                 });
                 return true;
             },
             [&](const effect::PrintReportSummary& print) {
-                w.stores.post([this, database = paths.usageDatabase,
-                               range = print.range]() -> Completion {
+                // The usb worker: printing waits for paper to come out, never in front of a PIN.
+                w.usb.post([printLines = hooks_.printSummary, database = paths.usageDatabase,
+                            range = print.range, language = flow.state().language]() -> Completion {
                     auto report = buildUsageReport(database, range);
-                    if (!report) {
-                        return [](Flow& f) { f.reportPrinted(false); };
-                    }
-                    // Printing goes through the app's printer, on the UI thread.
-                    return [this, figures = std::move(*report)](Flow& f) {
-                        Language language = f.state().language;
-                        bool printed =
-                            hooks_.printSummary &&
-                            hooks_.printSummary(usageReportSummary(figures, language), language);
-                        f.reportPrinted(printed);
-                    };
+                    bool printed = report && printLines &&
+                                   printLines(usageReportSummary(*report, language), language);
+                    return [printed](Flow& f) { f.reportPrinted(printed); };
                 });
                 return true;
             },
@@ -316,6 +329,24 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                     (void)store->setVolunteerState(id, enabled ? VolunteerState::Enabled
                                                                : VolunteerState::Disabled);
                     return listCompletion(store);
+                });
+                return true;
+            },
+            [&](const effect::AddVolunteer& add) {
+                if (store == nullptr) {
+                    flow.volunteerAdded(false, "no volunteer store");
+                    return true;
+                }
+                w.stores.post([store, label = add.label, pin = add.pin]() mutable -> Completion {
+                    auto added =
+                        store->addVolunteer(label, std::string_view(pin.data(), pin.size()));
+                    input::wipeContainer(pin);
+                    std::string failure = added ? "" : added.error().message;
+                    Completion list = listCompletion(store);
+                    return [wasAdded = static_cast<bool>(added), failure, list](Flow& f) {
+                        f.volunteerAdded(wasAdded, failure);
+                        list(f);
+                    };
                 });
                 return true;
             },
@@ -395,7 +426,7 @@ bool AssistServices::poll(Flow& flow) {
             changed = true;
         }
     }
-    for (SerialWorker* worker : {&w.stores, &w.content}) {
+    for (SerialWorker* worker : {&w.stores, &w.content, &w.usb}) {
         for (Completion& completion : worker->takeDone()) {
             completion(flow);
             changed = true;
@@ -424,7 +455,7 @@ bool AssistServices::activatePendingContent(Flow& flow) {
 }
 
 bool AssistServices::busy() const {
-    return !workers_->stores.idle() || !workers_->content.idle();
+    return !workers_->stores.idle() || !workers_->content.idle() || !workers_->usb.idle();
 }
 
 } // namespace kiosk

@@ -7,6 +7,7 @@
 #include "kiosk/content/content_store.hpp"
 #include "kiosk/flow/flow.hpp"
 #include "kiosk/usage/report_export.hpp"
+#include "kiosk/usage/report_export_spool.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -23,14 +24,18 @@ struct AssistHooks {
     std::function<VolunteerToolsState::Reprint()> reprintLastReceipt;
     // Starts a delivery attempt of the outbox now; the snapshot is taken right after.
     std::function<void()> retryOutbox;
-    // Prints the report summary lines on the receipt printer; true when printed.
+    // Prints the report summary lines on the receipt printer; true when printed. Unlike the
+    // others it runs on a background worker and may wait for the printer.
     std::function<bool(const std::vector<SummaryLine>&, Language)> printSummary;
 };
 
 struct AssistPaths {
     std::filesystem::path usageDatabase; // usageDatabasePath(config.paths.dataDir)
     std::filesystem::path trustDir;      // config.paths.contentTrustDir
-    std::filesystem::path usbMountDir;   // where systemd mounts the stick
+    std::filesystem::path usbMountDir;   // where systemd mounts the stick (read-only)
+    // Reports reach the stick through the root helper's spool: usbExportSpoolPath(dataDir).
+    std::filesystem::path exportSpool;
+    UsbExportWait exportWait;
 };
 
 class AssistServices {
@@ -76,5 +81,11 @@ PinCheckResult pinCheckResult(const Status& status, std::chrono::seconds lockedF
 
 // The CSV file name for a report range on the stick: kiosk-report-2026-11-01_2026-11-25.csv
 std::string reportFileName(const DateRange& range);
+
+// Builds the report of `range`, spools it for the USB helper and waits for its answer (on a
+// background thread: the wait lasts up to `wait.timeout`).
+UsbExportResult exportReportToUsb(const std::filesystem::path& usageDatabase,
+                                  const std::filesystem::path& spool, const DateRange& range,
+                                  const UsbExportWait& wait);
 
 } // namespace kiosk

@@ -3,6 +3,7 @@
 
 #include "drivers/card_reader/icao/id_card_reader.hpp"
 #include "kiosk/app/content_location.hpp"
+#include "kiosk/app/report_summary_sheet.hpp"
 #include "kiosk/devices/printer_factory.hpp"
 #include "kiosk/devices/usb_card_reader.hpp"
 #include "kiosk/dossier/dossier.hpp"
@@ -170,6 +171,10 @@ std::vector<ServiceResult> KioskServices::takeResults() {
     std::vector<ServiceResult> taken;
     taken.swap(results_);
     return taken;
+}
+
+std::shared_ptr<SimulatedPrinterDevice> KioskServices::simulatedPrinter() const {
+    return devices_->printer ? devices_->printer->simulatedDevice : nullptr;
 }
 
 DeviceStatus KioskServices::status() const {
@@ -373,6 +378,21 @@ void KioskServices::printTakeHome(TakeHomeSheet sheet) {
             printTakeHomeSheet(*devices_->printer->printer, sheet, *devices_->text, logger_);
         }
     });
+}
+
+std::future<bool> KioskServices::printReportSummary(std::vector<SummaryLine> lines) {
+    auto promise = std::make_shared<std::promise<bool>>();
+    std::future<bool> printed = promise->get_future();
+    post([this, promise, lines = std::move(lines)] {
+        bool done = false;
+        if (devices_->printer && devices_->printer->printer && devices_->text) {
+            Printer& printer = *devices_->printer->printer;
+            auto image = renderReportSummary(lines, *devices_->text, printer.widthDots());
+            done = image && printImage(printer, *image, logger_).outcome == PrintOutcome::Printed;
+        }
+        promise->set_value(done);
+    });
+    return printed;
 }
 
 void KioskServices::lookup(std::string code) {

@@ -9,10 +9,12 @@
 #include "kiosk/log/logger.hpp"
 #include "kiosk/procedure/procedure_loader.hpp"
 #include "kiosk/receipt/receipt.hpp"
+#include "kiosk/usage/report_export.hpp"
 
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -22,6 +24,8 @@
 #include <vector>
 
 namespace kiosk {
+
+class SimulatedPrinterDevice;
 
 namespace service {
 struct CardReadDone {
@@ -63,9 +67,14 @@ public:
     void reprintLastReceipt();
     // A lesson's take-home sheet on the receipt printer.
     void printTakeHome(TakeHomeSheet sheet);
+    // The maintainer's report summary (report_summary_sheet.hpp); true once it is printed. May
+    // be waited on from any thread but the UI's.
+    std::future<bool> printReportSummary(std::vector<SummaryLine> lines);
 
     std::vector<ServiceResult> takeResults();
     DeviceStatus status() const;
+    // The simulated printer's switches (paper, cover, plug) and pages; null for a real printer.
+    std::shared_ptr<SimulatedPrinterDevice> simulatedPrinter() const;
 
 private:
     struct Devices;

@@ -67,6 +67,33 @@ Status checkPinShape(std::string_view pin, PinRole role) {
     return ok();
 }
 
+bool isEasyPin(std::string_view pin) {
+    if (pin.size() < 2) {
+        return true;
+    }
+    bool same = true;
+    bool up = true;
+    bool down = true;
+    bool alternating = pin.size() >= 4 && pin[0] != pin[1];
+    for (std::size_t i = 1; i < pin.size(); ++i) {
+        same = same && pin[i] == pin[0];
+        up = up && pin[i] == pin[i - 1] + 1;
+        down = down && pin[i] == pin[i - 1] - 1;
+        alternating = alternating && pin[i] == pin[i % 2];
+    }
+    return same || up || down || alternating;
+}
+
+Status checkNewPin(std::string_view pin, PinRole role) {
+    if (auto shape = checkPinShape(pin, role); !shape) {
+        return shape;
+    }
+    if (isEasyPin(pin)) {
+        return makeError("assist.easy_pin", "a PIN like 0000, 1234 or 1212 is too easy to guess");
+    }
+    return ok();
+}
+
 Result<std::string> hashPin(std::string_view pin, const PinHashParams& params) {
     std::array<std::uint8_t, kSaltBytes> salt{};
     if (RAND_bytes(salt.data(), static_cast<int>(salt.size())) != 1) {

@@ -6,6 +6,7 @@
 #include "kiosk/devices/device_status.hpp"
 #include "kiosk/input/keyboard_controller.hpp"
 #include "kiosk/input/secure_buffer.hpp"
+#include "kiosk/usage/report_export_spool.hpp"
 #include "kiosk/usage/usage_report.hpp"
 
 #include <chrono>
@@ -82,7 +83,8 @@ struct ReportView {
     std::optional<UsageReport> report;
     std::string failure; // why the report could not be built (system text, no personal data)
     JobState exportState = JobState::Idle;
-    std::string exportDetail; // file name on the stick, or the reason it failed
+    UsbExportOutcome exportOutcome = UsbExportOutcome::NoHelper; // once Done or Failed
+    std::string exportDetail; // where it went on the stick, or the system reason it failed
     JobState printState = JobState::Idle;
 };
 
@@ -111,9 +113,31 @@ struct ContentView {
     bool switchPending = false; // installed; residents get it after the current session
 };
 
+// Adding a volunteer on the Volunteers tab: the label is picked for them (no personal name is
+// needed), then the volunteer types a new PIN twice on the pad, out of the maintainer's sight.
+enum class EnrolStep { Closed, FirstPin, SecondPin, Saving, Added, Failed };
+enum class EnrolProblem { None, Mismatch, TooEasy };
+
+struct VolunteerEnrolment {
+    EnrolStep step = EnrolStep::Closed;
+    std::string label; // "TNV 3": the next free number
+    input::SecureString firstPin;
+    input::SecureString digits; // the entry being typed
+    input::KeyboardState pad{input::FieldKind::Number, input::LayoutKind::NumericPad,
+                             input::ShiftState::Off};
+    EnrolProblem problem = EnrolProblem::None;
+    std::string failure; // Failed: system reason
+
+    void wipe() {
+        input::wipeContainer(firstPin);
+        input::wipeContainer(digits);
+    }
+};
+
 struct VolunteerAdmin {
     std::vector<VolunteerEntry> all; // enabled and disabled, for the maintainer
     std::string failure;
+    VolunteerEnrolment enrol;
 };
 
 // Everything of assisted mode. Unlike the rest of SessionState it survives the resident's

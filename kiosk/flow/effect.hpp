@@ -77,11 +77,15 @@ struct CloseVideo {};
 struct LessonCompleted { // record the anonymous usage event (UsageEvent::lessonCompleted)
     std::string lessonId;
 };
+struct AddVolunteer { // hash and store; answer: volunteerAdded, then volunteersLoaded
+    std::string label;
+    input::SecureString pin;
+};
 
 } // namespace kiosk::effect
 
 namespace kiosk {
 
-using Effect = std::variant<effect::SubmitDossier, effect::PrintReceipt, effect::ReadCard, effect::LookupDossier, effect::LoadVolunteers, effect::CheckVolunteerPin, effect::CheckMaintainerPin, effect::LoadVolunteerTools, effect::ReprintLastReceipt, effect::RetryOutbox, effect::BuildReport, effect::ExportReport, effect::PrintReportSummary, effect::SetVolunteerEnabled, effect::InspectContent, effect::InstallPack, effect::RollbackContent, effect::PrintTakeHomeSheet, effect::PlayAudio, effect::StopAudio, effect::LessonCompleted, effect::OpenVideo, effect::ControlVideo, effect::CloseVideo>;
+using Effect = std::variant<effect::SubmitDossier, effect::PrintReceipt, effect::ReadCard, effect::LookupDossier, effect::LoadVolunteers, effect::CheckVolunteerPin, effect::CheckMaintainerPin, effect::LoadVolunteerTools, effect::ReprintLastReceipt, effect::RetryOutbox, effect::BuildReport, effect::ExportReport, effect::PrintReportSummary, effect::SetVolunteerEnabled, effect::InspectContent, effect::InstallPack, effect::RollbackContent, effect::PrintTakeHomeSheet, effect::PlayAudio, effect::StopAudio, effect::LessonCompleted, effect::OpenVideo, effect::ControlVideo, effect::CloseVideo, effect::AddVolunteer>;
 
 } // namespace kiosk

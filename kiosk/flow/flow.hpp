@@ -68,7 +68,10 @@ public:
     void reprintFinished(VolunteerToolsState::Reprint result);
     void reportBuilt(UsageReport report);
     void reportFailed(std::string reason);
-    void reportExported(bool exported, std::string detail); // file name, or why not
+    // Saved: `detail` is where on the stick; otherwise a system reason (may be empty).
+    void reportExported(UsbExportOutcome outcome, std::string detail);
+    // The answer to effect::AddVolunteer: the label it was stored under, or why not.
+    void volunteerAdded(bool added, std::string failure);
     void reportPrinted(bool printed);
     void contentInspected(ContentView view);
     void installProgress(std::uint64_t bytesDone, std::uint64_t bytesTotal);
@@ -104,6 +107,7 @@ private:
     // Assisted mode and the maintainer screen (flow_assist.cpp).
     void applyAssist(const Intent& intent, SteadyTime now);
     void pinKey(const input::KeyDef& key);
+    void enrolKey(const input::KeyDef& key);
     void openMaintainer(SteadyTime now);
     void chooseTab(MaintainerTab tab);
     void requestReport();

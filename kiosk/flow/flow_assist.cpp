@@ -1,6 +1,7 @@
 // Assisted mode and the maintainer screen: volunteer sign-in with a PIN pad, the volunteer's
 // tools, and the maintainer's reports, volunteers and content pages. All work goes out as
 // effects; PIN checks (scrypt) in particular never run on the UI thread.
+#include "kiosk/assist/pin_hash.hpp"
 #include "kiosk/flow/flow.hpp"
 
 #include "drivers/common/overloaded.hpp"
@@ -21,6 +22,37 @@ std::size_t shortestPin(PinPurpose purpose) {
 }
 std::size_t longestPin(PinPurpose purpose) {
     return purpose == PinPurpose::Volunteer ? 8 : 12;
+}
+
+LogToken usbExportOutcomeToken(UsbExportOutcome outcome) {
+    switch (outcome) {
+    case UsbExportOutcome::Saved:
+        return LogToken("saved");
+    case UsbExportOutcome::NoStick:
+        return LogToken("no_stick");
+    case UsbExportOutcome::StickFull:
+        return LogToken("stick_full");
+    case UsbExportOutcome::WriteFailed:
+        return LogToken("write_failed");
+    case UsbExportOutcome::BadRequest:
+        return LogToken("bad_request");
+    case UsbExportOutcome::ReportFailed:
+        return LogToken("report_failed");
+    case UsbExportOutcome::NoHelper:
+        break;
+    }
+    return LogToken("no_helper");
+}
+
+// "TNV 3": TNV (tình nguyện viên, volunteer) and the first number no volunteer label uses.
+std::string nextVolunteerLabel(const std::vector<VolunteerEntry>& volunteers) {
+    for (int number = 1;; ++number) {
+        std::string label = "TNV " + std::to_string(number);
+        if (std::none_of(volunteers.begin(), volunteers.end(),
+                         [&](const VolunteerEntry& entry) { return entry.displayName == label; })) {
+            return label;
+        }
+    }
 }
 
 bool isAssistScreen(Screen screen) {
@@ -66,7 +98,17 @@ void Flow::applyAssist(const Intent& intent, SteadyTime now) {
                 open(Screen::VolunteerTools, now);
             },
             [&](const intent::ReprintLastReceipt&) {
-                if (!assist.signedIn && !maintainer) {
+                // A second tap while printing would print the slip twice.
+                if ((!assist.signedIn && !maintainer) ||
+                    assist.tools.reprint == VolunteerToolsState::Reprint::Printing) {
+                    return;
+                }
+                // Only the receipt of the resident at the kiosk now: the one before may have
+                // left, and their dossier code is theirs. The app's copy outlives the session.
+                SubmissionState submitted = state_.dossier.outcome.state;
+                if (submitted != SubmissionState::Accepted &&
+                    submitted != SubmissionState::Queued) {
+                    assist.tools.reprint = VolunteerToolsState::Reprint::NothingToPrint;
                     return;
                 }
                 assist.tools.reprint = VolunteerToolsState::Reprint::Printing;
@@ -119,7 +161,9 @@ void Flow::applyAssist(const Intent& intent, SteadyTime now) {
                 requestReport();
             },
             [&](const intent::ExportReport&) {
-                if (!maintainer || assist.reports.exportState == JobState::Running) {
+                // Not while a pack is read from the stick: the helper remounts it read-write.
+                if (!maintainer || assist.reports.exportState == JobState::Running ||
+                    assist.content.install == JobState::Running) {
                     return;
                 }
                 assist.reports.exportState = JobState::Running;
@@ -138,10 +182,35 @@ void Flow::applyAssist(const Intent& intent, SteadyTime now) {
                     effects_.push_back(effect::SetVolunteerEnabled{set.id, set.enabled});
                 }
             },
+            [&](const intent::StartAddVolunteer&) {
+                VolunteerEnrolment& enrol = assist.admin.enrol;
+                if (!maintainer || enrol.step == EnrolStep::Saving) {
+                    return;
+                }
+                enrol.wipe();
+                enrol.step = EnrolStep::FirstPin;
+                enrol.label = nextVolunteerLabel(assist.admin.all);
+                enrol.problem = EnrolProblem::None;
+                enrol.failure.clear();
+            },
+            [&](const intent::AddVolunteerKey& press) {
+                if (maintainer) {
+                    enrolKey(press.key);
+                }
+            },
+            [&](const intent::CancelAddVolunteer&) {
+                VolunteerEnrolment& enrol = assist.admin.enrol;
+                if (enrol.step != EnrolStep::Saving) {
+                    enrol.wipe();
+                    enrol.step = EnrolStep::Closed;
+                }
+            },
             [&](const intent::InstallFoundPack&) {
                 ContentView& content = assist.content;
+                // The pack is read from the stick: not while a report is being saved on it.
                 if (!maintainer || !content.found || !content.found->newer ||
-                    content.install == JobState::Running || content.rollback == JobState::Running) {
+                    content.install == JobState::Running || content.rollback == JobState::Running ||
+                    assist.reports.exportState == JobState::Running) {
                     return;
                 }
                 content.install = JobState::Running;
@@ -202,6 +271,71 @@ void Flow::pinKey(const input::KeyDef& key) {
     }
 }
 
+void Flow::enrolKey(const input::KeyDef& key) {
+    VolunteerEnrolment& enrol = state_.assist.admin.enrol;
+    if (state_.screen != Screen::Maintainer || state_.assist.tab != MaintainerTab::Volunteers ||
+        (enrol.step != EnrolStep::FirstPin && enrol.step != EnrolStep::SecondPin)) {
+        return;
+    }
+    switch (key.action) {
+    case input::KeyAction::Char:
+        if (key.character >= U'0' && key.character <= U'9' &&
+            enrol.digits.size() < longestPin(PinPurpose::Volunteer)) {
+            // The problem stays on screen while the PIN is typed again.
+            enrol.digits.push_back(static_cast<char>(key.character));
+        }
+        return;
+    case input::KeyAction::Backspace:
+        if (!enrol.digits.empty()) {
+            enrol.digits.back() = '\0';
+            enrol.digits.pop_back();
+        }
+        return;
+    case input::KeyAction::Done:
+        break;
+    default:
+        return;
+    }
+    std::string_view typed(enrol.digits.data(), enrol.digits.size());
+    if (enrol.digits.size() < shortestPin(PinPurpose::Volunteer)) {
+        return;
+    }
+    if (enrol.step == EnrolStep::FirstPin) {
+        if (auto fresh = checkNewPin(typed, PinRole::Volunteer); !fresh) {
+            enrol.problem = EnrolProblem::TooEasy;
+            input::wipeContainer(enrol.digits);
+            return;
+        }
+        input::wipeContainer(enrol.firstPin);
+        enrol.firstPin.assign(enrol.digits.begin(), enrol.digits.end());
+        input::wipeContainer(enrol.digits);
+        enrol.problem = EnrolProblem::None;
+        enrol.step = EnrolStep::SecondPin;
+        return;
+    }
+    bool same = enrol.digits.size() == enrol.firstPin.size() &&
+                std::equal(enrol.digits.begin(), enrol.digits.end(), enrol.firstPin.begin());
+    if (!same) {
+        // Both typed again: which of the two was the slip is unknown.
+        enrol.wipe();
+        enrol.problem = EnrolProblem::Mismatch;
+        enrol.step = EnrolStep::FirstPin;
+        return;
+    }
+    effects_.push_back(effect::AddVolunteer{enrol.label, enrol.firstPin});
+    enrol.wipe();
+    enrol.step = EnrolStep::Saving;
+}
+
+void Flow::volunteerAdded(bool added, std::string failure) {
+    VolunteerEnrolment& enrol = state_.assist.admin.enrol;
+    if (enrol.step != EnrolStep::Saving) {
+        return;
+    }
+    enrol.step = added ? EnrolStep::Added : EnrolStep::Failed;
+    enrol.failure = std::move(failure);
+}
+
 void Flow::openMaintainer(SteadyTime now) {
     AssistState& assist = state_.assist;
     if (assist.maintainerUnlocked) {
@@ -219,6 +353,12 @@ void Flow::openMaintainer(SteadyTime now) {
 
 void Flow::chooseTab(MaintainerTab tab) {
     state_.assist.tab = tab;
+    // Half-typed PINs do not wait behind another tab.
+    VolunteerEnrolment& enrol = state_.assist.admin.enrol;
+    if (enrol.step != EnrolStep::Saving) {
+        enrol.wipe();
+        enrol.step = EnrolStep::Closed;
+    }
     switch (tab) {
     case MaintainerTab::Reports:
         requestReport();
@@ -397,10 +537,17 @@ void Flow::reportFailed(std::string reason) {
     reports.failure = std::move(reason);
 }
 
-void Flow::reportExported(bool exported, std::string detail) {
+void Flow::reportExported(UsbExportOutcome outcome, std::string detail) {
     ReportView& reports = state_.assist.reports;
-    reports.exportState = exported ? JobState::Done : JobState::Failed;
+    bool saved = outcome == UsbExportOutcome::Saved;
+    reports.exportState = saved ? JobState::Done : JobState::Failed;
+    reports.exportOutcome = outcome;
     reports.exportDetail = std::move(detail);
+    if (saved) {
+        logger_.log(LogEvent::UsbExportSaved);
+    } else {
+        logger_.log(LogEvent::UsbExportFailed, {{"outcome", usbExportOutcomeToken(outcome)}});
+    }
 }
 
 void Flow::reportPrinted(bool printed) {

@@ -304,6 +304,22 @@ enum class Msg {
     VideoReplay,
     VideoClose,
     VideoUnavailable,
+    ReportExportSaving,
+    ReportExportSaved,
+    ReportExportNoStick,
+    ReportExportStickFull,
+    ReportExportWriteFailed,
+    ReportExportNoHelper,
+    ReportExportNotMade,
+    VolunteersAdd,
+    VolunteerAddTitle,
+    VolunteerAddFirstPin,
+    VolunteerAddSecondPin,
+    VolunteerAddMismatch,
+    VolunteerAddTooEasy,
+    VolunteerAdded,
+    VolunteerAddFailed,
+    VolunteerAddLabelHint,
     Count
 };
 

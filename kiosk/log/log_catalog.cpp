@@ -201,6 +201,15 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
      "A picture larger than the kiosk keeps in memory was scaled down when loaded (`image`, "
      "its `width` and `height`).",
      "Make the picture smaller in the content pack to save loading time."},
+    {LogEvent::UsbExportSaved, 5030, LogLevel::Info, "usb_export_saved",
+     "The kiosk-usb-export helper saved a usage report (small counts suppressed) on the USB "
+     "stick and remounted it read-only.",
+     "none"},
+    {LogEvent::UsbExportFailed, 5031, LogLevel::Warning, "usb_export_failed",
+     "A usage report could not be saved on the USB stick; `outcome` says why: no_stick, "
+     "stick_full, write_failed, bad_request, report_failed, or no_helper (nobody answered).",
+     "no_helper: check `systemctl status kiosk-usb-export.path kiosk-usb-export.service`. "
+     "stick_full or write_failed: try another stick (FAT32 or exFAT)."},
 }};
 
 } // namespace

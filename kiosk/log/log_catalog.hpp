@@ -81,6 +81,8 @@ enum class LogEvent {
     VideoFailed,
     ImageUnreadable,
     ImageDownscaled,
+    UsbExportSaved,
+    UsbExportFailed,
     Count
 };
 

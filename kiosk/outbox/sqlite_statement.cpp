@@ -5,8 +5,7 @@
 
 namespace kiosk {
 
-SqliteStatement::SqliteStatement(sqlite3* db, const char* sql)
-    : db_(db) {
+SqliteStatement::SqliteStatement(sqlite3* db, const char* sql) {
     if (sqlite3_prepare_v2(db, sql, -1, &statement_, nullptr) != SQLITE_OK) {
         statement_ = nullptr;
         failed_ = true;

@@ -38,7 +38,6 @@ public:
     bool isNull(int column) const;
 
 private:
-    sqlite3* db_;
     sqlite3_stmt* statement_ = nullptr;
     bool failed_ = false;
 };

@@ -59,6 +59,17 @@ for group in video render input lp; do
 done
 pass "udev rules, kiosk.service and postinst agree on groups"
 
+# --- The USB export helper is packaged and started. ----------------------------------------------
+[ -x "$units/kiosk-usb-export" ] || fail "systemd/kiosk-usb-export must be executable"
+grep -q 'kiosk-usb-export DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/kiosk' "$root/cmake/Packaging.cmake" ||
+    fail "cmake/Packaging.cmake does not install kiosk-usb-export into libexec/kiosk"
+for unit in kiosk-usb-export.path kiosk-usb-export.service; do
+    grep -q "$unit" "$root/cmake/Packaging.cmake" || fail "cmake/Packaging.cmake does not install $unit"
+done
+grep -q '^Wants=kiosk-usb-export.path$' "$units/kiosk.service" ||
+    fail "kiosk.service must want kiosk-usb-export.path (nothing else starts it)"
+pass "the USB export helper, its units and the kiosk agree"
+
 # --- systemd units. --------------------------------------------------------------------------------
 if ! command -v systemd-analyze >/dev/null; then
     echo "SKIP: systemd-analyze not found; units not verified, security score not measured"
@@ -71,7 +82,14 @@ printf '#!/bin/sh\nexit 0\n' >"$work/kiosk"
 chmod +x "$work/kiosk"
 sed "s|^ExecStart=/usr/bin/kiosk |ExecStart=$work/kiosk |" "$units/kiosk.service" >"$work/kiosk.service"
 cp "$units/kiosk-usb-mount@.service" "$work/"
-for unit in "$work/kiosk.service" "$work/kiosk-usb-mount@sda1.service"; do
+# The export helper's unit runs the script from /usr/libexec/kiosk: point it at the source copy.
+sed "s|^ExecStart=/usr/libexec/kiosk/kiosk-usb-export$|ExecStart=$units/kiosk-usb-export|" \
+    "$units/kiosk-usb-export.service" >"$work/kiosk-usb-export.service"
+grep -q "^ExecStart=$units/kiosk-usb-export$" "$work/kiosk-usb-export.service" ||
+    fail "kiosk-usb-export.service must run /usr/libexec/kiosk/kiosk-usb-export"
+cp "$units/kiosk-usb-export.path" "$work/"
+for unit in "$work/kiosk.service" "$work/kiosk-usb-mount@sda1.service" \
+    "$work/kiosk-usb-export.service" "$work/kiosk-usb-export.path"; do
     if output="$(systemd-analyze verify --man=no "$unit" 2>&1)" && [ -z "$output" ]; then
         pass "systemd-analyze verify $(basename "$unit")"
     else

@@ -101,8 +101,6 @@ void VolunteerSignInScreen::drawContent(const FrameContext& ctx) {
     endScrollArea(ctx);
 }
 
-namespace {
-
 // The digits typed so far as large dots in a box: the PIN itself is never drawn.
 void drawPinDots(const FrameContext& ctx, std::size_t count, std::size_t longest, float width) {
     const Metrics& m = ctx.metrics;
@@ -127,8 +125,6 @@ void drawPinDots(const FrameContext& ctx, std::size_t count, std::size_t longest
     }
     ImGui::Dummy(ImVec2(width, height));
 }
-
-} // namespace
 
 void PinEntryScreen::drawContent(const FrameContext& ctx) {
     const PinEntry& pin = ctx.session.assist.pin;
@@ -217,12 +213,20 @@ void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
                     ButtonKind::Secondary, Icon::Printer)) {
         ctx.emit(intent::ReprintLastReceipt{});
     }
+    // Which slip it is, so the volunteer hands it to the right resident: only this session's.
+    const SubmissionOutcome& submitted = ctx.session.dossier.outcome;
+    if (submitted.state == SubmissionState::Accepted ||
+        submitted.state == SubmissionState::Queued) {
+        bool code = !submitted.dossierCode.empty();
+        mutedText(ctx, std::string(ctx.tr(code ? Msg::ResultCode : Msg::ResultLocalReference)) +
+                           ": " + (code ? submitted.dossierCode : submitted.localReference));
+    }
     switch (tools.reprint) {
     case VolunteerToolsState::Reprint::Printing:
         bodyText(ctx, ctx.tr(Msg::ToolsReprinting));
         break;
     case VolunteerToolsState::Reprint::Printed:
-        bodyText(ctx, ctx.tr(Msg::ToolsReprinted));
+        boldText(ctx, ctx.tr(Msg::ToolsReprinted));
         break;
     case VolunteerToolsState::Reprint::Failed:
         problemText(ctx, ctx.tr(Msg::ToolsReprintFailed));

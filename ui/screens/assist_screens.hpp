@@ -31,4 +31,7 @@ std::string networkWords(const FrameContext& ctx, const DeviceStatus& devices);
 // A Back button of `width` at the cursor, for screens that put it in their own action row.
 void backButton(const FrameContext& ctx, float width);
 
+// `count` typed digits of at most `longest` as dots in a box `width` wide (never the digits).
+void drawPinDots(const FrameContext& ctx, std::size_t count, std::size_t longest, float width);
+
 } // namespace kiosk::ui

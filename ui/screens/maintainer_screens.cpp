@@ -4,6 +4,7 @@
 
 #include "ui/screens/assist_screens.hpp"
 #include "ui/widgets/bar_chart.hpp"
+#include "ui/widgets/keyboard.hpp"
 #include "ui/widgets/scroll_area.hpp"
 
 #include <algorithm>
@@ -74,6 +75,40 @@ void figureTile(const FrameContext& ctx, std::string_view id, std::string_view l
     ImGui::PushID(id.data(), id.data() + id.size());
     ImGui::Dummy(size);
     ImGui::PopID();
+}
+
+// What became of the last export, in words a maintainer can act on; empty while idle.
+struct ExportMessage {
+    std::string text;
+    bool problem = false;
+};
+
+ExportMessage exportMessage(const FrameContext& ctx, const ReportView& view) {
+    switch (view.exportState) {
+    case JobState::Idle:
+        return {};
+    case JobState::Running:
+        return {std::string(ctx.tr(Msg::ReportExportSaving)), false};
+    case JobState::Done:
+        return {std::string(ctx.tr(Msg::ReportExportSaved)) + " " + view.exportDetail, false};
+    case JobState::Failed:
+        break;
+    }
+    switch (view.exportOutcome) {
+    case UsbExportOutcome::NoStick:
+        return {std::string(ctx.tr(Msg::ReportExportNoStick)), true};
+    case UsbExportOutcome::StickFull:
+        return {std::string(ctx.tr(Msg::ReportExportStickFull)), true};
+    case UsbExportOutcome::WriteFailed:
+        return {std::string(ctx.tr(Msg::ReportExportWriteFailed)), true};
+    case UsbExportOutcome::NoHelper:
+        return {std::string(ctx.tr(Msg::ReportExportNoHelper)), true};
+    case UsbExportOutcome::Saved:
+    case UsbExportOutcome::BadRequest:
+    case UsbExportOutcome::ReportFailed:
+        break;
+    }
+    return {std::string(ctx.tr(Msg::ReportExportNotMade)), true};
 }
 
 std::string percentText(double share) {
@@ -206,7 +241,17 @@ void MaintainerScreen::drawReports(const FrameContext& ctx) {
         ImGui::NewLine();
     }
 
-    float listHeight = ImGui::GetContentRegionAvail().y - actionBarHeight(ctx) - m.gapPx;
+    // The export's outcome gets its own lines above the buttons: where the file went, or why not.
+    ExportMessage exported = exportMessage(ctx, view);
+    float messageHeight = 0;
+    if (!exported.text.empty()) {
+        ImFont* font = ctx.fonts.bold;
+        messageHeight =
+            font->CalcTextSizeA(font->FontSize, FLT_MAX, width, ("! " + exported.text).c_str()).y +
+            m.gapPx * 0.5f;
+    }
+    float listHeight =
+        ImGui::GetContentRegionAvail().y - actionBarHeight(ctx) - m.gapPx - messageHeight;
     ImGui::BeginChild("report", ImVec2(width, listHeight), false, ImGuiWindowFlags_NoScrollbar);
     if (view.loading) {
         bodyText(ctx, ctx.tr(Msg::ReportLoading));
@@ -291,6 +336,14 @@ void MaintainerScreen::drawReports(const FrameContext& ctx) {
         endScrollArea(ctx);
     }
     ImGui::EndChild();
+    if (!exported.text.empty()) {
+        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+        if (exported.problem) {
+            problemText(ctx, exported.text);
+        } else {
+            boldText(ctx, exported.text);
+        }
+    }
 
     // Export and print: their outcome beside the buttons.
     std::string exportLabel = std::string(ctx.tr(Msg::ReportExport));
@@ -312,34 +365,113 @@ void MaintainerScreen::drawReports(const FrameContext& ctx) {
 void MaintainerScreen::drawVolunteers(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     const VolunteerAdmin& admin = ctx.session.assist.admin;
-    if (admin.all.empty()) {
-        bodyText(ctx, ctx.tr(Msg::VolunteerNone));
+    if (admin.enrol.step != EnrolStep::Closed) {
+        drawEnrolment(ctx);
         return;
     }
-    mutedText(ctx, ctx.tr(Msg::VolunteersAddHint));
-    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
-    float width = ImGui::GetContentRegionAvail().x - m.gapPx * 2;
-    float buttonWidth = std::min(width * 0.35f, m.mm(70));
-    beginScrollArea(ctx, "volunteer-admin");
-    for (const VolunteerEntry& volunteer : admin.all) {
-        ImGui::PushID(volunteer.id.c_str());
-        ImVec2 start = ImGui::GetCursorPos();
-        boldText(ctx, volunteer.displayName);
-        mutedText(ctx, std::string(ctx.tr(volunteer.enabled ? Msg::VolunteersEnabled
-                                                            : Msg::VolunteersDisabled)) +
-                           " · " + volunteer.id);
-        ImVec2 after = ImGui::GetCursorPos();
-        ImGui::SetCursorPos(ImVec2(start.x + width - buttonWidth, start.y));
-        if (touchButton(ctx, "toggle",
-                        ctx.tr(volunteer.enabled ? Msg::VolunteersDisable : Msg::VolunteersEnable),
-                        ImVec2(buttonWidth, m.targetPx),
-                        volunteer.enabled ? ButtonKind::Secondary : ButtonKind::Primary)) {
-            ctx.emit(intent::SetVolunteerEnabled{volunteer.id, !volunteer.enabled});
+    float width = ImGui::GetContentRegionAvail().x;
+    float listHeight = ImGui::GetContentRegionAvail().y - actionBarHeight(ctx) - m.gapPx;
+    ImGui::BeginChild("volunteer-list", ImVec2(width, listHeight), false,
+                      ImGuiWindowFlags_NoScrollbar);
+    if (admin.all.empty()) {
+        bodyText(ctx, ctx.tr(Msg::VolunteerNone));
+    } else {
+        mutedText(ctx, ctx.tr(Msg::VolunteersAddHint));
+        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+        float rowWidth = ImGui::GetContentRegionAvail().x - m.gapPx * 2;
+        float buttonWidth = std::min(rowWidth * 0.35f, m.mm(70));
+        beginScrollArea(ctx, "volunteer-admin");
+        for (const VolunteerEntry& volunteer : admin.all) {
+            ImGui::PushID(volunteer.id.c_str());
+            ImVec2 start = ImGui::GetCursorPos();
+            boldText(ctx, volunteer.displayName);
+            mutedText(ctx, std::string(ctx.tr(volunteer.enabled ? Msg::VolunteersEnabled
+                                                                : Msg::VolunteersDisabled)) +
+                               " · " + volunteer.id);
+            ImVec2 after = ImGui::GetCursorPos();
+            ImGui::SetCursorPos(ImVec2(start.x + rowWidth - buttonWidth, start.y));
+            if (touchButton(
+                    ctx, "toggle",
+                    ctx.tr(volunteer.enabled ? Msg::VolunteersDisable : Msg::VolunteersEnable),
+                    ImVec2(buttonWidth, m.targetPx),
+                    volunteer.enabled ? ButtonKind::Secondary : ButtonKind::Primary)) {
+                ctx.emit(intent::SetVolunteerEnabled{volunteer.id, !volunteer.enabled});
+            }
+            ImGui::SetCursorPos(ImVec2(start.x, std::max(after.y, start.y + m.targetPx) + m.gapPx));
+            ImGui::PopID();
         }
-        ImGui::SetCursorPos(ImVec2(start.x, std::max(after.y, start.y + m.targetPx) + m.gapPx));
-        ImGui::PopID();
+        endScrollArea(ctx);
     }
-    endScrollArea(ctx);
+    ImGui::EndChild();
+    if (primaryAction(ctx, ctx.tr(Msg::VolunteersAdd))) {
+        ctx.emit(intent::StartAddVolunteer{});
+    }
+}
+
+void MaintainerScreen::drawEnrolment(const FrameContext& ctx) {
+    const Metrics& m = ctx.metrics;
+    const VolunteerEnrolment& enrol = ctx.session.assist.admin.enrol;
+    bool typing = enrol.step == EnrolStep::FirstPin || enrol.step == EnrolStep::SecondPin;
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    // As on the sign-in pad: the keys on the right half, what to do on the left.
+    float padWidth = typing ? std::min(avail.x * 0.5f, m.mm(120)) : 0.0f;
+    float leftWidth = typing ? avail.x - padWidth - m.gapPx * 2 : avail.x;
+
+    ImGui::BeginChild("enrol-left", ImVec2(leftWidth, avail.y), false,
+                      ImGuiWindowFlags_NoScrollbar);
+    mutedText(ctx, ctx.tr(Msg::VolunteerAddTitle));
+    headingText(ctx, enrol.label);
+    switch (enrol.step) {
+    case EnrolStep::FirstPin:
+    case EnrolStep::SecondPin:
+        mutedText(ctx, ctx.tr(Msg::VolunteerAddLabelHint));
+        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+        if (enrol.problem == EnrolProblem::Mismatch) {
+            problemText(ctx, ctx.tr(Msg::VolunteerAddMismatch));
+        } else if (enrol.problem == EnrolProblem::TooEasy) {
+            problemText(ctx, ctx.tr(Msg::VolunteerAddTooEasy));
+        }
+        boldText(ctx, ctx.tr(enrol.step == EnrolStep::FirstPin ? Msg::VolunteerAddFirstPin
+                                                               : Msg::VolunteerAddSecondPin));
+        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+        drawPinDots(ctx, enrol.digits.size(), 8, ImGui::GetContentRegionAvail().x);
+        break;
+    case EnrolStep::Saving:
+        bodyText(ctx, ctx.tr(Msg::JobRunning));
+        break;
+    case EnrolStep::Added:
+        boldText(ctx, ctx.tr(Msg::VolunteerAdded));
+        break;
+    case EnrolStep::Failed:
+        problemText(ctx, ctx.tr(Msg::VolunteerAddFailed));
+        mutedText(ctx, enrol.failure);
+        break;
+    case EnrolStep::Closed:
+        break;
+    }
+    if (enrol.step != EnrolStep::Saving) {
+        bool finished = enrol.step == EnrolStep::Added || enrol.step == EnrolStep::Failed;
+        ImVec2 regionMax = ImGui::GetWindowContentRegionMax();
+        float buttonWidth = std::min(leftWidth, m.mm(70));
+        ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMin().x, regionMax.y - m.targetPx));
+        if (touchButton(ctx, "enrol-close", ctx.tr(finished ? Msg::NavDone : Msg::NavCancel),
+                        ImVec2(buttonWidth, m.targetPx),
+                        finished ? ButtonKind::Primary : ButtonKind::Secondary)) {
+            ctx.emit(intent::CancelAddVolunteer{});
+        }
+    }
+    ImGui::EndChild();
+
+    if (typing) {
+        ImGui::SameLine(0, m.gapPx * 2);
+        ImGui::BeginChild("enrol-pad", ImVec2(padWidth, avail.y), false,
+                          ImGuiWindowFlags_NoScrollbar);
+        if (auto key = drawKeyboard(ctx, enrol.pad, input::InputMethod::Plain,
+                                    ImGui::GetContentRegionAvail())) {
+            ctx.emit(intent::AddVolunteerKey{*key});
+        }
+        ImGui::EndChild();
+    }
 }
 
 namespace {

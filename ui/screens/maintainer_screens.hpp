@@ -15,6 +15,7 @@ protected:
 private:
     void drawReports(const FrameContext& ctx);
     void drawVolunteers(const FrameContext& ctx);
+    void drawEnrolment(const FrameContext& ctx);
     void drawContentPacks(const FrameContext& ctx);
 };
 

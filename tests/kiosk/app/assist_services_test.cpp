@@ -5,6 +5,7 @@
 #include "kiosk/usage/usage_log.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <sstream>
 #include <thread>
 
@@ -36,7 +37,37 @@ struct Fixture {
         std::filesystem::create_directories(stick);
     }
 
-    AssistPaths paths() const { return {packs.temp.path() / "usage.db", packs.trust, stick}; }
+    std::filesystem::path spool = usbExportSpoolPath(packs.temp.path());
+
+    // Exports wait without sleeping; `helper` (when set) plays kiosk-usb-export at the first look.
+    AssistPaths paths(std::function<void()> helper = {}) const {
+        UsbExportWait wait;
+        wait.timeout = 1000ms;
+        wait.pollEvery = 250ms;
+        wait.sleep = [helper, ran = std::make_shared<bool>(false)](std::chrono::milliseconds) {
+            if (helper && !*ran) {
+                *ran = true;
+                helper();
+            }
+        };
+        return {packs.temp.path() / "usage.db", packs.trust, stick, spool, wait};
+    }
+
+    // The real helper script on plain folders: no root, no remount.
+    void runHelper() const {
+        std::string command = "KIOSK_EXPORT_SPOOL='" + spool.string() + "' KIOSK_USB_MOUNT='" +
+                              stick.string() + "' KIOSK_EXPORT_USER= KIOSK_EXPORT_REMOUNT=no '" +
+                              KIOSK_SOURCE_DIR "/systemd/kiosk-usb-export' 2>/dev/null";
+        CHECK(std::system(command.c_str()) == 0);
+    }
+
+    void emptyUsageDatabase() const {
+        // An empty usage database is enough: the report is all zeros.
+        UsageLogOptions options;
+        options.databasePath = packs.temp.path() / "usage.db";
+        UsageLog log(options, nullptr, [] { return std::chrono::system_clock::now(); });
+        log.flush();
+    }
 };
 
 // Delivers background results until nothing is left in flight.
@@ -211,17 +242,12 @@ TEST_CASE("a resident session holds back the content switch", "[maintainer]") {
     CHECK(content.hasContent());
 }
 
-TEST_CASE("report export writes the CSV to the stick under a dated name", "[maintainer]") {
+TEST_CASE("report export saves the CSV on the stick through the helper, under a dated name",
+          "[maintainer][usb_export]") {
     Fixture f;
     REQUIRE(f.volunteers->setMaintainerPin("135790").ok());
-    {
-        // An empty usage database is enough: the report is all zeros.
-        UsageLogOptions options;
-        options.databasePath = f.paths().usageDatabase;
-        UsageLog log(options, nullptr, [] { return std::chrono::system_clock::now(); });
-        log.flush();
-    }
-    AssistServices services(f.volunteers.get(), nullptr, f.paths(), {});
+    f.emptyUsageDatabase();
+    AssistServices services(f.volunteers.get(), nullptr, f.paths([&f] { f.runHelper(); }), {});
     Flow flow(f.config, f.logger, [] { return kNowUnix; });
     flow.apply(intent::OpenMaintainer{}, f.t0);
     pressPin(flow, "135790", f.t0);
@@ -229,9 +255,49 @@ TEST_CASE("report export writes the CSV to the stick under a dated name", "[main
     REQUIRE(flow.state().assist.reports.report);
     flow.apply(intent::ExportReport{}, f.t0);
     performAll(services, flow);
-    CHECK(flow.state().assist.reports.exportState == JobState::Done);
-    CHECK(flow.state().assist.reports.exportDetail == "kiosk-report-2026-11-25_2026-11-25.csv");
-    CHECK(std::filesystem::exists(f.stick / "kiosk-report-2026-11-25_2026-11-25.csv"));
+    const ReportView& reports = flow.state().assist.reports;
+    CHECK(reports.exportState == JobState::Done);
+    CHECK(reports.exportOutcome == UsbExportOutcome::Saved);
+    CHECK(reports.exportDetail == "kiosk-reports/kiosk-report-2026-11-25_2026-11-25.csv");
+    CHECK(std::filesystem::exists(f.stick / "kiosk-reports" /
+                                  "kiosk-report-2026-11-25_2026-11-25.csv"));
     CHECK(reportFileName(flow.state().assist.reports.report->range) ==
           "kiosk-report-2026-11-25_2026-11-25.csv");
+    CHECK(f.logs.str().find("usb_export_saved") != std::string::npos);
+}
+
+TEST_CASE("report export without the helper fails as no_helper instead of hanging",
+          "[maintainer][usb_export]") {
+    Fixture f;
+    f.emptyUsageDatabase();
+    Flow flow(f.config, f.logger, [] { return kNowUnix; });
+    AssistServices services(f.volunteers.get(), nullptr, f.paths(), {});
+    REQUIRE(f.volunteers->setMaintainerPin("135790").ok());
+    flow.apply(intent::OpenMaintainer{}, f.t0);
+    pressPin(flow, "135790", f.t0);
+    performAll(services, flow);
+    flow.apply(intent::ExportReport{}, f.t0);
+    performAll(services, flow);
+    const ReportView& reports = flow.state().assist.reports;
+    CHECK(reports.exportState == JobState::Failed);
+    CHECK(reports.exportOutcome == UsbExportOutcome::NoHelper);
+    CHECK(std::filesystem::is_empty(f.stick));
+    CHECK_FALSE(std::filesystem::exists(f.spool / "request"));
+    CHECK(f.logs.str().find("no_helper") != std::string::npos);
+}
+
+TEST_CASE("report export with no stick in says so", "[maintainer][usb_export]") {
+    Fixture f;
+    f.emptyUsageDatabase();
+    std::filesystem::remove(f.stick);
+    Flow flow(f.config, f.logger, [] { return kNowUnix; });
+    AssistServices services(f.volunteers.get(), nullptr, f.paths([&f] { f.runHelper(); }), {});
+    REQUIRE(f.volunteers->setMaintainerPin("135790").ok());
+    flow.apply(intent::OpenMaintainer{}, f.t0);
+    pressPin(flow, "135790", f.t0);
+    performAll(services, flow);
+    flow.apply(intent::ExportReport{}, f.t0);
+    performAll(services, flow);
+    CHECK(flow.state().assist.reports.exportState == JobState::Failed);
+    CHECK(flow.state().assist.reports.exportOutcome == UsbExportOutcome::NoStick);
 }

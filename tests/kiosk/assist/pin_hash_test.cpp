@@ -68,3 +68,18 @@ TEST_CASE("the lockout starts after five wrong PINs and doubles each time", "[as
     CHECK(lockoutAfter(13, policy) == hours(1));
     CHECK(lockoutAfter(1000, policy) == hours(1));
 }
+
+TEST_CASE("PINs a stranger tries first count as easy", "[assist]") {
+    for (std::string_view easy :
+         {"0000", "1111", "1234", "0123", "4321", "9876", "123456", "1212", "9090", "12345678"}) {
+        INFO(easy);
+        CHECK(isEasyPin(easy));
+        CHECK(checkNewPin(easy, PinRole::Volunteer).error().code == "assist.easy_pin");
+    }
+    for (std::string_view fine : {"2580", "1357", "8402", "1122", "2468", "1231"}) {
+        INFO(fine);
+        CHECK_FALSE(isEasyPin(fine));
+        CHECK(checkNewPin(fine, PinRole::Volunteer).ok());
+    }
+    CHECK(checkNewPin("12a4", PinRole::Volunteer).error().code == "assist.bad_pin_shape");
+}

@@ -1,6 +1,8 @@
 // Assisted mode and the maintainer screen in the flow: PIN pad, sign-in, banner flag, automatic
 // sign-out, volunteer tools, and the maintainer's reports and content effects.
+#include "kiosk/app/scripted_resident.hpp"
 #include "kiosk/flow/flow.hpp"
+#include "kiosk/procedure/procedure_loader.hpp"
 
 #include <catch2/catch.hpp>
 #include <sstream>
@@ -88,6 +90,40 @@ template <class T> const T* findEffect(const std::vector<Effect>& effects) {
         }
     }
     return nullptr;
+}
+
+} // namespace
+
+namespace {
+
+// A resident's dossier (typed, not from the card) committed and queued: a receipt exists.
+void residentSubmitted(Flow& flow, const ProcedureCatalog& catalog, SteadyTime now) {
+    flow.setCatalog(&catalog);
+    const Procedure& birth = *catalog.findProcedure("1.001193");
+    FieldValues answers = syntheticAnswers(birth, catalog, CivilDate{2026, 11, 25});
+    ScriptedResident resident(flow, now);
+    resident.startProcedure(birth);
+    for (std::size_t group = 0; group < birth.groups.size(); ++group) {
+        resident.fillCurrentGroup(birth, answers);
+        resident.tap(intent::Next{});
+    }
+    resident.tap(intent::Next{}); // documents
+    resident.tap(intent::Next{}); // review
+    resident.tap(intent::SetConsent{true});
+    resident.tap(intent::Submit{});
+    REQUIRE(flow.state().screen == Screen::Submitting);
+    flow.takeEffects();
+    SubmissionOutcome outcome;
+    outcome.state = SubmissionState::Queued;
+    outcome.localReference = "VT-20261125-0007";
+    flow.submissionFinished(outcome);
+    flow.takeEffects();
+}
+
+ProcedureCatalog shippedCatalog() {
+    auto loaded = loadProcedureCatalog(std::string(KIOSK_SOURCE_DIR) + "/content");
+    REQUIRE(loaded.ok());
+    return std::move(*loaded);
 }
 
 } // namespace
@@ -224,10 +260,12 @@ TEST_CASE("the volunteer is signed out at the overall limit even while busy", "[
 
 TEST_CASE("the volunteer tools reprint, retry the outbox and sign out", "[assist_flow]") {
     Fixture f;
+    ProcedureCatalog catalog = shippedCatalog();
     Flow flow = makeFlow(f);
     flow.apply(intent::OpenVolunteerTools{}, f.t0); // nobody signed in: no tools
     CHECK(flow.state().screen == Screen::Home);
 
+    residentSubmitted(flow, catalog, f.t0);
     signIn(flow, f.t0);
     flow.apply(intent::OpenVolunteerTools{}, f.t0);
     CHECK(flow.state().screen == Screen::VolunteerTools);
@@ -383,11 +421,56 @@ TEST_CASE("export and printed summary round trip with the report's range", "[mai
     CHECK(formatIsoDate(exported->range.from) == "2026-11-01");
     CHECK(std::holds_alternative<effect::PrintReportSummary>(effects[1]));
     CHECK(flow.state().assist.reports.exportState == JobState::Running);
-    flow.reportExported(true, "kiosk-report-2026-11.csv");
+    flow.reportExported(UsbExportOutcome::Saved, "kiosk-reports/kiosk-report-2026-11.csv");
     flow.reportPrinted(false);
     CHECK(flow.state().assist.reports.exportState == JobState::Done);
-    CHECK(flow.state().assist.reports.exportDetail == "kiosk-report-2026-11.csv");
+    CHECK(flow.state().assist.reports.exportOutcome == UsbExportOutcome::Saved);
+    CHECK(flow.state().assist.reports.exportDetail == "kiosk-reports/kiosk-report-2026-11.csv");
     CHECK(flow.state().assist.reports.printState == JobState::Failed);
+}
+
+TEST_CASE("a failed export keeps why, for the message on the screen", "[maintainer][usb_export]") {
+    Fixture f;
+    Flow flow = makeFlow(f);
+    unlockMaintainer(flow, f.t0);
+    flow.takeEffects();
+    flow.apply(intent::ExportReport{}, f.t0);
+    flow.reportExported(UsbExportOutcome::StickFull, "");
+    CHECK(flow.state().assist.reports.exportState == JobState::Failed);
+    CHECK(flow.state().assist.reports.exportOutcome == UsbExportOutcome::StickFull);
+    CHECK(f.logs.str().find("stick_full") != std::string::npos);
+    // Export again once the stick has room.
+    flow.apply(intent::ExportReport{}, f.t0);
+    CHECK(flow.state().assist.reports.exportState == JobState::Running);
+}
+
+TEST_CASE("a report is not saved on the stick while a pack is read from it, nor the reverse",
+          "[maintainer][usb_export]") {
+    Fixture f;
+    Flow flow = makeFlow(f);
+    unlockMaintainer(flow, f.t0);
+    flow.apply(intent::ChooseMaintainerTab{MaintainerTab::Content}, f.t0);
+    ContentView found;
+    found.found =
+        FoundPackInfo{"/media/kiosk-usb/pack.kpack", "vinh-tuong", 7, "2026.11", 1000, {}, true};
+    flow.contentInspected(found);
+    flow.takeEffects();
+
+    flow.apply(intent::InstallFoundPack{}, f.t0);
+    REQUIRE(flow.state().assist.content.install == JobState::Running);
+    flow.apply(intent::ExportReport{}, f.t0);
+    CHECK(flow.state().assist.reports.exportState == JobState::Idle);
+    flow.installFinished(false, "cancelled");
+    flow.takeEffects();
+
+    flow.apply(intent::ExportReport{}, f.t0);
+    REQUIRE(flow.state().assist.reports.exportState == JobState::Running);
+    flow.apply(intent::InstallFoundPack{}, f.t0);
+    CHECK(flow.state().assist.content.install == JobState::Failed);
+    auto effects = flow.takeEffects();
+    CHECK(std::none_of(effects.begin(), effects.end(), [](const Effect& effect) {
+        return std::holds_alternative<effect::InstallPack>(effect);
+    }));
 }
 
 TEST_CASE("volunteers are enabled and disabled through effects", "[maintainer]") {
@@ -474,4 +557,185 @@ TEST_CASE("an older pack on the stick is not offered for install", "[maintainer]
     flow.takeEffects();
     flow.apply(intent::InstallFoundPack{}, f.t0);
     CHECK(flow.takeEffects().empty());
+}
+
+namespace {
+
+void typeNewPin(Flow& flow, std::string_view pin, SteadyTime now) {
+    for (char c : pin) {
+        flow.apply(intent::AddVolunteerKey{digit(c)}, now);
+    }
+    flow.apply(intent::AddVolunteerKey{actionKey(input::KeyAction::Done)}, now);
+}
+
+// The maintainer on the Volunteers tab with two volunteers, one labelled "TNV 1".
+void toVolunteersTab(Flow& flow, SteadyTime now) {
+    unlockMaintainer(flow, now);
+    flow.apply(intent::ChooseMaintainerTab{MaintainerTab::Volunteers}, now);
+    flow.takeEffects();
+    flow.volunteersLoaded({{kAnh, "TNV 1", true}, {kBinh, "TNV 3", false}});
+}
+
+} // namespace
+
+TEST_CASE("adding a volunteer labels them with the first free number and asks the PIN twice",
+          "[maintainer][add_volunteer]") {
+    Fixture f;
+    Flow flow = makeFlow(f);
+    toVolunteersTab(flow, f.t0);
+    flow.apply(intent::StartAddVolunteer{}, f.t0);
+    const VolunteerEnrolment& enrol = flow.state().assist.admin.enrol;
+    CHECK(enrol.step == EnrolStep::FirstPin);
+    CHECK(enrol.label == "TNV 2");
+
+    typeNewPin(flow, "2580", f.t0);
+    CHECK(enrol.step == EnrolStep::SecondPin);
+    CHECK(enrol.digits.empty());
+    CHECK(flow.takeEffects().empty());
+
+    typeNewPin(flow, "2580", f.t0);
+    CHECK(enrol.step == EnrolStep::Saving);
+    CHECK(enrol.firstPin.empty()); // the flow keeps no copy while the app stores it
+    auto effects = flow.takeEffects();
+    const auto* add = findEffect<effect::AddVolunteer>(effects);
+    REQUIRE(add != nullptr);
+    CHECK(add->label == "TNV 2");
+    CHECK(std::string(add->pin.begin(), add->pin.end()) == "2580");
+
+    flow.volunteerAdded(true, "");
+    CHECK(enrol.step == EnrolStep::Added);
+    flow.apply(intent::CancelAddVolunteer{}, f.t0);
+    CHECK(enrol.step == EnrolStep::Closed);
+    CHECK(f.logs.str().find("2580") == std::string::npos);
+}
+
+TEST_CASE("a second PIN that differs sends the volunteer back to the first",
+          "[maintainer][add_volunteer]") {
+    Fixture f;
+    Flow flow = makeFlow(f);
+    toVolunteersTab(flow, f.t0);
+    flow.apply(intent::StartAddVolunteer{}, f.t0);
+    typeNewPin(flow, "2580", f.t0);
+    typeNewPin(flow, "2581", f.t0);
+    const VolunteerEnrolment& enrol = flow.state().assist.admin.enrol;
+    CHECK(enrol.step == EnrolStep::FirstPin);
+    CHECK(enrol.problem == EnrolProblem::Mismatch);
+    CHECK(enrol.firstPin.empty());
+    CHECK(flow.takeEffects().empty());
+    // The message stays while the PIN is typed again, and goes once it is accepted.
+    flow.apply(intent::AddVolunteerKey{digit('7')}, f.t0);
+    CHECK(enrol.problem == EnrolProblem::Mismatch);
+    typeNewPin(flow, "395", f.t0);
+    CHECK(enrol.step == EnrolStep::SecondPin);
+    CHECK(enrol.problem == EnrolProblem::None);
+}
+
+TEST_CASE("easy PINs are refused when a volunteer is added", "[maintainer][add_volunteer]") {
+    Fixture f;
+    Flow flow = makeFlow(f);
+    toVolunteersTab(flow, f.t0);
+    flow.apply(intent::StartAddVolunteer{}, f.t0);
+    const VolunteerEnrolment& enrol = flow.state().assist.admin.enrol;
+    for (std::string_view easy : {"0000", "1234", "98765", "1212", "5555555"}) {
+        INFO(easy);
+        typeNewPin(flow, easy, f.t0);
+        CHECK(enrol.step == EnrolStep::FirstPin);
+        CHECK(enrol.problem == EnrolProblem::TooEasy);
+        CHECK(enrol.digits.empty());
+    }
+    // Too short: Done does nothing yet.
+    typeNewPin(flow, "258", f.t0);
+    CHECK(enrol.step == EnrolStep::FirstPin);
+    CHECK(enrol.digits.size() == 3);
+}
+
+TEST_CASE("leaving the Volunteers tab drops a half-typed new PIN", "[maintainer][add_volunteer]") {
+    Fixture f;
+    Flow flow = makeFlow(f);
+    toVolunteersTab(flow, f.t0);
+    flow.apply(intent::StartAddVolunteer{}, f.t0);
+    typeNewPin(flow, "2580", f.t0);
+    flow.apply(intent::ChooseMaintainerTab{MaintainerTab::Reports}, f.t0);
+    const VolunteerEnrolment& enrol = flow.state().assist.admin.enrol;
+    CHECK(enrol.step == EnrolStep::Closed);
+    CHECK(enrol.firstPin.empty());
+    // Keys reach the pad only while it is open.
+    flow.apply(intent::AddVolunteerKey{digit('1')}, f.t0);
+    CHECK(enrol.digits.empty());
+}
+
+TEST_CASE("only the maintainer can add a volunteer", "[maintainer][add_volunteer]") {
+    Fixture f;
+    Flow flow = makeFlow(f);
+    signIn(flow, f.t0);
+    flow.apply(intent::StartAddVolunteer{}, f.t0);
+    CHECK(flow.state().assist.admin.enrol.step == EnrolStep::Closed);
+}
+
+TEST_CASE("a failed add says why and can be closed", "[maintainer][add_volunteer]") {
+    Fixture f;
+    Flow flow = makeFlow(f);
+    toVolunteersTab(flow, f.t0);
+    flow.apply(intent::StartAddVolunteer{}, f.t0);
+    typeNewPin(flow, "2580", f.t0);
+    typeNewPin(flow, "2580", f.t0);
+    flow.takeEffects();
+    flow.volunteerAdded(false, "database is locked");
+    const VolunteerEnrolment& enrol = flow.state().assist.admin.enrol;
+    CHECK(enrol.step == EnrolStep::Failed);
+    CHECK(enrol.failure == "database is locked");
+    flow.apply(intent::CancelAddVolunteer{}, f.t0);
+    CHECK(enrol.step == EnrolStep::Closed);
+}
+
+TEST_CASE("reprint asks the app once while the slip is printing", "[assist_flow][reprint]") {
+    Fixture f;
+    ProcedureCatalog catalog = shippedCatalog();
+    Flow flow = makeFlow(f);
+    residentSubmitted(flow, catalog, f.t0);
+    signIn(flow, f.t0);
+    flow.apply(intent::OpenVolunteerTools{}, f.t0);
+    flow.takeEffects();
+    flow.apply(intent::ReprintLastReceipt{}, f.t0);
+    flow.apply(intent::ReprintLastReceipt{}, f.t0);
+    auto effects = flow.takeEffects();
+    CHECK(std::count_if(effects.begin(), effects.end(), [](const Effect& effect) {
+              return std::holds_alternative<effect::ReprintLastReceipt>(effect);
+          }) == 1);
+    CHECK(flow.state().assist.tools.reprint == VolunteerToolsState::Reprint::Printing);
+    flow.reprintFinished(VolunteerToolsState::Reprint::Failed);
+    CHECK(flow.state().assist.tools.reprint == VolunteerToolsState::Reprint::Failed);
+    // After a failure (paper out) the volunteer can try again.
+    flow.apply(intent::ReprintLastReceipt{}, f.t0);
+    CHECK(findEffect<effect::ReprintLastReceipt>(flow.takeEffects()) != nullptr);
+}
+
+TEST_CASE("reprint never prints the receipt of a resident who has left", "[assist_flow][reprint]") {
+    Fixture f;
+    ProcedureCatalog catalog = shippedCatalog();
+    Flow flow = makeFlow(f);
+    residentSubmitted(flow, catalog, f.t0);
+    signIn(flow, f.t0);
+    flow.apply(intent::StartOver{}, f.t0); // the resident is done; the volunteer stays
+    REQUIRE(flow.state().assist.signedIn);
+    flow.apply(intent::OpenVolunteerTools{}, f.t0);
+    flow.takeEffects();
+    flow.apply(intent::ReprintLastReceipt{}, f.t0);
+    CHECK(findEffect<effect::ReprintLastReceipt>(flow.takeEffects()) == nullptr);
+    CHECK(flow.state().assist.tools.reprint == VolunteerToolsState::Reprint::NothingToPrint);
+}
+
+TEST_CASE("a reprint result arriving while the tools reload is kept", "[assist_flow][reprint]") {
+    Fixture f;
+    ProcedureCatalog catalog = shippedCatalog();
+    Flow flow = makeFlow(f);
+    residentSubmitted(flow, catalog, f.t0);
+    signIn(flow, f.t0);
+    flow.apply(intent::OpenVolunteerTools{}, f.t0);
+    flow.takeEffects();
+    flow.apply(intent::ReprintLastReceipt{}, f.t0);
+    flow.reprintFinished(VolunteerToolsState::Reprint::Printed);
+    flow.volunteerToolsLoaded(VolunteerToolsState{});
+    CHECK(flow.state().assist.tools.reprint == VolunteerToolsState::Reprint::Printed);
+    CHECK(flow.state().assist.tools.loaded);
 }

@@ -125,3 +125,37 @@ TEST_CASE("the printed summary carries the same suppressed figures in Vietnamese
     auto english = usageReportSummary(smallReport(), Language::English);
     CHECK(english[0].label == "USAGE REPORT");
 }
+
+TEST_CASE("the printed summary shows no count from 1 to 4 anywhere", "[report]") {
+    // Every figure small: nothing but "<5", "0" or "-" may reach the paper.
+    UsageReport report;
+    report.range = DateRange{kFirst, kFirst + days(6)};
+    report.sessions = 4;
+    report.sessionsEnded = 4;
+    report.assistedSessions = 2;
+    report.procedures.push_back(ProcedureFigures{"1.001193", 3, 2, 2, 1});
+    report.dossiersSubmitted = 2;
+    report.dossiersQueued = 2;
+    report.dossiersFailed = 1;
+    report.lessonsCompleted = 3;
+    report.ratings = 2;
+    report.ratingScale = 5;
+    report.averageRating = 5.0;
+    report.cardReadsOk = 4;
+    report.cardReadFailures[1] = 1;
+    report.cardReadFailures[2] = 2;
+    report.receiptsPrinted = 2;
+    report.receiptsFailed = 1;
+    report.deviceFaults.push_back(
+        DeviceFaultFigures{UsageDevice::Printer, FaultCategory::PaperOut, 3});
+    report.deviceFaultsTotal = 3;
+    for (Language language : {Language::Vietnamese, Language::English}) {
+        for (const SummaryLine& line : usageReportSummary(report, language)) {
+            if (line.value.empty() || line.value.starts_with("2026-")) {
+                continue; // headings without a figure, and the range
+            }
+            INFO(line.label << " = " << line.value);
+            CHECK((line.value == "<5" || line.value == "0" || line.value == "-"));
+        }
+    }
+}
