@@ -304,6 +304,23 @@ enum class Msg {
     VideoReplay,
     VideoClose,
     VideoUnavailable,
+    SearchOpen,
+    SearchOpenHint,
+    SearchBoxEmpty,
+    SearchTypeHint,
+    SearchFound,
+    SearchNothing,
+    SearchNothingHint,
+    SearchBrowse,
+    CardDatesTitle,
+    CardDatesHint,
+    CardDatesExpiry,
+    CardDatesRead,
+    CardWrongDates,
+    CardNeedsDates,
+    CardEnterDates,
+    RateVeryGood,
+    RateVeryBad,
     Count
 };
 

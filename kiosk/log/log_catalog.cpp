@@ -192,6 +192,14 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
     {LogEvent::VideoFailed, 7004, LogLevel::Warning, "video_failed",
      "A lesson video could not be opened or decoded.",
      "Re-encode the clip (H.264 or VP9, small resolution) and publish a new content pack."},
+    {LogEvent::ProcedureSearchChosen, 2110, LogLevel::Info, "procedure_search_chosen",
+     "A resident chose a procedure from the search results (`rank`: its place in the list, "
+     "1 = first; `results`: how many were listed). What was typed is never logged.",
+     "Many high ranks suggest adding `keywords` to the procedure files."},
+    {LogEvent::IdCardNeedsDates, 2111, LogLevel::Info, "id_card_needs_dates",
+     "The chip card does not open with the ID number alone (no PACE): the resident is asked "
+     "for the date of birth and the card's expiry date to open it with BAC.",
+     "none"},
 }};
 
 } // namespace

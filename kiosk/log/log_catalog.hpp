@@ -79,6 +79,8 @@ enum class LogEvent {
     LessonContentInvalid,
     AudioFailed,
     VideoFailed,
+    ProcedureSearchChosen,
+    IdCardNeedsDates,
     Count
 };
 
