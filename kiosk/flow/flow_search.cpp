@@ -19,6 +19,8 @@ void Flow::openSearch(SteadyTime now) {
     search.composer = std::make_unique<input::VietnameseComposer>();
     search.keyboard = input::openKeyboard(input::FieldKind::Text, *search.composer);
     search.composer->setMaxLength(kSearchMaxCharacters);
+    // A search is not a sentence: start in lower case, as residents see names written on signs.
+    search.keyboard.shift = input::ShiftState::Off;
     search.shown = SearchKeyboard::Shown;
     search.results.clear();
     open(Screen::ProcedureSearch, now);

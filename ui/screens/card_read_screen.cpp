@@ -138,6 +138,10 @@ void CardDatesScreen::drawContent(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     headingText(ctx, ctx.tr(Msg::CardDatesTitle));
     beginScrollArea(ctx, "card-dates", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    // After a failed try the reason comes first, where the eye lands.
+    if (dossier.cardStep == CardStep::Failed && dossier.cardFailure == "wrong_key") {
+        problemText(ctx, ctx.tr(Msg::CardWrongDates));
+    }
     bodyText(ctx, ctx.tr(Msg::CardDatesHint));
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     const float width = ImGui::GetContentRegionAvail().x - m.gapPx * 2;
@@ -156,9 +160,6 @@ void CardDatesScreen::drawContent(const FrameContext& ctx) {
             ctx.emit(intent::EditField{row.fieldId});
         }
         ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
-    }
-    if (dossier.cardStep == CardStep::Failed && dossier.cardFailure == "wrong_key") {
-        problemText(ctx, ctx.tr(Msg::CardWrongDates));
     }
     endScrollArea(ctx);
     if (secondaryAction(ctx, ctx.tr(Msg::CardTypeInstead))) {

@@ -4,6 +4,7 @@
 #include "ui/widgets/keyboard.hpp"
 #include "ui/widgets/scroll_area.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace kiosk::ui {
@@ -168,14 +169,18 @@ void searchBox(const FrameContext& ctx, const ProcedureSearchState& search) {
 void ProcedureSearchScreen::drawContent(const FrameContext& ctx) {
     const ProcedureSearchState& search = ctx.session.search;
     const Metrics& m = ctx.metrics;
-    headingText(ctx, ctx.tr(Msg::SearchOpen));
-    searchBox(ctx, search);
-    ImGui::Dummy(ImVec2(0, m.gapPx * 0.25f));
     const bool keyboard = search.shown == SearchKeyboard::Shown && search.composer;
-    // The keyboard takes the lower half; the results scroll in what is left above it.
-    const float keyboardHeight = keyboard ? ImGui::GetContentRegionAvail().y * 0.5f : 0.0f;
-    const float resultsHeight =
-        ImGui::GetContentRegionAvail().y - keyboardHeight - (keyboard ? m.gapPx * 0.5f : 0.0f);
+    // While typing, the keys keep the size they have everywhere else and the results get what
+    // is left (a row or two on a small panel); Done puts the keyboard away to show them all.
+    if (!keyboard) {
+        headingText(ctx, ctx.tr(Msg::SearchOpen));
+    }
+    searchBox(ctx, search);
+    const float avail = ImGui::GetContentRegionAvail().y;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float keyboardHeight =
+        keyboard ? std::clamp(avail - m.targetPx * 1.5f, avail * 0.6f, avail * 0.75f) : 0.0f;
+    const float resultsHeight = keyboard ? avail - keyboardHeight - spacing : 0.0f;
     const bool typed = search.composer && !search.composer->text().empty();
     const float width = ImGui::GetContentRegionAvail().x - m.gapPx * 2;
     beginScrollArea(ctx, "search-results", resultsHeight);
@@ -183,20 +188,26 @@ void ProcedureSearchScreen::drawContent(const FrameContext& ctx) {
         mutedText(ctx, ctx.tr(Msg::SearchTypeHint));
     } else if (search.results.empty()) {
         boldText(ctx, ctx.tr(Msg::SearchNothing));
-        bodyText(ctx, ctx.tr(Msg::SearchNothingHint));
-        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+        if (!keyboard) {
+            bodyText(ctx, ctx.tr(Msg::SearchNothingHint));
+        }
         if (touchButton(ctx, "browse", ctx.tr(Msg::SearchBrowse), ImVec2(width, m.targetPx),
                         ButtonKind::Secondary, Icon::Back)) {
             ctx.emit(intent::Back{});
         }
     } else if (ctx.catalog != nullptr) {
-        mutedText(ctx, ctx.tr(Msg::SearchFound));
+        if (!keyboard) {
+            mutedText(ctx, ctx.tr(Msg::SearchFound));
+        }
         for (const std::string& code : search.results) {
             const Procedure* procedure = ctx.catalog->findProcedure(code);
             if (procedure == nullptr) {
                 continue;
             }
-            std::string line = std::string(ctx.tr(Msg::ProcedureCode)) + " " + procedure->code;
+            // The code line only once there is room for it.
+            std::string line =
+                keyboard ? std::string()
+                         : std::string(ctx.tr(Msg::ProcedureCode)) + " " + procedure->code;
             if (listItem(ctx, "result-" + procedure->code, ctx.local(procedure->name), line,
                          width)) {
                 ctx.emit(intent::ChooseProcedure{procedure->code});
@@ -205,10 +216,9 @@ void ProcedureSearchScreen::drawContent(const FrameContext& ctx) {
     }
     endScrollArea(ctx);
     if (keyboard) {
-        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+        ImVec2 size = ImGui::GetContentRegionAvail();
         for (const input::KeyDef& key :
-             drawKeyboard(ctx, search.keyboard, search.composer->method(),
-                          ImVec2(ImGui::GetContentRegionAvail().x, keyboardHeight), backspace_,
+             drawKeyboard(ctx, search.keyboard, search.composer->method(), size, backspace_,
                           search.composer->textBeforeCursor())) {
             ctx.emit(intent::PressKey{key});
         }
