@@ -69,6 +69,9 @@ void Flow::cardReadFailed(std::string reason) {
         // The card offers only BAC: the dates screen takes the reading screen's place, so
         // Back from it returns to the identity choice rather than to a failed read.
         logger_.log(LogEvent::IdCardNeedsDates);
+        // Not a failure yet (the usage log counts failures): the read goes on with the dates.
+        dossier.cardStep = CardStep::Idle;
+        dossier.cardFailure.clear();
         state_.screen = Screen::CardDates;
         logger_.log(LogEvent::ScreenChanged, {{"screen", screenName(Screen::CardDates)}});
         return;

@@ -21,6 +21,10 @@ void Flow::openSearch(SteadyTime now) {
     search.composer->setMaxLength(kSearchMaxCharacters);
     // A search is not a sentence: start in lower case, as residents see names written on signs.
     search.keyboard.shift = input::ShiftState::Off;
+    if (state_.language == Language::English) {
+        // English words are not Telex: "marriage" must not turn its "rr" into a tone.
+        search.composer->setMethod(input::InputMethod::Plain);
+    }
     search.shown = SearchKeyboard::Shown;
     search.results.clear();
     open(Screen::ProcedureSearch, now);

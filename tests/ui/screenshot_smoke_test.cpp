@@ -3,12 +3,12 @@
 #include "ui/screenshot_pass.hpp"
 
 #include <catch2/catch.hpp>
-#include <stb_image.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <sstream>
+#include <stb_image.h>
+#include <unistd.h>
 
 using namespace kiosk;
 using namespace kiosk::ui;
@@ -42,7 +42,9 @@ Picture inspect(const std::filesystem::path& file) {
 TEST_CASE("every screen renders offscreen in both languages at both resolutions", "[screenshots]") {
     setenv("SDL_VIDEODRIVER", "offscreen", 0);
     REQUIRE(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0);
-    auto dir = std::filesystem::temp_directory_path() / "kiosk-screenshot-test";
+    // One directory per process: several checkouts may run this test on the same machine.
+    auto dir = std::filesystem::temp_directory_path() /
+               ("kiosk-screenshot-test-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir);
     std::ostringstream logs;
     Logger logger(logs);
@@ -53,13 +55,15 @@ TEST_CASE("every screen renders offscreen in both languages at both resolutions"
 
     int checked = 0;
     for (const Resolution& resolution : screenshotResolutions()) {
-        std::string folder = std::to_string(resolution.width) + "x" + std::to_string(resolution.height);
+        std::string folder =
+            std::to_string(resolution.width) + "x" + std::to_string(resolution.height);
         for (Language language : {Language::Vietnamese, Language::English}) {
             for (const ScreenshotScene& scene : screenshotScenes()) {
                 if (scene.vietnameseOnly && language != Language::Vietnamese) {
                     continue;
                 }
-                auto file = dir / folder / std::string(languageCode(language)) / (scene.name + ".png");
+                auto file =
+                    dir / folder / std::string(languageCode(language)) / (scene.name + ".png");
                 INFO(file.string());
                 REQUIRE(std::filesystem::exists(file));
                 Picture picture = inspect(file);

@@ -75,6 +75,7 @@ TEST_CASE("a card without PACE asks for the two dates instead of failing", "[flo
     j.readWithNumber();
     j.flow.cardReadFailed("needs_dates");
     CHECK(j.flow.state().screen == Screen::CardDates);
+    CHECK(j.flow.state().dossier.cardStep == CardStep::Idle); // not counted as a failed read
     CHECK(j.logs.str().find("id_card_needs_dates") != std::string::npos);
     // Back leaves for the identity choice, not for a failed reading screen.
     j.tap(intent::Back{});

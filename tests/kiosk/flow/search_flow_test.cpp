@@ -87,6 +87,16 @@ TEST_CASE("typing with Telex tones finds the same procedure as typing without", 
     CHECK(s.search().results.front() == "1.001193");
 }
 
+TEST_CASE("in English the search types plain letters, not Telex", "[flow][search]") {
+    Search s;
+    s.tap(intent::SetLanguage{Language::English});
+    s.tap(intent::OpenProcedureSearch{});
+    s.typeText("marriage");
+    CHECK(s.search().composer->text() == "marriage");
+    REQUIRE_FALSE(s.search().results.empty());
+    CHECK(s.search().results.front() == "1.000894");
+}
+
 TEST_CASE("choosing a result opens its explanation and Back returns to the same results",
           "[flow][search]") {
     Search s;
