@@ -9,6 +9,7 @@
 #include "kiosk/dossier/local_time.hpp"
 #include "kiosk/dossier/receipt_info.hpp"
 #include "kiosk/dossier/working_calendar.hpp"
+#include "kiosk/idcard/card_access.hpp"
 #include "kiosk/idcard/card_reader_setup.hpp"
 #include "kiosk/outbox/outbox_services.hpp"
 #include "kiosk/receipt/receipt.hpp"
@@ -244,12 +245,7 @@ void KioskServices::readCard(std::string idNumber, std::string dateOfBirth,
             icao::ReadOptions options;
             options.trustStore = devices_->reader->trustStore();
             icao::ReadStats stats;
-            // The CAN is the last 6 digits of the 12-digit ID number (PACE, ICAO 9303-11 §4.4);
-            // with the dates the key also holds the MRZ information for BAC (chip-id.md §2).
-            auto key = !birth.empty() && !expiry.empty() && number.size() == 12
-                           ? icao::AccessKey::forCccd(number, birth, expiry)
-                           : icao::AccessKey::fromCan(
-                                 number.size() >= 6 ? number.substr(number.size() - 6) : number);
+            auto key = cardAccessKey(number, birth, expiry);
             auto card = icao::readIdCard(devices_->reader->reader(), key, options, &stats);
             if (!card) {
                 done.failure = failureReason(icao::readFailureOf(card.error()));
