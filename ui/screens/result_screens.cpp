@@ -71,7 +71,7 @@ void drawRating(const FrameContext& ctx, std::optional<int> rating) {
                                                       label.data() + label.size())
                                       .y);
     }
-    const float faceSize = std::min(width * 0.6f, m.targetPx * 1.1f);
+    const float faceSize = std::min(width * 0.6f, m.targetPx * 1.4f);
     const ImVec2 size(width, faceSize + labelHeight + m.gapPx * 1.5f);
     ImDrawList* d = ImGui::GetWindowDrawList();
     for (std::size_t i = 0; i < options.size(); ++i) {
