@@ -183,7 +183,7 @@ void KioskApp::exchangeWithServices() {
                 } else if constexpr (std::is_same_v<T, effect::PrintReceipt>) {
                     services_->printReceipt();
                 } else if constexpr (std::is_same_v<T, effect::ReadCard>) {
-                    services_->readCard(e.idNumber);
+                    services_->readCard(e.idNumber, e.dateOfBirth, e.dateOfExpiry);
                 } else if constexpr (std::is_same_v<T, effect::LookupDossier>) {
                     services_->lookup(e.code);
                 }

@@ -4,6 +4,8 @@
 #include "ui/kiosk_app.hpp"
 #include "ui/lesson_scenes.hpp"
 
+#include <tuple>
+
 namespace kiosk::ui {
 namespace {
 
@@ -84,6 +86,29 @@ void toCardRead(Flow& flow, ScriptedResident& resident) {
     resident.type("026190001234");
     resident.tap(intent::EditDone{});
     flow.takeEffects();
+}
+
+// A card that offers only BAC (like the simulator's tran-van-duc profile) asks for two dates.
+void toCardDates(Flow& flow, ScriptedResident& resident) {
+    toCardRead(flow, resident);
+    flow.cardReadFailed("needs_dates");
+}
+
+void enterCardDates(ScriptedResident& resident) {
+    for (auto [field, year, month, day] :
+         {std::tuple{kCardBirthField, 1958, 3, 14}, std::tuple{kCardExpiryField, 2033, 3, 14}}) {
+        resident.tap(intent::EditField{field});
+        resident.type(std::to_string(year));
+        resident.tap(intent::EditDone{});
+        resident.tap(intent::PickDatePart{month});
+        resident.tap(intent::PickDatePart{day});
+    }
+}
+
+input::KeyDef doneKey() {
+    input::KeyDef key;
+    key.action = input::KeyAction::Done;
+    return key;
 }
 
 // Assisted mode and the maintainer screen: synthetic volunteers, a report and a pack.
@@ -255,6 +280,75 @@ std::vector<ScreenshotScene> screenshotScenes() {
         toCardRead(flow, r);
         flow.cardReadFailed("wrong_key");
     });
+    add("card_dates", toCardDates);
+    add("card_dates_day", [](Flow& flow, R& r) {
+        toCardDates(flow, r);
+        r.tap(intent::EditField{kCardBirthField});
+        r.type("1958");
+        r.tap(intent::EditDone{});
+        r.tap(intent::PickDatePart{3});
+    });
+    add("card_dates_wrong", [](Flow& flow, R& r) {
+        toCardDates(flow, r);
+        enterCardDates(r);
+        r.tap(intent::Next{});
+        flow.takeEffects();
+        flow.cardReadFailed("wrong_key");
+    });
+    add("procedure_search", [](Flow&, R& r) {
+        r.tap(intent::Open{Screen::ProcedureCategories});
+        r.tap(intent::OpenProcedureSearch{});
+    });
+    add("procedure_search_typing", [](Flow&, R& r) {
+        r.tap(intent::Open{Screen::ProcedureCategories});
+        r.tap(intent::OpenProcedureSearch{});
+        r.type("khai sinh");
+    });
+    add("procedure_search_results", [](Flow&, R& r) {
+        r.tap(intent::Open{Screen::ProcedureCategories});
+        r.tap(intent::OpenProcedureSearch{});
+        r.type("dang ky");
+        r.tap(intent::PressKey{doneKey()});
+    });
+    add("procedure_search_nothing", [](Flow&, R& r) {
+        r.tap(intent::Open{Screen::ProcedureCategories});
+        r.tap(intent::OpenProcedureSearch{});
+        r.type("xe máy");
+    });
+    for (TextSize size : {TextSize::Largest}) {
+        std::string suffix = "_text_size_" + std::to_string(static_cast<int>(size));
+        scenes.push_back({"procedure_categories" + suffix,
+                          [size](Flow&, R& r) {
+                              r.tap(intent::SetTextSize{size});
+                              r.tap(intent::Open{Screen::ProcedureCategories});
+                          },
+                          healthyDevices(), false});
+        scenes.push_back({"procedure_search_typing" + suffix,
+                          [size](Flow&, R& r) {
+                              r.tap(intent::SetTextSize{size});
+                              r.tap(intent::Open{Screen::ProcedureCategories});
+                              r.tap(intent::OpenProcedureSearch{});
+                              r.type("khai sinh");
+                          },
+                          healthyDevices(), false});
+        scenes.push_back({"card_dates_wrong" + suffix,
+                          [size](Flow& flow, R& r) {
+                              r.tap(intent::SetTextSize{size});
+                              toCardDates(flow, r);
+                              enterCardDates(r);
+                              r.tap(intent::Next{});
+                              flow.takeEffects();
+                              flow.cardReadFailed("wrong_key");
+                          },
+                          healthyDevices(), false});
+        scenes.push_back({"result_accepted" + suffix,
+                          [size](Flow& flow, R& r) {
+                              r.tap(intent::SetTextSize{size});
+                              submitted(flow, r, SubmissionState::Accepted);
+                              r.tap(intent::Rate{4});
+                          },
+                          healthyDevices(), false});
+    }
     add("form_group", toFirstGroup);
     add("form_group_prefilled", [](Flow& flow, R& r) {
         toCardRead(flow, r);

@@ -10,6 +10,7 @@
 #include "kiosk/dossier/local_time.hpp"
 #include "kiosk/dossier/receipt_info.hpp"
 #include "kiosk/dossier/working_calendar.hpp"
+#include "kiosk/idcard/card_access.hpp"
 #include "kiosk/idcard/card_reader_setup.hpp"
 #include "kiosk/outbox/outbox_services.hpp"
 #include "kiosk/receipt/receipt.hpp"
@@ -49,6 +50,8 @@ std::string failureReason(icao::ReadFailure failure) {
         return "reader_unplugged";
     case icao::ReadFailure::Unsupported:
         return "unsupported";
+    case icao::ReadFailure::NeedsMrzKey:
+        return "needs_dates";
     case icao::ReadFailure::Malformed:
         break;
     }
@@ -236,8 +239,10 @@ void KioskServices::pollDevices() {
     }
 }
 
-void KioskServices::readCard(std::string idNumber) {
-    post([this, number = std::move(idNumber)]() mutable {
+void KioskServices::readCard(std::string idNumber, std::string dateOfBirth,
+                             std::string dateOfExpiry) {
+    post([this, number = std::move(idNumber), birth = std::move(dateOfBirth),
+          expiry = std::move(dateOfExpiry)]() mutable {
         service::CardReadDone done;
         if (!devices_->reader) {
             done.failure = "reader_unplugged";
@@ -245,9 +250,7 @@ void KioskServices::readCard(std::string idNumber) {
             icao::ReadOptions options;
             options.trustStore = devices_->reader->trustStore();
             icao::ReadStats stats;
-            // The CAN is the last 6 digits of the 12-digit ID number (PACE, ICAO 9303-11 §4.4).
-            auto key = icao::AccessKey::fromCan(
-                number.size() >= 6 ? number.substr(number.size() - 6) : number);
+            auto key = cardAccessKey(number, birth, expiry);
             auto card = icao::readIdCard(devices_->reader->reader(), key, options, &stats);
             if (!card) {
                 done.failure = failureReason(icao::readFailureOf(card.error()));
@@ -275,6 +278,8 @@ void KioskServices::readCard(std::string idNumber) {
             }
         }
         OPENSSL_cleanse(number.data(), number.size());
+        OPENSSL_cleanse(birth.data(), birth.size());
+        OPENSSL_cleanse(expiry.data(), expiry.size());
         deliver(std::move(done));
     });
 }

@@ -58,7 +58,10 @@ public:
     KioskServices(const KioskServices&) = delete;
     KioskServices& operator=(const KioskServices&) = delete;
 
-    void readCard(std::string idNumber);
+    // Opens the chip with the ID number alone (PACE, CAN = its last 6 digits) or, when the two
+    // dates are given (YYMMDD), also with BAC for cards that offer nothing else.
+    void readCard(std::string idNumber, std::string dateOfBirth = {},
+                  std::string dateOfExpiry = {});
     // Commits the dossier durably, lets the sender deliver it, and reports accepted or queued.
     void submit(const Procedure& procedure, FieldValues answers, Language language);
     void printReceipt();

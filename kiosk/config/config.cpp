@@ -225,8 +225,9 @@ std::vector<Key> keys() {
         {"usage", "rating_scale",
          [](Config& config, std::string_view value) {
              auto faces = parseInteger(value);
-             if (!faces || *faces < 2 || *faces > 10) {
-                 return std::string("must be from 2 to 10");
+             // The result screen has faces and words for these two scales only.
+             if (!faces || (*faces != 3 && *faces != 5)) {
+                 return std::string("must be 3 or 5");
              }
              config.usage.ratingScale = static_cast<int>(*faces);
              return std::string();

@@ -5,6 +5,10 @@
 
 namespace kiosk {
 
+bool isCardDateField(std::string_view fieldId) {
+    return fieldId == kCardBirthField || fieldId == kCardExpiryField;
+}
+
 void DossierDraft::wipe() noexcept {
     for (auto& [field, value] : values) {
         OPENSSL_cleanse(value.data(), value.size());
@@ -16,6 +20,10 @@ void DossierDraft::wipe() noexcept {
     cardFields.clear();
     OPENSSL_cleanse(cardAccessNumber.data(), cardAccessNumber.size());
     cardAccessNumber.clear();
+    for (std::string* date : {&cardBirthDate, &cardExpiryDate}) {
+        OPENSSL_cleanse(date->data(), date->size());
+        date->clear();
+    }
     for (FieldProblem& problem : problems) {
         OPENSSL_cleanse(problem.text.vi.data(), problem.text.vi.size());
         OPENSSL_cleanse(problem.text.en.data(), problem.text.en.size());

@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk {
@@ -54,6 +55,10 @@ enum class CardStep { Idle, Reading, Read, Failed };
 
 // The field id the editor uses for the ID number typed to open the card (PACE CAN).
 inline constexpr const char* kCardNumberField = "card.access_number";
+// The date pads for the two dates a BAC-only card needs besides the ID number (CardDates).
+inline constexpr const char* kCardBirthField = "card.access_birth_date";
+inline constexpr const char* kCardExpiryField = "card.access_expiry_date";
+bool isCardDateField(std::string_view fieldId);
 
 struct DossierDraft {
     std::string categoryId;
@@ -63,7 +68,9 @@ struct DossierDraft {
     FieldValues values;
     std::set<std::string> prefilled; // field ids filled from the ID card
     CardStep cardStep = CardStep::Idle;
-    std::string cardAccessNumber;                  // typed ID number that opens the chip
+    std::string cardAccessNumber; // typed ID number that opens the chip
+    std::string cardBirthDate;    // "dd/mm/yyyy", typed when the card offers only BAC
+    std::string cardExpiryDate;   // "dd/mm/yyyy", printed after "Có giá trị đến" on the card
     std::map<std::string, std::string> cardFields; // "card.full_name" -> value, until confirmed
     std::string cardFailure;                       // a reason id: "wrong_key", "card_removed"...
     std::size_t groupIndex = 0;

@@ -17,6 +17,9 @@ struct SubmitDossier {}; // commit state().dossier to the outbox, then send
 struct PrintReceipt {};  // print the receipt of the submitted dossier
 struct ReadCard {        // read the chip ID card; the number opens it (PACE CAN / BAC)
     std::string idNumber;
+    // YYMMDD, both empty until the card asked for them (BAC-only cards, CardDates screen).
+    std::string dateOfBirth;
+    std::string dateOfExpiry;
 };
 struct LookupDossier { // ask the gateway for a dossier's status
     std::string code;

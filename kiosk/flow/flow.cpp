@@ -15,6 +15,16 @@ Flow::Flow(const Config& config, Logger& logger, UnixClock unixNow)
     , unixNow_(unixNow ? std::move(unixNow) : UnixClock(nowUnixSeconds))
     , assist_(config.assisted, &logger) {
     state_.language = config.language;
+    cardBirthField_.id = kCardBirthField;
+    cardBirthField_.label = {"Ngày sinh", "Date of birth"};
+    cardBirthField_.type = FieldType::Date;
+    cardBirthField_.rule.notFuture = true;
+    cardBirthField_.rule.notBefore = "1900-01-01";
+    cardExpiryField_.id = kCardExpiryField;
+    cardExpiryField_.label = {"Có giá trị đến", "Date of expiry"};
+    cardExpiryField_.type = FieldType::Date;
+    // Citizen ID cards exist since 2016; an expired card still opens with its printed date.
+    cardExpiryField_.rule.notBefore = "2016-01-01";
 }
 
 void Flow::startSessionIfIdle(SteadyTime now) {
@@ -114,7 +124,12 @@ void Flow::apply(const Intent& intent, SteadyTime now) {
                 state_.dossier.categoryId = choose.id;
                 open(Screen::ProcedureList, now);
             },
-            [&](const intent::ChooseProcedure& choose) { chooseProcedure(choose.code, now); },
+            [&](const intent::ChooseProcedure& choose) {
+                if (state_.screen == Screen::ProcedureSearch) {
+                    noteSearchChoice(choose.code);
+                }
+                chooseProcedure(choose.code, now);
+            },
             [&](const intent::ChooseChannel& choose) {
                 state_.dossier.channel = choose.channel;
                 open(choose.channel == SubmitChannel::Phone ? Screen::PhoneHandOff
@@ -151,9 +166,18 @@ void Flow::apply(const Intent& intent, SteadyTime now) {
             },
             [&](const intent::SetConsent& consent) { state_.dossier.consent = consent.given; },
             [&](const intent::Submit&) { submit(now); },
-            [&](const intent::Rate& rate) { state_.dossier.rating = rate.score; },
+            [&](const intent::Rate& rate) {
+                // The answer is on the configured scale; the usage log records it as such.
+                if (rate.score >= 1 && rate.score <= config_.usage.ratingScale) {
+                    state_.dossier.rating = rate.score;
+                }
+            },
             [&](const intent::Finish&) { wipe(LogEvent::SessionEnded); },
             [&](const intent::PressKey& press) {
+                if (state_.screen == Screen::ProcedureSearch) {
+                    searchKey(press.key);
+                    return;
+                }
                 if (!state_.dossier.edit || !state_.dossier.edit->composer) {
                     return;
                 }
@@ -166,6 +190,10 @@ void Flow::apply(const Intent& intent, SteadyTime now) {
                 }
             },
             [&](const intent::MoveCursor& move) {
+                if (state_.screen == Screen::ProcedureSearch && state_.search.composer) {
+                    state_.search.composer->moveCursor(move.codepoint);
+                    return;
+                }
                 if (state_.dossier.edit && state_.dossier.edit->composer) {
                     state_.dossier.edit->composer->moveCursor(move.codepoint);
                 }
@@ -184,6 +212,8 @@ void Flow::apply(const Intent& intent, SteadyTime now) {
                 effects_.push_back(effect::LookupDossier{state_.lookup.code});
                 open(Screen::LookupResult, now);
             },
+            [&](const intent::OpenProcedureSearch&) { openSearch(now); },
+            [&](const intent::ShowSearchKeyboard&) { state_.search.shown = SearchKeyboard::Shown; },
             // Assisted-mode and lesson intents: each handler ignores the other's.
             [&](const auto&) {
                 applyAssist(intent, now);

@@ -93,6 +93,10 @@ private:
     void next(SteadyTime now);
     void submit(SteadyTime now);
     ValidationContext validationContext() const;
+    // Card reading (flow_card.cpp): the effect with whatever opens the chip, and the retry.
+    void startCardRead(SteadyTime now);
+    effect::ReadCard readCardEffect() const;
+    void cardDatesNext(SteadyTime now);
 
     // The field editor (flow_editor.cpp).
     void startEdit(const std::string& fieldId, SteadyTime now);
@@ -103,6 +107,12 @@ private:
     void editorBack();
     void storeAnswer(const Field& field, const std::string& value);
     const Field* editedField() const;
+
+    // Procedure search (flow_search.cpp).
+    void openSearch(SteadyTime now);
+    void searchKey(const input::KeyDef& key);
+    void refreshSearch();
+    void noteSearchChoice(const std::string& code);
 
     // Assisted mode and the maintainer screen (flow_assist.cpp).
     void applyAssist(const Intent& intent, SteadyTime now);
@@ -134,6 +144,9 @@ private:
     SessionState state_;
     std::vector<Effect> effects_;
     AssistSession assist_;
+    // The two dates of a BAC-only card, edited with the same date pads as form fields.
+    Field cardBirthField_;
+    Field cardExpiryField_;
 };
 
 } // namespace kiosk

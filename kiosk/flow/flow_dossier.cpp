@@ -37,11 +37,13 @@ void Flow::next(SteadyTime now) {
         open(Screen::SubmitChannel, now);
         return;
     case Screen::CardRead:
+        if (dossier.cardStep == CardStep::Failed && dossier.cardFailure == "needs_dates") {
+            open(Screen::CardDates, now);
+            return;
+        }
         if (dossier.cardStep == CardStep::Failed) {
-            // "Try again": the same number, the card placed again.
-            dossier.cardStep = CardStep::Reading;
-            dossier.cardFailure.clear();
-            effects_.push_back(effect::ReadCard{dossier.cardAccessNumber});
+            // "Try again": the same number (and dates), the card placed again.
+            startCardRead(now);
             return;
         }
         if (dossier.cardStep != CardStep::Read || procedure == nullptr) {
@@ -77,6 +79,9 @@ void Flow::next(SteadyTime now) {
         open(Screen::Documents, now);
         return;
     }
+    case Screen::CardDates:
+        cardDatesNext(now);
+        return;
     case Screen::Documents:
         open(Screen::Review, now);
         return;
@@ -117,23 +122,6 @@ void Flow::submit(SteadyTime now) {
     // Nothing before this point can be changed any more.
     state_.history.clear();
     effects_.push_back(effect::SubmitDossier{});
-}
-
-void Flow::cardRead(const std::map<std::string, std::string>& cardFields) {
-    if (state_.screen != Screen::CardRead) {
-        return; // the resident left the screen: drop what was read
-    }
-    state_.dossier.cardFields = cardFields;
-    state_.dossier.cardStep = CardStep::Read;
-    state_.dossier.cardFailure.clear();
-}
-
-void Flow::cardReadFailed(std::string reason) {
-    if (state_.screen != Screen::CardRead) {
-        return;
-    }
-    state_.dossier.cardStep = CardStep::Failed;
-    state_.dossier.cardFailure = std::move(reason);
 }
 
 void Flow::submissionFinished(SubmissionOutcome outcome) {

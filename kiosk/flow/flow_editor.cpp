@@ -42,11 +42,18 @@ input::FieldKind fieldKind(FieldType type) {
 } // namespace
 
 const Field* Flow::editedField() const {
-    const Procedure* procedure = currentProcedure();
-    if (procedure == nullptr || !state_.dossier.edit) {
+    if (!state_.dossier.edit) {
         return nullptr;
     }
-    return procedure->findField(state_.dossier.edit->fieldId);
+    const std::string& id = state_.dossier.edit->fieldId;
+    if (id == kCardBirthField) {
+        return &cardBirthField_;
+    }
+    if (id == kCardExpiryField) {
+        return &cardExpiryField_;
+    }
+    const Procedure* procedure = currentProcedure();
+    return procedure == nullptr ? nullptr : procedure->findField(id);
 }
 
 void Flow::startEdit(const std::string& fieldId, SteadyTime now) {
@@ -61,6 +68,15 @@ void Flow::startEdit(const std::string& fieldId, SteadyTime now) {
     } else if (fieldId == kCardNumberField) {
         edit.keyboard = input::openKeyboard(input::FieldKind::IdNumber, *edit.composer);
         edit.composer->setText(state_.dossier.cardAccessNumber);
+    } else if (isCardDateField(fieldId)) {
+        // The year on the number pad, then the month and day pads, as for any date field.
+        edit.keyboard = input::openKeyboard(input::FieldKind::Number, *edit.composer);
+        edit.composer->setMaxLength(4);
+        const std::string& existing = fieldId == kCardBirthField ? state_.dossier.cardBirthDate
+                                                                 : state_.dossier.cardExpiryDate;
+        if (auto date = parseDate(existing)) {
+            edit.composer->setText(std::to_string(date->year));
+        }
     } else {
         const Procedure* procedure = currentProcedure();
         const Field* field = procedure ? procedure->findField(fieldId) : nullptr;
@@ -100,6 +116,13 @@ void Flow::finishEdit(bool keep) {
 
 void Flow::storeAnswer(const Field& field, const std::string& value) {
     DossierDraft& dossier = state_.dossier;
+    if (isCardDateField(field.id)) {
+        (field.id == kCardBirthField ? dossier.cardBirthDate : dossier.cardExpiryDate) = value;
+        // A changed date deserves a fresh try: the "do not open this card" message goes.
+        dossier.cardStep = CardStep::Idle;
+        dossier.cardFailure.clear();
+        return;
+    }
     auto previous = dossier.values.find(field.id);
     if (previous == dossier.values.end() || previous->second != value) {
         dossier.prefilled.erase(field.id); // changed by the resident: no longer "from the card"
@@ -134,11 +157,7 @@ void Flow::editDone() {
         }
         dossier.cardAccessNumber = normaliseIdNumber(value);
         finishEdit(true);
-        dossier.cardStep = CardStep::Reading;
-        dossier.cardFailure.clear();
-        dossier.cardFields.clear();
-        open(Screen::CardRead, state_.lastInput);
-        effects_.push_back(effect::ReadCard{dossier.cardAccessNumber});
+        startCardRead(state_.lastInput);
         return;
     }
 
@@ -150,12 +169,14 @@ void Flow::editDone() {
     if (field->type == FieldType::Date) {
         // Year stage: the months and days come as pads next.
         int thisYear = vietnamTimeFromUnix(unixNow_()).date.year;
+        // An ID card issued at 40 is valid until 60: its expiry can be decades ahead.
+        int latest = thisYear + (field->id == kCardExpiryField ? 30 : 10);
         int year = 0;
         bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
         if (digits) {
             year = std::stoi(value);
         }
-        if (!digits || year < 1900 || year > thisYear + 10) {
+        if (!digits || year < 1900 || year > latest) {
             edit.problem = makeFieldProblem("date.not_real");
             edit.problem->fieldId = field->id;
             return;

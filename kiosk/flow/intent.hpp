@@ -137,11 +137,14 @@ struct AddVolunteerKey { // a key of the new-PIN pad
     input::KeyDef key;
 };
 struct CancelAddVolunteer {};
+// Procedure search (flow_search.cpp): typing goes through PressKey, a result is ChooseProcedure.
+struct OpenProcedureSearch {};
+struct ShowSearchKeyboard {};
 
 } // namespace kiosk::intent
 
 namespace kiosk {
 
-using Intent = std::variant<intent::Open, intent::Back, intent::StartOver, intent::SetLanguage, intent::SetTextSize, intent::SetContrast, intent::StillHere, intent::ChooseCategory, intent::ChooseProcedure, intent::ChooseChannel, intent::ChooseIdentity, intent::Next, intent::EditField, intent::EditGroup, intent::ToggleDocument, intent::SetConsent, intent::Submit, intent::Rate, intent::Finish, intent::PressKey, intent::MoveCursor, intent::EditDone, intent::EditCancel, intent::PickItem, intent::PickDatePart, intent::LookupSubmit, intent::OpenVolunteerSignIn, intent::ChooseVolunteer, intent::PinKey, intent::OpenVolunteerTools, intent::ReprintLastReceipt, intent::RetryOutbox, intent::SignOutVolunteer, intent::OpenMaintainer, intent::ChooseMaintainerTab, intent::ChooseReportRange, intent::ShiftCustomRange, intent::ExportReport, intent::PrintReportSummary, intent::SetVolunteerEnabled, intent::InstallFoundPack, intent::RollbackContent, intent::ChooseLesson, intent::LessonNext, intent::PhoneKey, intent::PhoneSubmit, intent::QuizAnswer, intent::PrintTakeHome, intent::ListenAloud, intent::WatchVideo, intent::ControlVideo, intent::CloseVideo, intent::StartAddVolunteer, intent::AddVolunteerKey, intent::CancelAddVolunteer>;
+using Intent = std::variant<intent::Open, intent::Back, intent::StartOver, intent::SetLanguage, intent::SetTextSize, intent::SetContrast, intent::StillHere, intent::ChooseCategory, intent::ChooseProcedure, intent::ChooseChannel, intent::ChooseIdentity, intent::Next, intent::EditField, intent::EditGroup, intent::ToggleDocument, intent::SetConsent, intent::Submit, intent::Rate, intent::Finish, intent::PressKey, intent::MoveCursor, intent::EditDone, intent::EditCancel, intent::PickItem, intent::PickDatePart, intent::LookupSubmit, intent::OpenVolunteerSignIn, intent::ChooseVolunteer, intent::PinKey, intent::OpenVolunteerTools, intent::ReprintLastReceipt, intent::RetryOutbox, intent::SignOutVolunteer, intent::OpenMaintainer, intent::ChooseMaintainerTab, intent::ChooseReportRange, intent::ShiftCustomRange, intent::ExportReport, intent::PrintReportSummary, intent::SetVolunteerEnabled, intent::InstallFoundPack, intent::RollbackContent, intent::ChooseLesson, intent::LessonNext, intent::PhoneKey, intent::PhoneSubmit, intent::QuizAnswer, intent::PrintTakeHome, intent::ListenAloud, intent::WatchVideo, intent::ControlVideo, intent::CloseVideo, intent::StartAddVolunteer, intent::AddVolunteerKey, intent::CancelAddVolunteer, intent::OpenProcedureSearch, intent::ShowSearchKeyboard>;
 
 } // namespace kiosk

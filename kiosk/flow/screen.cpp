@@ -57,6 +57,10 @@ LogToken screenName(Screen screen) {
         return "volunteer_tools";
     case Screen::Maintainer:
         return "maintainer";
+    case Screen::ProcedureSearch:
+        return "procedure_search";
+    case Screen::CardDates:
+        return "card_dates";
     }
     return "unknown";
 }

@@ -37,6 +37,10 @@ enum class Screen {
     PinEntry,
     VolunteerTools,
     Maintainer,
+    // Guided submission, added later: finding a procedure by typing, and the two dates a
+    // BAC-only chip card needs.
+    ProcedureSearch,
+    CardDates,
 };
 
 LogToken screenName(Screen screen);

@@ -8,6 +8,7 @@
 #include "kiosk/lesson/lesson_session.hpp"
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,16 @@ struct LookupState {
     std::string failureReason; // network or gateway problem, in words for the resident
 };
 
+// Finding a procedure by typing part of its name. The typed words could say something about the
+// resident, so they live only in the composer (wiped with the session) and are never logged.
+enum class SearchKeyboard { Shown, Hidden };
+struct ProcedureSearchState {
+    std::unique_ptr<input::VietnameseComposer> composer;
+    input::KeyboardState keyboard;
+    SearchKeyboard shown = SearchKeyboard::Shown; // Done hides it so more results fit
+    std::vector<std::string> results;             // procedure codes, best first
+};
+
 // The field id used by the editor when the lookup code is being typed.
 inline constexpr const char* kLookupCodeField = "lookup.code";
 
@@ -55,6 +66,7 @@ struct SessionState {
 
     DossierDraft dossier;
     LookupState lookup;
+    ProcedureSearchState search;
 
     // This resident session had a volunteer's help (counted in the usage log by the app).
     bool assisted = false;

@@ -320,6 +320,23 @@ enum class Msg {
     VolunteerAdded,
     VolunteerAddFailed,
     VolunteerAddLabelHint,
+    SearchOpen,
+    SearchOpenHint,
+    SearchBoxEmpty,
+    SearchTypeHint,
+    SearchFound,
+    SearchNothing,
+    SearchNothingHint,
+    SearchBrowse,
+    CardDatesTitle,
+    CardDatesHint,
+    CardDatesExpiry,
+    CardDatesRead,
+    CardWrongDates,
+    CardNeedsDates,
+    CardEnterDates,
+    RateVeryGood,
+    RateVeryBad,
     Count
 };
 

@@ -18,6 +18,8 @@ LogToken failureToken(icao::ReadFailure failure) {
         return LogToken("unsupported");
     case icao::ReadFailure::Malformed:
         return LogToken("malformed");
+    case icao::ReadFailure::NeedsMrzKey:
+        return LogToken("needs_mrz_key");
     }
     return LogToken("malformed");
 }

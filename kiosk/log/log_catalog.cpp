@@ -210,6 +210,14 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
      "stick_full, write_failed, bad_request, report_failed, or no_helper (nobody answered).",
      "no_helper: check `systemctl status kiosk-usb-export.path kiosk-usb-export.service`. "
      "stick_full or write_failed: try another stick (FAT32 or exFAT)."},
+    {LogEvent::ProcedureSearchChosen, 2110, LogLevel::Info, "procedure_search_chosen",
+     "A resident chose a procedure from the search results (`rank`: its place in the list, "
+     "1 = first; `results`: how many were listed). What was typed is never logged.",
+     "Many high ranks suggest adding `keywords` to the procedure files."},
+    {LogEvent::IdCardNeedsDates, 2111, LogLevel::Info, "id_card_needs_dates",
+     "The chip card does not open with the ID number alone (no PACE): the resident is asked "
+     "for the date of birth and the card's expiry date to open it with BAC.",
+     "none"},
 }};
 
 } // namespace

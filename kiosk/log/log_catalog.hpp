@@ -83,6 +83,8 @@ enum class LogEvent {
     ImageDownscaled,
     UsbExportSaved,
     UsbExportFailed,
+    ProcedureSearchChosen,
+    IdCardNeedsDates,
     Count
 };
 

@@ -103,6 +103,9 @@ struct Procedure {
     std::string category; // id in categories.json
     int popularity = 0;   // 1 = shown first
     LocalText name;
+    // Other words residents use for it, in either language ("giấy khai sinh", "birth
+    // certificate"); only the procedure search reads them.
+    std::vector<std::string> keywords;
     LocalText purpose;
     LocalText whoMayApply;
     LocalText resultReturnedAt;

@@ -458,6 +458,29 @@ PhoneHandOff readHandOff(const json& document, Reader& reader) {
     return handOff;
 }
 
+std::vector<std::string> readKeywords(const json& document, Reader& reader) {
+    std::vector<std::string> out;
+    const json* list = reader.array(document, "$", "keywords", false);
+    if (list == nullptr) {
+        return out;
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const json& item = (*list)[i];
+        std::string path = "$.keywords[" + std::to_string(i) + "]";
+        if (!item.is_string() || item.get<std::string>().empty()) {
+            reader.problem(path, "must be a non-empty string");
+            continue;
+        }
+        // A keyword is a few words a resident might type, not a description.
+        if (item.get<std::string>().size() > 80) {
+            reader.problem(path, "is longer than 80 bytes");
+            continue;
+        }
+        out.push_back(item.get<std::string>());
+    }
+    return out;
+}
+
 constexpr std::string_view kPayloadKeys[] = {"ChuHoSo", "MaDoiTuong", "SoDienThoai", "Email",
                                              "TrichYeuHoSo"};
 
@@ -491,6 +514,7 @@ Result<Procedure> parseProcedure(const std::string& jsonText, const std::string&
     procedure.category = reader.text(doc, "$", "category");
     procedure.popularity = static_cast<int>(reader.integer(doc, "$", "popularity").value_or(0));
     procedure.name = reader.local(doc, "$", "name");
+    procedure.keywords = readKeywords(doc, reader);
     procedure.purpose = reader.local(doc, "$", "purpose");
     procedure.whoMayApply = reader.local(doc, "$", "who_may_apply");
     procedure.resultReturnedAt = reader.local(doc, "$", "result_returned_at");

@@ -24,6 +24,9 @@ Msg cardFailureMessage(std::string_view reason) {
     if (reason == "no_card") {
         return Msg::CardNoCard;
     }
+    if (reason == "needs_dates") {
+        return Msg::CardNeedsDates;
+    }
     return Msg::CardGeneric;
 }
 
@@ -124,7 +127,46 @@ void CardReadScreen::drawFailed(const FrameContext& ctx) {
     if (secondaryAction(ctx, ctx.tr(Msg::CardTypeInstead))) {
         ctx.emit(intent::ChooseIdentity{IdentitySource::Typed});
     }
-    if (primaryAction(ctx, ctx.tr(Msg::CardRetry))) {
+    bool needsDates = ctx.session.dossier.cardFailure == "needs_dates";
+    if (primaryAction(ctx, ctx.tr(needsDates ? Msg::CardEnterDates : Msg::CardRetry))) {
+        ctx.emit(intent::Next{});
+    }
+}
+
+void CardDatesScreen::drawContent(const FrameContext& ctx) {
+    const DossierDraft& dossier = ctx.session.dossier;
+    const Metrics& m = ctx.metrics;
+    headingText(ctx, ctx.tr(Msg::CardDatesTitle));
+    beginScrollArea(ctx, "card-dates", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    // After a failed try the reason comes first, where the eye lands.
+    if (dossier.cardStep == CardStep::Failed && dossier.cardFailure == "wrong_key") {
+        problemText(ctx, ctx.tr(Msg::CardWrongDates));
+    }
+    bodyText(ctx, ctx.tr(Msg::CardDatesHint));
+    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    const float width = ImGui::GetContentRegionAvail().x - m.gapPx * 2;
+    struct DateRow {
+        const char* fieldId;
+        Msg label;
+        const std::string& value;
+    };
+    const DateRow rows[] = {{kCardBirthField, Msg::CardFieldBirth, dossier.cardBirthDate},
+                            {kCardExpiryField, Msg::CardDatesExpiry, dossier.cardExpiryDate}};
+    for (const DateRow& row : rows) {
+        boldText(ctx, ctx.tr(row.label));
+        std::string_view shown =
+            row.value.empty() ? ctx.tr(Msg::FormTapToFill) : std::string_view(row.value);
+        if (listItem(ctx, row.fieldId, shown, "", width)) {
+            ctx.emit(intent::EditField{row.fieldId});
+        }
+        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    }
+    endScrollArea(ctx);
+    if (secondaryAction(ctx, ctx.tr(Msg::CardTypeInstead))) {
+        ctx.emit(intent::ChooseIdentity{IdentitySource::Typed});
+    }
+    if (!dossier.cardBirthDate.empty() && !dossier.cardExpiryDate.empty() &&
+        primaryAction(ctx, ctx.tr(Msg::CardDatesRead))) {
         ctx.emit(intent::Next{});
     }
 }

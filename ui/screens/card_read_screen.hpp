@@ -1,4 +1,5 @@
-// Reading the chip ID card: place it, wait, confirm what was read, or learn what went wrong.
+// Reading the chip ID card: place it, wait, confirm what was read, or learn what went wrong;
+// the two dates a BAC-only card needs.
 #pragma once
 
 #include "ui/screens/screen_view.hpp"
@@ -13,6 +14,12 @@ private:
     void drawPlaceCard(const FrameContext& ctx);
     void drawRead(const FrameContext& ctx);
     void drawFailed(const FrameContext& ctx);
+};
+
+// A card that offers only BAC: the date of birth and the card's expiry date, on the date pads.
+class CardDatesScreen : public ScreenView {
+protected:
+    void drawContent(const FrameContext& ctx) override;
 };
 
 // What the resident reads for a reader failure reason id ("wrong_key", "card_removed"...).

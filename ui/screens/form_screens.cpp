@@ -121,18 +121,18 @@ void FieldEditorScreen::drawContent(const FrameContext& ctx) {
         drawTextEditor(ctx, ctx.tr(Msg::CardNumberLabel));
         return;
     }
+    if (isCardDateField(id)) {
+        drawDate(ctx, ctx.tr(id == kCardBirthField ? Msg::CardFieldBirth : Msg::CardDatesExpiry));
+        return;
+    }
     const Field* field = ctx.procedure ? ctx.procedure->findField(id) : nullptr;
     if (field == nullptr) {
         return;
     }
     if (field->type == FieldType::Select) {
         drawPicker(ctx, *field);
-    } else if (field->type == FieldType::Date &&
-               dossier.edit->date.stage != DatePick::Stage::Year) {
-        drawDatePads(ctx, *field);
     } else if (field->type == FieldType::Date) {
-        drawTextEditor(ctx, std::string(ctx.local(field->label)) + " · " +
-                                std::string(ctx.tr(Msg::EditorTypeYear)));
+        drawDate(ctx, ctx.local(field->label));
     } else {
         drawTextEditor(ctx, ctx.local(field->label));
     }
@@ -190,10 +190,12 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
     }
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    if (auto key = drawKeyboard(ctx, edit.keyboard,
-                                edit.composer ? edit.composer->method() : input::InputMethod::Plain,
-                                ImVec2(avail.x, avail.y))) {
-        ctx.emit(intent::PressKey{*key});
+    for (const input::KeyDef& key :
+         drawKeyboard(ctx, edit.keyboard,
+                      edit.composer ? edit.composer->method() : input::InputMethod::Plain,
+                      ImVec2(avail.x, avail.y), backspace_,
+                      edit.composer ? edit.composer->textBeforeCursor() : std::string_view())) {
+        ctx.emit(intent::PressKey{key});
     }
 }
 
@@ -229,10 +231,18 @@ void FieldEditorScreen::drawPicker(const FrameContext& ctx, const Field& field) 
     endScrollArea(ctx);
 }
 
-void FieldEditorScreen::drawDatePads(const FrameContext& ctx, const Field& field) {
+void FieldEditorScreen::drawDate(const FrameContext& ctx, std::string_view label) {
+    if (ctx.session.dossier.edit->date.stage != DatePick::Stage::Year) {
+        drawDatePads(ctx, label);
+        return;
+    }
+    drawTextEditor(ctx, std::string(label) + " · " + std::string(ctx.tr(Msg::EditorTypeYear)));
+}
+
+void FieldEditorScreen::drawDatePads(const FrameContext& ctx, std::string_view label) {
     const DatePick& date = ctx.session.dossier.edit->date;
     const Metrics& m = ctx.metrics;
-    boldText(ctx, ctx.local(field.label));
+    boldText(ctx, label);
     std::string chosen = std::string(ctx.tr(Msg::EditorYear)) + " " + std::to_string(date.year);
     if (date.stage == DatePick::Stage::Day) {
         chosen += " · " + std::string(ctx.tr(Msg::EditorMonth)) + " " + std::to_string(date.month);
@@ -254,12 +264,12 @@ void FieldEditorScreen::drawDatePads(const FrameContext& ctx, const Field& field
     for (int i = 0; i < count; ++i) {
         ImGui::SetCursorPos(ImVec2(origin.x + (i % columns) * (cellW + m.gapPx),
                                    origin.y + (i / columns) * (cellH + m.gapPx)));
-        std::string label =
+        std::string cell =
             date.stage == DatePick::Stage::Month
                 ? std::string(ctx.tr(Msg::EditorMonth)) + " " + std::to_string(i + 1)
                 : std::to_string(i + 1);
         ImGui::PushID(i);
-        if (optionButton(ctx, "cell", label, ImVec2(cellW, cellH), Selection::NotSelected)) {
+        if (optionButton(ctx, "cell", cell, ImVec2(cellW, cellH), Selection::NotSelected)) {
             ctx.emit(intent::PickDatePart{i + 1});
         }
         ImGui::PopID();

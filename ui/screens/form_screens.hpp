@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ui/screens/screen_view.hpp"
+#include "ui/widgets/keyboard.hpp"
 
 namespace kiosk::ui {
 
@@ -17,7 +18,11 @@ protected:
 private:
     void drawTextEditor(const FrameContext& ctx, std::string_view label);
     void drawPicker(const FrameContext& ctx, const Field& field);
-    void drawDatePads(const FrameContext& ctx, const Field& field);
+    void drawDatePads(const FrameContext& ctx, std::string_view label);
+
+    HeldBackspace backspace_;
+    // Year on the number pad, then month and day pads; for form fields and the card's dates.
+    void drawDate(const FrameContext& ctx, std::string_view label);
 };
 
 // What a stored answer looks like to the resident: list labels instead of item ids.

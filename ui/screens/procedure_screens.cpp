@@ -1,8 +1,10 @@
 // Procedure choice screens: everything comes from the content pack's procedure catalog.
 #include "ui/screens/procedure_screens.hpp"
 
+#include "ui/widgets/keyboard.hpp"
 #include "ui/widgets/scroll_area.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace kiosk::ui {
@@ -66,6 +68,12 @@ void ProcedureCategoriesScreen::drawContent(const FrameContext& ctx) {
     }
     const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
     beginScrollArea(ctx, "categories");
+    // Searching comes first: a resident who knows what they came for should not have to browse.
+    if (choiceCard(ctx, "search", Icon::Search, ctx.tr(Msg::SearchOpen),
+                   ctx.tr(Msg::SearchOpenHint), ImVec2(width, ctx.metrics.targetPx * 1.4f))) {
+        ctx.emit(intent::OpenProcedureSearch{});
+    }
+    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));
     boldText(ctx, ctx.tr(Msg::CategoriesMostUsed));
     // The catalog is sorted by popularity: the first three are what most residents come for.
     std::size_t shown = 0;
@@ -112,6 +120,109 @@ void ProcedureListScreen::drawContent(const FrameContext& ctx) {
         }
     }
     endScrollArea(ctx);
+}
+
+namespace {
+
+// The search box: what is typed with the cursor, or an invitation; tapping it brings the
+// keyboard back after Done put it away.
+void searchBox(const FrameContext& ctx, const ProcedureSearchState& search) {
+    const Metrics& m = ctx.metrics;
+    const Palette& p = ctx.colours;
+    std::string_view text = search.composer ? search.composer->text() : std::string_view();
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (ImGui::InvisibleButton("search-box", ImVec2(width, m.targetPx))) {
+        ctx.emit(intent::ShowSearchKeyboard{});
+    }
+    ImVec2 min = ImGui::GetItemRectMin();
+    ImVec2 max = ImGui::GetItemRectMax();
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    d->AddRectFilled(min, max, ImGui::GetColorU32(p.surface), m.mm(1.2));
+    d->AddRect(min, max, ImGui::GetColorU32(p.primary), m.mm(1.2), 0, 4.0f);
+    float iconSize = m.targetPx * 0.5f;
+    drawIcon(d, Icon::Search, ImVec2(min.x + m.gapPx + iconSize * 0.5f, (min.y + max.y) * 0.5f),
+             iconSize, ImGui::GetColorU32(p.textMuted));
+    ImFont* font = text.empty() ? ctx.fonts.body : ctx.fonts.bold;
+    float textX = min.x + m.gapPx * 2 + iconSize;
+    float textY = (min.y + max.y - font->FontSize) * 0.5f;
+    ImVec4 clip(min.x, min.y, max.x - m.gapPx, max.y);
+    if (text.empty()) {
+        std::string_view invite = ctx.tr(Msg::SearchBoxEmpty);
+        d->AddText(font, font->FontSize, ImVec2(textX, textY), ImGui::GetColorU32(p.textMuted),
+                   invite.data(), invite.data() + invite.size(), 0, &clip);
+    } else {
+        d->AddText(font, font->FontSize, ImVec2(textX, textY), ImGui::GetColorU32(p.text),
+                   text.data(), text.data() + text.size(), 0, &clip);
+    }
+    if (search.composer && search.shown == SearchKeyboard::Shown) {
+        std::size_t cursorByte = search.composer->cursorByteOffset();
+        float cursorX = textX + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(),
+                                                    text.data() + cursorByte)
+                                    .x;
+        d->AddLine(ImVec2(cursorX + 1, textY), ImVec2(cursorX + 1, textY + font->FontSize),
+                   ImGui::GetColorU32(p.primary), 3.0f);
+    }
+}
+
+} // namespace
+
+void ProcedureSearchScreen::drawContent(const FrameContext& ctx) {
+    const ProcedureSearchState& search = ctx.session.search;
+    const Metrics& m = ctx.metrics;
+    const bool keyboard = search.shown == SearchKeyboard::Shown && search.composer;
+    // While typing, the keys keep the size they have everywhere else and the results get what
+    // is left (a row or two on a small panel); Done puts the keyboard away to show them all.
+    if (!keyboard) {
+        headingText(ctx, ctx.tr(Msg::SearchOpen));
+    }
+    searchBox(ctx, search);
+    const float avail = ImGui::GetContentRegionAvail().y;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float keyboardHeight =
+        keyboard ? std::clamp(avail - m.targetPx * 1.5f, avail * 0.6f, avail * 0.75f) : 0.0f;
+    const float resultsHeight = keyboard ? avail - keyboardHeight - spacing : 0.0f;
+    const bool typed = search.composer && !search.composer->text().empty();
+    const float width = ImGui::GetContentRegionAvail().x - m.gapPx * 2;
+    beginScrollArea(ctx, "search-results", resultsHeight);
+    if (!typed) {
+        mutedText(ctx, ctx.tr(Msg::SearchTypeHint));
+    } else if (search.results.empty()) {
+        boldText(ctx, ctx.tr(Msg::SearchNothing));
+        if (!keyboard) {
+            bodyText(ctx, ctx.tr(Msg::SearchNothingHint));
+        }
+        if (touchButton(ctx, "browse", ctx.tr(Msg::SearchBrowse), ImVec2(width, m.targetPx),
+                        ButtonKind::Secondary, Icon::Back)) {
+            ctx.emit(intent::Back{});
+        }
+    } else if (ctx.catalog != nullptr) {
+        if (!keyboard) {
+            mutedText(ctx, ctx.tr(Msg::SearchFound));
+        }
+        for (const std::string& code : search.results) {
+            const Procedure* procedure = ctx.catalog->findProcedure(code);
+            if (procedure == nullptr) {
+                continue;
+            }
+            // The code line only once there is room for it.
+            std::string line =
+                keyboard ? std::string()
+                         : std::string(ctx.tr(Msg::ProcedureCode)) + " " + procedure->code;
+            if (listItem(ctx, "result-" + procedure->code, ctx.local(procedure->name), line,
+                         width)) {
+                ctx.emit(intent::ChooseProcedure{procedure->code});
+            }
+        }
+    }
+    endScrollArea(ctx);
+    if (keyboard) {
+        ImVec2 size = ImGui::GetContentRegionAvail();
+        for (const input::KeyDef& key :
+             drawKeyboard(ctx, search.keyboard, search.composer->method(), size, backspace_,
+                          search.composer->textBeforeCursor())) {
+            ctx.emit(intent::PressKey{key});
+        }
+    }
 }
 
 void ProcedureInfoScreen::drawContent(const FrameContext& ctx) {

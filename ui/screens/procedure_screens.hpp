@@ -1,7 +1,8 @@
-// Choosing a procedure: categories and most used, the list of a category, the explanation.
+// Choosing a procedure: categories and most used, search, the list of a category, the explanation.
 #pragma once
 
 #include "ui/screens/screen_view.hpp"
+#include "ui/widgets/keyboard.hpp"
 
 namespace kiosk::ui {
 
@@ -13,6 +14,15 @@ protected:
 class ProcedureListScreen : public ScreenView {
 protected:
     void drawContent(const FrameContext& ctx) override;
+};
+
+// Typing part of a procedure's name: the box, the matching procedures live, the keyboard.
+class ProcedureSearchScreen : public ScreenView {
+protected:
+    void drawContent(const FrameContext& ctx) override;
+
+private:
+    HeldBackspace backspace_;
 };
 
 class ProcedureInfoScreen : public ScreenView {

@@ -4,6 +4,8 @@
 #include "kiosk/dossier/dossier_status.hpp"
 #include "ui/widgets/scroll_area.hpp"
 
+#include <algorithm>
+#include <span>
 #include <string>
 
 namespace kiosk::ui {
@@ -11,6 +13,109 @@ namespace kiosk::ui {
 void SubmittingScreen::drawContent(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::SubmittingTitle));
     bodyText(ctx, ctx.tr(Msg::SubmittingBody));
+}
+
+namespace {
+
+struct RatingOption {
+    int score;
+    Msg label;
+    float smile; // mouth curve: 1 a broad smile, 0 a straight line, -1 a frown
+};
+
+// Best first, as residents read left to right; the score is on the configured scale.
+std::span<const RatingOption> ratingOptions(int scale) {
+    static constexpr RatingOption kThree[] = {
+        {3, Msg::RateGood, 1.0f}, {2, Msg::RateOk, 0.0f}, {1, Msg::RateBad, -1.0f}};
+    static constexpr RatingOption kFive[] = {{5, Msg::RateVeryGood, 1.0f},
+                                             {4, Msg::RateGood, 0.5f},
+                                             {3, Msg::RateOk, 0.0f},
+                                             {2, Msg::RateBad, -0.5f},
+                                             {1, Msg::RateVeryBad, -1.0f}};
+    if (scale == 3) {
+        return kThree;
+    }
+    return kFive;
+}
+
+// A face whose mouth says the answer, so the choice does not depend on reading the word.
+void drawFace(ImDrawList* d, ImVec2 centre, float radius, float smile, ImU32 ink) {
+    const float stroke = std::max(2.0f, radius * 0.09f);
+    d->AddCircle(centre, radius, ink, 40, stroke);
+    const float eyeY = centre.y - radius * 0.28f;
+    d->AddCircleFilled(ImVec2(centre.x - radius * 0.35f, eyeY), radius * 0.11f, ink);
+    d->AddCircleFilled(ImVec2(centre.x + radius * 0.35f, eyeY), radius * 0.11f, ink);
+    const float mouthY = centre.y + radius * 0.35f - smile * radius * 0.12f;
+    const float half = radius * 0.45f;
+    d->AddBezierQuadratic(ImVec2(centre.x - half, mouthY),
+                          ImVec2(centre.x, mouthY + smile * radius * 0.5f),
+                          ImVec2(centre.x + half, mouthY), ink, stroke);
+}
+
+} // namespace
+
+void drawRating(const FrameContext& ctx, std::optional<int> rating) {
+    const Metrics& m = ctx.metrics;
+    const Palette& p = ctx.colours;
+    auto options = ratingOptions(ctx.config.usage.ratingScale);
+    const float count = static_cast<float>(options.size());
+    const float width = (ImGui::GetContentRegionAvail().x - m.gapPx * (count + 1)) / count;
+    ImFont* font = ctx.fonts.body;
+    const float wrap = width - m.gapPx;
+    // Every button as tall as the tallest label, so the row stays even at the largest text.
+    float labelHeight = 0;
+    for (const RatingOption& option : options) {
+        std::string_view label = ctx.tr(option.label);
+        labelHeight =
+            std::max(labelHeight, font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, label.data(),
+                                                      label.data() + label.size())
+                                      .y);
+    }
+    const float faceSize = std::min(width * 0.6f, m.targetPx * 1.4f);
+    const ImVec2 size(width, faceSize + labelHeight + m.gapPx * 1.5f);
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        const RatingOption& option = options[i];
+        if (i > 0) {
+            ImGui::SameLine(0, m.gapPx);
+        }
+        ImGui::PushID(option.score);
+        bool clicked = ImGui::InvisibleButton("rate", size);
+        bool pressed = ImGui::IsItemActive();
+        ImGui::PopID();
+        bool chosen = rating && *rating == option.score;
+        ImVec2 min = ImGui::GetItemRectMin();
+        ImVec2 max = ImGui::GetItemRectMax();
+        ImVec4 fill = chosen ? p.selected : (pressed ? p.secondaryPressed : p.surface);
+        ImU32 ink = ImGui::GetColorU32(chosen ? p.selectedText : p.secondaryText);
+        d->AddRectFilled(min, max, ImGui::GetColorU32(fill), m.mm(1.5));
+        d->AddRect(min, max, ImGui::GetColorU32(chosen ? p.selected : p.border), m.mm(1.5), 0,
+                   chosen ? 4.0f : 2.0f);
+        drawFace(d, ImVec2((min.x + max.x) * 0.5f, min.y + m.gapPx * 0.5f + faceSize * 0.5f),
+                 faceSize * 0.42f, option.smile, ink);
+        std::string_view label = ctx.tr(option.label);
+        const char* begin = label.data();
+        const char* end = label.data() + label.size();
+        // Centre each wrapped line under the face.
+        float y = min.y + m.gapPx + faceSize;
+        while (begin < end) {
+            const char* lineEnd = font->CalcWordWrapPositionA(1.0f, begin, end, wrap);
+            if (lineEnd == begin) {
+                lineEnd = begin + 1;
+            }
+            ImVec2 t = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, begin, lineEnd);
+            d->AddText(font, font->FontSize, ImVec2((min.x + max.x - t.x) * 0.5f, y), ink, begin,
+                       lineEnd);
+            y += font->FontSize;
+            begin = lineEnd;
+            while (begin < end && *begin == ' ') {
+                ++begin;
+            }
+        }
+        if (clicked) {
+            ctx.emit(intent::Rate{option.score});
+        }
+    }
 }
 
 void ResultScreen::drawContent(const FrameContext& ctx) {
@@ -62,22 +167,7 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
     ImGui::Dummy(ImVec2(0, m.gapPx));
 
     boldText(ctx, ctx.tr(dossier.rating ? Msg::ResultThanks : Msg::ResultRateTitle));
-    const float width = (ImGui::GetContentRegionAvail().x - m.gapPx * 4) / 3.0f;
-    static constexpr std::pair<int, Msg> kScale[] = {
-        {3, Msg::RateGood}, {2, Msg::RateOk}, {1, Msg::RateBad}};
-    for (std::size_t i = 0; i < std::size(kScale); ++i) {
-        if (i > 0) {
-            ImGui::SameLine(0, m.gapPx);
-        }
-        auto [score, label] = kScale[i];
-        bool chosen = dossier.rating && *dossier.rating == score;
-        ImGui::PushID(score);
-        if (optionButton(ctx, "rate", ctx.tr(label), ImVec2(width, m.targetPx),
-                         chosen ? Selection::Selected : Selection::NotSelected)) {
-            ctx.emit(intent::Rate{score});
-        }
-        ImGui::PopID();
-    }
+    drawRating(ctx, dossier.rating);
     endScrollArea(ctx);
     if (primaryAction(ctx, ctx.tr(Msg::NavDone))) {
         ctx.emit(intent::Finish{});

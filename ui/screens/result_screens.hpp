@@ -28,4 +28,7 @@ protected:
     void drawContent(const FrameContext& ctx) override;
 };
 
+// The satisfaction faces on the configured scale ([usage] rating_scale: 3 or 5), best first.
+void drawRating(const FrameContext& ctx, std::optional<int> rating);
+
 } // namespace kiosk::ui

@@ -59,6 +59,10 @@ ScreenView& ScreenRouter::viewFor(Screen screen) {
         return volunteerTools_;
     case Screen::Maintainer:
         return maintainer_;
+    case Screen::ProcedureSearch:
+        return procedureSearch_;
+    case Screen::CardDates:
+        return cardDates_;
     }
     return home_;
 }

@@ -7,8 +7,8 @@
 #include "ui/screens/form_screens.hpp"
 #include "ui/screens/help_screen.hpp"
 #include "ui/screens/home_screen.hpp"
-#include "ui/screens/maintainer_screens.hpp"
 #include "ui/screens/lesson_screens.hpp"
+#include "ui/screens/maintainer_screens.hpp"
 #include "ui/screens/maintenance_screen.hpp"
 #include "ui/screens/phone_handoff_screen.hpp"
 #include "ui/screens/procedure_screens.hpp"
@@ -30,6 +30,8 @@ private:
     ProcedureCategoriesScreen categories_;
     ProcedureListScreen procedures_;
     ProcedureInfoScreen procedureInfo_;
+    ProcedureSearchScreen procedureSearch_;
+    CardDatesScreen cardDates_;
     SubmitChannelScreen channel_;
     PhoneHandOffScreen phoneHandOff_;
     IdentityScreen identity_;

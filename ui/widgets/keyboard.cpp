@@ -1,15 +1,48 @@
 // Keyboard drawing: rows scaled to the box; action keys drawn as icons or translated words.
 #include "ui/widgets/keyboard.hpp"
 
+#include "kiosk/input/utf8.hpp"
 #include "ui/widgets/icons.hpp"
 
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
 #include <string>
 
 namespace kiosk::ui {
 
-std::optional<input::KeyDef> drawKeyboard(const FrameContext& ctx,
-                                          const input::KeyboardState& state,
-                                          input::InputMethod method, ImVec2 size) {
+namespace {
+
+Uint32 postWakeEvent(Uint32 /*interval*/, void* eventType) {
+    SDL_Event event{};
+    event.type = static_cast<Uint32>(reinterpret_cast<std::uintptr_t>(eventType));
+    SDL_PushEvent(&event);
+    return 0; // one shot
+}
+
+// The frame loop only draws after events: ask for one when the next repeat is due.
+void scheduleWake(HeldBackspace& held) {
+    auto due = held.repeat.nextDue();
+    if (!due || held.wakeScheduledFor == due) {
+        return;
+    }
+    if (held.wakeEvent == 0) {
+        held.wakeEvent = SDL_RegisterEvents(1);
+        if (held.wakeEvent == static_cast<Uint32>(-1)) {
+            held.wakeEvent = 0;
+            return;
+        }
+    }
+    auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(
+        *due - input::KeyRepeat::Time(std::chrono::duration_cast<input::KeyRepeat::Duration>(
+                   std::chrono::duration<double>(ImGui::GetTime()))));
+    SDL_AddTimer(static_cast<Uint32>(std::max<std::int64_t>(1, wait.count())), postWakeEvent,
+                 reinterpret_cast<void*>(static_cast<std::uintptr_t>(held.wakeEvent)));
+    held.wakeScheduledFor = due;
+}
+
+std::optional<input::KeyDef> drawKeys(const FrameContext& ctx, const input::KeyboardState& state,
+                                      input::InputMethod method, ImVec2 size, bool* backspaceDown) {
     const input::KeyboardLayout layout = input::makeLayout(state.layout, state.field);
     const float gap = ctx.metrics.mm(1.5);
     const int rows = static_cast<int>(layout.rows.size());
@@ -84,7 +117,10 @@ std::optional<input::KeyDef> drawKeyboard(const FrameContext& ctx,
                 d->AddText(font, px, ImVec2(centre.x - t.x * 0.5f, centre.y - t.y * 0.5f),
                            inkColour, label.c_str());
             }
-            if (clicked) {
+            if (backspaceDown != nullptr && key.action == input::KeyAction::Backspace) {
+                // Held backspace is the caller's: it acts on release or by repeating.
+                *backspaceDown = *backspaceDown || down;
+            } else if (clicked) {
                 pressed = key;
             }
             x += width + gap;
@@ -92,6 +128,52 @@ std::optional<input::KeyDef> drawKeyboard(const FrameContext& ctx,
     }
     ImGui::SetCursorPos(ImVec2(origin.x, origin.y + size.y));
     return pressed;
+}
+
+} // namespace
+
+std::optional<input::KeyDef> drawKeyboard(const FrameContext& ctx,
+                                          const input::KeyboardState& state,
+                                          input::InputMethod method, ImVec2 size) {
+    return drawKeys(ctx, state, method, size, nullptr);
+}
+
+std::vector<input::KeyDef> drawKeyboard(const FrameContext& ctx, const input::KeyboardState& state,
+                                        input::InputMethod method, ImVec2 size, HeldBackspace& held,
+                                        std::string_view textBeforeCursor) {
+    bool backspaceDown = false;
+    std::optional<input::KeyDef> tapped = drawKeys(ctx, state, method, size, &backspaceDown);
+    std::vector<input::KeyDef> keys;
+    const auto now = input::KeyRepeat::Time(std::chrono::duration_cast<input::KeyRepeat::Duration>(
+        std::chrono::duration<double>(ImGui::GetTime())));
+    input::KeyRepeat::Actions actions = held.repeat.update(backspaceDown, now);
+    input::KeyDef backspace;
+    backspace.action = input::KeyAction::Backspace;
+    std::size_t count = static_cast<std::size_t>(actions.characters);
+    if (actions.words > 0) {
+        // Whole words from what is left once the single characters are gone.
+        std::u32string before = input::decodeUtf8<std::u32string>(textBeforeCursor);
+        std::size_t left = before.size() > count ? before.size() - count : 0;
+        for (int word = 0; word < actions.words && left > 0; ++word) {
+            std::string remaining;
+            for (std::size_t i = 0; i < left; ++i) {
+                input::appendUtf8(remaining, before[i]);
+            }
+            std::size_t length = std::max<std::size_t>(1, input::lastWordLength(remaining));
+            count += length;
+            left -= std::min(left, length);
+        }
+    }
+    keys.assign(count, backspace);
+    if (backspaceDown) {
+        scheduleWake(held);
+    } else {
+        held.wakeScheduledFor.reset();
+    }
+    if (tapped) {
+        keys.push_back(*tapped);
+    }
+    return keys;
 }
 
 } // namespace kiosk::ui

@@ -254,7 +254,7 @@ Result<CardData> readOnce(CardReader& reader, const AccessKey& key, const ReadOp
             return makeError(idcard_error::kUnsupported, "card has no eMRTD application");
         }
         if (!key.hasMrz()) {
-            return makeError(idcard_error::kUnsupported,
+            return makeError(idcard_error::kNeedsMrzKey,
                              "this card offers only BAC, which needs the ID number and both dates");
         }
         RandomSource random = options.random ? options.random : RandomSource(randomBytes);
@@ -408,6 +408,9 @@ ReadFailure readFailureOf(const Error& error) {
     if (code == idcard_error::kUnsupported) {
         return ReadFailure::Unsupported;
     }
+    if (code == idcard_error::kNeedsMrzKey) {
+        return ReadFailure::NeedsMrzKey;
+    }
     return ReadFailure::Malformed;
 }
 
@@ -425,6 +428,8 @@ std::string_view readFailureName(ReadFailure failure) {
         return "unsupported";
     case ReadFailure::Malformed:
         return "malformed";
+    case ReadFailure::NeedsMrzKey:
+        return "needs_mrz_key";
     }
     return "malformed";
 }

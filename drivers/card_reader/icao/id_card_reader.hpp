@@ -49,6 +49,9 @@ enum class ReadFailure {
     ReaderUnplugged, // the reader left the bus
     Unsupported,     // not an eMRTD, or a reader/card feature we lack
     Malformed,       // the card's answers do not make sense (MAC, TLV, truncated)
+    // The card offers only BAC (no EF.CardAccess, or PACE failed) and the key has no MRZ
+    // information: ask for the date of birth and the date of expiry, then read again.
+    NeedsMrzKey,
 };
 
 namespace idcard_error {
@@ -58,6 +61,7 @@ inline constexpr const char* kCardRemoved = "idcard.card_removed";
 inline constexpr const char* kReaderUnplugged = "idcard.reader_unplugged";
 inline constexpr const char* kUnsupported = "idcard.unsupported";
 inline constexpr const char* kMalformed = "idcard.malformed";
+inline constexpr const char* kNeedsMrzKey = "idcard.needs_mrz_key";
 } // namespace idcard_error
 
 // The category of an Error returned by readIdCard (its code is one of idcard_error).

@@ -38,6 +38,8 @@ TEST_CASE("assisted mode and usage keys out of range are refused", "[assist]") {
     CHECK_FALSE(parseConfig("[assisted]\ncount_per_volunteer = maybe\n", "k.ini").ok());
     CHECK_FALSE(parseConfig("[usage]\nretention_days = 1\n", "k.ini").ok());
     CHECK_FALSE(parseConfig("[usage]\nrating_scale = 11\n", "k.ini").ok());
+    // The result screen has faces for 3 and 5 answers only.
+    CHECK_FALSE(parseConfig("[usage]\nrating_scale = 4\n", "k.ini").ok());
     auto inverted =
         parseConfig("[assisted]\ninactivity_signout_s = 3600\nsession_limit_s = 600\n", "k.ini");
     REQUIRE_FALSE(inverted.ok());
