@@ -132,7 +132,10 @@ void KioskApp::startServices() {
         VolunteerToolsState tools;
         tools.loaded = true;
         tools.devices = services_->status();
-        tools.outboxPending = tools.devices.queuedDossiers;
+        KioskServices::OutboxCounts counts = services_->outboxCounts();
+        tools.outboxPending = counts.pending;
+        tools.outboxDelivered = counts.delivered;
+        tools.outboxNeedsAttention = counts.needsAttention;
         return tools;
     };
     // Called on an AssistServices worker, which waits while the services worker prints.

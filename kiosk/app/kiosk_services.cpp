@@ -185,6 +185,19 @@ DeviceStatus KioskServices::status() const {
     return status_;
 }
 
+KioskServices::OutboxCounts KioskServices::outboxCounts() const {
+    OutboxCounts counts;
+    if (!devices_->outbox) {
+        return counts;
+    }
+    Outbox& outbox = *devices_->outbox->outbox;
+    auto valueOf = [](const Result<int>& count) { return count ? *count : 0; };
+    counts.pending = valueOf(outbox.count(OutboxState::Pending));
+    counts.delivered = valueOf(outbox.count(OutboxState::Delivered));
+    counts.needsAttention = valueOf(outbox.count(OutboxState::NeedsAttention));
+    return counts;
+}
+
 void KioskServices::run() {
     pollDevices();
     while (true) {

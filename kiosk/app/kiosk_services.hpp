@@ -76,6 +76,14 @@ public:
 
     std::vector<ServiceResult> takeResults();
     DeviceStatus status() const;
+    // Outbox figures for the volunteer tools. The outbox is thread-safe, so any thread may ask;
+    // all zero when the kiosk has no outbox (no gateway key configured).
+    struct OutboxCounts {
+        int pending = 0;
+        int delivered = 0;
+        int needsAttention = 0;
+    };
+    OutboxCounts outboxCounts() const;
     // The simulated printer's switches (paper, cover, plug) and pages; null for a real printer.
     std::shared_ptr<SimulatedPrinterDevice> simulatedPrinter() const;
 

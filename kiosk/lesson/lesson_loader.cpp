@@ -1,6 +1,7 @@
 // JSON reading of lesson files with every problem reported as file, path and reason.
 #include "kiosk/lesson/lesson_loader.hpp"
 
+#include "kiosk/content/content_json_reader.hpp"
 #include "kiosk/usage/usage_event.hpp"
 
 #include <algorithm>
@@ -14,90 +15,12 @@ namespace {
 
 using nlohmann::json;
 
-// Collects problems while walking a document so the author sees all of them in one go.
-class Reader {
+// Lesson problems carry their own error code; lessons also name files inside the pack.
+class Reader : public ContentJsonReader {
 public:
     Reader(std::string origin, std::filesystem::path contentDir)
-        : origin_(std::move(origin))
+        : ContentJsonReader(std::move(origin), "lesson_invalid")
         , contentDir_(std::move(contentDir)) {}
-
-    void problem(const std::string& path, const std::string& what) {
-        problems_.push_back(origin_ + ": " + path + ": " + what);
-    }
-    bool failed() const { return !problems_.empty(); }
-    Error error() const {
-        std::string text;
-        for (const std::string& line : problems_) {
-            text += (text.empty() ? "" : "\n") + line;
-        }
-        return makeError("lesson_invalid", text);
-    }
-
-    const json* member(const json& object, const std::string& path, const char* key,
-                       bool required) {
-        if (!object.is_object()) {
-            problem(path, "must be an object");
-            return nullptr;
-        }
-        auto it = object.find(key);
-        if (it == object.end()) {
-            if (required) {
-                problem(path + "." + key, "is missing");
-            }
-            return nullptr;
-        }
-        return &*it;
-    }
-
-    std::string text(const json& object, const std::string& path, const char* key,
-                     bool required = true) {
-        const json* value = member(object, path, key, required);
-        if (value == nullptr) {
-            return {};
-        }
-        if (!value->is_string() || value->get<std::string>().empty()) {
-            problem(path + "." + key, "must be a non-empty string");
-            return {};
-        }
-        return value->get<std::string>();
-    }
-
-    LocalText local(const json& object, const std::string& path, const char* key) {
-        const json* value = member(object, path, key, true);
-        if (value == nullptr) {
-            return {};
-        }
-        return localAt(*value, path + "." + key);
-    }
-
-    LocalText localAt(const json& value, const std::string& here) {
-        if (!value.is_object()) {
-            problem(here, "must be an object with \"vi\" and \"en\" texts");
-            return {};
-        }
-        LocalText out;
-        if (value.contains("vi")) {
-            out.vi = text(value, here, "vi");
-        } else {
-            problem(here + ".vi", "missing Vietnamese text");
-        }
-        if (value.contains("en")) {
-            out.en = text(value, here, "en");
-        } else {
-            problem(here + ".en", "missing English translation");
-        }
-        return out;
-    }
-
-    const json* array(const json& object, const std::string& path, const char* key,
-                      bool required = true) {
-        const json* value = member(object, path, key, required);
-        if (value != nullptr && !value->is_array()) {
-            problem(path + "." + key, "must be a list");
-            return nullptr;
-        }
-        return value;
-    }
 
     // A file inside the content pack: relative, no "..", and present.
     std::optional<std::string> packFile(const json& object, const std::string& path,
@@ -109,15 +32,12 @@ public:
         if (name.empty()) {
             return std::nullopt;
         }
-        std::filesystem::path relative(name);
-        bool escapes = std::any_of(relative.begin(), relative.end(),
-                                   [](const std::filesystem::path& part) { return part == ".."; });
-        if (relative.is_absolute() || escapes) {
+        if (!isInsidePack(name)) {
             problem(path + "." + key, "\"" + name + "\" must be a path inside the content pack");
             return std::nullopt;
         }
         std::error_code ec;
-        if (!std::filesystem::is_regular_file(contentDir_ / relative, ec)) {
+        if (!std::filesystem::is_regular_file(contentDir_ / name, ec)) {
             problem(path + "." + key,
                     std::string(what) + " file \"" + name + "\" is not in the content pack");
             return std::nullopt;
@@ -126,9 +46,7 @@ public:
     }
 
 private:
-    std::string origin_;
     std::filesystem::path contentDir_;
-    std::vector<std::string> problems_;
 };
 
 std::optional<StepKind> stepKindFrom(const std::string& name) {
@@ -225,10 +143,7 @@ LessonStep readStep(const json& step, const std::string& path, Reader& reader) {
     out.illustration = readIllustration(step, path, reader);
     out.image = reader.packFile(step, path, "image", "image");
     if (out.image) {
-        std::string extension = std::filesystem::path(*out.image).extension().string();
-        std::transform(extension.begin(), extension.end(), extension.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (extension != ".png" && extension != ".jpg" && extension != ".jpeg") {
+        if (!isPictureFile(*out.image)) {
             reader.problem(path + ".image", "\"" + *out.image + "\" must be a PNG or JPEG picture");
             out.image.reset();
         }

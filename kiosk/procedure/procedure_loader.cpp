@@ -1,6 +1,8 @@
 // JSON reading of procedure files with every problem reported as file, path and reason.
 #include "kiosk/procedure/procedure_loader.hpp"
 
+#include "kiosk/content/content_json_reader.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -14,115 +16,11 @@ namespace {
 
 using nlohmann::json;
 
-// Collects problems while walking a document so the maintainer sees all of them in one go.
-class Reader {
+// Every procedure problem carries the same error code.
+class Reader : public ContentJsonReader {
 public:
     explicit Reader(std::string origin)
-        : origin_(std::move(origin)) {}
-
-    void problem(const std::string& path, const std::string& what) {
-        problems_.push_back(origin_ + ": " + path + ": " + what);
-    }
-    bool failed() const { return !problems_.empty(); }
-    Error error() const {
-        std::string text;
-        for (const std::string& line : problems_) {
-            text += (text.empty() ? "" : "\n") + line;
-        }
-        return makeError("procedure_invalid", text);
-    }
-    const std::vector<std::string>& problems() const { return problems_; }
-
-    const json* member(const json& object, const std::string& path, const char* key,
-                       bool required) {
-        if (!object.is_object()) {
-            problem(path, "must be an object");
-            return nullptr;
-        }
-        auto it = object.find(key);
-        if (it == object.end()) {
-            if (required) {
-                problem(path + "." + key, "is missing");
-            }
-            return nullptr;
-        }
-        return &*it;
-    }
-
-    std::string text(const json& object, const std::string& path, const char* key,
-                     bool required = true) {
-        const json* value = member(object, path, key, required);
-        if (value == nullptr) {
-            return {};
-        }
-        if (!value->is_string() || (required && value->get<std::string>().empty())) {
-            problem(path + "." + key, "must be a non-empty string");
-            return {};
-        }
-        return value->get<std::string>();
-    }
-
-    std::optional<long> integer(const json& object, const std::string& path, const char* key,
-                                bool required = true) {
-        const json* value = member(object, path, key, required);
-        if (value == nullptr) {
-            return std::nullopt;
-        }
-        if (!value->is_number_integer()) {
-            problem(path + "." + key, "must be a whole number");
-            return std::nullopt;
-        }
-        return value->get<long>();
-    }
-
-    bool flag(const json& object, const std::string& path, const char* key, bool fallback) {
-        const json* value = member(object, path, key, false);
-        if (value == nullptr) {
-            return fallback;
-        }
-        if (!value->is_boolean()) {
-            problem(path + "." + key, "must be true or false");
-            return fallback;
-        }
-        return value->get<bool>();
-    }
-
-    LocalText local(const json& object, const std::string& path, const char* key,
-                    bool required = true) {
-        const json* value = member(object, path, key, required);
-        if (value == nullptr) {
-            return {};
-        }
-        std::string here = path + "." + key;
-        if (!value->is_object()) {
-            problem(here, "must be an object with \"vi\" and \"en\" texts");
-            return {};
-        }
-        LocalText out;
-        out.vi = text(*value, here, "vi", false);
-        out.en = text(*value, here, "en", false);
-        if (out.vi.empty()) {
-            problem(here + ".vi", "missing Vietnamese text");
-        }
-        if (out.en.empty()) {
-            problem(here + ".en", "missing English translation");
-        }
-        return out;
-    }
-
-    const json* array(const json& object, const std::string& path, const char* key,
-                      bool required = true) {
-        const json* value = member(object, path, key, required);
-        if (value != nullptr && !value->is_array()) {
-            problem(path + "." + key, "must be a list");
-            return nullptr;
-        }
-        return value;
-    }
-
-private:
-    std::string origin_;
-    std::vector<std::string> problems_;
+        : ContentJsonReader(std::move(origin), "procedure_invalid") {}
 };
 
 std::optional<json> parseJson(const std::string& text, Reader& reader) {
@@ -382,22 +280,6 @@ ProcessingTime readProcessing(const json& document, Reader& reader) {
     return time;
 }
 
-// Relative, no "..": a content pack never names a file outside itself.
-bool isPackPath(const std::string& name) {
-    std::filesystem::path relative(name);
-    return !relative.is_absolute() &&
-           std::none_of(relative.begin(), relative.end(),
-                        [](const std::filesystem::path& part) { return part == ".."; });
-}
-
-// The kiosk decodes PNG and JPEG only (stb_image); say so before a kiosk shows a placeholder.
-bool isPicture(const std::string& name) {
-    std::string extension = std::filesystem::path(name).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return extension == ".png" || extension == ".jpg" || extension == ".jpeg";
-}
-
 // Every picture the hand-off walkthrough names must be in the pack, so the kiosk never shows a
 // placeholder for a typo.
 std::vector<std::string> missingHandOffImages(const Procedure& procedure,
@@ -442,11 +324,11 @@ PhoneHandOff readHandOff(const json& document, Reader& reader) {
             step.text = reader.local(wrapper, path, "step");
             if ((*steps)[i].is_object() && (*steps)[i].contains("image")) {
                 step.image = reader.text((*steps)[i], path, "image");
-                if (!step.image.empty() && !isPackPath(step.image)) {
+                if (!step.image.empty() && !isInsidePack(step.image)) {
                     reader.problem(path + ".image",
                                    "\"" + step.image + "\" must be a path inside the content pack");
                     step.image.clear();
-                } else if (!step.image.empty() && !isPicture(step.image)) {
+                } else if (!step.image.empty() && !isPictureFile(step.image)) {
                     reader.problem(path + ".image",
                                    "\"" + step.image + "\" must be a PNG or JPEG picture");
                     step.image.clear();

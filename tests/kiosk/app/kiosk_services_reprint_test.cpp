@@ -142,3 +142,20 @@ TEST_CASE("the report summary prints on the simulated printer, and paper-out say
     printer->setPaper(SimulatedPaper::Out);
     CHECK_FALSE(services.printReportSummary(lines).get());
 }
+
+TEST_CASE("the volunteer tools' outbox figures come from the outbox", "[reprint][assist]") {
+    Fixture f;
+    KioskServices services(f.config, f.logger, true, {});
+    CHECK(services.outboxCounts().pending == 0);
+
+    const Procedure& birth = *f.catalog.findProcedure("1.001193");
+    for (int i = 0; i < 2; ++i) {
+        services.submit(birth, syntheticAnswers(birth, f.catalog, {2026, 11, 25}),
+                        Language::Vietnamese);
+        REQUIRE(next<service::SubmitDone>(services).outcome.state == SubmissionState::Queued);
+    }
+    KioskServices::OutboxCounts counts = services.outboxCounts();
+    CHECK(counts.pending == 2); // nobody answers on the discard port
+    CHECK(counts.delivered == 0);
+    CHECK(counts.needsAttention == 0);
+}
