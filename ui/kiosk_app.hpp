@@ -10,11 +10,15 @@
 #include "kiosk/config/config.hpp"
 #include "kiosk/content/content_store.hpp"
 #include "kiosk/devices/device_status.hpp"
+#include "kiosk/display/backlight.hpp"
+#include "kiosk/display/screen_power.hpp"
 #include "kiosk/flow/flow.hpp"
 #include "kiosk/log/logger.hpp"
 #include "ui/platform/frame_clock.hpp"
 #include "ui/platform/lesson_media.hpp"
+#include "ui/platform/pointer_input.hpp"
 #include "ui/platform/qr_textures.hpp"
+#include "ui/platform/rotated_canvas.hpp"
 #include "ui/platform/window.hpp"
 #include "ui/screens/screen_router.hpp"
 #include "ui/theme/fonts.hpp"
@@ -59,6 +63,10 @@ public:
     void startServices();
     // Hands the flow's effects to the services and their results back to the flow.
     void exchangeWithServices();
+    // Shows the screen as dimmed or blank (screenshots of the idle states).
+    void showScreenPower(ScreenPowerState state);
+    // The UI's own (upright) size in pixels: the window's, turned by [display] rotation.
+    Size uprightPixels() const;
 
 private:
     void render(const SessionState& state, int secondsUntilWipe, std::vector<Intent>& intents);
@@ -67,6 +75,9 @@ private:
     void syncAccessibility();
     // (Re)loads procedures and lessons from the active content (start-up, after an install).
     void reloadContent();
+    // Dims, blanks or wakes: the picture, the backlight and the log.
+    void screenPowerChanged(ScreenPowerState state);
+    void presentBlack();
 
     KioskOptions options_;
     Config config_;
@@ -97,6 +108,11 @@ private:
     std::time_t shownMinute_ = 0;
     int shownCountdown_ = 0;
     Uint32 terminateEventType_;
+    Rotation rotation_ = Rotation::None;
+    std::unique_ptr<RotatedCanvas> canvas_;
+    PointerInput pointer_;
+    ScreenPower screenPower_;
+    std::optional<Backlight> backlight_;
 };
 
 } // namespace kiosk::ui

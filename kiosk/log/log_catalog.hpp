@@ -79,6 +79,10 @@ enum class LogEvent {
     LessonContentInvalid,
     AudioFailed,
     VideoFailed,
+    ScreenDimmed,
+    ScreenBlanked,
+    ScreenWoke,
+    BacklightUnavailable,
     Count
 };
 
