@@ -137,13 +137,13 @@ TEST_CASE("touches and mouse clicks reach ImGui turned upright with the panel", 
         CHECK(ImGui::GetIO().MousePos.y == Approx(0).margin(0.01));
         CHECK(ImGui::GetIO().MouseDown[0]);
     }
-    SECTION("a mouse click at the native bottom-left is the UI's bottom-right at 270 degrees") {
+    SECTION("a mouse click at the native top-left is the UI's top-right at 270 degrees") {
         PointerInput pointer(Rotation::ThreeQuarters, TouchCalibration{});
         ButtonScreen screen({800, 1280});
-        pointer.handle(mouseButton(SDL_MOUSEBUTTONDOWN, 0, 800), window, power, kStart);
+        pointer.handle(mouseButton(SDL_MOUSEBUTTONDOWN, 0, 0), window, power, kStart);
         screen.frame(pointer);
-        CHECK(ImGui::GetIO().MousePos.x == Approx(0));
-        CHECK(ImGui::GetIO().MousePos.y == Approx(1280));
+        CHECK(ImGui::GetIO().MousePos.x == Approx(800));
+        CHECK(ImGui::GetIO().MousePos.y == Approx(0));
     }
     SECTION("the calibration corrects a mirrored touch layer before the turn") {
         PointerInput pointer(Rotation::Half, TouchCalibration{{-1, 0, 1, 0, 1, 0}});
