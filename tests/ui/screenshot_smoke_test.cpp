@@ -1,14 +1,14 @@
 // Renders every screen offscreen in both languages and checks each picture is a real screen.
+#include "ui/display_screenshots.hpp"
 #include "ui/kiosk_app.hpp"
 #include "ui/screenshot_pass.hpp"
 
 #include <catch2/catch.hpp>
-#include <stb_image.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <sstream>
+#include <stb_image.h>
 
 using namespace kiosk;
 using namespace kiosk::ui;
@@ -53,13 +53,15 @@ TEST_CASE("every screen renders offscreen in both languages at both resolutions"
 
     int checked = 0;
     for (const Resolution& resolution : screenshotResolutions()) {
-        std::string folder = std::to_string(resolution.width) + "x" + std::to_string(resolution.height);
+        std::string folder =
+            std::to_string(resolution.width) + "x" + std::to_string(resolution.height);
         for (Language language : {Language::Vietnamese, Language::English}) {
             for (const ScreenshotScene& scene : screenshotScenes()) {
                 if (scene.vietnameseOnly && language != Language::Vietnamese) {
                     continue;
                 }
-                auto file = dir / folder / std::string(languageCode(language)) / (scene.name + ".png");
+                auto file =
+                    dir / folder / std::string(languageCode(language)) / (scene.name + ".png");
                 INFO(file.string());
                 REQUIRE(std::filesystem::exists(file));
                 Picture picture = inspect(file);
@@ -73,5 +75,15 @@ TEST_CASE("every screen renders offscreen in both languages at both resolutions"
         }
     }
     CHECK(checked >= 100);
+    // Turned and dimmed scenes show the panel's own 1280x800 pixels.
+    for (const DisplayShot& shot : displayShots()) {
+        auto file = dir / "display" / "vi" / (shot.file + ".png");
+        INFO(file.string());
+        REQUIRE(std::filesystem::exists(file));
+        Picture picture = inspect(file);
+        CHECK(picture.width == 1280);
+        CHECK(picture.height == 800);
+        CHECK(picture.distinctColours > 50);
+    }
     std::filesystem::remove_all(dir);
 }
