@@ -4,11 +4,12 @@
 #include "ui/screenshot_pass.hpp"
 
 #include <catch2/catch.hpp>
+#include <stb_image.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <sstream>
-#include <stb_image.h>
 
 using namespace kiosk;
 using namespace kiosk::ui;
@@ -53,15 +54,13 @@ TEST_CASE("every screen renders offscreen in both languages at both resolutions"
 
     int checked = 0;
     for (const Resolution& resolution : screenshotResolutions()) {
-        std::string folder =
-            std::to_string(resolution.width) + "x" + std::to_string(resolution.height);
+        std::string folder = std::to_string(resolution.width) + "x" + std::to_string(resolution.height);
         for (Language language : {Language::Vietnamese, Language::English}) {
             for (const ScreenshotScene& scene : screenshotScenes()) {
                 if (scene.vietnameseOnly && language != Language::Vietnamese) {
                     continue;
                 }
-                auto file =
-                    dir / folder / std::string(languageCode(language)) / (scene.name + ".png");
+                auto file = dir / folder / std::string(languageCode(language)) / (scene.name + ".png");
                 INFO(file.string());
                 REQUIRE(std::filesystem::exists(file));
                 Picture picture = inspect(file);
