@@ -506,6 +506,11 @@ void KioskApp::handleEvent(const SDL_Event& event, SteadyTime now, bool& quit) {
     frameClock_.noteActivity();
 }
 
+void KioskApp::handleInput(const SDL_Event& event, SteadyTime now) {
+    bool quit = false;
+    handleEvent(event, now, quit);
+}
+
 std::optional<SteadyTime> KioskApp::nextWake(SteadyTime now) const {
     std::optional<SteadyTime> wake = flow_->nextDeadline();
     auto earliest = [&](std::optional<SteadyTime> t) {

@@ -65,6 +65,9 @@ public:
     void exchangeWithServices();
     // Shows the screen as dimmed or blank (screenshots of the idle states).
     void showScreenPower(ScreenPowerState state);
+    ScreenPowerState screenPower() const { return screenPower_.state(); }
+    // One SDL event through the loop's own handling (tests tap through it).
+    void handleInput(const SDL_Event& event, SteadyTime now);
     // The UI's own (upright) size in pixels: the window's, turned by [display] rotation.
     Size uprightPixels() const;
 

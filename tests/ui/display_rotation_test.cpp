@@ -237,3 +237,40 @@ TEST_CASE("a quarter-turned home screen is the portrait home screen turned clock
     // Only the header clock may differ, if the minute turned between the two renders.
     CHECK(differing < static_cast<std::size_t>(turned.width * turned.height) / 100);
 }
+
+TEST_CASE("a tap on the dimmed home screen wakes the kiosk and starts nothing", "[display]") {
+    setenv("SDL_VIDEODRIVER", "offscreen", 0);
+    REQUIRE(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0);
+    {
+        std::ostringstream logs;
+        Logger logger(logs);
+        KioskOptions options;
+        Config config;
+        config.display.rotationDegrees = 90;
+        KioskApp app(options, config, logger, SDL_RegisterEvents(1));
+        REQUIRE(app.start(WindowMode::Offscreen, 1280, 800));
+        auto now = std::chrono::steady_clock::now();
+        app.frame(now);
+        app.showScreenPower(ScreenPowerState::Dim);
+
+        // The "Nộp hồ sơ" tile: upright top-left quarter, on the native panel's top-right.
+        auto tapTile = [&] {
+            app.handleInput(finger(SDL_FINGERDOWN, 0.75f, 0.25f), now);
+            app.handleInput(finger(SDL_FINGERUP, 0.75f, 0.25f), now);
+            for (int i = 0; i < 3; ++i) {
+                app.frame(now);
+            }
+        };
+        tapTile();
+        CHECK(app.screenPower() == ScreenPowerState::On);
+        CHECK(app.flow().state().screen == Screen::Home);
+        CHECK_FALSE(app.flow().state().active);
+        CHECK(logs.str().find("screen_woke") != std::string::npos);
+
+        // Awake, the same tap opens the tile.
+        tapTile();
+        CHECK(app.flow().state().screen != Screen::Home);
+        CHECK(app.flow().state().active);
+    }
+    SDL_Quit();
+}
