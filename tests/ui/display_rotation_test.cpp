@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <sstream>
 #include <stb_image.h>
+#include <unistd.h>
 #include <vector>
 
 using namespace kiosk;
@@ -190,7 +191,8 @@ Image renderHome(int width, int height, int degrees, double panelWidthMm, double
     config.display.panelWidthMm = panelWidthMm;
     config.display.panelHeightMm = panelHeightMm;
     auto file = std::filesystem::temp_directory_path() /
-                ("kiosk-rotation-test-" + std::to_string(degrees) + ".png");
+                ("kiosk-rotation-test-" + std::to_string(getpid()) + "-" + std::to_string(degrees) +
+                 ".png");
     {
         KioskApp app(options, config, logger, SDL_RegisterEvents(1));
         REQUIRE(app.start(WindowMode::Offscreen, width, height));

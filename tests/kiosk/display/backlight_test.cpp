@@ -5,13 +5,16 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <unistd.h>
 
 using namespace kiosk;
 
 namespace {
 
 std::filesystem::path fakeBacklight(const std::string& name, const std::string& maximum) {
-    auto dir = std::filesystem::temp_directory_path() / ("kiosk-backlight-test-" + name);
+    // The process id keeps parallel test runs (other worktrees) out of each other's way.
+    auto dir = std::filesystem::temp_directory_path() /
+               ("kiosk-backlight-test-" + std::to_string(getpid()) + "-" + name);
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "max_brightness") << maximum << "\n";
