@@ -1,5 +1,4 @@
-// Pure geometry of a rotated panel: logical (upright) sizes and points versus the panel's native
-// ones.
+// Pure geometry of a turned panel: upright (logical) sizes and points versus the native ones.
 #pragma once
 
 #include <optional>

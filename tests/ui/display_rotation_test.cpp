@@ -1,5 +1,4 @@
-// The turned display end to end: pointer events reach ImGui upright (or not at all while the
-// screen wakes), and a quarter-turned render is exactly the upright render turned.
+// The turned display end to end: pointer upright in ImGui, waking taps swallowed, exact turn.
 #include "ui/kiosk_app.hpp"
 #include "ui/platform/pointer_input.hpp"
 

@@ -1,5 +1,4 @@
-// Touch and mouse events turned into the upright UI's pointer, after calibration, rotation and
-// the screen power check; ImGui reads the result instead of SDL's own (unturned) mouse state.
+// Touch and mouse events made into the upright UI's pointer: calibrated, turned, power-checked.
 #pragma once
 
 #include "kiosk/display/screen_power.hpp"
@@ -19,6 +18,8 @@ enum class PointerOutcome {
     Ignored,    // a mouse event SDL made up from a touch we already handled, a second finger
 };
 
+// ImGui 1.86's SDL backend polls SDL's own (unturned) mouse each frame, so the UI reads this
+// pointer instead.
 class PointerInput {
 public:
     PointerInput(Rotation rotation, TouchCalibration calibration);

@@ -1,5 +1,4 @@
-// Screen power: dim and blank after quiet spells on the idle screen; a waking touch presses
-// nothing.
+// Screen power: idle dimming and blanking; the touch that wakes the screen presses nothing.
 #include "kiosk/display/screen_power.hpp"
 
 #include <catch2/catch.hpp>
