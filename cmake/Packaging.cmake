@@ -14,6 +14,7 @@ install(FILES ${KIOSK_SYSTEMD_DIR}/kiosk.service ${KIOSK_SYSTEMD_DIR}/kiosk-usb-
 install(PROGRAMS ${KIOSK_SYSTEMD_DIR}/kiosk-usb-export DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/kiosk)
 install(FILES ${KIOSK_SYSTEMD_DIR}/60-kiosk-printer.rules
               ${KIOSK_SYSTEMD_DIR}/60-kiosk-card-reader.rules ${KIOSK_SYSTEMD_DIR}/90-kiosk-usb.rules
+              ${KIOSK_SYSTEMD_DIR}/60-kiosk-backlight.rules
         DESTINATION /lib/udev/rules.d)
 install(FILES ${KIOSK_SYSTEMD_DIR}/kiosk.ini DESTINATION /etc/kiosk)
 install(FILES ${CMAKE_CURRENT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})

@@ -60,7 +60,11 @@ KioskApp::KioskApp(const KioskOptions& options, Config config, Logger& logger,
     , config_(std::move(config))
     , logger_(logger)
     , flow_(std::make_unique<Flow>(config_, logger_))
-    , terminateEventType_(terminateEventType) {
+    , terminateEventType_(terminateEventType)
+    , rotation_(rotationFromDegrees(config_.display.rotationDegrees).value_or(Rotation::None))
+    , pointer_(rotation_, config_.display.touchCalibration)
+    , screenPower_(config_.display.dimAfter, config_.display.blankAfter,
+                   std::chrono::steady_clock::now()) {
     reloadContent();
     bool simulatedPrinter =
         options.simulatedDevices || config_.devices.printer == DeviceChoice::Simulated;
@@ -163,7 +167,7 @@ void KioskApp::exchangeWithServices() {
     }
     for (const Effect& effect : flow_->takeEffects()) {
         if (assist_->perform(effect, *flow_) ||
-            media_->handle(effect, window_->renderer(), window_->pixelWidth(),
+            media_->handle(effect, window_->renderer(), static_cast<int>(uprightPixels().width),
                            std::chrono::steady_clock::now())) {
             continue;
         }
@@ -242,6 +246,9 @@ void KioskApp::exchangeWithServices() {
 }
 
 KioskApp::~KioskApp() {
+    if (backlight_) {
+        backlight_->apply(ScreenPowerState::On); // a maintainer at the console needs the light
+    }
     services_.reset();
     usage_.reset();
     if (usageLog_) {
@@ -250,6 +257,7 @@ KioskApp::~KioskApp() {
     usageLog_.reset();
     qrTextures_.reset();
     images_.reset();
+    canvas_.reset();
     if (imguiReady_) {
         ImGui_ImplSDLRenderer_Shutdown();
         ImGui_ImplSDL2_Shutdown();
@@ -265,10 +273,23 @@ Status KioskApp::start(WindowMode mode, int width, int height) {
         return window.error();
     }
     window_ = std::move(*window);
+    canvas_ = std::make_unique<RotatedCanvas>(window_->renderer(), rotation_);
     logger_.log(LogEvent::DisplayOpened, {{"renderer", SystemText{window_->rendererName()}},
                                           {"accelerated", window_->accelerated()},
                                           {"width", window_->pixelWidth()},
-                                          {"height", window_->pixelHeight()}});
+                                          {"height", window_->pixelHeight()},
+                                          {"rotation", rotationDegrees(rotation_)}});
+    if (!config_.display.backlightDir.empty()) {
+        auto backlight = Backlight::open(config_.display.backlightDir);
+        Status lit = backlight ? backlight->apply(ScreenPowerState::On) : backlight.error();
+        if (lit) {
+            // Lit at start: a kiosk restarted while blank must not stay dark.
+            backlight_ = std::move(*backlight);
+        } else {
+            logger_.log(LogEvent::BacklightUnavailable,
+                        {{"reason", SystemText{lit.error().message}}});
+        }
+    }
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -287,13 +308,22 @@ Status KioskApp::start(WindowMode mode, int width, int height) {
     return ok();
 }
 
+Size KioskApp::uprightPixels() const {
+    return logicalSize(
+        {static_cast<double>(window_->pixelWidth()), static_cast<double>(window_->pixelHeight())},
+        rotation_);
+}
+
 void KioskApp::relayout(TextSize size) {
-    int width = window_->pixelWidth();
+    int width = static_cast<int>(uprightPixels().width);
     if (size == fontsFor_ && width == layoutWidth_ && fonts_.body != nullptr) {
         return;
     }
-    // The panel's millimetres map onto the full drawable width.
-    metrics_ = computeMetrics(width, config_.display.panelWidthMm, size);
+    // The panel's millimetres map onto the full drawable width, as the resident sees it: a
+    // panel turned a quarter shows its native height across.
+    Size panelMm =
+        logicalSize({config_.display.panelWidthMm, config_.display.panelHeightMm}, rotation_);
+    metrics_ = computeMetrics(width, panelMm.width, size);
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
     fonts_ = buildFonts(FontFiles{config_.paths.fontRegular, config_.paths.fontBold}, metrics_);
     ImGui_ImplSDLRenderer_CreateFontsTexture();
@@ -321,6 +351,15 @@ void KioskApp::render(const SessionState& state, int secondsUntilWipe,
                       std::vector<Intent>& intents) {
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    // The backend sized ImGui to the window and read SDL's mouse, both unturned.
+    ImGuiIO& io = ImGui::GetIO();
+    int windowWidth = 0;
+    int windowHeight = 0;
+    SDL_GetWindowSize(window_->sdlWindow(), &windowWidth, &windowHeight);
+    Size upright = logicalSize(
+        {static_cast<double>(windowWidth), static_cast<double>(windowHeight)}, rotation_);
+    io.DisplaySize = ImVec2(static_cast<float>(upright.width), static_cast<float>(upright.height));
+    pointer_.feed(io);
     ImGui::NewFrame();
     FrameContext ctx{state,
                      devices_,
@@ -339,12 +378,61 @@ void KioskApp::render(const SessionState& state, int secondsUntilWipe,
     ctx.video = media_ ? media_->video() : nullptr;
     ctx.images = images_.get();
     router_.draw(ctx);
+    if (screenPower_.state() == ScreenPowerState::Dim) {
+        // Dimmed but legible, so a passer-by still sees the kiosk is alive and what it offers.
+        ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize,
+                                                      IM_COL32(0, 0, 0, 150));
+    }
     ImGui::Render();
+    canvas_->begin(window_->pixelWidth(), window_->pixelHeight());
     const ImVec4& bg = palette(state.accessibility.contrast).background;
     SDL_SetRenderDrawColor(window_->renderer(), static_cast<Uint8>(bg.x * 255),
                            static_cast<Uint8>(bg.y * 255), static_cast<Uint8>(bg.z * 255), 255);
     SDL_RenderClear(window_->renderer());
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    canvas_->end();
+}
+
+void KioskApp::presentBlack() {
+    SDL_SetRenderDrawColor(window_->renderer(), 0, 0, 0, 255);
+    SDL_RenderClear(window_->renderer());
+    SDL_RenderPresent(window_->renderer());
+}
+
+void KioskApp::showScreenPower(ScreenPowerState state) {
+    // Only screenshots call this: their flows run on a scripted clock, not the real one.
+    auto now = std::chrono::steady_clock::now();
+    screenPower_ = ScreenPower(config_.display.dimAfter, config_.display.blankAfter, now);
+    if (state != ScreenPowerState::On) {
+        screenPower_.update(now + (state == ScreenPowerState::Dim ? config_.display.dimAfter
+                                                                  : config_.display.blankAfter),
+                            SessionActivity::Idle);
+    }
+}
+
+void KioskApp::screenPowerChanged(ScreenPowerState state) {
+    switch (state) {
+    case ScreenPowerState::On:
+        logger_.log(LogEvent::ScreenWoke);
+        break;
+    case ScreenPowerState::Dim:
+        logger_.log(LogEvent::ScreenDimmed,
+                    {{"after_s", static_cast<int>(config_.display.dimAfter.count())}});
+        break;
+    case ScreenPowerState::Blank:
+        logger_.log(LogEvent::ScreenBlanked,
+                    {{"after_s", static_cast<int>(config_.display.blankAfter.count())}});
+        presentBlack();
+        break;
+    }
+    if (backlight_) {
+        if (auto status = backlight_->apply(state); !status) {
+            logger_.log(LogEvent::BacklightUnavailable,
+                        {{"reason", SystemText{status.error().message}}});
+            backlight_.reset(); // once is enough in the log; the picture still dims
+        }
+    }
+    frameClock_.noteActivity();
 }
 
 Flow& KioskApp::resetFlow() {
@@ -411,14 +499,33 @@ void KioskApp::handleEvent(const SDL_Event& event, SteadyTime now, bool& quit) {
     if (event.type == SDL_KEYDOWN && !options_.windowed) {
         return; // no keyboard shortcuts on a public kiosk
     }
-    ImGui_ImplSDL2_ProcessEvent(&event);
-    if (isInput(event)) {
+    ScreenPowerState before = screenPower_.state();
+    int windowWidth = 0;
+    int windowHeight = 0;
+    SDL_GetWindowSize(window_->sdlWindow(), &windowWidth, &windowHeight);
+    PointerOutcome pointer = pointer_.handle(
+        event, {static_cast<double>(windowWidth), static_cast<double>(windowHeight)}, screenPower_,
+        now);
+    if (screenPower_.state() != before) {
+        screenPowerChanged(screenPower_.state());
+    }
+    if (pointer == PointerOutcome::NotPointer) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+    }
+    // A swallowed waking touch is not a resident's input: it pressed nothing.
+    if (isInput(event) &&
+        (pointer == PointerOutcome::NotPointer || pointer == PointerOutcome::Delivered)) {
         flow_->noteInput(now);
     }
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
         relayout(fontsFor_);
     }
     frameClock_.noteActivity();
+}
+
+void KioskApp::handleInput(const SDL_Event& event, SteadyTime now) {
+    bool quit = false;
+    handleEvent(event, now, quit);
 }
 
 std::optional<SteadyTime> KioskApp::nextWake(SteadyTime now) const {
@@ -428,13 +535,17 @@ std::optional<SteadyTime> KioskApp::nextWake(SteadyTime now) const {
             wake = t;
         }
     };
+    earliest(screenPower_.nextDeadline());
+    earliest(notifier_.nextPing()); // the watchdog must hear from a blank kiosk too
+    if (screenPower_.state() == ScreenPowerState::Blank) {
+        return wake; // nothing is drawn: no clock to tick, no video to show
+    }
     // The header clock shows minutes: wake at the next minute boundary, not every second.
     std::time_t wall = std::time(nullptr);
     earliest(now + std::chrono::seconds(60 - wall % 60));
     if (flow_->state().wipeAt) {
         earliest(now + std::chrono::seconds(1)); // the countdown's number changes each second
     }
-    earliest(notifier_.nextPing());
     if (media_) {
         earliest(media_->update(now)); // the next video frame, while a guide plays
     }
@@ -465,6 +576,10 @@ int KioskApp::run() {
             syncAccessibility();
             frameClock_.noteActivity();
         }
+        if (auto changed = screenPower_.update(
+                now, flow_->state().active ? SessionActivity::InProgress : SessionActivity::Idle)) {
+            screenPowerChanged(*changed);
+        }
         std::time_t minute = std::time(nullptr) / 60;
         int countdown = flow_->secondsUntilWipe(now);
         if (minute != shownMinute_ || countdown != shownCountdown_) {
@@ -472,7 +587,12 @@ int KioskApp::run() {
             shownCountdown_ = countdown;
             frameClock_.noteActivity();
         }
-        if (frameClock_.wantsFrame()) {
+        if (screenPower_.state() == ScreenPowerState::Blank) {
+            // Black since it blanked; owed frames are dropped so the loop sleeps until a touch.
+            while (frameClock_.wantsFrame()) {
+                frameClock_.frameRendered();
+            }
+        } else if (frameClock_.wantsFrame()) {
             frame(now);
             frameClock_.frameRendered();
             if (!announced) {

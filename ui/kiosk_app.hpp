@@ -10,12 +10,16 @@
 #include "kiosk/config/config.hpp"
 #include "kiosk/content/content_store.hpp"
 #include "kiosk/devices/device_status.hpp"
+#include "kiosk/display/backlight.hpp"
+#include "kiosk/display/screen_power.hpp"
 #include "kiosk/flow/flow.hpp"
 #include "kiosk/log/logger.hpp"
 #include "ui/platform/frame_clock.hpp"
 #include "ui/platform/image_textures.hpp"
 #include "ui/platform/lesson_media.hpp"
+#include "ui/platform/pointer_input.hpp"
 #include "ui/platform/qr_textures.hpp"
+#include "ui/platform/rotated_canvas.hpp"
 #include "ui/platform/window.hpp"
 #include "ui/screens/screen_router.hpp"
 #include "ui/theme/fonts.hpp"
@@ -60,6 +64,13 @@ public:
     void startServices();
     // Hands the flow's effects to the services and their results back to the flow.
     void exchangeWithServices();
+    // Shows the screen as dimmed or blank (screenshots of the idle states).
+    void showScreenPower(ScreenPowerState state);
+    ScreenPowerState screenPower() const { return screenPower_.state(); }
+    // One SDL event through the loop's own handling (tests tap through it).
+    void handleInput(const SDL_Event& event, SteadyTime now);
+    // The UI's own (upright) size in pixels: the window's, turned by [display] rotation.
+    Size uprightPixels() const;
 
 private:
     void render(const SessionState& state, int secondsUntilWipe, std::vector<Intent>& intents);
@@ -68,6 +79,9 @@ private:
     void syncAccessibility();
     // (Re)loads procedures and lessons from the active content (start-up, after an install).
     void reloadContent();
+    // Dims, blanks or wakes: the picture, the backlight and the log.
+    void screenPowerChanged(ScreenPowerState state);
+    void presentBlack();
 
     KioskOptions options_;
     Config config_;
@@ -99,6 +113,11 @@ private:
     int shownCountdown_ = 0;
     Uint32 terminateEventType_;
     std::unique_ptr<ImageTextures> images_; // content pictures; needs the window's renderer
+    Rotation rotation_ = Rotation::None;
+    std::unique_ptr<RotatedCanvas> canvas_;
+    PointerInput pointer_;
+    ScreenPower screenPower_;
+    std::optional<Backlight> backlight_;
 };
 
 } // namespace kiosk::ui

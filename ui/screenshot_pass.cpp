@@ -1,6 +1,7 @@
 // The screenshot scenes: a scripted resident walks a fresh flow to each screen.
 #include "ui/screenshot_pass.hpp"
 
+#include "ui/display_screenshots.hpp"
 #include "ui/kiosk_app.hpp"
 #include "ui/lesson_scenes.hpp"
 
@@ -654,6 +655,11 @@ int runScreenshotPass(const KioskOptions& options, const Config& config, Logger&
             }
         }
     }
+    int display = writeDisplayScreenshots(options, config, logger, terminateType, dir);
+    if (display < 0) {
+        return 1;
+    }
+    written += display;
     return written > 0 ? 0 : 1;
 }
 

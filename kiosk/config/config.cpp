@@ -148,6 +148,16 @@ std::vector<Key> keys() {
         {"display", "dim_after_s", seconds(&Config::display, &DisplayConfig::dimAfter, 10, 86400)},
         {"display", "blank_after_s",
          seconds(&Config::display, &DisplayConfig::blankAfter, 10, 86400)},
+        {"display", "touch_calibration",
+         [](Config& config, std::string_view value) {
+             auto calibration = parseTouchCalibration(value);
+             if (!calibration) {
+                 return calibration.error().message;
+             }
+             config.display.touchCalibration = *calibration;
+             return std::string();
+         }},
+        {"display", "backlight_dir", textIn(&Config::display, &DisplayConfig::backlightDir)},
         {"session", "inactivity_timeout_s",
          seconds(&Config::session, &SessionConfig::inactivityTimeout, 15, 3600)},
         {"session", "still_there_countdown_s",

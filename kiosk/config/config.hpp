@@ -2,6 +2,7 @@
 #pragma once
 
 #include "drivers/common/result.hpp"
+#include "kiosk/display/touch_calibration.hpp"
 #include "kiosk/i18n/language.hpp"
 
 #include <chrono>
@@ -21,6 +22,11 @@ struct DisplayConfig {
     int rotationDegrees = 0;
     std::chrono::seconds dimAfter{300};
     std::chrono::seconds blankAfter{900};
+    // Applied to touches on the native panel before rotation; identity unless the glass is off.
+    TouchCalibration touchCalibration;
+    // A sysfs backlight (e.g. /sys/class/backlight/rpi_backlight) dimmed and switched off with
+    // the screen; empty: the picture alone is dimmed.
+    std::filesystem::path backlightDir;
 };
 
 struct SessionConfig {

@@ -218,6 +218,15 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
      "The chip card does not open with the ID number alone (no PACE): the resident is asked "
      "for the date of birth and the card's expiry date to open it with BAC.",
      "none"},
+    {LogEvent::ScreenDimmed, 1040, LogLevel::Info, "screen_dimmed",
+     "No touch for [display] dim_after_s with no session running: the screen is dimmed.", "none"},
+    {LogEvent::ScreenBlanked, 1041, LogLevel::Info, "screen_blanked",
+     "No touch for [display] blank_after_s: the screen is black and the kiosk idles.", "none"},
+    {LogEvent::ScreenWoke, 1042, LogLevel::Info, "screen_woke",
+     "A touch woke the dimmed or blank screen (that touch pressed nothing).", "none"},
+    {LogEvent::BacklightUnavailable, 1043, LogLevel::Warning, "backlight_unavailable",
+     "[display] backlight_dir cannot be read or written; only the picture is dimmed.",
+     "Check the path (ls /sys/class/backlight) and that 60-kiosk-backlight.rules is installed."},
 }};
 
 } // namespace

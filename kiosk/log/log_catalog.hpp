@@ -85,6 +85,10 @@ enum class LogEvent {
     UsbExportFailed,
     ProcedureSearchChosen,
     IdCardNeedsDates,
+    ScreenDimmed,
+    ScreenBlanked,
+    ScreenWoke,
+    BacklightUnavailable,
     Count
 };
 

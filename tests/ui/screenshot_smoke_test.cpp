@@ -1,5 +1,6 @@
 // Renders every screen offscreen in both languages and checks each picture is a real screen.
 #include "tests/kiosk/outbox/temp_dir.hpp"
+#include "ui/display_screenshots.hpp"
 #include "ui/kiosk_app.hpp"
 #include "ui/screenshot_pass.hpp"
 
@@ -79,4 +80,14 @@ TEST_CASE("every screen renders offscreen in both languages", "[screenshots]") {
         }
     }
     CHECK(checked >= 100);
+    // Turned and dimmed scenes show the panel's own 1280x800 pixels.
+    for (const DisplayShot& shot : displayShots()) {
+        auto file = dir / "display" / "vi" / (shot.file + ".png");
+        INFO(file.string());
+        REQUIRE(std::filesystem::exists(file));
+        Picture picture = inspect(file);
+        CHECK(picture.width == 1280);
+        CHECK(picture.height == 800);
+        CHECK(picture.distinctColours > 50);
+    }
 }

@@ -6,6 +6,20 @@
 #include <array>
 
 namespace kiosk::ui {
+namespace {
+
+// Three groups share the row: 4 text sizes, 3 colour themes and 2 wider language buttons.
+constexpr float kLanguageWidth = 1.9f; // in units of the small buttons
+
+// On a panel mounted in portrait one row would squeeze the buttons under the minimum touch
+// target; the language buttons then get a row of their own.
+bool accessibilityStacked(const Metrics& m, float width) {
+    float groupGap = m.gapPx * 3;
+    float button = (width - 2 * groupGap - 6 * m.gapPx) / (7.0f + 2 * kLanguageWidth);
+    return button < m.mm(kMinimumTargetMm);
+}
+
+} // namespace
 
 void HomeScreen::drawContent(const FrameContext& ctx) {
     // At the two largest sizes the greeting gives its room to the choices, which say enough.
@@ -13,9 +27,12 @@ void HomeScreen::drawContent(const FrameContext& ctx) {
         headingText(ctx, ctx.tr(Msg::HomeWelcome));
         ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));
     }
-    // The accessibility row is one chrome button high plus its label line.
+    // The accessibility row is one chrome button high plus its label line (two rows stacked).
     float accessibilityHeight =
         ctx.metrics.chromeTargetPx + ctx.fonts.chrome->FontSize + ctx.metrics.gapPx * 2.5f;
+    if (accessibilityStacked(ctx.metrics, ImGui::GetContentRegionAvail().x)) {
+        accessibilityHeight *= 2;
+    }
     float choicesHeight = ImGui::GetContentRegionAvail().y - accessibilityHeight;
     drawChoices(ctx, choicesHeight);
     drawAccessibility(ctx);
@@ -62,13 +79,14 @@ void HomeScreen::drawAccessibility(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     const SessionState& s = ctx.session;
     const float width = ImGui::GetContentRegionAvail().x;
-    // Three groups share the row: 4 text sizes, 3 colour themes and 2 wider language buttons.
     const float groupGap = m.gapPx * 3;
-    constexpr float kLanguageWidth = 1.9f; // in units of the small buttons
-    const float button = (width - 2 * groupGap - 6 * m.gapPx) / (7.0f + 2 * kLanguageWidth);
+    const bool stacked = accessibilityStacked(m, width);
+    const float button = stacked
+                             ? (width - groupGap - 5 * m.gapPx) / 7.0f
+                             : (width - 2 * groupGap - 6 * m.gapPx) / (7.0f + 2 * kLanguageWidth);
     const ImVec2 size(button, m.chromeTargetPx);
-    const float labelY = ImGui::GetCursorPosY();
-    const float buttonsY = labelY + ctx.fonts.chrome->FontSize + m.gapPx * 0.5f;
+    float labelY = ImGui::GetCursorPosY();
+    float buttonsY = labelY + ctx.fonts.chrome->FontSize + m.gapPx * 0.5f;
 
     auto label = [&](float x, Msg text) {
         ImGui::SetCursorPos(ImVec2(x, labelY));
@@ -138,6 +156,11 @@ void HomeScreen::drawAccessibility(const FrameContext& ctx) {
     }
 
     x += groupGap - m.gapPx;
+    if (stacked) {
+        x = 0;
+        labelY = buttonsY + m.chromeTargetPx + m.gapPx * 1.5f;
+        buttonsY = labelY + ctx.fonts.chrome->FontSize + m.gapPx * 0.5f;
+    }
     label(x, Msg::HomeLanguage);
     const ImVec2 languageSize(button * kLanguageWidth, m.chromeTargetPx);
     ImGui::SetCursorPos(ImVec2(x, buttonsY));

@@ -42,6 +42,12 @@ void drawHeader(const FrameContext& ctx, float height) {
                   local.tm_mon + 1, local.tm_year + 1900);
     ImVec2 clockSize = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, clock);
     float clockX = origin.x + width - margin - clockSize.x;
+    // A panel in portrait has no room for both names: the commune alone reads better than a
+    // name cut in the middle of a letter.
+    if (origin.x + margin + bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, title.c_str()).x >
+        clockX - margin) {
+        title = ctx.config.communeName;
+    }
     // The commune name gives way to the clock on narrow panels rather than overlapping it.
     ImVec4 clip(origin.x + margin, origin.y, clockX - margin, origin.y + height);
     d->AddText(bold, bold->FontSize, ImVec2(origin.x + margin, textY), colour, title.c_str(),

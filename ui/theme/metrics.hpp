@@ -28,7 +28,8 @@ struct Metrics {
     float mm(double millimetres) const { return static_cast<float>(millimetres * pixelsPerMm); }
 };
 
-// `panelWidthMm` is the physical width of the `widthPx` pixels the window covers.
+// `panelWidthMm` is the physical width of the `widthPx` pixels across the upright UI: on a panel
+// turned a quarter ([display] rotation 90 or 270) that is the panel's native height.
 Metrics computeMetrics(int widthPx, double panelWidthMm, TextSize size);
 
 } // namespace kiosk::ui

@@ -3,6 +3,7 @@
 
 #include "ui/widgets/icons.hpp"
 
+#include <cfloat>
 #include <string>
 
 namespace kiosk::ui {
@@ -109,18 +110,24 @@ void drawStatusBar(const FrameContext& ctx, ImVec2 size) {
                          : (item.health == Health::Bad ? p.danger : p.warning);
         float dotX = x + iconSize * 1.5f;
         d->AddCircleFilled(ImVec2(dotX, centreY), font->FontSize * 0.3f, ImGui::GetColorU32(dot));
-        std::string label = std::string(ctx.tr(item.name)) + ": " + std::string(ctx.tr(item.state));
+        std::string state(ctx.tr(item.state));
         if (item.simulated) {
-            label += " (" + std::string(ctx.tr(Msg::StatusSimulated)) + ")";
+            state += " (" + std::string(ctx.tr(Msg::StatusSimulated)) + ")";
         }
         if (item.queued > 0) {
-            label +=
+            state +=
                 " · " + std::to_string(item.queued) + " " + std::string(ctx.tr(Msg::StatusQueued));
         }
-        ImVec4 clip(x, origin.y, x + sectionWidth - ctx.metrics.gapPx, origin.y + size.y);
-        d->AddText(font, font->FontSize,
-                   ImVec2(dotX + font->FontSize * 0.6f, centreY - font->FontSize * 0.5f),
-                   textColour, label.c_str(), nullptr, 0, &clip);
+        std::string label = std::string(ctx.tr(item.name)) + ": " + state;
+        float textX = dotX + font->FontSize * 0.6f;
+        float right = x + sectionWidth - ctx.metrics.gapPx;
+        // On a narrow (portrait) panel the icon names the device and the state keeps the room.
+        if (textX + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x > right) {
+            label = state;
+        }
+        ImVec4 clip(x, origin.y, right, origin.y + size.y);
+        d->AddText(font, font->FontSize, ImVec2(textX, centreY - font->FontSize * 0.5f), textColour,
+                   label.c_str(), nullptr, 0, &clip);
         x += sectionWidth;
     }
     ImGui::Dummy(size);
