@@ -37,6 +37,8 @@ contents="$(dpkg-deb --contents "$deb" | awk '{print $6}' | sed 's|^\./|/|')"
 for path in /usr/bin/kiosk /usr/bin/kioskctl /lib/systemd/system/kiosk.service \
     /lib/systemd/system/kiosk-usb-mount@.service /lib/udev/rules.d/60-kiosk-printer.rules \
     /lib/udev/rules.d/60-kiosk-card-reader.rules /lib/udev/rules.d/90-kiosk-usb.rules \
+    /lib/udev/rules.d/60-kiosk-backlight.rules /lib/systemd/system/kiosk-usb-export.path \
+    /lib/systemd/system/kiosk-usb-export.service /usr/libexec/kiosk/kiosk-usb-export \
     /etc/kiosk/kiosk.ini /etc/kiosk/content-keys/vinh-tuong-sample.pub \
     /usr/share/kiosk/vinh-tuong.kpack; do
     grep -qxF "$path" <<<"$contents" || die "package lacks $path"

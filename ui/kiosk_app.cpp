@@ -528,7 +528,8 @@ void KioskApp::handleInput(const SDL_Event& event, SteadyTime now) {
     handleEvent(event, now, quit);
 }
 
-std::optional<SteadyTime> KioskApp::nextWake(SteadyTime now) const {
+std::optional<SteadyTime> KioskApp::nextWake(SteadyTime now,
+                                             std::optional<SteadyTime> nextVideoFrame) const {
     std::optional<SteadyTime> wake = flow_->nextDeadline();
     auto earliest = [&](std::optional<SteadyTime> t) {
         if (t && (!wake || *t < *wake)) {
@@ -546,9 +547,7 @@ std::optional<SteadyTime> KioskApp::nextWake(SteadyTime now) const {
     if (flow_->state().wipeAt) {
         earliest(now + std::chrono::seconds(1)); // the countdown's number changes each second
     }
-    if (media_) {
-        earliest(media_->update(now)); // the next video frame, while a guide plays
-    }
+    earliest(nextVideoFrame);
     return wake;
 }
 
@@ -559,7 +558,12 @@ int KioskApp::run() {
     while (!quit) {
         SteadyTime now = std::chrono::steady_clock::now();
         SDL_Event event;
-        int wait = frameClock_.waitMilliseconds(now, nextWake(now));
+        // Advances a playing video guide; it answers when its next frame is due.
+        std::optional<SteadyTime> nextVideoFrame;
+        if (media_ && screenPower_.state() != ScreenPowerState::Blank) {
+            nextVideoFrame = media_->update(now);
+        }
+        int wait = frameClock_.waitMilliseconds(now, nextWake(now, nextVideoFrame));
         if (SDL_WaitEventTimeout(&event, wait) != 0) {
             now = std::chrono::steady_clock::now();
             handleEvent(event, now, quit);

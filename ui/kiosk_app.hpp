@@ -75,7 +75,8 @@ public:
 private:
     void render(const SessionState& state, int secondsUntilWipe, std::vector<Intent>& intents);
     void handleEvent(const SDL_Event& event, SteadyTime now, bool& quit);
-    std::optional<SteadyTime> nextWake(SteadyTime now) const;
+    std::optional<SteadyTime> nextWake(SteadyTime now,
+                                       std::optional<SteadyTime> nextVideoFrame) const;
     void syncAccessibility();
     // (Re)loads procedures and lessons from the active content (start-up, after an install).
     void reloadContent();
