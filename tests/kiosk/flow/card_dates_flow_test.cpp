@@ -1,6 +1,5 @@
 // The BAC fallback at the flow level: a card that needs the two dates, and the rating scale.
-#include "kiosk/flow/flow.hpp"
-#include "kiosk/input/utf8.hpp"
+#include "tests/kiosk/flow/flow_journey.hpp"
 
 #include <catch2/catch.hpp>
 #include <sstream>
@@ -10,37 +9,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// 25/11/2026 10:00 in Vietnam.
-constexpr std::int64_t kNow = 1795575600;
-
-struct CardJourney {
-    Config config;
-    std::ostringstream logs;
-    Logger logger{logs, LogLevel::Debug};
-    ProcedureCatalog catalog;
-    Flow flow{config, logger, [] { return kNow; }};
-    SteadyTime now = SteadyTime{} + 1000s;
-
-    CardJourney() {
-        auto loaded = loadProcedureCatalog(std::string(KIOSK_SOURCE_DIR) + "/content");
-        REQUIRE(loaded.ok());
-        catalog = std::move(*loaded);
-        flow.setCatalog(&catalog);
-    }
-
-    void tap(Intent intent) {
-        now += 1s;
-        flow.apply(intent, now);
-    }
-
-    void typeText(const std::string& text) {
-        for (char32_t c : input::decodeUtf8<std::u32string>(text)) {
-            input::KeyDef key;
-            key.character = c;
-            tap(intent::PressKey{key});
-        }
-    }
-
+struct CardJourney : testing::FlowJourney {
     // From the identity choice to the first read with the ID number typed.
     void readWithNumber() {
         tap(intent::ChooseProcedure{"1.004194"});

@@ -1,8 +1,7 @@
 // Scripted resident journeys through every shipped procedure, tap by tap, at the flow level.
 #include "kiosk/dossier/local_time.hpp"
 #include "kiosk/dossier/synthetic_answers.hpp"
-#include "kiosk/flow/flow.hpp"
-#include "kiosk/input/utf8.hpp"
+#include "tests/kiosk/flow/flow_journey.hpp"
 
 #include <catch2/catch.hpp>
 #include <sstream>
@@ -12,38 +11,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// 25/11/2026 10:00 in Vietnam: a Wednesday morning.
-constexpr std::int64_t kNow = 1795575600;
-
-struct Journey {
-    Config config;
-    std::ostringstream logs;
-    Logger logger{logs, LogLevel::Debug};
-    ProcedureCatalog catalog;
-    Flow flow{config, logger, [] { return kNow; }};
-    SteadyTime now = SteadyTime{} + 1000s;
-
-    Journey() {
-        auto loaded = loadProcedureCatalog(std::string(KIOSK_SOURCE_DIR) + "/content");
-        REQUIRE(loaded.ok());
-        catalog = std::move(*loaded);
-        flow.setCatalog(&catalog);
-    }
-
-    void tap(Intent intent) {
-        now += 2s;
-        flow.apply(intent, now);
-    }
-
-    void typeText(const std::string& text) {
-        for (char32_t c : input::decodeUtf8<std::u32string>(text)) {
-            input::KeyDef key;
-            key.action = c == U' ' ? input::KeyAction::Space : input::KeyAction::Char;
-            key.character = c;
-            tap(intent::PressKey{key});
-        }
-    }
-
+struct Journey : testing::FlowJourney {
     void answer(const Field& field, const std::string& value) {
         tap(intent::EditField{field.id});
         REQUIRE(flow.state().screen == Screen::FieldEditor);

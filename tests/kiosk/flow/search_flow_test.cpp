@@ -1,6 +1,5 @@
 // The procedure search at the flow level: open it, type, see results live, choose one, go back.
-#include "kiosk/flow/flow.hpp"
-#include "kiosk/input/utf8.hpp"
+#include "tests/kiosk/flow/flow_journey.hpp"
 
 #include <catch2/catch.hpp>
 #include <sstream>
@@ -10,43 +9,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Search {
-    Config config;
-    std::ostringstream logs;
-    Logger logger{logs, LogLevel::Debug};
-    ProcedureCatalog catalog;
-    Flow flow{config, logger};
-    SteadyTime now = SteadyTime{} + 1000s;
-
+struct Search : testing::FlowJourney {
     Search() {
-        auto loaded = loadProcedureCatalog(std::string(KIOSK_SOURCE_DIR) + "/content");
-        REQUIRE(loaded.ok());
-        catalog = std::move(*loaded);
-        flow.setCatalog(&catalog);
         tap(intent::Open{Screen::ProcedureCategories});
         tap(intent::OpenProcedureSearch{});
-    }
-
-    void tap(Intent intent) {
-        now += 1s;
-        flow.apply(intent, now);
-    }
-
-    void key(input::KeyAction action, char32_t character = 0) {
-        input::KeyDef def;
-        def.action = action;
-        def.character = character;
-        tap(intent::PressKey{def});
-    }
-
-    void typeText(const std::string& text) {
-        for (char32_t c : input::decodeUtf8<std::u32string>(text)) {
-            if (c == U' ') {
-                key(input::KeyAction::Space);
-            } else {
-                key(input::KeyAction::Char, c);
-            }
-        }
     }
 
     const ProcedureSearchState& search() const { return flow.state().search; }
