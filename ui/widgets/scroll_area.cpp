@@ -7,12 +7,20 @@
 
 namespace kiosk::ui {
 
+namespace {
+
+// The position bar has its own strip right of the list, so wrapped text never runs under it.
+float barStrip(const FrameContext& ctx) {
+    return ctx.metrics.gapPx * 1.5f;
+}
+
+} // namespace
+
 void beginScrollArea(const FrameContext& ctx, std::string_view id, float height) {
-    (void)ctx;
     std::string key(id);
     // ImGui's own scrollbar is too thin to drag with a finger; endScrollArea draws a position bar.
-    ImGui::BeginChild(key.c_str(), ImVec2(0, height), false,
-                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild(key.c_str(), ImVec2(ImGui::GetContentRegionAvail().x - barStrip(ctx), height),
+                      false, ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollbar);
 }
 
 void endScrollArea(const FrameContext& ctx) {
@@ -25,20 +33,21 @@ void endScrollArea(const FrameContext& ctx) {
             ImGui::ClearActiveID();
         }
     }
-    // A visible scroll hint: a thick bar at the right edge while there is more to see.
     float scrollMax = ImGui::GetScrollMaxY();
+    float scrollY = ImGui::GetScrollY();
+    ImVec2 pos = ImGui::GetWindowPos();
+    ImVec2 size = ImGui::GetWindowSize();
+    ImGui::EndChild();
+    // A visible scroll hint: a thick bar in the strip while there is more to see.
     if (scrollMax > 0) {
         ImDrawList* d = ImGui::GetWindowDrawList();
-        ImVec2 pos = ImGui::GetWindowPos();
-        ImVec2 size = ImGui::GetWindowSize();
         float barWidth = ctx.metrics.gapPx;
+        float right = pos.x + size.x + barStrip(ctx);
         float visible = size.y / (size.y + scrollMax);
-        float top = pos.y + (size.y - size.y * visible) * (ImGui::GetScrollY() / scrollMax);
-        d->AddRectFilled(ImVec2(pos.x + size.x - barWidth, top),
-                         ImVec2(pos.x + size.x, top + size.y * visible),
+        float top = pos.y + (size.y - size.y * visible) * (scrollY / scrollMax);
+        d->AddRectFilled(ImVec2(right - barWidth, top), ImVec2(right, top + size.y * visible),
                          ImGui::GetColorU32(ctx.colours.border), barWidth * 0.5f);
     }
-    ImGui::EndChild();
 }
 
 } // namespace kiosk::ui
