@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
+#include <sstream>
 
 namespace kiosk {
 
@@ -11,6 +13,15 @@ using nlohmann::json;
 ContentJsonReader::ContentJsonReader(std::string origin, std::string errorCode)
     : origin_(std::move(origin))
     , errorCode_(std::move(errorCode)) {}
+
+std::optional<json> ContentJsonReader::parse(const std::string& text) {
+    json document = json::parse(text, nullptr, false);
+    if (document.is_discarded()) {
+        problem("$", "is not valid JSON");
+        return std::nullopt;
+    }
+    return document;
+}
 
 void ContentJsonReader::problem(const std::string& path, const std::string& what) {
     problems_.push_back(origin_ + ": " + path + ": " + what);
@@ -113,6 +124,16 @@ LocalText ContentJsonReader::localAt(const json& value, const std::string& here)
         problem(here + ".en", "missing English translation");
     }
     return out;
+}
+
+std::optional<std::string> readContentFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 bool isInsidePack(const std::string& name) {

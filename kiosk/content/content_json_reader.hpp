@@ -19,6 +19,9 @@ public:
     // `origin` names the file in every problem; `errorCode` is the Error code of the whole.
     ContentJsonReader(std::string origin, std::string errorCode);
 
+    // The whole document; "$: is not valid JSON" is recorded when it does not parse.
+    std::optional<nlohmann::json> parse(const std::string& text);
+
     void problem(const std::string& path, const std::string& what);
     bool failed() const { return !problems_.empty(); }
     Error error() const;
@@ -45,6 +48,9 @@ private:
     std::string errorCode_;
     std::vector<std::string> problems_;
 };
+
+// A content file's text; nothing when it cannot be opened.
+std::optional<std::string> readContentFile(const std::filesystem::path& path);
 
 // Relative and without "..": a content pack never names a file outside itself.
 bool isInsidePack(const std::string& name);

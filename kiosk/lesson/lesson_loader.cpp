@@ -6,9 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace kiosk {
 namespace {
@@ -172,16 +170,6 @@ LessonStep readStep(const json& step, const std::string& path, Reader& reader) {
     return out;
 }
 
-std::optional<std::string> readFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 } // namespace
 
 const Lesson* LessonCatalog::find(const std::string& id) const {
@@ -193,11 +181,11 @@ const Lesson* LessonCatalog::find(const std::string& id) const {
 Result<Lesson> parseLesson(const std::string& jsonText, const std::string& origin,
                            const std::filesystem::path& contentDir) {
     Reader reader(origin, contentDir);
-    json document = json::parse(jsonText, nullptr, false);
-    if (document.is_discarded()) {
-        reader.problem("$", "is not valid JSON");
+    std::optional<json> parsed = reader.parse(jsonText);
+    if (!parsed) {
         return reader.error();
     }
+    const json& document = *parsed;
     Lesson lesson;
     const json* format = reader.member(document, "$", "format", true);
     if (format != nullptr && (!format->is_number_integer() || format->get<long>() != 1)) {
@@ -262,7 +250,7 @@ Result<LessonCatalog> loadLessonCatalog(const std::filesystem::path& contentDir)
     LessonCatalog catalog;
     std::vector<std::string> problems;
     for (const auto& file : files) {
-        auto text = readFile(file);
+        auto text = readContentFile(file);
         if (!text) {
             problems.push_back(file.string() + ": cannot be read");
             continue;

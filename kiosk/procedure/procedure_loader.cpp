@@ -5,11 +5,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
-#include <sstream>
 
 namespace kiosk {
 namespace {
@@ -22,15 +20,6 @@ public:
     explicit Reader(std::string origin)
         : ContentJsonReader(std::move(origin), "procedure_invalid") {}
 };
-
-std::optional<json> parseJson(const std::string& text, Reader& reader) {
-    json document = json::parse(text, nullptr, false);
-    if (document.is_discarded()) {
-        reader.problem("$", "is not valid JSON");
-        return std::nullopt;
-    }
-    return document;
-}
 
 void checkFormat(const json& document, Reader& reader) {
     auto format = reader.integer(document, "$", "format");
@@ -366,21 +355,11 @@ std::vector<std::string> readKeywords(const json& document, Reader& reader) {
 constexpr std::string_view kPayloadKeys[] = {"ChuHoSo", "MaDoiTuong", "SoDienThoai", "Email",
                                              "TrichYeuHoSo"};
 
-std::optional<std::string> readFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 } // namespace
 
 Result<Procedure> parseProcedure(const std::string& jsonText, const std::string& origin) {
     Reader reader(origin);
-    auto document = parseJson(jsonText, reader);
+    auto document = reader.parse(jsonText);
     if (!document) {
         return reader.error();
     }
@@ -480,7 +459,7 @@ Result<Procedure> parseProcedure(const std::string& jsonText, const std::string&
 
 Result<PickerList> parsePickerList(const std::string& jsonText, const std::string& origin) {
     Reader reader(origin);
-    auto document = parseJson(jsonText, reader);
+    auto document = reader.parse(jsonText);
     if (!document) {
         return reader.error();
     }
@@ -511,7 +490,7 @@ Result<PickerList> parsePickerList(const std::string& jsonText, const std::strin
 Result<std::vector<Category>> parseCategories(const std::string& jsonText,
                                               const std::string& origin) {
     Reader reader(origin);
-    auto document = parseJson(jsonText, reader);
+    auto document = reader.parse(jsonText);
     if (!document) {
         return reader.error();
     }
@@ -597,7 +576,7 @@ Result<ProcedureCatalog> loadProcedureCatalog(const std::filesystem::path& conte
         return files;
     };
     std::filesystem::path procedureDir = contentDir / "procedures";
-    auto categoriesText = readFile(procedureDir / "categories.json");
+    auto categoriesText = readContentFile(procedureDir / "categories.json");
     if (!categoriesText) {
         return makeError("procedure_invalid",
                          (procedureDir / "categories.json").string() + ": cannot be read");
@@ -609,7 +588,7 @@ Result<ProcedureCatalog> loadProcedureCatalog(const std::filesystem::path& conte
         catalog.categories = *categories;
     }
     for (const auto& file : listJson(contentDir / "lists")) {
-        auto text = readFile(file);
+        auto text = readContentFile(file);
         auto list =
             text ? parsePickerList(*text, file.string())
                  : Result<PickerList>(makeError("unreadable", file.string() + ": cannot be read"));
@@ -627,7 +606,7 @@ Result<ProcedureCatalog> loadProcedureCatalog(const std::filesystem::path& conte
         if (file.filename() == "categories.json") {
             continue;
         }
-        auto text = readFile(file);
+        auto text = readContentFile(file);
         auto procedure =
             text ? parseProcedure(*text, file.string())
                  : Result<Procedure>(makeError("unreadable", file.string() + ": cannot be read"));
