@@ -166,6 +166,13 @@ void maintainerUnlocked(Flow& flow, ScriptedResident& resident) {
     flow.takeEffects();
 }
 
+// The maintainer screen unlocked and on `tab`, its load request taken (the scene answers it).
+void maintainerTab(Flow& flow, ScriptedResident& resident, MaintainerTab tab) {
+    maintainerUnlocked(flow, resident);
+    resident.tap(intent::ChooseMaintainerTab{tab});
+    flow.takeEffects();
+}
+
 UsageReport syntheticReport() {
     using namespace std::chrono;
     UsageReport report;
@@ -502,26 +509,20 @@ std::vector<ScreenshotScene> screenshotScenes() {
         flow.reportExported(UsbExportOutcome::NoHelper, "");
     });
     add("maintainer_add_volunteer", [](Flow& flow, R& r) {
-        maintainerUnlocked(flow, r);
-        r.tap(intent::ChooseMaintainerTab{MaintainerTab::Volunteers});
-        flow.takeEffects();
+        maintainerTab(flow, r, MaintainerTab::Volunteers);
         flow.volunteersLoaded({{"vol-0a1b2c3d", "TNV 1", true}, {"vol-5e6f7a8b", "TNV 2", true}});
         r.tap(intent::StartAddVolunteer{});
         typeNewPin(r, "2580", true);
         typeNewPin(r, "258", false);
     });
     add("maintainer_add_volunteer_too_easy", [](Flow& flow, R& r) {
-        maintainerUnlocked(flow, r);
-        r.tap(intent::ChooseMaintainerTab{MaintainerTab::Volunteers});
-        flow.takeEffects();
+        maintainerTab(flow, r, MaintainerTab::Volunteers);
         flow.volunteersLoaded({{"vol-0a1b2c3d", "TNV 1", true}});
         r.tap(intent::StartAddVolunteer{});
         typeNewPin(r, "1234", true);
     });
     add("maintainer_volunteer_added", [](Flow& flow, R& r) {
-        maintainerUnlocked(flow, r);
-        r.tap(intent::ChooseMaintainerTab{MaintainerTab::Volunteers});
-        flow.takeEffects();
+        maintainerTab(flow, r, MaintainerTab::Volunteers);
         flow.volunteersLoaded({{"vol-0a1b2c3d", "TNV 1", true}});
         r.tap(intent::StartAddVolunteer{});
         typeNewPin(r, "2580", true);
@@ -531,32 +532,24 @@ std::vector<ScreenshotScene> screenshotScenes() {
         flow.volunteersLoaded({{"vol-0a1b2c3d", "TNV 1", true}, {"vol-1a2b3c4d", "TNV 2", true}});
     });
     add("maintainer_volunteers", [](Flow& flow, R& r) {
-        maintainerUnlocked(flow, r);
-        r.tap(intent::ChooseMaintainerTab{MaintainerTab::Volunteers});
-        flow.takeEffects();
+        maintainerTab(flow, r, MaintainerTab::Volunteers);
         flow.volunteersLoaded({{"vol-0a1b2c3d", "Chị Nguyễn Thu Hà", true},
                                {"vol-5e6f7a8b", "Anh Lò Văn Dũng", true},
                                {"vol-00ff00ff", "Bác Phạm Thị Lụa", false}});
     });
     add("maintainer_content", [](Flow& flow, R& r) {
-        maintainerUnlocked(flow, r);
-        r.tap(intent::ChooseMaintainerTab{MaintainerTab::Content});
-        flow.takeEffects();
+        maintainerTab(flow, r, MaintainerTab::Content);
         flow.contentInspected(syntheticContent());
     });
     add("maintainer_content_installing", [](Flow& flow, R& r) {
-        maintainerUnlocked(flow, r);
-        r.tap(intent::ChooseMaintainerTab{MaintainerTab::Content});
-        flow.takeEffects();
+        maintainerTab(flow, r, MaintainerTab::Content);
         flow.contentInspected(syntheticContent());
         r.tap(intent::InstallFoundPack{});
         flow.takeEffects();
         flow.installProgress(31457280, 51380224);
     });
     add("maintainer_content_installed", [](Flow& flow, R& r) {
-        maintainerUnlocked(flow, r);
-        r.tap(intent::ChooseMaintainerTab{MaintainerTab::Content});
-        flow.takeEffects();
+        maintainerTab(flow, r, MaintainerTab::Content);
         flow.contentInspected(syntheticContent());
         r.tap(intent::InstallFoundPack{});
         flow.takeEffects();
