@@ -65,15 +65,12 @@ LoadedConfig loadConfiguration(const KioskOptions& options, Logger& logger) {
 } // namespace
 
 int runKiosk(int argc, char** argv) {
-    auto options = parseKioskOptions(std::vector<std::string>(argv + 1, argv + argc));
-    if (!options) {
-        std::cerr << "kiosk: " << options.error().message << "\n" << kKioskUsage;
-        return 2;
+    auto parsed =
+        parseKioskOptions(std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr);
+    if (const int* exitStatus = std::get_if<int>(&parsed)) {
+        return *exitStatus; // --help, --version or a usage error
     }
-    if (options->mode == RunMode::Help) {
-        std::cout << kKioskUsage;
-        return 0;
-    }
+    auto* options = &std::get<KioskOptions>(parsed);
     Logger logger(std::cout);
     logger.setOutput(Logger::detectOutput());
     logger.log(LogEvent::KioskStarted, {{"version", LogToken(KIOSK_VERSION)}});
@@ -133,8 +130,6 @@ int runKiosk(int argc, char** argv) {
             status = started ? app.run() : 1;
             break;
         }
-        case RunMode::Help:
-            break;
         }
     }
     SDL_Quit();

@@ -2,6 +2,7 @@
 #include "ui/kiosk_app.hpp"
 
 #include "kiosk/app/content_location.hpp"
+#include "kiosk/health/health_check.hpp"
 #include "kiosk/lesson/take_home.hpp"
 #include "kiosk/lesson/take_home_text.hpp"
 #include "ui/theme/palette.hpp"
@@ -17,6 +18,15 @@
 
 namespace kiosk::ui {
 namespace {
+
+// The file the kiosk read its configuration from (ui/app.cpp's choice), empty for defaults.
+std::filesystem::path loadedConfigFile(const KioskOptions& options) {
+    if (options.configPath) {
+        return *options.configPath;
+    }
+    std::filesystem::path installed = "/etc/kiosk/kiosk.ini";
+    return std::filesystem::exists(installed) ? installed : std::filesystem::path{};
+}
 
 // Process age from the kernel's start time, so start-up cost before main() is counted too.
 double millisecondsSinceProcessStart() {
@@ -150,6 +160,13 @@ void KioskApp::startServices() {
     hooks.reprintLastReceipt = [this] {
         services_->reprintLastReceipt();
         return VolunteerToolsState::Reprint::Printing;
+    };
+    // The maintainer's health tab runs kioskctl doctor's checks on the file the kiosk loaded.
+    hooks.checkHealth = [configFile = loadedConfigFile(options_)] {
+        HealthContext context;
+        context.configFile = configFile;
+        context.listUsb = libusbInterfaceLister();
+        return runHealthChecks(context);
     };
     assist_ = std::make_unique<AssistServices>(
         volunteers_.get(), contentStore_ ? &*contentStore_ : nullptr,

@@ -432,6 +432,12 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::CardEnterDates, "Nhập hai ngày", "Enter the two dates"},
     {Msg::RateVeryGood, "Rất hài lòng", "Very satisfied"},
     {Msg::RateVeryBad, "Rất không hài lòng", "Very dissatisfied"},
+    {Msg::TabHealth, "Kiểm tra máy", "Health check"},
+    {Msg::HealthChecking, "Đang kiểm tra…", "Checking…"},
+    {Msg::HealthAgain, "Kiểm tra lại", "Check again"},
+    {Msg::HealthOk, "TỐT", "OK"},
+    {Msg::HealthWarn, "CHÚ Ý", "WARN"},
+    {Msg::HealthFail, "LỖI", "FAIL"},
 }};
 
 } // namespace

@@ -337,6 +337,12 @@ enum class Msg {
     CardEnterDates,
     RateVeryGood,
     RateVeryBad,
+    TabHealth,
+    HealthChecking,
+    HealthAgain,
+    HealthOk,
+    HealthWarn,
+    HealthFail,
     Count
 };
 

@@ -9,12 +9,28 @@
 #include <array>
 #include <charconv>
 #include <chrono>
-#include <thread>
+#include <cstdio>
+#include <ctime>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 namespace kiosk {
 namespace {
+
+// IMF-fixdate, e.g. "Fri, 04 Dec 2026 06:00:00 GMT", in the C locale whatever the process's.
+std::string httpDate(std::time_t now) {
+    static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[40];
+    std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[utc.tm_wday],
+                  utc.tm_mday, kMonths[utc.tm_mon], utc.tm_year + 1900, utc.tm_hour, utc.tm_min,
+                  utc.tm_sec);
+    return text;
+}
 
 constexpr std::array<std::pair<std::string_view, GatewayFault>, 9> kFaultNames{{
     {"none", GatewayFault::None},
@@ -192,6 +208,16 @@ void GatewayServer::routes() {
         }
         return true;
     };
+
+    // Every answer carries Date (RFC 9110 §6.6.1: a server with a clock sends it), so a kiosk's
+    // `kioskctl doctor` can compare clocks; cpp-httplib does not add it itself.
+    server_->set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
+        response.set_header("Date", httpDate(std::time(nullptr)));
+    });
+    // Unauthenticated liveness probe for maintainers' tools; says nothing about any dossier.
+    server_->Get("/v1/health", [](const httplib::Request&, httplib::Response& response) {
+        response.set_content("{\"status\":\"ok\"}", "application/json");
+    });
 
     server_->Post(kSubmitPath, [this, authenticate](const httplib::Request& request,
                                                     httplib::Response& response) {
