@@ -124,7 +124,7 @@ KioskServices::KioskServices(const Config& config, Logger& logger, bool simulate
     if (simulatedDevices) {
         readerConfig.cardReader = DeviceChoice::Simulated;
     }
-    if (auto reader = CardReaderSetup::open(readerConfig, activeContentDir(config) / "cards",
+    if (auto reader = CardReaderSetup::open(readerConfig, developmentContentDir(config) / "cards",
                                             usbCardReaderOpener())) {
         devices_->reader = std::move(*reader);
     }
