@@ -152,6 +152,7 @@ std::vector<Key> keys() {
         {"kiosk", "commune_name", text(&Config::communeName)},
         {"kiosk", "access_point_name", text(&Config::accessPointName)},
         {"kiosk", "hotline", text(&Config::hotline)},
+        {"kiosk", "office_address", text(&Config::officeAddress)},
         {"kiosk", "language",
          [](Config& config, std::string_view value) {
              auto language = parseLanguage(value);
@@ -229,6 +230,7 @@ std::vector<Key> keys() {
         {"paths", "font_regular", textIn(&Config::paths, &PathConfig::fontRegular)},
         {"paths", "font_bold", textIn(&Config::paths, &PathConfig::fontBold)},
         {"paths", "content_trust_dir", textIn(&Config::paths, &PathConfig::contentTrustDir)},
+        {"assisted", "volunteer_phone", textIn(&Config::assisted, &AssistedConfig::volunteerPhone)},
         {"assisted", "inactivity_signout_s",
          seconds(&Config::assisted, &AssistedConfig::inactivitySignout, 60, 7200)},
         {"assisted", "session_limit_s",
