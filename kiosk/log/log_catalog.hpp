@@ -89,6 +89,9 @@ enum class LogEvent {
     ScreenBlanked,
     ScreenWoke,
     BacklightUnavailable,
+    DeviceNotConnected,
+    CardReaderOpened,
+    CardReaderChosen,
     Count
 };
 
