@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <httplib.h>
+#include <thread>
 
 using namespace kiosk;
 
