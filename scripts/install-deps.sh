@@ -17,6 +17,9 @@ packages=(
   catch2 libcpp-httplib-dev
   # tooling used by tests and benchmarks
   sqlite3 openssl xvfb ffmpeg
+  # hardware in the loop (ctest -L hil): a throwaway VM; its kernel .deb is downloaded by
+  # tests/hil/run-vm.sh into the build tree, never installed
+  qemu-system-x86 busybox-static
 )
 
 SUDO=""

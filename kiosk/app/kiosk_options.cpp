@@ -32,10 +32,10 @@ std::unique_ptr<CLI::App> makeKioskCli(KioskOptions& options) {
     app->add_flag_callback(
            "--demo",
            [&options] {
+               // The devices come from the config (or --sim), so the demo can drive real ones.
                options.mode = RunMode::Demo;
-               options.simulatedDevices = true;
            },
-           "scripted walk through the main flow with simulated devices, then exit")
+           "scripted walk through the main flow, then exit (add --sim for simulated devices)")
         ->excludes(screenshots);
     return app;
 }

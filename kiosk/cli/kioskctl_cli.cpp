@@ -4,6 +4,7 @@
 
 #include "kiosk/cli/command_line.hpp"
 #include "kiosk/config/config.hpp"
+#include "kiosk/config/config_check_command.hpp"
 #include "kiosk/content/pack_commands.hpp"
 #include "kiosk/health/health_check.hpp"
 #include "kiosk/log/log_catalog.hpp"
@@ -74,18 +75,10 @@ CLI::App* command(CLI::App& parent, const std::string& name, const std::string& 
 void addConfig(CLI::App& app, const KioskctlIo& io, int& status, std::shared_ptr<Requests> r) {
     CLI::App* config = command(app, "config", "configuration files");
     config->require_subcommand(1);
-    CLI::App* check = command(*config, "check", "check a configuration file (kiosk.ini(5))");
+    CLI::App* check = command(*config, "check",
+                              "check a configuration file (kiosk.ini(5)) and the files it names");
     check->add_option("FILE", r->file, "the file to check")->required()->type_name("FILE");
-    check->callback([&io, &status, r] {
-        auto loaded = loadConfig(r->file);
-        if (!loaded) {
-            io.err << "kioskctl: " << loaded.error().message << '\n';
-            status = kExitFailure;
-            return;
-        }
-        io.out << r->file.string() << ": ok\n";
-        status = kExitOk;
-    });
+    check->callback([&io, &status, r] { status = runConfigCheck(r->file, io.out, io.err); });
 }
 
 void addPrintTest(CLI::App& app, const KioskctlIo& io, int& status, std::shared_ptr<Requests> r) {

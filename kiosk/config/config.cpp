@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <functional>
 #include <ini.h>
@@ -36,7 +37,9 @@ std::optional<long> parseInteger(std::string_view text) {
 std::optional<double> parseNumber(std::string_view text) {
     double value = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size()) {
+    // from_chars reads "nan" and "inf" as numbers; no setting can use them, and NaN slips
+    // through every range check (each comparison with it is false).
+    if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
         return std::nullopt;
     }
     return value;
@@ -70,6 +73,40 @@ Setter seconds(Section Config::*section, std::chrono::seconds Section::*field, l
                    std::to_string(maximum);
         }
         (config.*section).*field = std::chrono::seconds(*number);
+        return std::string();
+    };
+}
+
+template <typename Section>
+Setter nonEmptyPath(Section Config::*section, std::filesystem::path Section::*field) {
+    return [section, field](Config& config, std::string_view value) {
+        // An empty directory would mean "the working directory", wherever the kiosk started.
+        if (value.empty()) {
+            return std::string("must not be empty");
+        }
+        (config.*section).*field = std::filesystem::path(std::string(value));
+        return std::string();
+    };
+}
+
+Setter gatewayUrl() {
+    return [](Config& config, std::string_view value) {
+        std::string_view rest;
+        for (std::string_view scheme : {"http://", "https://"}) {
+            if (value.substr(0, scheme.size()) == scheme) {
+                rest = value.substr(scheme.size());
+            }
+        }
+        // A host is needed, and a character curl would refuse or reinterpret is not allowed.
+        bool hostPresent = !rest.empty() && rest.front() != '/' && rest.front() != ':';
+        bool plain = std::all_of(value.begin(), value.end(), [](char c) {
+            return c > 0x20 && c < 0x7f && c != '"' && c != '\\';
+        });
+        if (!hostPresent || !plain) {
+            return std::string("must be an http:// or https:// address with a host, e.g. "
+                               "https://gateway.example.vn");
+        }
+        config.gateway.url = std::string(value);
         return std::string();
     };
 }
@@ -119,6 +156,9 @@ std::vector<Key> keys() {
          "Where this kiosk stands, e.g. the village cultural house (must not be empty)."},
         {"kiosk", "hotline", text(&Config::hotline),
          "Help line printed on receipts and shown on the help screen (must not be empty)."},
+        {"kiosk", "office_address", text(&Config::officeAddress),
+         "Where residents are sent when this kiosk is out of order (maintenance screen; not "
+         "empty)."},
         {"kiosk", "language",
          [](Config& config, std::string_view value) {
              auto language = parseLanguage(value);
@@ -202,18 +242,19 @@ std::vector<Key> keys() {
          "Card the simulated reader presents (only used with card_reader = sim)."},
         {"devices", "csca_dir", textIn(&Config::devices, &DeviceConfig::cscaDir),
          "Directory of CSCA certificates (PEM or DER) that ID card signatures must chain to."},
-        {"gateway", "url", textIn(&Config::gateway, &GatewayConfig::url),
+        {"gateway", "url", gatewayUrl(),
          "Base URL of the dossier gateway. Dossiers wait in the outbox while it is unreachable."},
         {"gateway", "ca_file", textIn(&Config::gateway, &GatewayConfig::caFile),
          "CA certificate (PEM) for an https:// gateway; empty uses the system's trust store."},
         {"gateway", "kiosk_id", textIn(&Config::gateway, &GatewayConfig::kioskId),
          "This kiosk's identity towards the gateway."},
         {"gateway", "credential_file", textIn(&Config::gateway, &GatewayConfig::credentialFile),
-         "File holding this kiosk's gateway credential (readable by the kiosk user only); empty: "
-         "none."},
+         "File holding this kiosk's gateway credential: required, mode 0600 (the kiosk refuses a "
+         "file others can read, like ssh does, and says `chmod 600 <file>`)."},
         {"gateway", "public_key_file",
          textIn(&Config::gateway, &GatewayConfig::gatewayPublicKeyFile),
-         "The gateway's X25519 public key: every dossier is sealed to it before it is stored."},
+         "The gateway's X25519 public key: every dossier is sealed to it before it is stored. "
+         "Required; writable by its owner only."},
         {"gateway", "reference_prefix",
          [](Config& config, std::string_view value) {
              // Short capitals only: it is read aloud over the phone and printed on receipts.
@@ -227,11 +268,11 @@ std::vector<Key> keys() {
              return std::string();
          },
          "Short commune code that starts offline references on receipts (\"VT-20261125-0007\")."},
-        {"paths", "data_dir", textIn(&Config::paths, &PathConfig::dataDir),
+        {"paths", "data_dir", nonEmptyPath(&Config::paths, &PathConfig::dataDir),
          "Writable data: usage database, outbox, installed content (the service's StateDirectory). "
          "Reports for the USB stick are spooled in <data_dir>/usb-export; kiosk-usb-export.path "
          "and .service name /var/lib/kiosk: change them too (systemctl edit) if this moves."},
-        {"paths", "content_dir", textIn(&Config::paths, &PathConfig::contentDir),
+        {"paths", "content_dir", nonEmptyPath(&Config::paths, &PathConfig::contentDir),
          "Installed content packs; `kioskctl pack install` writes here, the kiosk reads current/."},
         {"paths", "usb_mount_dir", textIn(&Config::paths, &PathConfig::usbMountDir),
          "Where kiosk-usb-mount@.service mounts a USB stick (read-only) carrying content packs. "
@@ -243,13 +284,17 @@ std::vector<Key> keys() {
          "Bold font with full Vietnamese diacritics (package fonts-noto-core)."},
         {"paths", "content_trust_dir", textIn(&Config::paths, &PathConfig::contentTrustDir),
          "Public keys (*.pub) trusted to sign content packs; only root may write here."},
+        {"assisted", "volunteer_phone", textIn(&Config::assisted, &AssistedConfig::volunteerPhone),
+         "The help desk's phone, shown on the Help screen beside \"Gọi tình nguyện viên\" (empty = "
+         "none)."},
         {"assisted", "inactivity_signout_s",
          seconds(&Config::assisted, &AssistedConfig::inactivitySignout, 60, 7200),
          "A volunteer is signed out after this many seconds without a touch (60 to 7200)."},
         {"assisted", "session_limit_s",
          seconds(&Config::assisted, &AssistedConfig::sessionLimit, 300, 12 * 3600),
          "A volunteer is signed out after this many seconds in any case (300 to 43200, not less "
-         "than inactivity_signout_s)."},
+         "than "
+         "inactivity_signout_s)."},
         {"assisted", "count_per_volunteer",
          [](Config& config, std::string_view value) {
              auto flag = parseBool(value);

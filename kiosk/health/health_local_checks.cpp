@@ -1,4 +1,5 @@
 // Health checks of what lies on the box's own disk: config, content, free space, outbox.
+#include "kiosk/config/config_files.hpp"
 #include "kiosk/content/content_store.hpp"
 #include "kiosk/content/fs_util.hpp"
 #include "kiosk/content/pack_signing.hpp"
@@ -93,6 +94,11 @@ HealthResult checkConfigFile(const std::filesystem::path& file) {
         return result("config", title, HealthLevel::Fail, loaded.error().message,
                       "correct the line named, then: kioskctl config check " + file.string());
     }
+    // The files it names, as the kiosk checks them at start (credential, keys, fonts...).
+    if (Status files = checkConfigFiles(*loaded); !files) {
+        return result("config", title, HealthLevel::Fail, files.error().message,
+                      "fix that file, then: kioskctl config check " + file.string());
+    }
     return result("config", title, HealthLevel::Ok, file.string() + " is valid");
 }
 
@@ -181,7 +187,9 @@ HealthResult checkOutbox(const Config& config, std::chrono::system_clock::time_p
     if (!std::filesystem::exists(file)) {
         return result("outbox", title, HealthLevel::Ok, "empty (no dossier submitted yet)");
     }
-    auto outbox = Outbox::open(file, OutboxOptions{});
+    OutboxOptions options;
+    options.readOnly = true; // a check never changes what it looks at
+    auto outbox = Outbox::open(file, options);
     if (!outbox) {
         return result("outbox", title, HealthLevel::Fail, outbox.error().message,
                       "keep a copy of " + file.string() + " and report it to the maintainers");

@@ -109,7 +109,7 @@ TEST_CASE("kiosk answers --help and --version and refuses unknown options", "[cl
     auto demo = parseKioskOptions({"--demo", "--config", "/tmp/k.ini"}, out, err);
     REQUIRE(std::holds_alternative<KioskOptions>(demo));
     CHECK(std::get<KioskOptions>(demo).mode == RunMode::Demo);
-    CHECK(std::get<KioskOptions>(demo).simulatedDevices);
+    CHECK_FALSE(std::get<KioskOptions>(demo).simulatedDevices); // devices from the config
     CHECK(std::get<KioskOptions>(demo).configPath == std::filesystem::path("/tmp/k.ini"));
 }
 

@@ -45,9 +45,32 @@ Config configFor(const testing::GatewayRig& rig) {
 
 TEST_CASE("doctor: the config check names a bad file and its fix", "[health]") {
     testing::TempDir dir;
-    std::filesystem::copy_file(std::filesystem::path(KIOSK_SOURCE_DIR) / "systemd" / "kiosk.ini",
-                               dir / "good.ini");
+    std::filesystem::path shipped =
+        std::filesystem::path(KIOSK_SOURCE_DIR) / "systemd" / "kiosk.ini";
+    // The shipped file waits for the installer's credential: refused, and the fix says so.
+    HealthResult unfinished = checkConfigFile(shipped);
+    CHECK(unfinished.level == HealthLevel::Fail);
+    CHECK(unfinished.detail.find("credential_file") != std::string::npos);
+    CHECK(unfinished.fix.find("kioskctl config check") != std::string::npos);
+
+    // Completed as an installer would: a 0600 secret and the gateway's public key.
+    std::ofstream(dir / "kiosk.secret") << "0123456789abcdef0123456789abcdef\n";
+    std::filesystem::permissions(dir / "kiosk.secret", std::filesystem::perms::owner_read |
+                                                           std::filesystem::perms::owner_write);
+    REQUIRE(writeKeyFile(dir / "gateway.pub", generateX25519KeyPair()->publicKey, false));
+    std::ifstream in(shipped);
+    std::ofstream out(dir / "good.ini");
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("credential_file =", 0) == 0) {
+            line = "credential_file = " + (dir / "kiosk.secret").string();
+        } else if (line.rfind("public_key_file =", 0) == 0) {
+            line = "public_key_file = " + (dir / "gateway.pub").string();
+        }
+        out << line << '\n';
+    }
+    out.close();
     CHECK(checkConfigFile(dir / "good.ini").level == HealthLevel::Ok);
+
     std::ofstream(dir / "bad.ini") << "[session]\ninactivity_timeout_s = 2\n";
     HealthResult bad = checkConfigFile(dir / "bad.ini");
     CHECK(bad.level == HealthLevel::Fail);
