@@ -19,6 +19,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <openssl/crypto.h>
 
 namespace kiosk {
@@ -39,6 +40,9 @@ namespace {
 constexpr auto kDevicePollInterval = std::chrono::seconds(1);
 // How long the resident waits for the gateway's answer before the dossier counts as queued.
 constexpr auto kDeliveryWait = std::chrono::seconds(4);
+// Room a dossier needs on the data partition: its sealed payload and attachments with the WAL
+// growth of one commit, with a wide margin (a dossier is tens of kilobytes).
+constexpr std::uintmax_t kDossierStorageReserveBytes = 8 * 1024 * 1024;
 
 std::string failureReason(icao::ReadFailure failure) {
     switch (failure) {
@@ -126,7 +130,7 @@ KioskServices::KioskServices(const Config& config, Logger& logger, bool simulate
     if (simulatedDevices) {
         readerConfig.cardReader = DeviceChoice::Simulated;
     }
-    if (auto reader = CardReaderSetup::open(readerConfig, activeContentDir(config) / "cards",
+    if (auto reader = CardReaderSetup::open(readerConfig, developmentContentDir(config) / "cards",
                                             usbCardReaderOpener(&logger), &logger)) {
         devices_->reader = std::move(*reader);
     }
@@ -234,6 +238,11 @@ void KioskServices::pollDevices() {
         auto pending = devices_->outbox->outbox->count(OutboxState::Pending);
         next.queuedDossiers = pending ? *pending : 0;
     }
+    // Before a resident starts, not at Submit: is there an outbox, with room for a dossier?
+    std::error_code spaceError;
+    const auto space = std::filesystem::space(config_.paths.dataDir, spaceError);
+    next.dossierStorageReady = static_cast<bool>(devices_->outbox) && !spaceError &&
+                               space.available >= kDossierStorageReserveBytes;
     bool changed = false;
     {
         std::lock_guard lock(mutex_);
@@ -428,7 +437,22 @@ void KioskServices::lookup(std::string code) {
             deliver(std::move(done));
             return;
         }
-        auto reply = lookUpStatusAsync(*devices_->outbox->client, code).get();
+        // A "Phiếu chờ gửi" carries this kiosk's reference, not a dossier code: answer it from
+        // the outbox, and once delivered look up the code the commune gave it.
+        std::string remoteCode = code;
+        if (auto local = devices_->outbox->outbox->find(code); local && *local) {
+            const OutboxEntry& entry = **local;
+            done.result.localReference = true;
+            done.result.stillWaiting =
+                entry.state != OutboxState::Delivered || entry.dossierCode.empty();
+            done.result.dossierCode = entry.dossierCode;
+            if (done.result.stillWaiting) {
+                deliver(std::move(done));
+                return;
+            }
+            remoteCode = entry.dossierCode;
+        }
+        auto reply = lookUpStatusAsync(*devices_->outbox->client, remoteCode).get();
         if (reply.ok()) {
             done.result.found = true;
             done.result.statusCode = reply.value->status;

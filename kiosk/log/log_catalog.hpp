@@ -89,6 +89,7 @@ enum class LogEvent {
     ScreenBlanked,
     ScreenWoke,
     BacklightUnavailable,
+    VolunteerCalled,
     DeviceNotConnected,
     CardReaderOpened,
     CardReaderChosen,
