@@ -5,6 +5,7 @@
 #include "kiosk/content/pack_commands.hpp"
 #include "kiosk/devices/usb_card_reader.hpp"
 #include "kiosk/idcard/card_read_command.hpp"
+#include "kiosk/idcard/card_trust_command.hpp"
 #include "kiosk/log/log_catalog.hpp"
 #include "kiosk/outbox/outbox_command.hpp"
 #include "kiosk/receipt/print_test.hpp"
@@ -29,6 +30,7 @@ int usage() {
                  "  report --from D --to D [--csv] [--db FILE]   usage report (D = YYYY-MM-DD)\n"
                  "  volunteer add --name NAME | set-pin ID | disable ID | enable ID | list\n"
                  "  maintainer-pin set     set the maintainer PIN (asked twice)\n"
+                 "  card trust list [--config FILE]   the CSCA certificates trusted, until when\n"
                  "  card read [--sim [PROFILE]] [--id N --dob YYMMDD --doe YYMMDD] [--trust DIR]\n"
                  "            [--photo] [--bac] [--show]   read a chip ID card (values masked "
                  "unless --show)\n"
@@ -85,6 +87,24 @@ int outboxCommand(std::vector<std::string> args) {
     return kiosk::runOutboxCommand(args, config, std::cout, std::cerr);
 }
 
+// card trust list [--config FILE]: the configured csca_dir and the content pack's csca/.
+int cardTrustList(const std::vector<std::string>& args) {
+    kiosk::Config config;
+    if (args.size() == 2 && args[0] == "--config") {
+        auto loaded = kiosk::loadConfig(args[1]);
+        if (!loaded) {
+            std::cerr << "kioskctl: " << loaded.error().message << '\n';
+            return 1;
+        }
+        config = *loaded;
+    } else if (!args.empty()) {
+        std::cerr << "usage: kioskctl card trust list [--config FILE]\n";
+        return 2;
+    }
+    return kiosk::runCardTrustList({config.devices.cscaDir, kiosk::packTrustDirectory(config)},
+                                   std::cout);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -117,6 +137,9 @@ int main(int argc, char** argv) {
     if (command == "maintainer-pin") {
         return kiosk::runMaintainerPinCommand(args, kiosk::terminalPinReader(), std::cout,
                                               std::cerr);
+    }
+    if (command == "card" && args.size() >= 2 && args[0] == "trust" && args[1] == "list") {
+        return cardTrustList(std::vector<std::string>(args.begin() + 2, args.end()));
     }
     if (command == "card" && !args.empty() && args[0] == "read") {
         args.erase(args.begin());
