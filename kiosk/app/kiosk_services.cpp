@@ -13,6 +13,7 @@
 #include "kiosk/dossier/working_calendar.hpp"
 #include "kiosk/idcard/card_access.hpp"
 #include "kiosk/idcard/card_reader_setup.hpp"
+#include "kiosk/idcard/card_trust_command.hpp"
 #include "kiosk/outbox/outbox_services.hpp"
 #include "kiosk/receipt/receipt.hpp"
 #include "kiosk/receipt/receipt_printing.hpp"
@@ -278,11 +279,17 @@ void KioskServices::readCard(std::string idNumber, std::string dateOfBirth,
         } else {
             icao::ReadOptions options;
             options.trustStore = devices_->reader->trustStore();
+            // A commune updates its CSCA list with a signed content pack (issue 14, defect 9).
+            options.moreTrustStores = {packTrustDirectory(config_)};
             icao::ReadStats stats;
             auto key = cardAccessKey(number, birth, expiry);
             auto card = icao::readIdCard(devices_->reader->reader(), key, options, &stats);
             if (!card) {
                 done.failure = failureReason(icao::readFailureOf(card.error()));
+            } else if (!card->passiveAuth.mismatchedGroups.empty()) {
+                // Data that does not match its signed hash is not what the issuer wrote: it
+                // must never reach a dossier (issue 14, defect 6).
+                done.failure = "malformed";
             } else {
                 const icao::PersonalData& p = card->personal;
                 done.fields = {{"card.full_name", p.fullName},
@@ -293,6 +300,17 @@ void KioskServices::readCard(std::string idNumber, std::string dateOfBirth,
                                {"card.ethnicity", p.ethnicity},
                                {"card.place_of_origin", p.placeOfOrigin},
                                {"card.place_of_residence", p.placeOfResidence}};
+                if (!card->hasPersonalData && card->mrz.optionalData1.size() == 12) {
+                    // DG13 unreadable but DG1 signed: the MRZ still carries the ID number.
+                    done.fields["card.id_number"] = card->mrz.optionalData1;
+                }
+                if (!card->unreadGroups.empty()) {
+                    std::string unread;
+                    for (int group : card->unreadGroups) {
+                        unread += (unread.empty() ? "DG" : ",DG") + std::to_string(group);
+                    }
+                    done.fields["card.unread_groups"] = unread; // the screen says what is missing
+                }
                 switch (card->passiveAuth.outcome) {
                 case icao::PassiveAuthOutcome::Verified:
                     done.fields["card.verification"] = "verified";

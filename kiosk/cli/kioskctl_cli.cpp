@@ -7,6 +7,7 @@
 #include "kiosk/config/config_check_command.hpp"
 #include "kiosk/content/pack_commands.hpp"
 #include "kiosk/health/health_check.hpp"
+#include "kiosk/idcard/card_trust_command.hpp"
 #include "kiosk/log/log_catalog.hpp"
 #include "kiosk/outbox/outbox_command.hpp"
 #include "kiosk/receipt/print_test.hpp"
@@ -287,6 +288,22 @@ void addCard(CLI::App& app, const KioskctlIo& io, int& status, std::shared_ptr<R
     read->callback([&io, &status, r, sim] {
         r->card.simulated = sim->count() > 0;
         status = runCardRead(r->card, io.openUsbReader, io.out, io.err);
+    });
+
+    CLI::App* trust = command(*card, "trust", "the CSCA certificates that sign chip ID cards");
+    trust->require_subcommand(1);
+    CLI::App* trustList = command(*trust, "list",
+                                  "the CSCA certificates trusted (csca_dir, then the content "
+                                  "pack's csca/), and until when");
+    trustList->add_option("--config", r->configFile, "the kiosk configuration (default: built-in)")
+        ->type_name("FILE");
+    trustList->callback([&io, &status, r] {
+        auto config = configFrom(r->configFile, io.err);
+        if (!config) {
+            status = 1;
+            return;
+        }
+        status = runCardTrustList({config->devices.cscaDir, packTrustDirectory(*config)}, io.out);
     });
 }
 
