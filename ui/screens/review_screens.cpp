@@ -97,8 +97,15 @@ void ConsentScreen::drawContent(const FrameContext& ctx) {
     // Until the resident agrees, the send button is shown switched off with the reason beside
     // it, never a button that silently does nothing.
     if (!given) {
+        // Beside the switched-off button: wrapped in the half of the row the button leaves free.
         ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
-        boldText(ctx, ctx.tr(Msg::ConsentNeedsTick));
+        ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x * 0.5f - ctx.metrics.gapPx);
+        ImGui::PushFont(ctx.fonts.bold);
+        ImGui::TextUnformatted(ctx.tr(Msg::ConsentNeedsTick).data(),
+                               ctx.tr(Msg::ConsentNeedsTick).data() +
+                                   ctx.tr(Msg::ConsentNeedsTick).size());
+        ImGui::PopFont();
+        ImGui::PopTextWrapPos();
     }
     if (primaryAction(ctx, ctx.tr(Msg::ConsentSubmit),
                       given ? ButtonKind::Primary : ButtonKind::Disabled) &&
