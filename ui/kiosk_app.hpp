@@ -93,6 +93,7 @@ private:
     std::optional<ProcedureCatalog> catalog_;
     std::optional<LessonCatalog> lessons_;
     std::string contentProblem_;
+    std::filesystem::path contentDir_; // the verified content served (empty: none)
     std::unique_ptr<Flow> flow_;
     std::unique_ptr<QrTextures> qrTextures_;
     std::unique_ptr<KioskServices> services_;

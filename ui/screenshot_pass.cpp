@@ -232,6 +232,26 @@ void volunteerSignedIn(Flow& flow, ScriptedResident& resident) {
     flow.volunteerPinChecked({PinCheckOutcome::Ok, 0, 0, "Chị Nguyễn Thu Hà"});
 }
 
+// What a kiosk with a stale pack, a skewed clock and no card reader reports.
+std::vector<HealthResult> syntheticHealth() {
+    return {
+        {"config", "Configuration", HealthLevel::Ok, "/etc/kiosk/kiosk.ini is valid", ""},
+        {"content", "Content pack", HealthLevel::Warn,
+         "vn.phutho.vinhtuong sequence 12 (created 2026-03-02), signed by vinh-tuong.pub, 277 "
+         "days old",
+         "ask the district for the current pack: procedures and fees change"},
+        {"printer", "Printer", HealthLevel::Ok,
+         "USB printer 04b8:0e15 (Epson TM-T20) connected at bus 1 device 4", ""},
+        {"card_reader", "Card reader", HealthLevel::Fail, "no USB smart-card reader found",
+         "plug the reader in; lsusb should list it; pcscd must not be installed"},
+        {"gateway", "Gateway", HealthLevel::Ok,
+         "https://motcua.vinhtuong.gov.vn answers (HTTP 200)", ""},
+        {"clock", "Clock", HealthLevel::Fail, "312 s behind the gateway",
+         "turn on time sync: timedatectl set-ntp true"},
+        {"disk", "Free disk", HealthLevel::Ok, "11873 MiB free for /var/lib/kiosk", ""},
+    };
+}
+
 void maintainerUnlocked(Flow& flow, ScriptedResident& resident) {
     resident.tap(intent::OpenMaintainer{});
     pressPin(resident, "135790", true);
@@ -635,6 +655,11 @@ std::vector<ScreenshotScene> screenshotScenes() {
         r.tap(intent::InstallFoundPack{});
         flow.takeEffects();
         flow.installFinished(true, "2026.11");
+    });
+
+    add("maintainer_health", [](Flow& flow, R& r) {
+        maintainerTab(flow, r, MaintainerTab::Health);
+        flow.healthChecked(syntheticHealth());
     });
 
     // Accessibility variants and device trouble, in Vietnamese only.

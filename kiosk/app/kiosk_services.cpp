@@ -4,6 +4,7 @@
 #include "drivers/card_reader/icao/id_card_reader.hpp"
 #include "kiosk/app/content_location.hpp"
 #include "kiosk/app/report_summary_sheet.hpp"
+#include "kiosk/devices/hotplug_card_reader.hpp"
 #include "kiosk/devices/printer_factory.hpp"
 #include "kiosk/devices/usb_card_reader.hpp"
 #include "kiosk/dossier/dossier.hpp"
@@ -35,7 +36,8 @@ struct KioskServices::Devices {
 
 namespace {
 
-constexpr auto kDevicePollInterval = std::chrono::seconds(3);
+// A device plugged in or pulled out shows in the status bar within this (issue 14: 3 s).
+constexpr auto kDevicePollInterval = std::chrono::seconds(1);
 // How long the resident waits for the gateway's answer before the dossier counts as queued.
 constexpr auto kDeliveryWait = std::chrono::seconds(4);
 // Room a dossier needs on the data partition: its sealed payload and attachments with the WAL
@@ -128,8 +130,8 @@ KioskServices::KioskServices(const Config& config, Logger& logger, bool simulate
     if (simulatedDevices) {
         readerConfig.cardReader = DeviceChoice::Simulated;
     }
-    if (auto reader = CardReaderSetup::open(readerConfig, activeContentDir(config) / "cards",
-                                            usbCardReaderOpener())) {
+    if (auto reader = CardReaderSetup::open(readerConfig, developmentContentDir(config) / "cards",
+                                            usbCardReaderOpener(&logger), &logger)) {
         devices_->reader = std::move(*reader);
     }
     if (auto outbox = openOutboxServices(config, &logger)) {
@@ -252,6 +254,11 @@ void KioskServices::pollDevices() {
                 logger_.log(
                     LogEvent::DeviceStateChanged,
                     {{"device", LogToken("printer")}, {"state", printerStateToken(next.printer)}});
+            }
+            if (next.reader != status_.reader) {
+                logger_.log(LogEvent::DeviceStateChanged,
+                            {{"device", LogToken("card_reader")},
+                             {"state", readerStateToken(next.reader)}});
             }
             status_ = next;
         }

@@ -510,6 +510,12 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::DocumentCopyExplained, "bản sao (bản photo)", "copy (photocopy)"},
     {Msg::CardCheckNumber, "Số đã nhập", "Number typed"},
     {Msg::CardEditNumber, "Sửa số", "Change the number"},
+    {Msg::TabHealth, "Kiểm tra máy", "Health check"},
+    {Msg::HealthChecking, "Đang kiểm tra…", "Checking…"},
+    {Msg::HealthAgain, "Kiểm tra lại", "Check again"},
+    {Msg::HealthOk, "TỐT", "OK"},
+    {Msg::HealthWarn, "CHÚ Ý", "WARN"},
+    {Msg::HealthFail, "LỖI", "FAIL"},
 }};
 
 } // namespace

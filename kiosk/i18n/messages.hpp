@@ -363,6 +363,12 @@ enum class Msg {
     DocumentCopyExplained,
     CardCheckNumber,
     CardEditNumber,
+    TabHealth,
+    HealthChecking,
+    HealthAgain,
+    HealthOk,
+    HealthWarn,
+    HealthFail,
     Count
 };
 

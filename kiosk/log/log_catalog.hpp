@@ -90,6 +90,9 @@ enum class LogEvent {
     ScreenWoke,
     BacklightUnavailable,
     VolunteerCalled,
+    DeviceNotConnected,
+    CardReaderOpened,
+    CardReaderChosen,
     Count
 };
 

@@ -147,4 +147,17 @@ Result<sqlite3*> openDurableDatabase(const std::filesystem::path& file, const ch
     return db;
 }
 
+Result<sqlite3*> openReadOnlyDatabase(const std::filesystem::path& file) {
+    sqlite3* db = nullptr;
+    int rc =
+        sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = sqliteMessage(db);
+        sqlite3_close(db);
+        return makeError("database_unopenable", file.string() + ": " + message);
+    }
+    sqlite3_busy_timeout(db, 5000);
+    return db;
+}
+
 } // namespace kiosk
