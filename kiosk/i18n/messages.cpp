@@ -450,8 +450,8 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::CardEnterDates, "Nhập hai ngày", "Enter the two dates"},
     {Msg::RateVeryGood, "Rất hài lòng", "Very satisfied"},
     {Msg::RateVeryBad, "Rất không hài lòng", "Very dissatisfied"},
-    {Msg::ConsentNeedsTick, "Để gửi, bác chạm vào ô «Tôi đã đọc và đồng ý» ở trên.",
-     "To send, touch “I have read this and agree” above."},
+    {Msg::ConsentNeedsTick, "Chạm ô «Tôi đã đọc và đồng ý» ở trên để gửi.",
+     "Touch “I have read this and agree” above to send."},
     {Msg::ResultQueuedNextSteps,
      "Phiếu chờ gửi chưa phải giấy hẹn. Để biết hồ sơ đã gửi chưa: chạm «Tra cứu hồ sơ» ở trang "
      "đầu và nhập số tham chiếu, hoặc gọi đường dây nóng của xã.",
