@@ -43,8 +43,7 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::StatusUnknown, "đang kiểm tra", "checking"},
     {Msg::StatusCardPresent, "có thẻ", "card present"},
     {Msg::StatusOnline, "đã kết nối", "online"},
-    {Msg::StatusOffline, "chưa nối được với xã, hồ sơ sẽ tự gửi sau",
-     "commune not reachable, dossiers will be sent later"},
+    {Msg::StatusOffline, "chưa nối được với xã", "commune not reachable"},
     {Msg::StatusSimulated, "mô phỏng", "simulated"},
     {Msg::StatusQueued, "hồ sơ chờ gửi", "dossiers waiting"},
     {Msg::NavBack, "Quay lại", "Back"},
@@ -451,8 +450,8 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::CardEnterDates, "Nhập hai ngày", "Enter the two dates"},
     {Msg::RateVeryGood, "Rất hài lòng", "Very satisfied"},
     {Msg::RateVeryBad, "Rất không hài lòng", "Very dissatisfied"},
-    {Msg::ConsentNeedsTick, "Để gửi, bác chạm vào ô «Tôi đã đọc và đồng ý» ở trên.",
-     "To send, touch “I have read this and agree” above."},
+    {Msg::ConsentNeedsTick, "Chạm ô «Tôi đã đọc và đồng ý» ở trên để gửi.",
+     "Touch “I have read this and agree” above to send."},
     {Msg::ResultQueuedNextSteps,
      "Phiếu chờ gửi chưa phải giấy hẹn. Để biết hồ sơ đã gửi chưa: chạm «Tra cứu hồ sơ» ở trang "
      "đầu và nhập số tham chiếu, hoặc gọi đường dây nóng của xã.",
@@ -471,10 +470,11 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::ResultDataNotSent, "Hồ sơ chưa được gửi đi và không được lưu lại trong máy.",
      "The dossier was not sent and was not kept in the kiosk."},
     {Msg::LookupWhich,
-     "Mã hồ sơ do xã cấp, in trên giấy hẹn (ví dụ G22.99-251125-0042). Số tham chiếu do máy này "
-     "cấp khi hồ sơ chưa gửi được, in trên phiếu chờ gửi.",
-     "The dossier code is given by the commune and printed on the receipt. The reference is "
-     "given by this kiosk when a dossier could not be sent yet, and printed on the waiting slip."},
+     "Mã hồ sơ do xã cấp, in trên giấy hẹn (như 000.00.01.H22-261125-0007). Số tham chiếu do máy "
+     "này cấp khi hồ sơ chưa gửi được, in trên phiếu chờ gửi (như VT-20261125-0007).",
+     "The dossier code is given by the commune and printed on the receipt (like "
+     "000.00.01.H22-261125-0007). The reference is given by this kiosk when a dossier could not "
+     "be sent yet, and printed on the waiting slip (like VT-20261125-0007)."},
     {Msg::LookupReferenceLabel, "Số tham chiếu", "Reference"},
     {Msg::LookupReferenceWaiting,
      "Đây là số tham chiếu của máy này. Hồ sơ vẫn đang chờ gửi đến xã; máy sẽ tự gửi, bác không "
@@ -491,27 +491,19 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
      "A volunteer has been told. Please wait here a moment."},
     {Msg::ToolsResidentCalling, "Có người ở máy đang cần giúp!",
      "Someone at the kiosk needs help!"},
-    {Msg::NoticePrinterNoPaper,
-     "Máy in đang hết giấy: bác vẫn nộp được, mã hồ sơ sẽ hiện trên màn hình để bác chép lại.",
-     "The printer is out of paper: you can still submit; the dossier code will be shown on the "
-     "screen to copy down."},
+    {Msg::NoticePrinterNoPaper, "Máy in hết giấy: bác vẫn nộp được, mã hồ sơ hiện trên màn hình.",
+     "The printer is out of paper: you can still submit; the code is shown on the screen."},
     {Msg::NoticePrinterDown,
-     "Máy in chưa dùng được: bác vẫn nộp được, mã hồ sơ sẽ hiện trên màn hình để bác chép lại.",
-     "The printer cannot be used: you can still submit; the dossier code will be shown on the "
-     "screen to copy down."},
-    {Msg::NoticeReaderDown, "Đầu đọc thẻ chưa dùng được: bác tự gõ thông tin trên màn hình.",
-     "The card reader cannot be used: you type your details on the screen."},
-    {Msg::NoticeOffline,
-     "Chưa nối được với hệ thống của xã: hồ sơ được lưu và tự gửi sau; chưa tra cứu được.",
-     "The commune's system cannot be reached: dossiers are saved and sent later; look-up does "
-     "not work."},
-    {Msg::NoticeStorage,
-     "Hôm nay máy không lưu được hồ sơ mới: bác vẫn học được. Để nộp hồ sơ xin hỏi tình nguyện "
-     "viên.",
-     "The kiosk cannot store new dossiers today: lessons still work. To submit, please ask a "
-     "volunteer."},
+     "Máy in chưa dùng được: bác vẫn nộp được, mã hồ sơ hiện trên màn hình.",
+     "The printer cannot be used: you can still submit; the code is shown on the screen."},
+    {Msg::NoticeReaderDown, "Đầu đọc thẻ chưa dùng được: bác tự gõ thông tin.",
+     "The card reader cannot be used: you type your details."},
+    {Msg::NoticeOffline, "Chưa nối được với xã: hồ sơ được lưu và tự gửi sau.",
+     "The commune cannot be reached: dossiers are saved and sent later."},
+    {Msg::NoticeStorage, "Hôm nay máy chưa nhận được hồ sơ mới: xin hỏi tình nguyện viên.",
+     "The kiosk cannot take new dossiers today: please ask a volunteer."},
     {Msg::MaintenanceGoTo, "Địa chỉ", "Address"},
-    {Msg::KeyAddTone, "thêm dấu", "tone"},
+    {Msg::KeyAddTone, "+ dấu", "+ tone"},
     {Msg::KeyCapsLock, "khóa hoa", "caps"},
     {Msg::DocumentOriginalExplained, "bản chính (bản gốc, không phải bản photo)",
      "original (not a photocopy)"},

@@ -639,9 +639,10 @@ void MaintainerScreen::drawContentPacks(const FrameContext& ctx) {
             boldText(ctx, found.displayVersion + "  (#" + std::to_string(found.sequence) + ", " +
                               sizeText(found.bytes) + ")");
             mutedText(ctx, found.path);
+            // Removed first: those are the procedures residents can no longer submit here.
+            procedureList(ctx, Msg::ContentRemoved, found.diff.removed, found.diff.removed.size());
             procedureList(ctx, Msg::ContentAdded, found.diff.added);
             procedureList(ctx, Msg::ContentChanged, found.diff.changed);
-            procedureList(ctx, Msg::ContentRemoved, found.diff.removed, found.diff.removed.size());
             if (!found.newer) {
                 problemText(ctx, ctx.tr(Msg::ContentNotNewer));
             }

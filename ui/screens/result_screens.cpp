@@ -236,40 +236,40 @@ void LookupResultScreen::drawContent(const FrameContext& ctx) {
     const LookupState& lookup = ctx.session.lookup;
     headingText(ctx, ctx.tr(Msg::LookupTitle));
     // Say which kind of number the resident typed: the commune's code or this kiosk's reference.
-    mutedText(ctx, ctx.tr(lookup.localReference ? Msg::LookupReferenceLabel : Msg::ResultCode));
-    boldText(ctx, lookup.code);
-    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+    mutedText(ctx, std::string(ctx.tr(lookup.localReference ? Msg::LookupReferenceLabel
+                                                            : Msg::ResultCode)) +
+                       ": " + lookup.code);
+    beginScrollArea(ctx, "lookup-result", ImGui::GetContentRegionAvail().y);
     if (lookup.searching) {
         bodyText(ctx, ctx.tr(Msg::LookupSearching));
-        return;
-    }
-    if (lookup.localReference) {
-        if (lookup.stillWaiting) {
-            bodyText(ctx, ctx.tr(Msg::LookupReferenceWaiting));
-            return;
-        }
-        bodyText(ctx, ctx.tr(Msg::LookupReferenceSent));
-        headingText(ctx, lookup.dossierCode);
-        ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
-    }
-    if (!lookup.failureReason.empty()) {
-        problemText(ctx, ctx.tr(Msg::LookupFailed));
-    } else if (!lookup.found) {
-        problemText(ctx, ctx.tr(Msg::LookupNotFound));
+    } else if (lookup.localReference && lookup.stillWaiting) {
+        bodyText(ctx, ctx.tr(Msg::LookupReferenceWaiting));
     } else {
-        mutedText(ctx, ctx.tr(Msg::LookupStatus));
-        auto status = dossierStatusFromCode(lookup.statusCode);
-        headingText(ctx, status ? ctx.local(dossierStatusLabel(*status))
-                                : std::string_view(lookup.statusCode));
-        if (!lookup.appointmentText.empty()) {
-            mutedText(ctx, ctx.tr(Msg::ResultAppointment));
-            boldText(ctx, appointmentWords(ctx, lookup.appointmentText));
-            auto due = parseAppointmentText(lookup.appointmentText);
-            if (due && ctx.wallClock != 0 && appointmentOverdue(*due, today(ctx), status)) {
-                problemText(ctx, ctx.tr(Msg::LookupOverdue));
+        if (lookup.localReference) {
+            bodyText(ctx, ctx.tr(Msg::LookupReferenceSent));
+            boldText(ctx, lookup.dossierCode);
+        }
+        if (!lookup.failureReason.empty()) {
+            problemText(ctx, ctx.tr(Msg::LookupFailed));
+        } else if (!lookup.found) {
+            problemText(ctx, ctx.tr(Msg::LookupNotFound));
+        } else {
+            mutedText(ctx, ctx.tr(Msg::LookupStatus));
+            auto status = dossierStatusFromCode(lookup.statusCode);
+            headingText(ctx, status ? ctx.local(dossierStatusLabel(*status))
+                                    : std::string_view(lookup.statusCode));
+            if (!lookup.appointmentText.empty()) {
+                auto due = parseAppointmentText(lookup.appointmentText);
+                // Overdue comes before the date, where the eye lands first.
+                if (due && ctx.wallClock != 0 && appointmentOverdue(*due, today(ctx), status)) {
+                    problemText(ctx, ctx.tr(Msg::LookupOverdue));
+                }
+                mutedText(ctx, ctx.tr(Msg::ResultAppointment));
+                boldText(ctx, appointmentWords(ctx, lookup.appointmentText));
             }
         }
     }
+    endScrollArea(ctx);
 }
 
 } // namespace kiosk::ui
