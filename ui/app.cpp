@@ -1,7 +1,7 @@
 // runKiosk: options, config, signals, SDL start-up, then the kiosk loop, screenshots or demo.
 #include "ui/app.hpp"
 
-#include "ui/demo_script.hpp"
+#include "kiosk/runtime/demo_script.hpp"
 #include "ui/kiosk_app.hpp"
 #include "ui/screenshot_pass.hpp"
 
@@ -79,6 +79,20 @@ int runKiosk(int argc, char** argv) {
     logger.log(LogEvent::KioskStarted, {{"version", LogToken(KIOSK_VERSION)}});
 
     LoadedConfig loaded = loadConfiguration(*options, logger);
+    bool visibleDemo = options->mode == RunMode::Demo && haveDisplay() &&
+                       std::string(std::getenv("SDL_VIDEODRIVER") ? std::getenv("SDL_VIDEODRIVER")
+                                                                  : "") != "offscreen";
+    if (options->mode == RunMode::Demo && !visibleDemo) {
+        // No display: the demo drives the runtime alone, without SDL.
+        KioskRuntime runtime(loaded.config, logger, RuntimeOptions{options->simulatedDevices});
+        if (!loaded.problem.empty()) {
+            runtime.flow().enterMaintenance(loaded.problem);
+        } else if (!runtime.contentProblem().empty()) {
+            runtime.flow().enterMaintenance(runtime.contentProblem());
+        }
+        runtime.startServices();
+        return runDemo(runtime, std::cout, DemoPace::Fast);
+    }
     bool headless = options->mode != RunMode::Kiosk;
     if (headless && std::getenv("SDL_VIDEODRIVER") == nullptr &&
         (options->mode == RunMode::Screenshots || !haveDisplay())) {
@@ -103,25 +117,35 @@ int runKiosk(int argc, char** argv) {
         return status;
     }
     {
-        KioskApp app(*options, loaded.config, logger, terminateType);
+        // Wakes the loop from the runtime's workers; thread-safe, the only way they touch it.
+        KioskRuntime runtime(loaded.config, logger, RuntimeOptions{options->simulatedDevices},
+                             [wakeType = terminateType + 1] {
+                                 SDL_Event event{};
+                                 event.type = wakeType;
+                                 SDL_PushEvent(&event);
+                             });
         if (!loaded.problem.empty()) {
-            app.flow().enterMaintenance(loaded.problem);
-        } else if (!app.contentProblem().empty()) {
-            app.flow().enterMaintenance(app.contentProblem());
+            runtime.flow().enterMaintenance(loaded.problem);
+        } else if (!runtime.contentProblem().empty()) {
+            runtime.flow().enterMaintenance(runtime.contentProblem());
         }
+        KioskApp app(runtime, *options, terminateType);
         switch (options->mode) {
         case RunMode::Screenshots:
         case RunMode::Demo: {
-            bool visible = haveDisplay() && std::string(std::getenv("SDL_VIDEODRIVER")
-                                                            ? std::getenv("SDL_VIDEODRIVER")
-                                                            : "") != "offscreen";
-            auto started =
-                app.start(visible ? WindowMode::Windowed : WindowMode::Offscreen, 1280, 800);
+            // A visible demo: the runtime does the work, the window shows each step.
+            auto started = app.start(WindowMode::Windowed, 1280, 800);
             if (started) {
                 app.startServices();
             }
-            status =
-                started ? runDemo(app, std::cout, visible ? DemoPace::Visible : DemoPace::Fast) : 1;
+            status = started ? runDemo(runtime, std::cout, DemoPace::Visible,
+                                       [&app] {
+                                           SDL_Event event;
+                                           while (SDL_PollEvent(&event) != 0) {
+                                           }
+                                           app.frame(std::chrono::steady_clock::now());
+                                       })
+                             : 1;
             break;
         }
         case RunMode::Kiosk: {

@@ -33,15 +33,16 @@ int writeDisplayScreenshots(const KioskOptions& options, const Config& config, L
         panel.display.panelWidthMm = 217.0;
         panel.display.panelHeightMm = 136.0;
         panel.display.rotationDegrees = shot.rotationDegrees;
-        KioskApp app(options, panel, logger, terminateType);
-        if (!app.start(WindowMode::Offscreen, 1280, 800) || app.catalog() == nullptr) {
+        KioskRuntime runtime(panel, logger, RuntimeOptions{options.simulatedDevices});
+        KioskApp app(runtime, options, terminateType);
+        if (!app.start(WindowMode::Offscreen, 1280, 800) || runtime.catalog() == nullptr) {
             return -1;
         }
         Flow& flow = app.resetFlow();
         ScriptedResident resident(flow, SteadyTime{} + std::chrono::hours(1));
         resident.tap(intent::SetLanguage{Language::Vietnamese});
         scene->reach(flow, resident);
-        app.devices() = scene->devices;
+        runtime.showDevices(scene->devices);
         if (shot.dimmed) {
             app.showScreenPower(ScreenPowerState::Dim);
         }
