@@ -1,6 +1,7 @@
 // runKiosk: options, config, signals, SDL start-up, then the kiosk loop, screenshots or demo.
 #include "ui/app.hpp"
 
+#include "kiosk/config/startup_config.hpp"
 #include "kiosk/runtime/demo_script.hpp"
 #include "ui/kiosk_app.hpp"
 #include "ui/screenshot_pass.hpp"
@@ -37,54 +38,42 @@ void startSignalThread(Uint32 terminateType) {
     }).detach();
 }
 
-struct LoadedConfig {
-    Config config;
-    std::string problem; // empty when the config is fine
-};
-
-LoadedConfig loadConfiguration(const KioskOptions& options, Logger& logger) {
-    std::filesystem::path path;
+// The file the kiosk reads its configuration from, empty for the built-in defaults.
+std::filesystem::path configFile(const KioskOptions& options) {
     if (options.configPath) {
-        path = *options.configPath;
-    } else if (std::filesystem::exists(kDefaultConfig)) {
-        path = kDefaultConfig;
+        return *options.configPath;
     }
-    if (path.empty()) {
-        logger.log(LogEvent::ConfigLoaded, {{"source", LogToken("defaults")}});
-        return {};
-    }
-    auto config = loadConfig(path);
-    if (!config) {
-        logger.log(LogEvent::ConfigInvalid, {{"reason", SystemText{config.error().message}}});
-        return {Config{}, config.error().message};
-    }
-    logger.log(LogEvent::ConfigLoaded, {{"source", SystemText{path.string()}}});
-    return {*config, ""};
+    return std::filesystem::exists(kDefaultConfig) ? std::filesystem::path(kDefaultConfig)
+                                                   : std::filesystem::path{};
+}
+
+StartupConfig loadConfiguration(const KioskOptions& options, Logger& logger) {
+    std::filesystem::path path = configFile(options);
+    bool production = options.mode == RunMode::Kiosk && !options.simulatedDevices;
+    return loadStartupConfig(
+        path, production ? StartupFileCheck::Always : StartupFileCheck::WhenConfigured, logger);
 }
 
 } // namespace
 
 int runKiosk(int argc, char** argv) {
-    auto options = parseKioskOptions(std::vector<std::string>(argv + 1, argv + argc));
-    if (!options) {
-        std::cerr << "kiosk: " << options.error().message << "\n" << kKioskUsage;
-        return 2;
+    auto parsed =
+        parseKioskOptions(std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr);
+    if (const int* exitStatus = std::get_if<int>(&parsed)) {
+        return *exitStatus; // --help, --version or a usage error
     }
-    if (options->mode == RunMode::Help) {
-        std::cout << kKioskUsage;
-        return 0;
-    }
+    auto* options = &std::get<KioskOptions>(parsed);
     Logger logger(std::cout);
     logger.setOutput(Logger::detectOutput());
     logger.log(LogEvent::KioskStarted, {{"version", LogToken(KIOSK_VERSION)}});
 
-    LoadedConfig loaded = loadConfiguration(*options, logger);
+    StartupConfig loaded = loadConfiguration(*options, logger);
     bool visibleDemo = options->mode == RunMode::Demo && haveDisplay() &&
                        std::string(std::getenv("SDL_VIDEODRIVER") ? std::getenv("SDL_VIDEODRIVER")
                                                                   : "") != "offscreen";
     if (options->mode == RunMode::Demo && !visibleDemo) {
         // No display: the demo drives the runtime alone, without SDL.
-        KioskRuntime runtime(loaded.config, logger, RuntimeOptions{options->simulatedDevices});
+        KioskRuntime runtime(loaded.config, logger, runtimeOptions(*options, configFile(*options)));
         if (!loaded.problem.empty()) {
             runtime.flow().enterMaintenance(loaded.problem);
         } else if (!runtime.contentProblem().empty()) {
@@ -118,7 +107,7 @@ int runKiosk(int argc, char** argv) {
     }
     {
         // Wakes the loop from the runtime's workers; thread-safe, the only way they touch it.
-        KioskRuntime runtime(loaded.config, logger, RuntimeOptions{options->simulatedDevices},
+        KioskRuntime runtime(loaded.config, logger, runtimeOptions(*options, configFile(*options)),
                              [wakeType = terminateType + 1] {
                                  SDL_Event event{};
                                  event.type = wakeType;
@@ -157,8 +146,6 @@ int runKiosk(int argc, char** argv) {
             status = started ? app.run() : 1;
             break;
         }
-        case RunMode::Help:
-            break;
         }
     }
     SDL_Quit();

@@ -33,11 +33,12 @@ int writeDisplayScreenshots(const KioskOptions& options, const Config& config, L
         panel.display.panelWidthMm = 217.0;
         panel.display.panelHeightMm = 136.0;
         panel.display.rotationDegrees = shot.rotationDegrees;
-        KioskRuntime runtime(panel, logger, RuntimeOptions{options.simulatedDevices});
+        KioskRuntime runtime(panel, logger, runtimeOptions(options));
         KioskApp app(runtime, options, terminateType);
         if (!app.start(WindowMode::Offscreen, 1280, 800) || runtime.catalog() == nullptr) {
             return -1;
         }
+        app.fixWallClock(screenshotWallClock());
         Flow& flow = app.resetFlow();
         ScriptedResident resident(flow, SteadyTime{} + std::chrono::hours(1));
         resident.tap(intent::SetLanguage{Language::Vietnamese});

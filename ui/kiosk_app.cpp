@@ -204,7 +204,7 @@ void KioskApp::render(const SessionState& state, int secondsUntilWipe,
                      metrics_,
                      fonts_,
                      palette(state.accessibility.contrast),
-                     std::time(nullptr),
+                     fixedWallClock_ != 0 ? fixedWallClock_ : std::time(nullptr),
                      secondsUntilWipe,
                      intents};
     ctx.catalog = runtime_.catalog();

@@ -46,6 +46,9 @@ public:
     Flow& resetFlow();
     // Draws the live flow state without presenting or applying intents (screenshots).
     void renderLive(SteadyTime now);
+    // Screenshots show one fixed moment, so dates on screen (header, appointments, "overdue")
+    // agree with each other whenever the pass is run; 0 = the real clock.
+    void fixWallClock(std::time_t wall) { fixedWallClock_ = wall; }
     // Draws the live flow state and applies the intents it returns (used by run and the demo).
     void frame(SteadyTime now);
     // Applies one intent as if a resident had tapped it.
@@ -80,6 +83,7 @@ private:
     KioskOptions options_;
     std::unique_ptr<QrTextures> qrTextures_;
     std::unique_ptr<LessonMedia> media_;
+    std::time_t fixedWallClock_ = 0;
     ServiceNotifier notifier_;
     std::unique_ptr<Window> window_;
     bool imguiReady_ = false;

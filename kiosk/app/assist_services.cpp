@@ -318,6 +318,18 @@ void AssistServices::perform(const AssistEffect& effect, Flow& flow) {
                     };
                 });
             },
+            [&](const effect::CheckHealth&) {
+                if (!hooks_.checkHealth) {
+                    flow.healthChecked({});
+                    return;
+                }
+                w.content.post([check = hooks_.checkHealth]() -> Completion {
+                    auto results = check();
+                    return [results = std::move(results)](Flow& f) mutable {
+                        f.healthChecked(std::move(results));
+                    };
+                });
+            },
             [&](const effect::InspectContent&) {
                 if (content == nullptr) {
                     flow.contentInspected(ContentView{});

@@ -67,6 +67,7 @@ struct InstallPack {      // answer: installProgress..., installFinished
     std::string path;
 };
 struct RollbackContent {}; // answer: rollbackFinished
+struct CheckHealth {};     // run the health checks (kioskctl doctor's); answer: healthChecked
 // Lessons.
 struct PrintTakeHomeSheet { // print the lesson's reminders (buildTakeHomeSheet) in `language`
     std::string lessonId;
@@ -105,7 +106,7 @@ using AssistEffect =
     std::variant<effect::LoadVolunteers, effect::CheckVolunteerPin, effect::CheckMaintainerPin,
                  effect::BuildReport, effect::ExportReport, effect::PrintReportSummary,
                  effect::SetVolunteerEnabled, effect::InspectContent, effect::InstallPack,
-                 effect::RollbackContent, effect::AddVolunteer>;
+                 effect::RollbackContent, effect::AddVolunteer, effect::CheckHealth>;
 // Sound and video of lessons: the screen's business (MediaPlayer).
 using MediaEffect = std::variant<effect::PlayAudio, effect::StopAudio, effect::OpenVideo,
                                  effect::ControlVideo, effect::CloseVideo>;
@@ -118,6 +119,7 @@ using Effect =
                  effect::PrintReportSummary, effect::SetVolunteerEnabled, effect::InspectContent,
                  effect::InstallPack, effect::RollbackContent, effect::PrintTakeHomeSheet,
                  effect::PlayAudio, effect::StopAudio, effect::LessonCompleted, effect::OpenVideo,
-                 effect::ControlVideo, effect::CloseVideo, effect::AddVolunteer>;
+                 effect::ControlVideo, effect::CloseVideo, effect::AddVolunteer,
+                 effect::CheckHealth>;
 
 } // namespace kiosk

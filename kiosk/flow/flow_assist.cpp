@@ -367,6 +367,10 @@ void Flow::chooseTab(MaintainerTab tab) {
     case MaintainerTab::Content:
         effects_.push_back(effect::InspectContent{});
         return;
+    case MaintainerTab::Health:
+        state_.assist.health = HealthView{};
+        effects_.push_back(effect::CheckHealth{});
+        return;
     }
 }
 
@@ -560,6 +564,11 @@ void Flow::contentInspected(ContentView view) {
     content.found = std::move(view.found);
     content.inspectFailure = std::move(view.inspectFailure);
     content.switchPending = content.switchPending || view.switchPending;
+}
+
+void Flow::healthChecked(std::vector<HealthResult> results) {
+    state_.assist.health.loaded = true;
+    state_.assist.health.results = std::move(results);
 }
 
 void Flow::installProgress(std::uint64_t bytesDone, std::uint64_t bytesTotal) {

@@ -1,13 +1,11 @@
 // Loads the procedure and lesson catalogs of the active content, logging the outcome.
 #include "kiosk/runtime/content_catalogs.hpp"
 
-#include "kiosk/app/content_location.hpp"
-
 namespace kiosk {
 
-ContentCatalogs loadContentCatalogs(const Config& config, Logger& logger) {
+ContentCatalogs loadContentCatalogs(const std::filesystem::path& dir, Logger& logger) {
     ContentCatalogs loaded;
-    loaded.dir = activeContentDir(config);
+    loaded.dir = dir;
     auto catalog = loadProcedureCatalog(loaded.dir);
     if (catalog) {
         loaded.procedures = std::move(*catalog);

@@ -1,7 +1,6 @@
 // The procedures and lessons residents are offered, loaded from the active content.
 #pragma once
 
-#include "kiosk/config/config.hpp"
 #include "kiosk/lesson/lesson_loader.hpp"
 #include "kiosk/log/logger.hpp"
 #include "kiosk/procedure/procedure_loader.hpp"
@@ -19,8 +18,8 @@ struct ContentCatalogs {
     std::string problem; // why the procedures could not be loaded; empty when they were
 };
 
-// Reads activeContentDir(config) and logs what was loaded. Lessons are optional: a pack with
+// Reads the catalogs in `dir` and logs what was loaded. Lessons are optional: a pack with
 // broken lessons still serves dossiers.
-ContentCatalogs loadContentCatalogs(const Config& config, Logger& logger);
+ContentCatalogs loadContentCatalogs(const std::filesystem::path& dir, Logger& logger);
 
 } // namespace kiosk

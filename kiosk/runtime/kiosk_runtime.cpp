@@ -3,7 +3,7 @@
 #include "kiosk/runtime/kiosk_runtime.hpp"
 
 #include "drivers/common/overloaded.hpp"
-#include "kiosk/app/content_location.hpp"
+#include "kiosk/health/health_check.hpp"
 #include "kiosk/lesson/take_home.hpp"
 #include "kiosk/lesson/take_home_text.hpp"
 #include "kiosk/usage/report_export_spool.hpp"
@@ -17,6 +17,19 @@ KioskRuntime::KioskRuntime(Config config, Logger& logger, RuntimeOptions options
     , options_(options)
     , flow_(std::make_unique<Flow>(config_, logger_))
     , events_(std::move(wake)) {
+    // Content is served only after the store has verified it: every file's hash, at start,
+    // falling back to the previous version when the current one fails (issue 23). A development
+    // run without a content folder serves the source tree and creates nothing.
+    std::error_code noFolder;
+    if (options_.content == ContentMode::Production ||
+        std::filesystem::exists(config_.paths.contentDir, noFolder)) {
+        if (auto store =
+                ContentStore::open(config_.paths.contentDir, StartupCheck::FullHashes, &logger_)) {
+            contentStore_ = std::move(*store);
+        } else {
+            logger_.log(LogEvent::ContentInvalid, {{"reason", SystemText{store.error().message}}});
+        }
+    }
     reloadContent();
     bool simulatedPrinter =
         options_.simulatedDevices || config_.devices.printer == DeviceChoice::Simulated;
@@ -44,8 +57,24 @@ KioskRuntime::~KioskRuntime() {
     }
 }
 
+RuntimeOptions runtimeOptions(const KioskOptions& options, std::filesystem::path configFile) {
+    RuntimeOptions runtime;
+    runtime.simulatedDevices = options.simulatedDevices;
+    bool production = !options.simulatedDevices && options.mode == RunMode::Kiosk;
+    runtime.content = production ? ContentMode::Production : ContentMode::Development;
+    runtime.configFile = std::move(configFile);
+    return runtime;
+}
+
 void KioskRuntime::reloadContent() {
-    ContentCatalogs loaded = loadContentCatalogs(config_, logger_);
+    ContentChoice choice =
+        chooseContentDir(contentStore_ ? &*contentStore_ : nullptr, config_, options_.content);
+    if (choice.dir.empty()) {
+        content_.problem = choice.problem;
+        logger_.log(LogEvent::ContentInvalid, {{"reason", SystemText{content_.problem}}});
+        return;
+    }
+    ContentCatalogs loaded = loadContentCatalogs(choice.dir, logger_);
     content_.dir = loaded.dir;
     content_.problem = loaded.problem;
     // A failed load keeps what residents were being served.
@@ -86,11 +115,14 @@ void KioskRuntime::startServices() {
                                           VolunteerStoreOptions{}, &logger_, wall)) {
         volunteers_ = std::move(*store);
     }
-    if (auto store =
-            ContentStore::open(config_.paths.contentDir, StartupCheck::SizesOnly, &logger_)) {
-        contentStore_ = std::move(*store);
-    }
     AssistHooks hooks;
+    // The maintainer's health tab runs kioskctl doctor's checks on the file the kiosk loaded.
+    hooks.checkHealth = [configFile = options_.configFile] {
+        HealthContext context;
+        context.configFile = configFile;
+        context.listUsb = libusbInterfaceLister();
+        return runHealthChecks(context);
+    };
     // Called on an AssistServices worker, which waits while the services worker prints.
     hooks.printSummary = [this](const std::vector<SummaryLine>& lines, Language) {
         return services_->printReportSummary(lines).get();

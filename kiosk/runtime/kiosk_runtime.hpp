@@ -5,6 +5,8 @@
 #pragma once
 
 #include "kiosk/app/assist_services.hpp"
+#include "kiosk/app/content_location.hpp"
+#include "kiosk/app/kiosk_options.hpp"
 #include "kiosk/app/kiosk_services.hpp"
 #include "kiosk/app/service_events.hpp"
 #include "kiosk/app/usage_recorder.hpp"
@@ -26,7 +28,14 @@ namespace kiosk {
 
 struct RuntimeOptions {
     bool simulatedDevices = false; // --sim: both devices simulated whatever the config says
+    // Production serves only content the store verified (issue 23); development runs (--sim,
+    // demo, screenshots) may serve the source tree.
+    ContentMode content = ContentMode::Development;
+    std::filesystem::path configFile; // what the maintainer's health tab checks; empty: defaults
 };
+
+// The runtime a `kiosk` command line asks for.
+RuntimeOptions runtimeOptions(const KioskOptions& options, std::filesystem::path configFile = {});
 
 class KioskRuntime {
 public:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Smoke run of cross-built programs under qemu-user: the shipped config passes the check, the
+# Smoke run of cross-built programs under qemu-user: the shipped config parses, the
 # simulated card reads, the test page prints, and the scripted resident's dossier reaches a
 # reference gateway on loopback. The gateway is the host's own build: only the kiosk side is
 # what ships to the box.
@@ -40,10 +40,13 @@ chmod 700 "$work/gateway"
 run() { "$emulator" "$@"; } # every target program runs under qemu-user
 
 step "kioskctl config check on the shipped kiosk.ini"
-if run "$kioskctl" config check "$root/systemd/kiosk.ini"; then
-    pass "the shipped configuration is valid"
+# It leaves the gateway credential for the installer: the check must say so, not pass it.
+if checked="$(run "$kioskctl" config check "$root/systemd/kiosk.ini" 2>&1)"; then
+    fail "kioskctl config check passes systemd/kiosk.ini without a gateway credential"
+elif echo "$checked" | grep -q "credential_file is empty"; then
+    pass "the shipped configuration parses and asks for the gateway credential"
 else
-    fail "kioskctl config check rejects systemd/kiosk.ini"
+    fail "kioskctl config check rejects systemd/kiosk.ini: $checked"
 fi
 
 step "kioskctl card read --sim"
@@ -107,6 +110,11 @@ data_dir = $work/data
 content_dir = $work/content
 content_trust_dir = $target/content/trust
 INI
+if checked="$(run "$kioskctl" config check "$work/kiosk.ini" 2>&1)"; then
+    pass "the completed configuration (credential 0600, gateway key) passes the check"
+else
+    fail "kioskctl config check rejects the completed configuration: $checked"
+fi
 if demo="$(SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy \
     run "$kiosk" --config "$work/kiosk.ini" --demo 2>"$work/demo.log")"; then
     pass "the scripted resident finished the demo"

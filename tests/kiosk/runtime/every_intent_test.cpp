@@ -285,6 +285,7 @@ std::vector<IntentCase> intentCases() {
          },
          intent::LookupSubmit{}},
         {"OpenVolunteerSignIn", atHelp, intent::OpenVolunteerSignIn{}},
+        {"CallVolunteer", atHelp, intent::CallVolunteer{}},
         {"ChooseVolunteer", [](H& h) { h.toVolunteerList(); },
          intent::ChooseVolunteer{"vol-0a1b2c3d"}},
         {"PinKey", [](H& h) { h.toVolunteerPin(); }, intent::PinKey{charKey(U'2')}},
