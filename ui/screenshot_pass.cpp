@@ -907,17 +907,18 @@ int runScreenshotPass(const KioskOptions& options, const Config& config, Logger&
         panel.display.panelWidthMm = resolution.panelWidthMm;
         panel.display.panelHeightMm =
             resolution.panelWidthMm * resolution.height / resolution.width;
-        KioskApp app(options, panel, logger, terminateType);
+        KioskRuntime runtime(panel, logger, runtimeOptions(options));
+        KioskApp app(runtime, options, terminateType);
         if (!app.start(WindowMode::Offscreen, resolution.width, resolution.height) ||
-            app.catalog() == nullptr) {
+            runtime.catalog() == nullptr) {
             return 1;
         }
         app.fixWallClock(screenshotWallClock());
         std::string folder =
             std::to_string(resolution.width) + "x" + std::to_string(resolution.height);
         std::vector<ScreenshotScene> scenes = screenshotScenes();
-        if (app.lessons() != nullptr) {
-            auto lessonScenes = lessonScreenshotScenes(*app.lessons());
+        if (runtime.lessons() != nullptr) {
+            auto lessonScenes = lessonScreenshotScenes(*runtime.lessons());
             scenes.insert(scenes.end(), lessonScenes.begin(), lessonScenes.end());
         }
         for (Language language : {Language::Vietnamese, Language::English}) {
@@ -929,7 +930,7 @@ int runScreenshotPass(const KioskOptions& options, const Config& config, Logger&
                 ScriptedResident resident(flow, SteadyTime{} + std::chrono::hours(1));
                 resident.tap(intent::SetLanguage{language});
                 scene.reach(flow, resident);
-                app.devices() = scene.devices;
+                runtime.showDevices(scene.devices);
                 app.renderLive(resident.now());
                 auto file =
                     dir / folder / std::string(languageCode(language)) / (scene.name + ".png");

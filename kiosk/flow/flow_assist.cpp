@@ -61,7 +61,7 @@ bool isAssistScreen(Screen screen) {
 
 } // namespace
 
-void Flow::applyAssist(const Intent& intent, SteadyTime now) {
+void Flow::applyAssist(const AssistIntent& intent, SteadyTime now) {
     AssistState& assist = state_.assist;
     bool maintainer = assist.maintainerUnlocked;
     std::visit(
@@ -228,7 +228,6 @@ void Flow::applyAssist(const Intent& intent, SteadyTime now) {
                 content.failure.clear();
                 effects_.push_back(effect::RollbackContent{});
             },
-            [](const auto&) {},
         },
         intent);
 }

@@ -121,7 +121,7 @@ void Flow::submit(SteadyTime now) {
     open(Screen::Submitting, now);
     // Nothing before this point can be changed any more.
     state_.history.clear();
-    effects_.push_back(effect::SubmitDossier{});
+    effects_.push_back(effect::SubmitDossier{*procedure, dossier.values, state_.language});
 }
 
 void Flow::submissionFinished(SubmissionOutcome outcome) {
@@ -134,7 +134,7 @@ void Flow::submissionFinished(SubmissionOutcome outcome) {
     state_.screen = Screen::Result;
     logger_.log(LogEvent::ScreenChanged, {{"screen", screenName(Screen::Result)}});
     if (printable) {
-        effects_.push_back(effect::PrintReceipt{});
+        effects_.push_back(effect::PrintReceipt{state_.dossier.outcome.localReference});
     }
 }
 

@@ -165,7 +165,7 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
     {LogEvent::NetworkStateChanged, 4004, LogLevel::Notice, "network_state_changed",
      "The gateway became reachable or unreachable.", "none"},
     {LogEvent::OutboxRetryRequested, 4005, LogLevel::Notice, "outbox_retry_requested",
-     "A maintainer asked for every queued dossier to be sent now.", "none"},
+     "A volunteer or maintainer asked for every queued dossier to be sent now.", "none"},
     {LogEvent::GatewayStarted, 4050, LogLevel::Notice, "gateway_started",
      "The reference gateway is listening.", "none"},
     {LogEvent::GatewayReceived, 4051, LogLevel::Info, "gateway_received",

@@ -57,10 +57,10 @@ template <class F> double waitFor(F condition, std::chrono::milliseconds limit) 
     return -1;
 }
 
-template <class T> std::optional<T> nextResult(KioskServices& services) {
+template <class T> std::optional<T> nextResult(ServiceQueue& events) {
     auto start = Clock::now();
     while (Clock::now() - start < 60s) {
-        for (ServiceResult& result : services.takeResults()) {
+        for (ServiceEvent& result : events.take()) {
             if (auto* wanted = std::get_if<T>(&result)) {
                 return *wanted;
             }
@@ -84,7 +84,8 @@ int hotplugReader(Probe& probe, const Config& config, const std::string& model,
                   const std::string& card, const std::string& idNumber) {
     std::ostringstream logs;
     Logger logger(logs);
-    KioskServices services(config, logger, false, {});
+    ServiceQueue events;
+    KioskServices services(config, logger, false, events);
     probe.check(services.status().reader == ReaderState::Disconnected ||
                     services.status().reader == ReaderState::Unknown,
                 "no reader at start: not connected");
@@ -99,7 +100,7 @@ int hotplugReader(Probe& probe, const Config& config, const std::string& model,
     // Pull it after the 12th CCID message: in the middle of the secure-messaging reads.
     probe.send("when r out +12 unplug");
     services.readCard(idNumber);
-    auto failed = nextResult<service::CardReadDone>(services);
+    auto failed = nextResult<service::CardReadDone>(events);
     probe.check(failed && failed->fields.empty() && failed->failure == "reader_unplugged",
                 "a pull during the read ends it as 'reader unplugged', nothing pre-filled (got " +
                     (failed ? failed->failure : std::string("nothing")) + ")");
@@ -112,7 +113,7 @@ int hotplugReader(Probe& probe, const Config& config, const std::string& model,
     std::cout << "reader replugged: noticed after " << back << " s" << std::endl;
     probe.check(back >= 0 && back <= 3.0, "the replug is noticed within 3 s, no restart");
     services.readCard(idNumber);
-    auto read = nextResult<service::CardReadDone>(services);
+    auto read = nextResult<service::CardReadDone>(events);
     probe.check(read && read->failure.empty() && !read->fields.empty(),
                 "the next read after the replug succeeds (" +
                     (read ? read->failure : std::string("no answer")) + ")");
