@@ -17,6 +17,9 @@ install(FILES ${KIOSK_SYSTEMD_DIR}/60-kiosk-printer.rules
               ${KIOSK_SYSTEMD_DIR}/60-kiosk-backlight.rules
         DESTINATION /lib/udev/rules.d)
 install(FILES ${KIOSK_SYSTEMD_DIR}/kiosk.ini DESTINATION /etc/kiosk)
+# A capped journal for an SD card (docs/storage.md); a drop-in, so /etc/systemd stays the admin's.
+install(FILES ${KIOSK_SYSTEMD_DIR}/journald-kiosk.conf DESTINATION /usr/lib/systemd/journald.conf.d
+        RENAME 60-kiosk.conf)
 install(FILES ${CMAKE_CURRENT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 if(TARGET content_pack)
   install(FILES ${CMAKE_CURRENT_BINARY_DIR}/content/vinh-tuong.kpack

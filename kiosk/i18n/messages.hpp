@@ -337,6 +337,21 @@ enum class Msg {
     CardEnterDates,
     RateVeryGood,
     RateVeryBad,
+    ResultNotSaved,
+    ResultNotSavedBody,
+    ResultNotSavedOptions,
+    ResultNotSavedKept,
+    ResultUsePhone,
+    ResultTryAgain,
+    ChannelKioskUnavailable,
+    ToolsStorage,
+    ToolsPartitionOk,
+    ToolsPartitionLow,
+    ToolsPartitionFull,
+    ToolsPartitionReadOnly,
+    ToolsPartitionMissing,
+    ToolsOutboxStorageFault,
+    ToolsDossiersLost,
     Count
 };
 

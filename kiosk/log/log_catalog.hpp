@@ -89,6 +89,13 @@ enum class LogEvent {
     ScreenBlanked,
     ScreenWoke,
     BacklightUnavailable,
+    StoreFailing,
+    StoreDamaged,
+    StoreRecovered,
+    StoreMovedAside,
+    OutboxCommitFailed,
+    OutboxDossiersLost,
+    DataPartitionChanged,
     Count
 };
 

@@ -1,6 +1,8 @@
 // Prepared statements and the durable-open helper.
 #include "kiosk/outbox/sqlite_statement.hpp"
 
+#include "kiosk/storage/store_fault.hpp"
+
 #include <sqlite3.h>
 
 namespace kiosk {
@@ -105,22 +107,29 @@ Status execute(sqlite3* db, const char* sql) {
     return ok();
 }
 
-Result<sqlite3*> openDurableDatabase(const std::filesystem::path& file, const char* schema) {
+Result<sqlite3*> openDurableDatabase(const std::filesystem::path& file, const char* schema,
+                                     std::string_view errorPrefix) {
     sqlite3* db = nullptr;
     int rc = sqlite3_open_v2(file.c_str(), &db,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                              nullptr);
     if (rc != SQLITE_OK) {
-        std::string message = sqliteMessage(db);
+        Error error = sqliteStoreError(errorPrefix, db, rc, file.string());
         sqlite3_close(db);
-        return makeError("database_unopenable", file.string() + ": " + message);
+        return error;
     }
+    sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, 5000);
+    if (auto integrity = checkIntegrity(db, errorPrefix); !integrity) {
+        sqlite3_close(db);
+        return makeError(integrity.error().code, file.string() + ": " + integrity.error().message);
+    }
     for (const char* sql : {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=FULL;", schema}) {
-        auto status = execute(db, sql);
-        if (!status) {
+        rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) {
+            Error error = sqliteStoreError(errorPrefix, db, rc, file.string());
             sqlite3_close(db);
-            return makeError("database_unopenable", file.string() + ": " + status.error().message);
+            return error;
         }
     }
     return db;

@@ -134,8 +134,13 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
         bodyText(ctx, ctx.tr(Msg::ResultQueuedBody));
         break;
     default:
-        headingText(ctx, ctx.tr(Msg::ResultFailed));
-        bodyText(ctx, ctx.tr(Msg::ResultFailedBody));
+        // The truth, plainly: nothing was stored or sent, and what the resident can do now.
+        ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.danger);
+        headingText(ctx, ctx.tr(Msg::ResultNotSaved));
+        ImGui::PopStyleColor();
+        bodyText(ctx, ctx.tr(Msg::ResultNotSavedBody));
+        boldText(ctx, ctx.tr(Msg::ResultNotSavedOptions));
+        mutedText(ctx, ctx.tr(Msg::ResultNotSavedKept));
         break;
     }
     if (!outcome.dossierCode.empty()) {
@@ -158,17 +163,34 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
             problemText(ctx, ctx.tr(Msg::ResultReceiptFailed));
         }
     }
-    ImGui::Dummy(ImVec2(0, m.gapPx));
-    boldText(ctx, ctx.tr(Msg::ResultDataTitle));
-    mutedText(ctx, ctx.tr(dossier.cardStep == CardStep::Read ? Msg::ResultDataCard
-                                                             : Msg::ResultDataTyped));
-    mutedText(ctx, ctx.tr(Msg::ResultDataSent));
-    mutedText(ctx, ctx.tr(Msg::ResultDataWiped));
+    bool stored =
+        outcome.state == SubmissionState::Accepted || outcome.state == SubmissionState::Queued;
+    if (stored) { // "sent ... wiped" would be untrue of a dossier that was never stored
+        ImGui::Dummy(ImVec2(0, m.gapPx));
+        boldText(ctx, ctx.tr(Msg::ResultDataTitle));
+        mutedText(ctx, ctx.tr(dossier.cardStep == CardStep::Read ? Msg::ResultDataCard
+                                                                 : Msg::ResultDataTyped));
+        mutedText(ctx, ctx.tr(Msg::ResultDataSent));
+        mutedText(ctx, ctx.tr(Msg::ResultDataWiped));
+    }
     ImGui::Dummy(ImVec2(0, m.gapPx));
 
     boldText(ctx, ctx.tr(dossier.rating ? Msg::ResultThanks : Msg::ResultRateTitle));
     drawRating(ctx, dossier.rating);
+    if (!stored) {
+        // The phone hand-off needs nothing from this kiosk's storage.
+        ImGui::Dummy(ImVec2(0, m.gapPx));
+        if (touchButton(ctx, "use-phone", ctx.tr(Msg::ResultUsePhone),
+                        ImVec2(ImGui::GetContentRegionAvail().x, m.targetPx), ButtonKind::Secondary,
+                        Icon::Phone)) {
+            ctx.emit(intent::Open{Screen::PhoneHandOff});
+        }
+    }
     endScrollArea(ctx);
+    // A volunteer, once the fault is cleared, tries again with the answers still in memory.
+    if (!stored && ctx.session.assisted && secondaryAction(ctx, ctx.tr(Msg::ResultTryAgain))) {
+        ctx.emit(intent::Submit{});
+    }
     if (primaryAction(ctx, ctx.tr(Msg::NavDone))) {
         ctx.emit(intent::Finish{});
     }
