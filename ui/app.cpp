@@ -1,6 +1,7 @@
 // runKiosk: options, config, signals, SDL start-up, then the kiosk loop, screenshots or demo.
 #include "ui/app.hpp"
 
+#include "kiosk/config/startup_config.hpp"
 #include "ui/demo_script.hpp"
 #include "ui/kiosk_app.hpp"
 #include "ui/screenshot_pass.hpp"
@@ -37,29 +38,16 @@ void startSignalThread(Uint32 terminateType) {
     }).detach();
 }
 
-struct LoadedConfig {
-    Config config;
-    std::string problem; // empty when the config is fine
-};
-
-LoadedConfig loadConfiguration(const KioskOptions& options, Logger& logger) {
+StartupConfig loadConfiguration(const KioskOptions& options, Logger& logger) {
     std::filesystem::path path;
     if (options.configPath) {
         path = *options.configPath;
     } else if (std::filesystem::exists(kDefaultConfig)) {
         path = kDefaultConfig;
     }
-    if (path.empty()) {
-        logger.log(LogEvent::ConfigLoaded, {{"source", LogToken("defaults")}});
-        return {};
-    }
-    auto config = loadConfig(path);
-    if (!config) {
-        logger.log(LogEvent::ConfigInvalid, {{"reason", SystemText{config.error().message}}});
-        return {Config{}, config.error().message};
-    }
-    logger.log(LogEvent::ConfigLoaded, {{"source", SystemText{path.string()}}});
-    return {*config, ""};
+    bool production = options.mode == RunMode::Kiosk && !options.simulatedDevices;
+    return loadStartupConfig(
+        path, production ? StartupFileCheck::Always : StartupFileCheck::WhenConfigured, logger);
 }
 
 } // namespace
@@ -78,7 +66,7 @@ int runKiosk(int argc, char** argv) {
     logger.setOutput(Logger::detectOutput());
     logger.log(LogEvent::KioskStarted, {{"version", LogToken(KIOSK_VERSION)}});
 
-    LoadedConfig loaded = loadConfiguration(*options, logger);
+    StartupConfig loaded = loadConfiguration(*options, logger);
     bool headless = options->mode != RunMode::Kiosk;
     if (headless && std::getenv("SDL_VIDEODRIVER") == nullptr &&
         (options->mode == RunMode::Screenshots || !haveDisplay())) {

@@ -9,7 +9,7 @@ const char* const kKioskUsage =
     "  --windowed         a window instead of full screen (development)\n"
     "  --sim              use simulated printer and card reader\n"
     "  --screenshots DIR  render every screen in both languages to PNG and exit\n"
-    "  --demo             scripted walk through the main flow with simulated devices, then exit\n";
+    "  --demo             scripted walk through the main flow (add --sim for simulated devices)\n";
 
 Result<KioskOptions> parseKioskOptions(const std::vector<std::string>& args) {
     KioskOptions options;
@@ -39,8 +39,8 @@ Result<KioskOptions> parseKioskOptions(const std::vector<std::string>& args) {
             options.mode = RunMode::Screenshots;
             options.screenshotDir = *dir;
         } else if (arg == "--demo") {
+            // The devices come from the config (or --sim), so the demo can drive real ones.
             options.mode = RunMode::Demo;
-            options.simulatedDevices = true;
         } else if (arg == "--help" || arg == "-h") {
             options.mode = RunMode::Help;
         } else {

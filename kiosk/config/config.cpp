@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <functional>
 #include <ini.h>
@@ -35,7 +36,9 @@ std::optional<long> parseInteger(std::string_view text) {
 std::optional<double> parseNumber(std::string_view text) {
     double value = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size()) {
+    // from_chars reads "nan" and "inf" as numbers; no setting can use them, and NaN slips
+    // through every range check (each comparison with it is false).
+    if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
         return std::nullopt;
     }
     return value;
@@ -69,6 +72,40 @@ Setter seconds(Section Config::*section, std::chrono::seconds Section::*field, l
                    std::to_string(maximum);
         }
         (config.*section).*field = std::chrono::seconds(*number);
+        return std::string();
+    };
+}
+
+template <typename Section>
+Setter nonEmptyPath(Section Config::*section, std::filesystem::path Section::*field) {
+    return [section, field](Config& config, std::string_view value) {
+        // An empty directory would mean "the working directory", wherever the kiosk started.
+        if (value.empty()) {
+            return std::string("must not be empty");
+        }
+        (config.*section).*field = std::filesystem::path(std::string(value));
+        return std::string();
+    };
+}
+
+Setter gatewayUrl() {
+    return [](Config& config, std::string_view value) {
+        std::string_view rest;
+        for (std::string_view scheme : {"http://", "https://"}) {
+            if (value.substr(0, scheme.size()) == scheme) {
+                rest = value.substr(scheme.size());
+            }
+        }
+        // A host is needed, and a character curl would refuse or reinterpret is not allowed.
+        bool hostPresent = !rest.empty() && rest.front() != '/' && rest.front() != ':';
+        bool plain = std::all_of(value.begin(), value.end(), [](char c) {
+            return c > 0x20 && c < 0x7f && c != '"' && c != '\\';
+        });
+        if (!hostPresent || !plain) {
+            return std::string("must be an http:// or https:// address with a host, e.g. "
+                               "https://gateway.example.vn");
+        }
+        config.gateway.url = std::string(value);
         return std::string();
     };
 }
@@ -115,6 +152,7 @@ std::vector<Key> keys() {
         {"kiosk", "commune_name", text(&Config::communeName)},
         {"kiosk", "access_point_name", text(&Config::accessPointName)},
         {"kiosk", "hotline", text(&Config::hotline)},
+        {"kiosk", "office_address", text(&Config::officeAddress)},
         {"kiosk", "language",
          [](Config& config, std::string_view value) {
              auto language = parseLanguage(value);
@@ -168,7 +206,7 @@ std::vector<Key> keys() {
         {"devices", "sim_card_profile",
          textIn(&Config::devices, &DeviceConfig::simulatedCardProfile)},
         {"devices", "csca_dir", textIn(&Config::devices, &DeviceConfig::cscaDir)},
-        {"gateway", "url", textIn(&Config::gateway, &GatewayConfig::url)},
+        {"gateway", "url", gatewayUrl()},
         {"gateway", "ca_file", textIn(&Config::gateway, &GatewayConfig::caFile)},
         {"gateway", "kiosk_id", textIn(&Config::gateway, &GatewayConfig::kioskId)},
         {"gateway", "credential_file", textIn(&Config::gateway, &GatewayConfig::credentialFile)},
@@ -186,12 +224,13 @@ std::vector<Key> keys() {
              config.gateway.referencePrefix = std::string(value);
              return std::string();
          }},
-        {"paths", "data_dir", textIn(&Config::paths, &PathConfig::dataDir)},
-        {"paths", "content_dir", textIn(&Config::paths, &PathConfig::contentDir)},
+        {"paths", "data_dir", nonEmptyPath(&Config::paths, &PathConfig::dataDir)},
+        {"paths", "content_dir", nonEmptyPath(&Config::paths, &PathConfig::contentDir)},
         {"paths", "usb_mount_dir", textIn(&Config::paths, &PathConfig::usbMountDir)},
         {"paths", "font_regular", textIn(&Config::paths, &PathConfig::fontRegular)},
         {"paths", "font_bold", textIn(&Config::paths, &PathConfig::fontBold)},
         {"paths", "content_trust_dir", textIn(&Config::paths, &PathConfig::contentTrustDir)},
+        {"assisted", "volunteer_phone", textIn(&Config::assisted, &AssistedConfig::volunteerPhone)},
         {"assisted", "inactivity_signout_s",
          seconds(&Config::assisted, &AssistedConfig::inactivitySignout, 60, 7200)},
         {"assisted", "session_limit_s",

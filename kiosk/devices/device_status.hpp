@@ -30,6 +30,9 @@ struct DeviceStatus {
     bool readerSimulated = false;
     NetworkState network = NetworkState::Unknown;
     int queuedDossiers = 0; // dossiers in the outbox waiting for the network (last known)
+    // The outbox is open and its partition has room for a dossier: checked before a resident
+    // starts, not at Submit. True until a check says otherwise (a notice is never a guess).
+    bool dossierStorageReady = true;
     StorageStatus storage;
 
     bool operator==(const DeviceStatus&) const = default;

@@ -15,6 +15,12 @@
 namespace kiosk {
 namespace {
 
+std::string hex4(std::uint16_t value) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%04x", value);
+    return text;
+}
+
 std::string fileName(const icao::DataGroupFile& file) {
     if (file.number == 0) {
         return "EF.COM";
@@ -236,7 +242,12 @@ int runCardRead(const std::vector<std::string>& args, const UsbReaderOpener& ope
                 out << "WARNING: this reader model is known to fail with chip ID cards\n";
             }
         }
-        auto ccid = CcidReader::open(std::move(*transport));
+        out << "USB " << hex4(usb.vendorId) << ':' << hex4(usb.productId) << " interface "
+            << static_cast<int>(usb.interfaceNumber) << (usb.product.empty() ? "" : " (")
+            << usb.product << (usb.product.empty() ? "" : ")") << '\n';
+        auto timeouts = ccidTimeoutsFor(usb.vendorId, usb.productId);
+        out << "Read timeout: " << timeouts.read.count() << " ms\n";
+        auto ccid = CcidReader::open(std::move(*transport), timeouts);
         if (!ccid) {
             err << "kioskctl card read: " << ccid.error().message << '\n';
             return 1;

@@ -133,11 +133,15 @@ void Outbox::closeFiles() {
 }
 
 Status Outbox::openFiles() {
-    auto db = openDurableDatabase(file_, kSchema, kPrefix);
+    auto db = options_.readOnly ? openReadOnlyDatabase(file_)
+                                : openDurableDatabase(file_, kSchema, kPrefix);
     if (!db) {
         return db.error();
     }
     db_ = *db;
+    if (options_.readOnly) {
+        return ok(); // a look, not a kiosk: no ledger, no reconciling (both write)
+    }
     auto ledger = ReferenceLedger::open(referenceLedgerPath(file_));
     if (!ledger) {
         closeFiles();
@@ -211,6 +215,9 @@ Result<OutboxEntry> Outbox::commit(const CommitRequest& request) {
     std::lock_guard lock(mutex_);
     if (auto open = ensureOpen(); !open) {
         return open.error();
+    }
+    if (!ledger_) {
+        return storeError(kPrefix, StoreFault::ReadOnly, "the outbox was opened read-only");
     }
     LocalDateTime local = vietnamTimeFromUnix(request.now);
     char day[16];

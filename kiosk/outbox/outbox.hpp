@@ -55,6 +55,8 @@ struct OutboxEntry {
 struct OutboxOptions {
     X25519Key gatewayPublicKey{};
     std::string referencePrefix = "VT"; // commune's short name on offline receipts
+    // For looking only (`kioskctl outbox list`): every write fails, the file is never changed.
+    bool readOnly = false;
     Logger* logger = nullptr;           // storage faults, lost dossiers; nullable borrow
     // First wait before reopening a file that could not be opened; doubles up to 5 minutes.
     std::chrono::milliseconds firstRetry{1000};

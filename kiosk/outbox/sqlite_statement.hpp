@@ -50,6 +50,9 @@ private:
 // the file itself is bad; the file is never moved or deleted here.
 Result<sqlite3*> openDurableDatabase(const std::filesystem::path& file, const char* schema,
                                      std::string_view errorPrefix = "database.");
+// Opens an existing database for reading only: no schema, no journal-mode change, no write
+// lock, so a maintainer's look never changes or blocks the file the kiosk writes.
+Result<sqlite3*> openReadOnlyDatabase(const std::filesystem::path& file);
 Status execute(sqlite3* db, const char* sql);
 std::string sqliteMessage(sqlite3* db);
 

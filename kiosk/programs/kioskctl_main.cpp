@@ -1,6 +1,7 @@
 // kioskctl: the maintainers' command line (content packs, outbox, reports, devices, docs).
 #include "kiosk/assist/volunteer_command.hpp"
 #include "kiosk/config/config.hpp"
+#include "kiosk/config/config_check_command.hpp"
 #include "kiosk/content/pack_commands.hpp"
 #include "kiosk/devices/usb_card_reader.hpp"
 #include "kiosk/idcard/card_read_command.hpp"
@@ -41,13 +42,7 @@ int configCheck(const std::vector<std::string>& args) {
     if (args.size() != 1) {
         return usage();
     }
-    auto config = kiosk::loadConfig(args[0]);
-    if (!config) {
-        std::cerr << "kioskctl: " << config.error().message << '\n';
-        return 1;
-    }
-    std::cout << args[0] << ": ok\n";
-    return 0;
+    return kiosk::runConfigCheck(args[0], std::cout, std::cerr);
 }
 
 int printTest(const std::vector<std::string>& args) {

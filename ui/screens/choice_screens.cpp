@@ -25,7 +25,7 @@ int drawTwoWayChoice(const FrameContext& ctx, Msg heading, const TwoWayChoice& f
 }
 
 void SubmitChannelScreen::drawContent(const FrameContext& ctx) {
-    if (!ctx.devices.storage.acceptsDossiers) {
+    if (!ctx.devices.dossierStorageReady) {
         // The outbox cannot store a dossier: a form the kiosk cannot keep must not be started.
         headingText(ctx, ctx.tr(Msg::ChannelTitle));
         problemText(ctx, ctx.tr(Msg::ChannelKioskUnavailable));

@@ -159,6 +159,15 @@ void MaintainerScreen::drawContent(const FrameContext& ctx) {
         ImGui::SameLine(0, m.gapPx);
     }
     ImGui::NewLine();
+    // The kiosk is in maintenance: the exact reason, which residents are not shown.
+    if (!ctx.session.maintenanceReason.empty()) {
+        problemText(ctx, ctx.tr(Msg::MaintenanceDetail));
+        ImGui::PushFont(ctx.fonts.status);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(ctx.session.maintenanceReason.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+    }
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     switch (assist.tab) {
     case MaintainerTab::Reports:
@@ -484,23 +493,34 @@ std::string versionLine(const FrameContext& ctx, const std::optional<VersionSumm
            sizeText(version->bytes) + ")";
 }
 
-void procedureList(const FrameContext& ctx, Msg title, const std::vector<std::string>& paths) {
+// Procedure files of a pack diff, each named as residents know it when the installed catalog
+// has it ("1.004194 Đăng ký tạm trú"): a removed procedure must be recognisable by name, since
+// residents can no longer submit it here. All removed ones are listed, never cut short.
+void procedureList(const FrameContext& ctx, Msg title, const std::vector<std::string>& paths,
+                   std::size_t shown = 8) {
     if (paths.empty()) {
         return;
     }
-    std::string line = std::string(ctx.tr(title)) + " (" + std::to_string(paths.size()) + "): ";
-    for (std::size_t i = 0; i < paths.size() && i < 8; ++i) {
-        std::string name = paths[i];
-        if (auto slash = name.rfind('/'); slash != std::string::npos) {
-            name = name.substr(slash + 1);
+    boldText(ctx, std::string(ctx.tr(title)) + " (" + std::to_string(paths.size()) + ")");
+    std::string line;
+    for (std::size_t i = 0; i < paths.size() && i < shown; ++i) {
+        std::string code = paths[i];
+        if (auto slash = code.rfind('/'); slash != std::string::npos) {
+            code = code.substr(slash + 1);
         }
-        if (auto dot = name.rfind(".json"); dot != std::string::npos) {
-            name = name.substr(0, dot);
+        if (auto dot = code.rfind(".json"); dot != std::string::npos) {
+            code = code.substr(0, dot);
         }
-        line += (i > 0 ? ", " : "") + name;
+        std::string entry = code;
+        if (ctx.catalog != nullptr) {
+            if (const Procedure* procedure = ctx.catalog->findProcedure(code)) {
+                entry += " " + std::string(ctx.local(procedure->name));
+            }
+        }
+        line += (i > 0 ? "; " : "") + entry;
     }
-    if (paths.size() > 8) {
-        line += ", …";
+    if (paths.size() > shown) {
+        line += "; …";
     }
     bodyText(ctx, line);
 }
@@ -571,7 +591,7 @@ void MaintainerScreen::drawContentPacks(const FrameContext& ctx) {
             mutedText(ctx, found.path);
             procedureList(ctx, Msg::ContentAdded, found.diff.added);
             procedureList(ctx, Msg::ContentChanged, found.diff.changed);
-            procedureList(ctx, Msg::ContentRemoved, found.diff.removed);
+            procedureList(ctx, Msg::ContentRemoved, found.diff.removed, found.diff.removed.size());
             if (!found.newer) {
                 problemText(ctx, ctx.tr(Msg::ContentNotNewer));
             }

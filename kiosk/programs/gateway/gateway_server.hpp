@@ -3,6 +3,8 @@
 
 #include "drivers/common/result.hpp"
 #include "kiosk/outbox/sealed_box.hpp"
+#include "kiosk/programs/gateway/gateway_authentication.hpp"
+#include "kiosk/programs/gateway/gateway_limits.hpp"
 #include "kiosk/programs/gateway/gateway_store.hpp"
 
 #include <atomic>
@@ -18,7 +20,10 @@
 
 namespace httplib {
 class Server;
-}
+struct Request;
+struct Response;
+class ContentReader;
+} // namespace httplib
 
 namespace kiosk {
 
@@ -52,6 +57,7 @@ struct GatewayServerOptions {
     bool controlEndpoint = false; // POST /control/fault from 127.0.0.1 only
     double randomFaultRate = 0.0; // chaos: this share of POSTs gets a random fault
     std::uint32_t seed = 1;
+    GatewayLimits limits; // timeouts and connections served at once
 };
 
 struct GatewayStats {
@@ -83,11 +89,25 @@ private:
     void routes();
     GatewayFault takeFault();
 
+    // Request handling, in the order a submit goes through it.
+    enum class ConnectionAfter { KeepAlive, Close };
+    void refuse(httplib::Response& response, const Refusal& refusal, ConnectionAfter after);
+    std::optional<SignedHeaders> signedHeadersOrRefuse(const httplib::Request& request,
+                                                       httplib::Response& response);
+    bool authenticated(const SignedHeaders& headers, const httplib::Request& request,
+                       const std::string& body, httplib::Response& response);
+    std::optional<std::string> readSubmitBody(const httplib::Request& request,
+                                              httplib::Response& response,
+                                              const httplib::ContentReader& reader);
+    void handleSubmit(const httplib::Request& request, const std::string& body,
+                      httplib::Response& response);
+
     GatewayServerOptions options_;
     std::unique_ptr<GatewayStore> store_;
     Logger* logger_;
     std::unique_ptr<httplib::Server> server_;
     std::thread thread_;
+    std::atomic<bool> stopping_{false};
     mutable std::mutex mutex_;
     std::deque<GatewayFault> faults_;
     std::mt19937 random_;

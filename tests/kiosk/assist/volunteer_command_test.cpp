@@ -78,3 +78,26 @@ TEST_CASE("kioskctl maintainer-pin set stores a PIN the kiosk accepts", "[assist
     CHECK((*store)->checkMaintainerPin("86420975").ok());
     CHECK(runMaintainerPinCommand({"reset"}, scripted({}), out, err, kFast) == 2);
 }
+
+TEST_CASE("kioskctl refuses the PINs the screen refuses", "[assist][trust]") {
+    TempDir dir;
+    std::string db = (dir / "assist.db").string();
+    for (const char* easy : {"1234", "0000", "2222"}) {
+        std::ostringstream out;
+        std::ostringstream err;
+        CHECK(runVolunteerCommand({"add", "--name", "Chị Lan", "--db", db}, scripted({easy, easy}),
+                                  out, err, kFast) == 1);
+        CHECK(err.str().find("too easy") != std::string::npos);
+    }
+    for (const char* easy : {"123456", "000000", "654321"}) {
+        std::ostringstream out;
+        std::ostringstream err;
+        CHECK(runMaintainerPinCommand({"set", "--db", db}, scripted({easy, easy}), out, err,
+                                      kFast) == 1);
+        CHECK(err.str().find("too easy") != std::string::npos);
+    }
+    std::ostringstream listed;
+    std::ostringstream err;
+    REQUIRE(runVolunteerCommand({"list", "--db", db}, scripted({}), listed, err, kFast) == 0);
+    CHECK(listed.str().empty());
+}

@@ -4,7 +4,10 @@
 #include "kiosk/outbox/outbox_command.hpp"
 #include "tests/kiosk/outbox/temp_dir.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <sqlite3.h>
 #include <sstream>
 
 using namespace kiosk;
@@ -76,4 +79,60 @@ TEST_CASE("procedures check passes the shipped content", "[dossier]") {
     std::ostringstream err;
     CHECK(runProceduresCheck(std::filesystem::path(KIOSK_SOURCE_DIR) / "content", out, err) == 0);
     CHECK(out.str().find("9 procedures") != std::string::npos);
+}
+
+TEST_CASE("outbox list opens the database read-only and leaves the file as it was",
+          "[outbox][trust]") {
+    testing::TempDir dir;
+    Config config = configIn(dir);
+    commitSecretDossier(config);
+    // A copy taken with the ordinary rollback journal (as a backup tool makes): a writer would
+    // turn it back into WAL and run the schema; a reader changes nothing.
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(outboxPath(config).c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "PRAGMA journal_mode=DELETE;", nullptr, nullptr, nullptr) ==
+                SQLITE_OK);
+        sqlite3_close(db);
+    }
+    auto bytesOf = [](const std::filesystem::path& file) {
+        std::ifstream in(file, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    std::string before = bytesOf(outboxPath(config));
+    std::ostringstream out;
+    std::ostringstream err;
+    CHECK(runOutboxCommand({"list"}, config, out, err) == 0);
+    CHECK(out.str().find("1 waiting to send") != std::string::npos);
+    CHECK(bytesOf(outboxPath(config)) == before);
+    CHECK_FALSE(std::filesystem::exists(outboxPath(config).string() + "-wal"));
+
+    OutboxOptions readOnly;
+    readOnly.readOnly = true;
+    auto looking = Outbox::open(outboxPath(config), readOnly).value();
+    CHECK_FALSE(looking->retryAll(nowUnixSeconds()).ok());
+}
+
+TEST_CASE("outbox list never prints a stored field raw", "[outbox][trust]") {
+    testing::TempDir dir;
+    Config config = configIn(dir);
+    commitSecretDossier(config);
+    {
+        // As an older kiosk stored it from a hostile gateway: escapes, a line break, 3 kB.
+        auto outbox = Outbox::open(outboxPath(config), OutboxOptions{}).value();
+        auto entry = outbox->list()->front();
+        std::string hostile = "\x1b[2J\x1b]0;owned\x07"
+                              "000.00.00.K01-261125-0001\r\nfake row\t" +
+                              std::string(3000, 'A');
+        REQUIRE(outbox->markDelivered(entry.localReference, hostile, 1, 2, 3).ok());
+    }
+    std::ostringstream out;
+    std::ostringstream err;
+    CHECK(runOutboxCommand({"list"}, config, out, err) == 0);
+    std::string text = out.str();
+    CHECK(text.find('\x1b') == std::string::npos);
+    CHECK(text.find('\x07') == std::string::npos);
+    CHECK(text.find('\r') == std::string::npos);
+    CHECK(std::count(text.begin(), text.end(), '\n') == 3); // header, one row, summary
+    CHECK(text.size() < 600);
 }
