@@ -48,7 +48,10 @@ Result<ReferenceLedger> ReferenceLedger::open(const std::filesystem::path& file)
     if (auto integrity = checkIntegrity(raw, kPrefix); !integrity) {
         return makeError(integrity.error().code, file.string() + ": " + integrity.error().message);
     }
-    for (const char* sql : {"PRAGMA journal_mode=DELETE;", "PRAGMA synchronous=FULL;", kSchema}) {
+    // 1 KB pages (set while the file is new): each dossier rewrites two tiny pages and their
+    // journal copies; at 4 KB the ledger alone wrote 33 KB per dossier (docs/storage.md).
+    for (const char* sql : {"PRAGMA page_size=1024;", "PRAGMA journal_mode=DELETE;",
+                            "PRAGMA synchronous=FULL;", kSchema}) {
         rc = sqlite3_exec(raw, sql, nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK) {
             return ledgerError(raw, rc, "schema");

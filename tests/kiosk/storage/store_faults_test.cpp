@@ -41,8 +41,10 @@ StoreFault expectedFault(Fault fault) {
     if (fault.op == FaultOp::Sync) {
         return StoreFault::IoError;
     }
-    // open: a read-only file system opens an existing file read-only; the rest cannot open.
-    return fault.error == EROFS ? StoreFault::ReadOnly : StoreFault::NoAccess;
+    // open: SQLite opens an existing file read-only on a read-only file system, but a WAL
+    // database then cannot create its -wal and -shm files, so every fault at open is "cannot
+    // open" (the data partition's own state says read-only: data_partition.hpp).
+    return StoreFault::NoAccess;
 }
 
 std::string label(Fault fault) {
@@ -292,19 +294,18 @@ TEST_CASE("a lost outbox WAL is detected and the next reference does not repeat"
         auto outbox = Outbox::open(dir / "outbox.db", outboxOptions(nullptr));
         REQUIRE(outbox.ok());
         issued.insert((*outbox)->commit(dossier(kMorning))->localReference);
-        // A reader holding a snapshot keeps the checkpoint from copying later commits into the
-        // main file, as a status query in flight would: they live only in the WAL.
-        sqlite3* reader = nullptr;
-        REQUIRE(sqlite3_open((dir / "outbox.db").c_str(), &reader) == SQLITE_OK);
-        REQUIRE(sqlite3_exec(reader, "BEGIN; SELECT COUNT(*) FROM outbox;", nullptr, nullptr,
+        // The first dossier reached the main file (a checkpoint ran); the next two are only in
+        // the WAL, as the outbox checkpoints every 64 pages.
+        sqlite3* other = nullptr;
+        REQUIRE(sqlite3_open((dir / "outbox.db").c_str(), &other) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(other, "PRAGMA wal_checkpoint(TRUNCATE);", nullptr, nullptr,
                              nullptr) == SQLITE_OK);
+        sqlite3_close(other);
         issued.insert((*outbox)->commit(dossier(kMorning + 60))->localReference);
         issued.insert((*outbox)->commit(dossier(kMorning + 120))->localReference);
         // The power goes and the WAL is lost: only the main file and the ledger survive.
         std::filesystem::copy_file(dir / "outbox.db", dir / "crashed" / "outbox.db");
         std::filesystem::copy_file(dir / "outbox-ledger.db", dir / "crashed" / "outbox-ledger.db");
-        sqlite3_exec(reader, "COMMIT;", nullptr, nullptr, nullptr);
-        sqlite3_close(reader);
     }
     std::ostringstream logText;
     Logger logger(logText);
@@ -356,6 +357,7 @@ TEST_CASE("the usage log keeps its file through full, read-only and failing disk
             options.flushInterval = hours(1);
             options.firstRetry = milliseconds(20);
             UsageSession session{*newUsageSessionId(), Assisted::No, 0};
+            std::int64_t stored = 2;
             {
                 UsageLog log(options, &logger, clock.function());
                 log.record(UsageEvent::sessionStarted(session, Language::Vietnamese));
@@ -366,12 +368,19 @@ TEST_CASE("the usage log keeps its file through full, read-only and failing disk
                     log.flush();
                 }
                 UsageAlert alert = log.alert();
-                CHECK(alert.storage.fault == expectedFault(fault));
-                CHECK(alert.needsAttention());
                 CHECK(alert.movedAsideTo.empty());
-                CHECK(alert.droppedEvents == 3);
-                CHECK(occurrences(logText.str(), "\"storage_fault\"") == 1);
                 CHECK_FALSE(anyMovedAside(dir.path()));
+                if (fault.op == FaultOp::Sync) {
+                    // synchronous=NORMAL: a usage commit needs no fsync (only a checkpoint
+                    // does), so a failing fsync does not stop the batches.
+                    CHECK(alert.droppedEvents == 0);
+                    stored = 5;
+                } else {
+                    CHECK(alert.storage.fault == expectedFault(fault));
+                    CHECK(alert.needsAttention());
+                    CHECK(alert.droppedEvents == 3);
+                    CHECK(occurrences(logText.str(), "\"storage_fault\"") == 1);
+                }
                 vfs.clear();
                 log.record(UsageEvent::sessionStarted(session, Language::Vietnamese));
                 log.flush();
@@ -379,11 +388,13 @@ TEST_CASE("the usage log keeps its file through full, read-only and failing disk
                 CHECK(log.health() == UsageHealth::Ok);
             }
             // The event before the fault and the one after it are both there.
-            CHECK(queryCount(dir / "usage.db", "SELECT count(*) FROM usage_event") == 2);
+            CHECK(queryCount(dir / "usage.db", "SELECT count(*) FROM usage_event") == stored);
             report("usage", label(fault),
-                   "batch dropped and counted, usage." +
-                       std::string(storeFaultName(expectedFault(fault))) +
-                       " on maintainer screen, file kept, recovered, earlier rows kept");
+                   fault.op == FaultOp::Sync
+                       ? std::string("commits need no fsync (synchronous=NORMAL): all stored")
+                       : "batch dropped and counted, usage." +
+                             std::string(storeFaultName(expectedFault(fault))) +
+                             " on maintainer screen, file kept, recovered, earlier rows kept");
         }
     }
 }
@@ -461,7 +472,9 @@ TEST_CASE("the volunteer store refuses a change it cannot store and keeps every 
             auto store = VolunteerStore::open(dir / "assist.db", options, nullptr, wall);
             REQUIRE(store.ok());
             std::set<std::string> kept;
-            for (const Volunteer& volunteer : *(*store)->listVolunteers()) {
+            auto listed = (*store)->listVolunteers();
+            REQUIRE(listed.ok());
+            for (const Volunteer& volunteer : *listed) {
                 kept.insert(volunteer.id);
             }
             CHECK(kept == added);
