@@ -895,6 +895,28 @@ std::vector<ScreenshotScene> screenshotScenes() {
     ScreenshotScene storage{"home_storage_full", [](Flow&, R&) {}, healthyDevices(), false};
     storage.devices.dossierStorageReady = false;
     scenes.push_back(std::move(storage));
+    // Storage faults (issue 19): the dossier channel without the kiosk, and what a volunteer
+    // and the maintainer read on the tools screen.
+    ScreenshotScene channelStorage{"submit_channel_storage_fault", [](Flow& flow, R& r) {
+                                       r.tap(intent::ChooseProcedure{showcase(flow).code});
+                                       r.tap(intent::Next{});
+                                   }};
+    channelStorage.devices.dossierStorageReady = false;
+    scenes.push_back(std::move(channelStorage));
+    scenes.push_back({"volunteer_tools_storage_fault", [](Flow& flow, R& r) {
+                          volunteerSignedIn(flow, r);
+                          r.tap(intent::OpenVolunteerTools{});
+                          flow.takeEffects();
+                          VolunteerToolsState tools;
+                          tools.outboxPending = 2;
+                          tools.devices = healthyDevices();
+                          tools.devices.storage.partition = PartitionState::ReadOnly;
+                          tools.devices.storage.freeMegabytes = 11873;
+                          tools.devices.storage.outbox = StoreFault::IoError;
+                          tools.devices.storage.acceptsDossiers = false;
+                          tools.devices.storage.lostDossiers = 2;
+                          flow.volunteerToolsLoaded(tools);
+                      }});
     return scenes;
 }
 

@@ -17,6 +17,7 @@
 #include "kiosk/outbox/outbox_services.hpp"
 #include "kiosk/receipt/receipt.hpp"
 #include "kiosk/receipt/receipt_printing.hpp"
+#include "kiosk/storage/data_partition.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -199,7 +200,11 @@ KioskServices::OutboxCounts KioskServices::outboxCounts() const {
         return counts;
     }
     Outbox& outbox = *devices_->outbox->outbox;
-    auto valueOf = [](const Result<int>& count) { return count ? *count : 0; };
+    // A count that cannot be read is unknown, not zero: "0 waiting" would hide a stuck outbox.
+    auto valueOf = [&counts](const Result<int>& count) {
+        counts.known = counts.known && count.ok();
+        return count ? *count : 0;
+    };
     counts.pending = valueOf(outbox.count(OutboxState::Pending));
     counts.delivered = valueOf(outbox.count(OutboxState::Delivered));
     counts.needsAttention = valueOf(outbox.count(OutboxState::NeedsAttention));
@@ -239,20 +244,36 @@ void KioskServices::pollDevices() {
                        ? devices_->printer->printer->status()
                        : PrinterState::Disconnected;
     next.reader = devices_->reader ? devices_->reader->reader().state() : ReaderState::Disconnected;
+    DataPartitionStatus partition = checkDataPartition(config_.paths.dataDir);
+    next.storage.partition = partition.state;
+    next.storage.freeMegabytes = static_cast<std::int64_t>(partition.freeBytes >> 20);
     if (devices_->outbox) {
+        Outbox& outbox = *devices_->outbox->outbox;
         next.network = devices_->outbox->sender->networkState();
-        auto pending = devices_->outbox->outbox->count(OutboxState::Pending);
-        next.queuedDossiers = pending ? *pending : 0;
+        next.storage.acceptsDossiers = outbox.acceptsDossiers();
+        next.storage.outbox = outbox.health().fault;
+        next.storage.lostDossiers = outbox.lostDossiers();
+        auto pending = outbox.count(OutboxState::Pending);
+        std::lock_guard lock(mutex_);
+        next.queuedDossiers = pending ? *pending : status_.queuedDossiers;
+    } else {
+        next.storage.acceptsDossiers = false;
     }
     // Before a resident starts, not at Submit: is there an outbox, with room for a dossier?
     std::error_code spaceError;
     const auto space = std::filesystem::space(config_.paths.dataDir, spaceError);
     next.dossierStorageReady = static_cast<bool>(devices_->outbox) && !spaceError &&
-                               space.available >= kDossierStorageReserveBytes;
+                               space.available >= kDossierStorageReserveBytes &&
+                               next.storage.acceptsDossiers;
     bool changed = false;
     DeviceStatus changedTo;
     {
         std::lock_guard lock(mutex_);
+        if (next.storage.partition != status_.storage.partition) {
+            logger_.log(
+                LogEvent::DataPartitionChanged,
+                {{"state", SystemText{std::string(partitionStateName(next.storage.partition))}}});
+        }
         next.printerSimulated = status_.printerSimulated;
         next.readerSimulated = status_.readerSimulated;
         changed = !(next == status_);
@@ -367,6 +388,9 @@ void KioskServices::submit(effect::SubmitDossier dossier) {
         };
         auto entry = devices_->outbox->outbox->commit(request);
         if (!entry) {
+            logger_.log(LogEvent::OutboxCommitFailed,
+                        {{"reason", SystemText{entry.error().code}},
+                         {"detail", SystemText{entry.error().message}}});
             failed.outcome.failureReason = entry.error().code;
             wipeAnswers();
             deliver(std::move(failed));

@@ -67,6 +67,7 @@ public:
         int pending = 0;
         int delivered = 0;
         int needsAttention = 0;
+        bool known = true; // false when the outbox could not be read: the figures are not 0
     };
     OutboxCounts outboxCounts() const;
     // The simulated printer's switches (paper, cover, plug) and pages; null for a real printer.

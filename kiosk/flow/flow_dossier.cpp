@@ -96,6 +96,12 @@ void Flow::next(SteadyTime now) {
 void Flow::submit(SteadyTime now) {
     const Procedure* procedure = currentProcedure();
     DossierDraft& dossier = state_.dossier;
+    // A dossier the kiosk could not store may be tried again from the result screen (once a
+    // volunteer has cleared the fault): its answers are still here, in memory only, until the
+    // session ends.
+    if (state_.screen == Screen::Result && dossier.outcome.state == SubmissionState::Failed) {
+        dossier.outcome = SubmissionOutcome{};
+    }
     if (procedure == nullptr || !dossier.consent ||
         dossier.outcome.state != SubmissionState::NotSubmitted) {
         return;

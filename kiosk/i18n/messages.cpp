@@ -516,6 +516,33 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::HealthOk, "TỐT", "OK"},
     {Msg::HealthWarn, "CHÚ Ý", "WARN"},
     {Msg::HealthFail, "LỖI", "FAIL"},
+    {Msg::ResultNotSaved, "Hồ sơ CHƯA được lưu", "Your dossier was NOT saved"},
+    {Msg::ResultNotSavedBody,
+     "Máy không lưu được hồ sơ nên chưa gửi đi được. Đây là lỗi của máy, không phải của bác.",
+     "The kiosk could not store your dossier, so nothing was sent. This is the kiosk's fault, "
+     "not yours."},
+    {Msg::ResultNotSavedOptions,
+     "Bác có thể nộp trên điện thoại của mình, hoặc nhờ tình nguyện viên giúp nộp lại.",
+     "You can submit it on your own phone, or ask a volunteer to help you try again."},
+    {Msg::ResultNotSavedKept,
+     "Thông tin bác đã nhập chỉ được giữ tạm trên máy đến khi bác bấm Xong, rồi được xóa hết.",
+     "What you entered is kept only in the kiosk's memory until you tap Done, then it is all "
+     "wiped."},
+    {Msg::ResultUsePhone, "Nộp trên điện thoại", "Submit on my phone"},
+    {Msg::ResultTryAgain, "Thử lưu lại", "Try again"},
+    {Msg::ChannelKioskUnavailable,
+     "Lúc này máy không nhận hồ sơ được (lỗi lưu trữ). Bác có thể nộp trên điện thoại, hoặc nhờ "
+     "tình nguyện viên.",
+     "The kiosk cannot take dossiers right now (a storage fault). You can submit on your phone, "
+     "or ask a volunteer."},
+    {Msg::ToolsStorage, "Bộ nhớ", "Storage"},
+    {Msg::ToolsPartitionOk, "Tốt", "Good"},
+    {Msg::ToolsPartitionLow, "Sắp đầy", "Nearly full"},
+    {Msg::ToolsPartitionFull, "Đã đầy", "Full"},
+    {Msg::ToolsPartitionReadOnly, "Chỉ đọc được (thẻ nhớ hỏng?)", "Read-only (card failing?)"},
+    {Msg::ToolsPartitionMissing, "Không thấy thư mục dữ liệu", "Data folder missing"},
+    {Msg::ToolsOutboxStorageFault, "Hộp thư đi không lưu được", "Outbox cannot store"},
+    {Msg::ToolsDossiersLost, "Hồ sơ đã mất", "Dossiers lost"},
 }};
 
 } // namespace

@@ -369,6 +369,21 @@ enum class Msg {
     HealthOk,
     HealthWarn,
     HealthFail,
+    ResultNotSaved,
+    ResultNotSavedBody,
+    ResultNotSavedOptions,
+    ResultNotSavedKept,
+    ResultUsePhone,
+    ResultTryAgain,
+    ChannelKioskUnavailable,
+    ToolsStorage,
+    ToolsPartitionOk,
+    ToolsPartitionLow,
+    ToolsPartitionFull,
+    ToolsPartitionReadOnly,
+    ToolsPartitionMissing,
+    ToolsOutboxStorageFault,
+    ToolsDossiersLost,
     Count
 };
 

@@ -85,6 +85,25 @@ grep -q '^Wants=kiosk-usb-export.path$' "$units/kiosk.service" ||
     fail "kiosk.service must want kiosk-usb-export.path (nothing else starts it)"
 pass "the USB export helper, its units and the kiosk agree"
 
+# --- Read-only root and SD wear (docs/storage.md). ------------------------------------------------
+grep -q '^RequiresMountsFor=/var/lib/kiosk$' "$units/kiosk.service" ||
+    fail "kiosk.service must wait for the data partition (RequiresMountsFor=/var/lib/kiosk)"
+# Every place the kiosk may write is on the data partition, in /var/cache or in sysfs.
+for path in $(sed -n 's/^ReadWritePaths=//p' "$units/kiosk.service"); do
+    case "${path#-}" in
+    /var/lib/kiosk | /var/cache/kiosk | /sys/*) ;;
+    *) fail "kiosk.service writes outside the data partition: $path" ;;
+    esac
+done
+grep -q '^ProtectSystem=strict$' "$units/kiosk.service" ||
+    fail "kiosk.service must see / read-only (ProtectSystem=strict), as on a read-only root"
+grep -q 'journald-kiosk.conf DESTINATION /usr/lib/systemd/journald.conf.d' "$root/cmake/Packaging.cmake" ||
+    fail "cmake/Packaging.cmake does not install the journald drop-in"
+for key in SystemMaxUse SyncIntervalSec RuntimeMaxUse; do
+    grep -q "^$key=" "$units/journald-kiosk.conf" || fail "journald-kiosk.conf has no $key="
+done
+pass "the kiosk writes only to its data partition; the journal is capped"
+
 # --- systemd units. --------------------------------------------------------------------------------
 if ! command -v systemd-analyze >/dev/null; then
     echo "SKIP: systemd-analyze not found; units not verified, security score not measured"

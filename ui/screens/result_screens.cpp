@@ -159,6 +159,7 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     const bool accepted = outcome.state == SubmissionState::Accepted;
     const bool queued = outcome.state == SubmissionState::Queued;
+    const bool stored = accepted || queued;
     beginScrollArea(ctx, "result", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
     if (accepted) {
         ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.ok);
@@ -183,8 +184,13 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
             headingText(ctx, outcome.localReference);
         }
     } else {
-        headingText(ctx, ctx.tr(Msg::ResultFailed));
-        bodyText(ctx, ctx.tr(Msg::ResultFailedBody));
+        // The truth, plainly: nothing was stored or sent, and what the resident can do now.
+        ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.danger);
+        headingText(ctx, ctx.tr(Msg::ResultNotSaved));
+        ImGui::PopStyleColor();
+        bodyText(ctx, ctx.tr(Msg::ResultNotSavedBody));
+        boldText(ctx, ctx.tr(Msg::ResultNotSavedOptions));
+        mutedText(ctx, ctx.tr(Msg::ResultNotSavedKept));
     }
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     if (accepted || queued) {
@@ -209,7 +215,20 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
 
     boldText(ctx, ctx.tr(dossier.rating ? Msg::ResultThanks : Msg::ResultRateTitle));
     drawRating(ctx, dossier.rating);
+    if (!stored) {
+        // The phone hand-off needs nothing from this kiosk's storage.
+        ImGui::Dummy(ImVec2(0, m.gapPx));
+        if (touchButton(ctx, "use-phone", ctx.tr(Msg::ResultUsePhone),
+                        ImVec2(ImGui::GetContentRegionAvail().x, m.targetPx), ButtonKind::Secondary,
+                        Icon::Phone)) {
+            ctx.emit(intent::Open{Screen::PhoneHandOff});
+        }
+    }
     endScrollArea(ctx);
+    // A volunteer, once the fault is cleared, tries again with the answers still in memory.
+    if (!stored && ctx.session.assisted && secondaryAction(ctx, ctx.tr(Msg::ResultTryAgain))) {
+        ctx.emit(intent::Submit{});
+    }
     if (primaryAction(ctx, ctx.tr(Msg::NavDone))) {
         ctx.emit(intent::Finish{});
     }

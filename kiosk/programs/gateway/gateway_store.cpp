@@ -42,7 +42,8 @@ Error storageError(sqlite3* db, const char* what) {
 
 Result<std::unique_ptr<GatewayStore>> GatewayStore::open(const std::filesystem::path& file,
                                                          std::string unitCode) {
-    auto db = openDurableDatabase(file, kSchema);
+    // quick_check at open; a fault is reported as "gateway.<fault>" and the file left alone.
+    auto db = openDurableDatabase(file, kSchema, "gateway.");
     if (!db) {
         return db.error();
     }
