@@ -5,13 +5,14 @@
 #include "kiosk/dossier/working_calendar.hpp"
 #include "kiosk/log/logger.hpp"
 #include "kiosk/outbox/gateway_protocol.hpp"
+#include "kiosk/programs/gateway/web_context.hpp"
 
 #include <array>
 #include <charconv>
 #include <chrono>
-#include <thread>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 namespace kiosk {
 namespace {
@@ -80,6 +81,7 @@ Result<std::unique_ptr<GatewayServer>> GatewayServer::create(GatewayServerOption
         server->server_ = std::make_unique<httplib::Server>();
     }
     server->routes();
+    server->webRoutes();
     return server;
 }
 
@@ -88,10 +90,43 @@ GatewayServer::GatewayServer(GatewayServerOptions options, std::unique_ptr<Gatew
     : options_(std::move(options))
     , store_(std::move(store))
     , logger_(logger)
-    , random_(options_.seed) {}
+    , random_(options_.seed) {
+    accounts_ = std::make_unique<AccountStore>(*store_);
+    inbox_ = std::make_unique<InboxStore>(*store_);
+    if (!options_.contentDir.empty()) {
+        // Without procedures the inbox still opens dossiers, listing answers by field id.
+        if (auto catalog = loadProcedureCatalog(options_.contentDir)) {
+            procedures_ = std::move(*catalog);
+        }
+    }
+}
 
 GatewayServer::~GatewayServer() {
     stop();
+}
+
+std::int64_t GatewayServer::now() const {
+    return options_.clock ? options_.clock() : nowUnixSeconds();
+}
+
+void GatewayServer::webRoutes() {
+    web_ = std::make_unique<WebContext>(
+        WebContext{*store_, *accounts_, *inbox_, nullptr, options_.privateKey,
+                   procedures_ ? &*procedures_ : nullptr, !options_.tlsCertificate.empty(),
+                   [this] { return now(); }});
+    registerWebRoutes(*server_, *web_);
+    registerInboxRoutes(*server_, *web_);
+}
+
+// Erases expired dossiers at start and then hourly, until stop().
+void GatewayServer::retentionLoop() {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+        lock.unlock();
+        inbox_->eraseExpired(options_.retentionDays, now());
+        lock.lock();
+        retentionWake_.wait_for(lock, std::chrono::hours(1), [this] { return stopping_; });
+    }
 }
 
 Result<int> GatewayServer::start(const std::string& host, int port) {
@@ -101,6 +136,9 @@ Result<int> GatewayServer::start(const std::string& host, int port) {
         return makeError("gateway_bind", "cannot listen on " + host + ":" + std::to_string(port));
     }
     thread_ = std::thread([this] { server_->listen_after_bind(); });
+    if (options_.retentionDays > 0) {
+        retention_ = std::thread([this] { retentionLoop(); });
+    }
     // httplib ignores a stop() that comes before its accept loop runs, and that loop would then
     // block for ever: wait (bounded) until it is running.
     for (int i = 0; i < 500 && !server_->is_running(); ++i) {
@@ -114,6 +152,14 @@ Result<int> GatewayServer::start(const std::string& host, int port) {
 }
 
 void GatewayServer::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    retentionWake_.notify_all();
+    if (retention_.joinable()) {
+        retention_.join();
+    }
     if (server_) {
         server_->stop();
     }
@@ -317,8 +363,19 @@ void GatewayServer::routes() {
             return;
         }
         const StoredDossier& dossier = **found;
-        StatusReply reply{dossier.dossierCode, dossier.status, dossier.receivedAt,
-                          dossier.appointmentAt};
+        StatusReply reply;
+        reply.dossierCode = dossier.dossierCode;
+        reply.status = dossier.status;
+        reply.receivedAt = dossier.receivedAt;
+        reply.appointmentAt = dossier.appointmentAt;
+        // What the resident sees on the kiosk: the officer's reason and who opened it.
+        if (auto reason = inbox_->statusReason(dossier.dossierCode)) {
+            reply.statusReason = *reason;
+        }
+        if (auto access = inbox_->accessRecord(dossier.dossierCode)) {
+            reply.openedCount = access->openings;
+            reply.openedBy.assign(access->byOffice.begin(), access->byOffice.end());
+        }
         response.set_content(statusReplyBody(reply), "application/json");
     });
 
