@@ -8,9 +8,11 @@
 #include "kiosk/lesson/lesson_session.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kiosk {
@@ -35,6 +37,10 @@ struct LookupState {
     std::string statusCode; // the gateway's status, mapped to words by the screen
     std::string appointmentText;
     std::string failureReason; // network or gateway problem, in words for the resident
+    std::string statusReason;  // the officer's words, e.g. which papers to bring
+    // The data-access record: how many times officers opened the dossier, and which office.
+    std::int64_t openedCount = 0;
+    std::vector<std::pair<std::string, std::int64_t>> openedBy;
 };
 
 // Finding a procedure by typing part of its name. The typed words could say something about the

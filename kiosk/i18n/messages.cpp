@@ -432,6 +432,11 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::CardEnterDates, "Nhập hai ngày", "Enter the two dates"},
     {Msg::RateVeryGood, "Rất hài lòng", "Very satisfied"},
     {Msg::RateVeryBad, "Rất không hài lòng", "Very dissatisfied"},
+    {Msg::LookupReason, "Lời nhắn của cán bộ", "The officer's note"},
+    {Msg::LookupOpened, "Cán bộ đã mở hồ sơ của bạn (số lần, theo cơ quan):",
+     "Officers opened your dossier (times, by office):"},
+    {Msg::LookupNeverOpened, "Chưa cán bộ nào mở hồ sơ của bạn.",
+     "No officer has opened your dossier yet."},
 }};
 
 } // namespace

@@ -337,6 +337,9 @@ enum class Msg {
     CardEnterDates,
     RateVeryGood,
     RateVeryBad,
+    LookupReason,
+    LookupOpened,
+    LookupNeverOpened,
     Count
 };
 

@@ -1,6 +1,7 @@
 // kiosk-gateway: the reference gateway (serve, keygen, list) used for tests and small pilots.
 #include "kiosk/log/logger.hpp"
 #include "kiosk/outbox/sealed_box.hpp"
+#include "kiosk/programs/gateway/admin_commands.hpp"
 #include "kiosk/programs/gateway/gateway_server.hpp"
 
 #include <csignal>
@@ -20,7 +21,10 @@ int usage() {
            "        [--tls-cert FILE --tls-key FILE] [--unit CODE] [--control]\n"
            "        [--fault-rate 0..1] [--fault-seed N] [--slow-ms N] [--retry-after S]\n"
            "                                  --kiosks: one \"kiosk-id secret\" per line\n"
-           "  list --db FILE --key FILE       list stored dossiers (no personal data shown)\n";
+           "  list --db FILE --key FILE       list stored dossiers (no personal data shown)\n"
+           "  serve also takes [--content DIR] (procedures for the inbox) [--retention-days N]\n"
+           "  user add|list, kiosk place      accounts and kiosk villages (see --help of each)\n"
+           "  --db is an SQLite file or a postgresql:// URL\n";
     return 2;
 }
 
@@ -134,6 +138,9 @@ int serve(const std::map<std::string, std::string>& options) {
         server.unitCode = options.at("unit");
     }
     server.controlEndpoint = options.contains("control");
+    if (options.contains("content")) {
+        server.contentDir = options.at("content");
+    }
     try {
         if (options.contains("fault-rate")) {
             server.randomFaultRate = std::stod(options.at("fault-rate"));
@@ -143,6 +150,9 @@ int serve(const std::map<std::string, std::string>& options) {
         }
         if (options.contains("slow-ms")) {
             server.slowDelay = std::chrono::milliseconds(std::stol(options.at("slow-ms")));
+        }
+        if (options.contains("retention-days")) {
+            server.retentionDays = std::stoi(options.at("retention-days"));
         }
         if (options.contains("retry-after")) {
             server.retryAfterSeconds = std::stoi(options.at("retry-after"));
@@ -188,6 +198,9 @@ int main(int argc, char** argv) {
         return usage();
     }
     std::string command = args[0];
+    if (command == "user" || command == "kiosk") {
+        return kiosk::runAdminCommand(args);
+    }
     args.erase(args.begin());
     bool valid = false;
     auto options = parseOptions(args, valid);

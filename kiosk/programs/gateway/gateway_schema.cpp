@@ -80,6 +80,41 @@ CREATE TABLE erasures (
   kiosk_id       TEXT NOT NULL
 );
 )sql"},
+    Migration{3, "kiosk heartbeats and daily usage aggregates", R"sql(
+CREATE TABLE kiosk_state (
+  kiosk_id         TEXT PRIMARY KEY,
+  last_seen        BIGINT NOT NULL,
+  app_version      TEXT NOT NULL,
+  content_sequence BIGINT NOT NULL,
+  printer          TEXT NOT NULL,
+  printer_since    BIGINT NOT NULL,
+  reader           TEXT NOT NULL,
+  reader_since     BIGINT NOT NULL,
+  outbox_pending   BIGINT NOT NULL,
+  outbox_attention BIGINT NOT NULL,
+  free_disk_mb     BIGINT NOT NULL,
+  uptime_s         BIGINT NOT NULL,
+  since_session_s  BIGINT NOT NULL,
+  error_codes      TEXT NOT NULL
+);
+CREATE TABLE heartbeats (
+  kiosk_id   TEXT NOT NULL,
+  at         BIGINT NOT NULL,
+  printer    TEXT NOT NULL,
+  reader     TEXT NOT NULL,
+  error_codes TEXT NOT NULL,
+  PRIMARY KEY (kiosk_id, at)
+);
+CREATE TABLE daily_usage (
+  kiosk_id TEXT NOT NULL,
+  day      TEXT NOT NULL,
+  metric   TEXT NOT NULL,
+  item     TEXT NOT NULL,
+  count    BIGINT NOT NULL,
+  PRIMARY KEY (kiosk_id, day, metric, item)
+);
+CREATE INDEX daily_usage_day ON daily_usage(day);
+)sql"},
 };
 
 std::string forEngine(std::string sql, SqlEngine engine) {
