@@ -1,6 +1,7 @@
 // runKiosk: options, config, signals, SDL start-up, then the kiosk loop, screenshots or demo.
 #include "ui/app.hpp"
 
+#include "kiosk/config/startup_config.hpp"
 #include "ui/demo_script.hpp"
 #include "ui/kiosk_app.hpp"
 #include "ui/screenshot_pass.hpp"
@@ -37,48 +38,32 @@ void startSignalThread(Uint32 terminateType) {
     }).detach();
 }
 
-struct LoadedConfig {
-    Config config;
-    std::string problem; // empty when the config is fine
-};
-
-LoadedConfig loadConfiguration(const KioskOptions& options, Logger& logger) {
+StartupConfig loadConfiguration(const KioskOptions& options, Logger& logger) {
     std::filesystem::path path;
     if (options.configPath) {
         path = *options.configPath;
     } else if (std::filesystem::exists(kDefaultConfig)) {
         path = kDefaultConfig;
     }
-    if (path.empty()) {
-        logger.log(LogEvent::ConfigLoaded, {{"source", LogToken("defaults")}});
-        return {};
-    }
-    auto config = loadConfig(path);
-    if (!config) {
-        logger.log(LogEvent::ConfigInvalid, {{"reason", SystemText{config.error().message}}});
-        return {Config{}, config.error().message};
-    }
-    logger.log(LogEvent::ConfigLoaded, {{"source", SystemText{path.string()}}});
-    return {*config, ""};
+    bool production = options.mode == RunMode::Kiosk && !options.simulatedDevices;
+    return loadStartupConfig(
+        path, production ? StartupFileCheck::Always : StartupFileCheck::WhenConfigured, logger);
 }
 
 } // namespace
 
 int runKiosk(int argc, char** argv) {
-    auto options = parseKioskOptions(std::vector<std::string>(argv + 1, argv + argc));
-    if (!options) {
-        std::cerr << "kiosk: " << options.error().message << "\n" << kKioskUsage;
-        return 2;
+    auto parsed =
+        parseKioskOptions(std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr);
+    if (const int* exitStatus = std::get_if<int>(&parsed)) {
+        return *exitStatus; // --help, --version or a usage error
     }
-    if (options->mode == RunMode::Help) {
-        std::cout << kKioskUsage;
-        return 0;
-    }
+    auto* options = &std::get<KioskOptions>(parsed);
     Logger logger(std::cout);
     logger.setOutput(Logger::detectOutput());
     logger.log(LogEvent::KioskStarted, {{"version", LogToken(KIOSK_VERSION)}});
 
-    LoadedConfig loaded = loadConfiguration(*options, logger);
+    StartupConfig loaded = loadConfiguration(*options, logger);
     bool headless = options->mode != RunMode::Kiosk;
     if (headless && std::getenv("SDL_VIDEODRIVER") == nullptr &&
         (options->mode == RunMode::Screenshots || !haveDisplay())) {
@@ -133,8 +118,6 @@ int runKiosk(int argc, char** argv) {
             status = started ? app.run() : 1;
             break;
         }
-        case RunMode::Help:
-            break;
         }
     }
     SDL_Quit();

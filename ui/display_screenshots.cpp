@@ -37,6 +37,7 @@ int writeDisplayScreenshots(const KioskOptions& options, const Config& config, L
         if (!app.start(WindowMode::Offscreen, 1280, 800) || app.catalog() == nullptr) {
             return -1;
         }
+        app.fixWallClock(screenshotWallClock());
         Flow& flow = app.resetFlow();
         ScriptedResident resident(flow, SteadyTime{} + std::chrono::hours(1));
         resident.tap(intent::SetLanguage{Language::Vietnamese});

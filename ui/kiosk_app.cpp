@@ -2,6 +2,7 @@
 #include "ui/kiosk_app.hpp"
 
 #include "kiosk/app/content_location.hpp"
+#include "kiosk/health/health_check.hpp"
 #include "kiosk/lesson/take_home.hpp"
 #include "kiosk/lesson/take_home_text.hpp"
 #include "ui/theme/palette.hpp"
@@ -17,6 +18,15 @@
 
 namespace kiosk::ui {
 namespace {
+
+// The file the kiosk read its configuration from (ui/app.cpp's choice), empty for defaults.
+std::filesystem::path loadedConfigFile(const KioskOptions& options) {
+    if (options.configPath) {
+        return *options.configPath;
+    }
+    std::filesystem::path installed = "/etc/kiosk/kiosk.ini";
+    return std::filesystem::exists(installed) ? installed : std::filesystem::path{};
+}
 
 // Process age from the kernel's start time, so start-up cost before main() is counted too.
 double millisecondsSinceProcessStart() {
@@ -65,6 +75,19 @@ KioskApp::KioskApp(const KioskOptions& options, Config config, Logger& logger,
     , pointer_(rotation_, config_.display.touchCalibration)
     , screenPower_(config_.display.dimAfter, config_.display.blankAfter,
                    std::chrono::steady_clock::now()) {
+    // Content is served only after the store has verified it: every file's hash, at start,
+    // falling back to the previous version when the current one fails (issue 23). A development
+    // run without a content folder serves the source tree and creates nothing.
+    bool production = !options.simulatedDevices && options.mode == RunMode::Kiosk;
+    std::error_code noFolder;
+    if (production || std::filesystem::exists(config_.paths.contentDir, noFolder)) {
+        if (auto store =
+                ContentStore::open(config_.paths.contentDir, StartupCheck::FullHashes, &logger_)) {
+            contentStore_ = std::move(*store);
+        } else {
+            logger_.log(LogEvent::ContentInvalid, {{"reason", SystemText{store.error().message}}});
+        }
+    }
     reloadContent();
     bool simulatedPrinter =
         options.simulatedDevices || config_.devices.printer == DeviceChoice::Simulated;
@@ -84,7 +107,17 @@ KioskApp::KioskApp(const KioskOptions& options, Config config, Logger& logger,
 
 void KioskApp::reloadContent() {
     contentProblem_.clear();
-    auto contentDir = activeContentDir(config_);
+    bool development = options_.simulatedDevices || options_.mode != RunMode::Kiosk;
+    ContentChoice choice =
+        chooseContentDir(contentStore_ ? &*contentStore_ : nullptr, config_,
+                         development ? ContentMode::Development : ContentMode::Production);
+    if (choice.dir.empty()) {
+        contentProblem_ = choice.problem;
+        logger_.log(LogEvent::ContentInvalid, {{"reason", SystemText{contentProblem_}}});
+        return;
+    }
+    contentDir_ = choice.dir;
+    const std::filesystem::path& contentDir = contentDir_;
     if (images_) {
         images_->setContentDir(contentDir);
     }
@@ -121,15 +154,11 @@ void KioskApp::startServices() {
     usageLog_ = std::make_unique<UsageLog>(usageLogOptions(config_), &logger_,
                                            [] { return std::chrono::system_clock::now(); });
     usage_ = std::make_unique<UsageRecorder>(*usageLog_, config_.usage.ratingScale);
-    media_ = std::make_unique<LessonMedia>(config_.audio, activeContentDir(config_), logger_);
+    media_ = std::make_unique<LessonMedia>(config_.audio, contentDir_, logger_);
     auto wall = [] { return std::chrono::system_clock::now(); };
     if (auto store = VolunteerStore::open(assistDatabasePath(config_.paths.dataDir),
                                           VolunteerStoreOptions{}, &logger_, wall)) {
         volunteers_ = std::move(*store);
-    }
-    if (auto store =
-            ContentStore::open(config_.paths.contentDir, StartupCheck::SizesOnly, &logger_)) {
-        contentStore_ = std::move(*store);
     }
     AssistHooks hooks;
     hooks.toolsSnapshot = [this] {
@@ -150,6 +179,13 @@ void KioskApp::startServices() {
     hooks.reprintLastReceipt = [this] {
         services_->reprintLastReceipt();
         return VolunteerToolsState::Reprint::Printing;
+    };
+    // The maintainer's health tab runs kioskctl doctor's checks on the file the kiosk loaded.
+    hooks.checkHealth = [configFile = loadedConfigFile(options_)] {
+        HealthContext context;
+        context.configFile = configFile;
+        context.listUsb = libusbInterfaceLister();
+        return runHealthChecks(context);
     };
     assist_ = std::make_unique<AssistServices>(
         volunteers_.get(), contentStore_ ? &*contentStore_ : nullptr,
@@ -301,8 +337,7 @@ Status KioskApp::start(WindowMode mode, int width, int height) {
     ImGui_ImplSDLRenderer_Init(window_->renderer());
     imguiReady_ = true;
     qrTextures_ = std::make_unique<QrTextures>(window_->renderer());
-    images_ =
-        std::make_unique<ImageTextures>(window_->renderer(), activeContentDir(config_), logger_);
+    images_ = std::make_unique<ImageTextures>(window_->renderer(), contentDir_, logger_);
     layoutWidth_ = 0;
     relayout(TextSize::Normal);
     return ok();
@@ -367,7 +402,7 @@ void KioskApp::render(const SessionState& state, int secondsUntilWipe,
                      metrics_,
                      fonts_,
                      palette(state.accessibility.contrast),
-                     std::time(nullptr),
+                     fixedWallClock_ != 0 ? fixedWallClock_ : std::time(nullptr),
                      secondsUntilWipe,
                      intents};
     ctx.catalog = catalog();

@@ -56,6 +56,9 @@ public:
     void renderLive(SteadyTime now);
     const Config& config() const { return config_; }
     DeviceStatus& devices() { return devices_; }
+    // Screenshots show one fixed moment, so dates on screen (header, appointments, "overdue")
+    // agree with each other whenever the pass is run; 0 = the real clock.
+    void fixWallClock(std::time_t wall) { fixedWallClock_ = wall; }
     // Draws the live flow state and applies the intents it returns (used by run and the demo).
     void frame(SteadyTime now);
     // Applies one intent as if a resident had tapped it.
@@ -90,6 +93,7 @@ private:
     std::optional<ProcedureCatalog> catalog_;
     std::optional<LessonCatalog> lessons_;
     std::string contentProblem_;
+    std::filesystem::path contentDir_; // the verified content served (empty: none)
     std::unique_ptr<Flow> flow_;
     std::unique_ptr<QrTextures> qrTextures_;
     std::unique_ptr<KioskServices> services_;
@@ -100,6 +104,7 @@ private:
     std::optional<ContentStore> contentStore_;
     std::unique_ptr<AssistServices> assist_;
     DeviceStatus devices_;
+    std::time_t fixedWallClock_ = 0;
     ServiceNotifier notifier_;
     std::unique_ptr<Window> window_;
     bool imguiReady_ = false;

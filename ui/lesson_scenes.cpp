@@ -1,7 +1,7 @@
 // Lesson scenes are reached like every other scene: by the intents of a scripted resident.
 #include "ui/lesson_scenes.hpp"
 
-#include <cstdio>
+#include <string>
 
 namespace kiosk::ui {
 namespace {
@@ -40,9 +40,13 @@ void toStep(Flow& flow, ScriptedResident& resident, const std::string& id, std::
     }
 }
 
+// Two digits keep the scene files in step order when listed; a lesson with more than 99 steps
+// (none ships) gets a longer number rather than a truncated one.
 std::string stepName(const std::string& id, std::size_t step, const char* suffix = "") {
-    char number[8];
-    std::snprintf(number, sizeof number, "%02zu", step + 1);
+    std::string number = std::to_string(step + 1);
+    if (number.size() < 2) {
+        number.insert(0, 2 - number.size(), '0');
+    }
     return "lesson_" + id + "_step" + number + suffix;
 }
 

@@ -1,10 +1,13 @@
 // The screenshot scenes: a scripted resident walks a fresh flow to each screen.
 #include "ui/screenshot_pass.hpp"
 
+#include "kiosk/dossier/working_calendar.hpp"
 #include "ui/display_screenshots.hpp"
 #include "ui/kiosk_app.hpp"
 #include "ui/lesson_scenes.hpp"
 
+#include <cstdio>
+#include <ctime>
 #include <tuple>
 
 namespace kiosk::ui {
@@ -54,6 +57,34 @@ void toConsent(Flow& flow, ScriptedResident& resident) {
     resident.tap(intent::Next{}); // review -> consent
 }
 
+// The moment every screenshot shows: Wednesday 25/11/2026, 14:05 at the commune.
+constexpr LocalDateTime kScreenshotMoment{{2026, 11, 25}, 14, 5, 0};
+
+} // namespace
+
+std::time_t screenshotWallClock() {
+    std::tm local{};
+    local.tm_year = kScreenshotMoment.date.year - 1900;
+    local.tm_mon = kScreenshotMoment.date.month - 1;
+    local.tm_mday = kScreenshotMoment.date.day;
+    local.tm_hour = kScreenshotMoment.hour;
+    local.tm_min = kScreenshotMoment.minute;
+    local.tm_isdst = -1;
+    return std::mktime(&local);
+}
+
+namespace {
+
+// The appointment text as KioskServices writes it, for a dossier received at the screenshot
+// moment: the real calendar's answer, so it is a future working day.
+std::string screenshotAppointment(const Procedure& procedure) {
+    const LocalDateTime due = computeAppointment(kScreenshotMoment, procedure.processing);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%02d:%02d, %02d/%02d/%04d", due.hour, due.minute,
+                  due.date.day, due.date.month, due.date.year);
+    return buffer;
+}
+
 void submitted(Flow& flow, ScriptedResident& resident, SubmissionState state) {
     toConsent(flow, resident);
     resident.tap(intent::SetConsent{true});
@@ -65,7 +96,7 @@ void submitted(Flow& flow, ScriptedResident& resident, SubmissionState state) {
     if (state == SubmissionState::Accepted) {
         outcome.dossierCode = "000.00.01.H22-261125-0007";
     }
-    outcome.appointmentText = "16:00, 25/11/2026";
+    outcome.appointmentText = screenshotAppointment(showcase(flow));
     flow.submissionFinished(outcome);
     flow.takeEffects();
     flow.receiptPrinted(true);
@@ -104,6 +135,49 @@ void enterCardDates(ScriptedResident& resident) {
         resident.tap(intent::PickDatePart{month});
         resident.tap(intent::PickDatePart{day});
     }
+}
+
+input::KeyDef layoutKey(input::LayoutKind target) {
+    input::KeyDef key;
+    key.action = input::KeyAction::SwitchLayout;
+    key.target = target;
+    return key;
+}
+
+input::KeyDef methodKey() {
+    input::KeyDef key;
+    key.action = input::KeyAction::SwitchMethod;
+    return key;
+}
+
+void submittedWith(Flow& flow, ScriptedResident& resident, SubmissionState state, bool printed,
+                   std::string failureReason = {}) {
+    toConsent(flow, resident);
+    resident.tap(intent::SetConsent{true});
+    resident.tap(intent::Submit{});
+    flow.takeEffects();
+    SubmissionOutcome outcome;
+    outcome.state = state;
+    if (state != SubmissionState::Failed) {
+        outcome.localReference = "VT-20261125-0007";
+        outcome.appointmentText = screenshotAppointment(showcase(flow));
+    }
+    if (state == SubmissionState::Accepted) {
+        outcome.dossierCode = "000.00.01.H22-261125-0007";
+    }
+    outcome.failureReason = std::move(failureReason);
+    flow.submissionFinished(outcome);
+    flow.takeEffects();
+    flow.receiptPrinted(printed);
+}
+
+void lookedUp(ScriptedResident& resident, Flow& flow, std::string_view code, LookupState answer) {
+    resident.tap(intent::Open{Screen::Lookup});
+    resident.tap(intent::EditField{kLookupCodeField});
+    resident.type(code);
+    resident.tap(intent::EditDone{});
+    resident.tap(intent::LookupSubmit{});
+    flow.lookupFinished(std::move(answer));
 }
 
 input::KeyDef doneKey() {
@@ -156,6 +230,26 @@ void volunteerSignedIn(Flow& flow, ScriptedResident& resident) {
     pressPin(resident, "2468", true);
     flow.takeEffects();
     flow.volunteerPinChecked({PinCheckOutcome::Ok, 0, 0, "Chị Nguyễn Thu Hà"});
+}
+
+// What a kiosk with a stale pack, a skewed clock and no card reader reports.
+std::vector<HealthResult> syntheticHealth() {
+    return {
+        {"config", "Configuration", HealthLevel::Ok, "/etc/kiosk/kiosk.ini is valid", ""},
+        {"content", "Content pack", HealthLevel::Warn,
+         "vn.phutho.vinhtuong sequence 12 (created 2026-03-02), signed by vinh-tuong.pub, 277 "
+         "days old",
+         "ask the district for the current pack: procedures and fees change"},
+        {"printer", "Printer", HealthLevel::Ok,
+         "USB printer 04b8:0e15 (Epson TM-T20) connected at bus 1 device 4", ""},
+        {"card_reader", "Card reader", HealthLevel::Fail, "no USB smart-card reader found",
+         "plug the reader in; lsusb should list it; pcscd must not be installed"},
+        {"gateway", "Gateway", HealthLevel::Ok,
+         "https://motcua.vinhtuong.gov.vn answers (HTTP 200)", ""},
+        {"clock", "Clock", HealthLevel::Fail, "312 s behind the gateway",
+         "turn on time sync: timedatectl set-ntp true"},
+        {"disk", "Free disk", HealthLevel::Ok, "11873 MiB free for /var/lib/kiosk", ""},
+    };
 }
 
 void maintainerUnlocked(Flow& flow, ScriptedResident& resident) {
@@ -232,7 +326,8 @@ DeviceStatus healthyDevices() {
 
 std::vector<Resolution> screenshotResolutions() {
     // 10.1" 16:10 (217 mm wide) and 15.6" 16:9 (344 mm wide) are the common kiosk panels.
-    return {{1280, 800, 217.0}, {1920, 1080, 344.0}};
+    // 800x1280 is the 10.1" panel mounted upright (136 mm across), for every resident screen.
+    return {{1280, 800, 217.0}, {1920, 1080, 344.0}, {800, 1280, 136.0}};
 }
 
 std::vector<ScreenshotScene> screenshotScenes() {
@@ -450,36 +545,42 @@ std::vector<ScreenshotScene> screenshotScenes() {
         volunteerSignedIn(flow, r);
         r.tap(intent::StartOver{});
     });
-    add("volunteer_tools", [](Flow& flow, R& r) {
-        // Reprint offers only the receipt of the resident at the kiosk: one has just submitted.
-        submitted(flow, r, SubmissionState::Queued);
-        volunteerSignedIn(flow, r);
-        r.tap(intent::OpenVolunteerTools{});
-        flow.takeEffects();
-        VolunteerToolsState tools;
-        tools.outboxPending = 2;
-        tools.outboxDelivered = 37;
-        tools.outboxNeedsAttention = 1;
-        tools.devices = healthyDevices();
-        tools.devices.network = NetworkState::Offline;
-        flow.volunteerToolsLoaded(tools);
-        r.tap(intent::ReprintLastReceipt{});
-        flow.takeEffects();
-        flow.reprintFinished(VolunteerToolsState::Reprint::Printed);
-    });
-    add("volunteer_tools_reprint_failed", [](Flow& flow, R& r) {
-        submitted(flow, r, SubmissionState::Queued);
-        volunteerSignedIn(flow, r);
-        r.tap(intent::OpenVolunteerTools{});
-        flow.takeEffects();
-        VolunteerToolsState tools;
-        tools.devices = healthyDevices();
-        tools.devices.printer = PrinterState::NoPaper;
-        flow.volunteerToolsLoaded(tools);
-        r.tap(intent::ReprintLastReceipt{});
-        flow.takeEffects();
-        flow.reprintFinished(VolunteerToolsState::Reprint::Failed);
-    });
+    ScreenshotScene toolsScene{"volunteer_tools", [](Flow& flow, R& r) {
+                                   // Reprint offers only the receipt of the resident at the kiosk:
+                                   // one has just submitted.
+                                   submitted(flow, r, SubmissionState::Queued);
+                                   volunteerSignedIn(flow, r);
+                                   r.tap(intent::OpenVolunteerTools{});
+                                   flow.takeEffects();
+                                   VolunteerToolsState tools;
+                                   tools.outboxPending = 2;
+                                   tools.outboxDelivered = 37;
+                                   tools.outboxNeedsAttention = 1;
+                                   tools.devices = healthyDevices();
+                                   tools.devices.network = NetworkState::Offline;
+                                   flow.volunteerToolsLoaded(tools);
+                                   r.tap(intent::ReprintLastReceipt{});
+                                   flow.takeEffects();
+                                   flow.reprintFinished(VolunteerToolsState::Reprint::Printed);
+                               }};
+    toolsScene.devices.network = NetworkState::Offline; // the status bar and the tools agree
+    toolsScene.devices.queuedDossiers = 2;
+    scenes.push_back(std::move(toolsScene));
+    ScreenshotScene reprintFailed{"volunteer_tools_reprint_failed", [](Flow& flow, R& r) {
+                                      submitted(flow, r, SubmissionState::Queued);
+                                      volunteerSignedIn(flow, r);
+                                      r.tap(intent::OpenVolunteerTools{});
+                                      flow.takeEffects();
+                                      VolunteerToolsState tools;
+                                      tools.devices = healthyDevices();
+                                      tools.devices.printer = PrinterState::NoPaper;
+                                      flow.volunteerToolsLoaded(tools);
+                                      r.tap(intent::ReprintLastReceipt{});
+                                      flow.takeEffects();
+                                      flow.reprintFinished(VolunteerToolsState::Reprint::Failed);
+                                  }};
+    reprintFailed.devices.printer = PrinterState::NoPaper;
+    scenes.push_back(std::move(reprintFailed));
     add("maintainer_pin", [](Flow&, R& r) {
         r.tap(intent::OpenMaintainer{});
         pressPin(r, "135", false);
@@ -559,6 +660,11 @@ std::vector<ScreenshotScene> screenshotScenes() {
         flow.installFinished(true, "2026.11");
     });
 
+    add("maintainer_health", [](Flow& flow, R& r) {
+        maintainerTab(flow, r, MaintainerTab::Health);
+        flow.healthChecked(syntheticHealth());
+    });
+
     // Accessibility variants and device trouble, in Vietnamese only.
     for (TextSize size : {TextSize::Large, TextSize::Larger, TextSize::Largest}) {
         std::string suffix = "_text_size_" + std::to_string(static_cast<int>(size));
@@ -598,13 +704,200 @@ std::vector<ScreenshotScene> screenshotScenes() {
                           r.tap(intent::Next{});
                           r.tap(intent::ChooseChannel{SubmitChannel::Phone});
                       }});
+    // Scenes nobody saw before (issue 21.16): failures, ticked boxes, countdowns mid-form, the
+    // keyboard's other modes, and the largest text on the rest of the dossier walk.
+    add("result_failed", [](Flow& flow, R& r) {
+        submittedWith(flow, r, SubmissionState::Failed, false, "storage_full");
+    });
+    add("result_accepted_print_failed",
+        [](Flow& flow, R& r) { submittedWith(flow, r, SubmissionState::Accepted, false); });
+    add("result_queued_print_failed",
+        [](Flow& flow, R& r) { submittedWith(flow, r, SubmissionState::Queued, false); });
+    add("result_rated", [](Flow& flow, R& r) {
+        submitted(flow, r, SubmissionState::Accepted);
+        r.tap(intent::Rate{5});
+    });
+    for (auto [name, reason] : {std::pair{"card_failed_removed", "card_removed"},
+                                {"card_failed_no_card", "no_card"},
+                                {"card_failed_reader_unplugged", "reader_unplugged"},
+                                {"card_failed_unsupported", "unsupported"}}) {
+        std::string why = reason;
+        add(name, [why](Flow& flow, R& r) {
+            toCardRead(flow, r);
+            flow.cardReadFailed(why);
+        });
+    }
+    add("lookup_typing", [](Flow&, R& r) {
+        r.tap(intent::Open{Screen::Lookup});
+        r.tap(intent::EditField{kLookupCodeField});
+        r.type("000.00.01.H22-2611");
+    });
+    add("lookup_not_found", [](Flow& flow, R& r) {
+        LookupState answer;
+        answer.found = false;
+        lookedUp(r, flow, "000.00.01.H22-261125-9999", answer);
+    });
+    add("lookup_offline", [](Flow& flow, R& r) {
+        LookupState answer;
+        answer.failureReason = "offline";
+        lookedUp(r, flow, "000.00.01.H22-261125-0007", answer);
+    });
+    add("lookup_overdue", [](Flow& flow, R& r) {
+        LookupState answer;
+        answer.found = true;
+        answer.statusCode = "processing";
+        answer.appointmentText = "16:00, 20/11/2026";
+        lookedUp(r, flow, "000.00.01.H22-181125-0003", answer);
+    });
+    add("lookup_reference_waiting", [](Flow& flow, R& r) {
+        LookupState answer;
+        answer.localReference = true;
+        answer.stillWaiting = true;
+        lookedUp(r, flow, "VT-20261125-0007", answer);
+    });
+    add("lookup_reference_sent", [](Flow& flow, R& r) {
+        LookupState answer;
+        answer.localReference = true;
+        answer.dossierCode = "000.00.01.H22-261125-0007";
+        answer.found = true;
+        answer.statusCode = "processing";
+        answer.appointmentText = screenshotAppointment(showcase(flow));
+        lookedUp(r, flow, "VT-20261125-0007", answer);
+    });
+    add("documents_ticked", [](Flow& flow, R& r) {
+        fillEverything(flow, r);
+        for (const DocumentRequirement& document : showcase(flow).documents) {
+            r.tap(intent::ToggleDocument{document.id});
+        }
+    });
+    add("consent_ticked", [](Flow& flow, R& r) {
+        toConsent(flow, r);
+        r.tap(intent::SetConsent{true});
+    });
+    add("form_group_still_there", [](Flow& flow, R& r) {
+        toFirstGroup(flow, r);
+        flow.tick(r.now() + std::chrono::minutes(2) + std::chrono::seconds(3));
+    });
+    add("assisted_form_group", [](Flow& flow, R& r) {
+        volunteerSignedIn(flow, r);
+        r.tap(intent::StartOver{});
+        toFirstGroup(flow, r);
+    });
+    add("help_volunteer_called", [](Flow&, R& r) {
+        r.tap(intent::Open{Screen::Help});
+        r.tap(intent::CallVolunteer{});
+    });
+    add("volunteer_tools_called", [](Flow& flow, R& r) {
+        r.tap(intent::Open{Screen::Help});
+        r.tap(intent::CallVolunteer{});
+        volunteerSignedIn(flow, r);
+        r.tap(intent::OpenVolunteerTools{});
+        flow.takeEffects();
+        VolunteerToolsState tools;
+        tools.outboxDelivered = 37;
+        flow.volunteerToolsLoaded(tools);
+    });
+    add("procedure_categories_all", [](Flow&, R& r) {
+        r.tap(intent::Open{Screen::ProcedureCategories});
+        r.tap(intent::ChooseCategory{"civil_status"});
+        r.tap(intent::Back{});
+    });
+    add("editor_name_numbers", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Name);
+        r.type("Thoon 3");
+        r.tap(intent::PressKey{layoutKey(input::LayoutKind::Numbers)});
+    });
+    add("editor_name_vni", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Name);
+        r.tap(intent::PressKey{methodKey()});
+        r.type("Nguye6n4");
+    });
+    add("editor_address_place_names", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Name);
+        r.type("Ddawks Lawks Kroong Busk");
+    });
+    add("maintainer_content_removed", [](Flow& flow, R& r) {
+        maintainerTab(flow, r, MaintainerTab::Content);
+        ContentView view = syntheticContent();
+        view.found->diff.removed = {"procedures/1.000894.json", "procedures/1.004194.json",
+                                    "procedures/2.000815.json"};
+        flow.contentInspected(view);
+    });
+    add("maintainer_in_maintenance", [](Flow& flow, R& r) {
+        flow.enterMaintenance("/etc/kiosk/kiosk.ini:12: unknown key [session] inactivty_timeout_s");
+        maintainerTab(flow, r, MaintainerTab::Content);
+        flow.contentInspected(syntheticContent());
+    });
+    // The rest of the dossier walk at the largest text and in both high-contrast themes, and
+    // English at the larger sizes too.
+    struct Look {
+        std::string suffix;
+        TextSize size;
+        Contrast contrast;
+    };
+    const Look looks[] = {{"_text_size_3", TextSize::Largest, Contrast::Standard},
+                          {"_text_size_2", TextSize::Larger, Contrast::Standard},
+                          {"_contrast_1", TextSize::Normal, Contrast::HighLight},
+                          {"_contrast_2", TextSize::Largest, Contrast::HighDark}};
+    for (const Look& look : looks) {
+        auto styled = [look](std::function<void(Flow&, R&)> reach) {
+            return [look, reach](Flow& flow, R& r) {
+                r.tap(intent::SetTextSize{look.size});
+                r.tap(intent::SetContrast{look.contrast});
+                reach(flow, r);
+            };
+        };
+        scenes.push_back({"documents" + look.suffix, styled(fillEverything)});
+        scenes.push_back({"review" + look.suffix, styled([](Flow& flow, R& r) {
+                              fillEverything(flow, r);
+                              r.tap(intent::Next{});
+                          })});
+        scenes.push_back({"consent" + look.suffix, styled(toConsent)});
+        scenes.push_back({"submit_channel" + look.suffix, styled([](Flow& flow, R& r) {
+                              r.tap(intent::ChooseProcedure{showcase(flow).code});
+                              r.tap(intent::Next{});
+                          })});
+        scenes.push_back({"phone_handoff" + look.suffix, styled([](Flow& flow, R& r) {
+                              r.tap(intent::ChooseProcedure{showcase(flow).code});
+                              r.tap(intent::Next{});
+                              r.tap(intent::ChooseChannel{SubmitChannel::Phone});
+                          })});
+        scenes.push_back({"result_queued" + look.suffix, styled([](Flow& flow, R& r) {
+                              submitted(flow, r, SubmissionState::Queued);
+                          })});
+        scenes.push_back(
+            {"help" + look.suffix, styled([](Flow&, R& r) { r.tap(intent::Open{Screen::Help}); })});
+        scenes.push_back({"lookup_result" + look.suffix, styled([](Flow& flow, R& r) {
+                              LookupState answer;
+                              answer.found = true;
+                              answer.statusCode = "processing";
+                              answer.appointmentText = "16:00, 27/11/2026";
+                              lookedUp(r, flow, "000.00.01.H22-261125-0007", answer);
+                          })});
+        scenes.push_back({"card_failed" + look.suffix, styled([](Flow& flow, R& r) {
+                              toCardRead(flow, r);
+                              flow.cardReadFailed("wrong_key");
+                          })});
+        scenes.push_back({"lesson_list" + look.suffix,
+                          styled([](Flow&, R& r) { r.tap(intent::Open{Screen::Lessons}); })});
+    }
     ScreenshotScene trouble{"home_devices_trouble", [](Flow&, R&) {}, healthyDevices(), true};
     trouble.devices.printer = PrinterState::NoPaper;
     trouble.devices.reader = ReaderState::Disconnected;
     trouble.devices.readerSimulated = false;
     trouble.devices.network = NetworkState::Offline;
     trouble.devices.queuedDossiers = 3;
+    ScreenshotScene troubleLargest = trouble;
+    troubleLargest.name = "home_devices_trouble_text_size_3";
+    troubleLargest.reach = [](Flow&, R& r) { r.tap(intent::SetTextSize{TextSize::Largest}); };
+    ScreenshotScene noPaper{"home_printer_no_paper", [](Flow&, R&) {}, healthyDevices(), false};
+    noPaper.devices.printer = PrinterState::NoPaper;
     scenes.push_back(std::move(trouble));
+    scenes.push_back(std::move(troubleLargest));
+    scenes.push_back(std::move(noPaper));
+    ScreenshotScene storage{"home_storage_full", [](Flow&, R&) {}, healthyDevices(), false};
+    storage.devices.dossierStorageReady = false;
+    scenes.push_back(std::move(storage));
     return scenes;
 }
 
@@ -622,6 +915,7 @@ int runScreenshotPass(const KioskOptions& options, const Config& config, Logger&
             app.catalog() == nullptr) {
             return 1;
         }
+        app.fixWallClock(screenshotWallClock());
         std::string folder =
             std::to_string(resolution.width) + "x" + std::to_string(resolution.height);
         std::vector<ScreenshotScene> scenes = screenshotScenes();

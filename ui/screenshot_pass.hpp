@@ -9,6 +9,7 @@
 #include "kiosk/log/logger.hpp"
 
 #include <SDL.h>
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -34,6 +35,8 @@ struct Resolution {
 };
 
 std::vector<ScreenshotScene> screenshotScenes();
+// The fixed moment every screenshot shows (Wednesday 25/11/2026, 14:05 local time).
+std::time_t screenshotWallClock();
 std::vector<Resolution> screenshotResolutions();
 
 // Renders every scene at each of `resolutions` (all of screenshotResolutions() by default).

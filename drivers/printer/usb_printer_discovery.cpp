@@ -41,15 +41,22 @@ Result<std::vector<UsbInterfaceLocation>> findPrinterInterfaces(UsbContext& cont
     return rankPrinterInterfaces(*printers, *vendor);
 }
 
-TransportConnector usbPrinterConnector(std::shared_ptr<UsbContext> context) {
-    return [context]() -> Result<std::unique_ptr<UsbTransport>> {
-        auto found = findPrinterInterfaces(*context);
+TransportConnector usbPrinterConnector() {
+    return []() -> Result<std::unique_ptr<UsbTransport>> {
+        // A fresh context per attempt reads the bus as it is now, so a printer plugged in later
+        // is found even where libusb gets no hot-plug events (no udevd); the transport keeps
+        // its context alive.
+        auto context = openUsbContext();
+        if (!context) {
+            return context.error();
+        }
+        auto found = findPrinterInterfaces(**context);
         if (!found) {
             return found.error();
         }
         Error last = makeError(usb_error::kNoDevice, "no USB receipt printer is plugged in");
         for (const auto& candidate : *found) {
-            auto opened = openUsbInterface(context, candidate);
+            auto opened = openUsbInterface(*context, candidate);
             if (opened) {
                 return opened;
             }
@@ -59,10 +66,9 @@ TransportConnector usbPrinterConnector(std::shared_ptr<UsbContext> context) {
     };
 }
 
-std::unique_ptr<Printer> makeUsbPrinter(std::shared_ptr<UsbContext> context,
-                                        const PrinterProfile& configuredProfile) {
-    return std::make_unique<EscPosPrinter>(
-        configuredProfile, usbPrinterConnector(std::move(context)), DeviceKind::Real);
+std::unique_ptr<Printer> makeUsbPrinter(const PrinterProfile& configuredProfile) {
+    return std::make_unique<EscPosPrinter>(configuredProfile, usbPrinterConnector(),
+                                           DeviceKind::Real);
 }
 
 } // namespace kiosk

@@ -25,9 +25,8 @@ Result<std::vector<UsbInterfaceLocation>> findPrinterInterfaces(UsbContext& cont
 
 // Finds the best printer now and opens it: used on every (re)connect, so a printer plugged
 // into another port, or a different printer, is picked up too.
-TransportConnector usbPrinterConnector(std::shared_ptr<UsbContext> context);
+TransportConnector usbPrinterConnector();
 
-std::unique_ptr<Printer> makeUsbPrinter(std::shared_ptr<UsbContext> context,
-                                        const PrinterProfile& configuredProfile);
+std::unique_ptr<Printer> makeUsbPrinter(const PrinterProfile& configuredProfile);
 
 } // namespace kiosk

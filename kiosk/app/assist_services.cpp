@@ -350,6 +350,19 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                 });
                 return true;
             },
+            [&](const effect::CheckHealth&) {
+                if (!hooks_.checkHealth) {
+                    flow.healthChecked({});
+                    return true;
+                }
+                w.content.post([check = hooks_.checkHealth]() -> Completion {
+                    auto results = check();
+                    return [results = std::move(results)](Flow& f) mutable {
+                        f.healthChecked(std::move(results));
+                    };
+                });
+                return true;
+            },
             [&](const effect::InspectContent&) {
                 if (content == nullptr) {
                     flow.contentInspected(ContentView{});

@@ -27,6 +27,9 @@ struct AssistHooks {
     // Prints the report summary lines on the receipt printer; true when printed. Unlike the
     // others it runs on a background worker and may wait for the printer.
     std::function<bool(const std::vector<SummaryLine>&, Language)> printSummary;
+    // The health checks of `kioskctl doctor`; runs on a background worker (it waits for the
+    // gateway up to a few seconds).
+    std::function<std::vector<HealthResult>()> checkHealth;
 };
 
 struct AssistPaths {

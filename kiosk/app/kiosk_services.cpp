@@ -4,6 +4,7 @@
 #include "drivers/card_reader/icao/id_card_reader.hpp"
 #include "kiosk/app/content_location.hpp"
 #include "kiosk/app/report_summary_sheet.hpp"
+#include "kiosk/devices/hotplug_card_reader.hpp"
 #include "kiosk/devices/printer_factory.hpp"
 #include "kiosk/devices/usb_card_reader.hpp"
 #include "kiosk/dossier/dossier.hpp"
@@ -18,6 +19,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <openssl/crypto.h>
 
 namespace kiosk {
@@ -34,9 +36,13 @@ struct KioskServices::Devices {
 
 namespace {
 
-constexpr auto kDevicePollInterval = std::chrono::seconds(3);
+// A device plugged in or pulled out shows in the status bar within this (issue 14: 3 s).
+constexpr auto kDevicePollInterval = std::chrono::seconds(1);
 // How long the resident waits for the gateway's answer before the dossier counts as queued.
 constexpr auto kDeliveryWait = std::chrono::seconds(4);
+// Room a dossier needs on the data partition: its sealed payload and attachments with the WAL
+// growth of one commit, with a wide margin (a dossier is tens of kilobytes).
+constexpr std::uintmax_t kDossierStorageReserveBytes = 8 * 1024 * 1024;
 
 std::string failureReason(icao::ReadFailure failure) {
     switch (failure) {
@@ -124,8 +130,8 @@ KioskServices::KioskServices(const Config& config, Logger& logger, bool simulate
     if (simulatedDevices) {
         readerConfig.cardReader = DeviceChoice::Simulated;
     }
-    if (auto reader = CardReaderSetup::open(readerConfig, activeContentDir(config) / "cards",
-                                            usbCardReaderOpener())) {
+    if (auto reader = CardReaderSetup::open(readerConfig, developmentContentDir(config) / "cards",
+                                            usbCardReaderOpener(&logger), &logger)) {
         devices_->reader = std::move(*reader);
     }
     if (auto outbox = openOutboxServices(config, &logger)) {
@@ -232,6 +238,11 @@ void KioskServices::pollDevices() {
         auto pending = devices_->outbox->outbox->count(OutboxState::Pending);
         next.queuedDossiers = pending ? *pending : 0;
     }
+    // Before a resident starts, not at Submit: is there an outbox, with room for a dossier?
+    std::error_code spaceError;
+    const auto space = std::filesystem::space(config_.paths.dataDir, spaceError);
+    next.dossierStorageReady = static_cast<bool>(devices_->outbox) && !spaceError &&
+                               space.available >= kDossierStorageReserveBytes;
     bool changed = false;
     {
         std::lock_guard lock(mutex_);
@@ -243,6 +254,11 @@ void KioskServices::pollDevices() {
                 logger_.log(
                     LogEvent::DeviceStateChanged,
                     {{"device", LogToken("printer")}, {"state", printerStateToken(next.printer)}});
+            }
+            if (next.reader != status_.reader) {
+                logger_.log(LogEvent::DeviceStateChanged,
+                            {{"device", LogToken("card_reader")},
+                             {"state", readerStateToken(next.reader)}});
             }
             status_ = next;
         }
@@ -421,7 +437,22 @@ void KioskServices::lookup(std::string code) {
             deliver(std::move(done));
             return;
         }
-        auto reply = lookUpStatusAsync(*devices_->outbox->client, code).get();
+        // A "Phiếu chờ gửi" carries this kiosk's reference, not a dossier code: answer it from
+        // the outbox, and once delivered look up the code the commune gave it.
+        std::string remoteCode = code;
+        if (auto local = devices_->outbox->outbox->find(code); local && *local) {
+            const OutboxEntry& entry = **local;
+            done.result.localReference = true;
+            done.result.stillWaiting =
+                entry.state != OutboxState::Delivered || entry.dossierCode.empty();
+            done.result.dossierCode = entry.dossierCode;
+            if (done.result.stillWaiting) {
+                deliver(std::move(done));
+                return;
+            }
+            remoteCode = entry.dossierCode;
+        }
+        auto reply = lookUpStatusAsync(*devices_->outbox->client, remoteCode).get();
         if (reply.ok()) {
             done.result.found = true;
             done.result.statusCode = reply.value->status;

@@ -24,6 +24,36 @@ CREATE TABLE IF NOT EXISTS pin_attempt(
   locked_until INTEGER NOT NULL);
 )sql";
 
+// The lockout as a duration and where it started (pin_lockout.hpp). locked_until, the wall-clock
+// deadline of the first version, is no longer read: a clock set back made it last for ever.
+constexpr const char* kLockoutColumns[][2] = {
+    {"lockout_s", "INTEGER NOT NULL DEFAULT 0"},
+    {"locked_at", "INTEGER NOT NULL DEFAULT 0"},
+    {"boot_id", "TEXT NOT NULL DEFAULT ''"},
+    {"locked_at_boot", "INTEGER NOT NULL DEFAULT 0"},
+};
+
+Status addLockoutColumns(sqlite3* db) {
+    for (const auto& [name, type] : kLockoutColumns) {
+        auto present = Statement::prepare(
+            db, "SELECT COUNT(*) FROM pragma_table_info('pin_attempt') WHERE name = ?1");
+        if (!present) {
+            return present.error();
+        }
+        if (present->bind(1, std::string_view(name)).step() != SQLITE_ROW) {
+            return usagedb::sqliteError(db, SQLITE_ERROR, "reading the lockout columns");
+        }
+        if (present->columnInt(0) > 0) {
+            continue;
+        }
+        std::string alter = std::string("ALTER TABLE pin_attempt ADD COLUMN ") + name + " " + type;
+        if (auto status = usagedb::exec(db, alter.c_str()); !status) {
+            return status;
+        }
+    }
+    return ok();
+}
+
 constexpr std::string_view kMaintainer = "maintainer";
 
 // Printable text of 1 to 40 characters: a name on a button, nothing that could break a screen.
@@ -74,6 +104,9 @@ Result<std::unique_ptr<VolunteerStore>> VolunteerStore::open(const std::filesyst
             return status.error();
         }
     }
+    if (auto status = addLockoutColumns(db->get()); !status) {
+        return status.error();
+    }
     return std::unique_ptr<VolunteerStore>(
         new VolunteerStore(std::move(*db), options, logger, std::move(clock)));
 }
@@ -86,7 +119,8 @@ Result<Volunteer> VolunteerStore::addVolunteer(std::string_view displayName, std
     if (auto status = checkDisplayName(displayName); !status) {
         return status.error();
     }
-    if (auto status = checkPinShape(pin, PinRole::Volunteer); !status) {
+    // The new-PIN policy of the screen, whoever sets the PIN (kioskctl included).
+    if (auto status = checkNewPin(pin, PinRole::Volunteer); !status) {
         return status.error();
     }
     auto hash = hashPin(pin, options_.hashParams);
@@ -123,7 +157,7 @@ Result<Volunteer> VolunteerStore::addVolunteer(std::string_view displayName, std
 }
 
 Status VolunteerStore::setVolunteerPin(std::string_view id, std::string_view pin) {
-    if (auto status = checkPinShape(pin, PinRole::Volunteer); !status) {
+    if (auto status = checkNewPin(pin, PinRole::Volunteer); !status) {
         return status;
     }
     auto hash = hashPin(pin, options_.hashParams);
@@ -189,14 +223,22 @@ Result<std::vector<Volunteer>> VolunteerStore::listVolunteers() const {
     return volunteers;
 }
 
+LockoutInstant VolunteerStore::now() const {
+    LockoutInstant instant = options_.bootClock ? options_.bootClock() : LockoutInstant{};
+    instant.wallSeconds = nowSeconds();
+    return instant;
+}
+
 std::chrono::seconds VolunteerStore::lockedFor(std::string_view principal) const {
-    auto select =
-        Statement::prepare(db_.get(), "SELECT locked_until FROM pin_attempt WHERE principal = ?1");
+    auto select = Statement::prepare(db_.get(), "SELECT lockout_s, locked_at, boot_id, "
+                                                "locked_at_boot FROM pin_attempt "
+                                                "WHERE principal = ?1");
     if (!select || select->bind(1, principal).step() != SQLITE_ROW) {
         return std::chrono::seconds(0);
     }
-    std::int64_t remaining = select->columnInt(0) - nowSeconds();
-    return std::chrono::seconds(remaining > 0 ? remaining : 0);
+    LockoutInstant start{select->columnInt(1), select->columnText(2), select->columnInt(3)};
+    return lockoutRemaining(std::chrono::seconds(select->columnInt(0)), start, now(),
+                            options_.lockout);
 }
 
 Status VolunteerStore::recordFailure(std::string_view principal) {
@@ -217,13 +259,19 @@ Status VolunteerStore::recordFailure(std::string_view principal) {
     if (lockout.count() == 0) {
         return ok();
     }
-    auto lock = Statement::prepare(db_.get(),
-                                   "UPDATE pin_attempt SET locked_until = ?2 WHERE principal = ?1");
+    auto lock =
+        Statement::prepare(db_.get(), "UPDATE pin_attempt SET lockout_s = ?2, locked_at = ?3, "
+                                      "boot_id = ?4, locked_at_boot = ?5 WHERE principal = ?1");
     if (!lock) {
         return lock.error();
     }
-    if (auto status =
-            lock->bind(1, principal).bind(2, nowSeconds() + lockout.count()).run("locking sign-in");
+    LockoutInstant start = now();
+    if (auto status = lock->bind(1, principal)
+                          .bind(2, static_cast<std::int64_t>(lockout.count()))
+                          .bind(3, start.wallSeconds)
+                          .bind(4, std::string_view(start.bootId))
+                          .bind(5, start.bootSeconds)
+                          .run("locking sign-in");
         !status) {
         return status;
     }
@@ -290,7 +338,7 @@ Result<Volunteer> VolunteerStore::signIn(std::string_view id, std::string_view p
 }
 
 Status VolunteerStore::setMaintainerPin(std::string_view pin) {
-    if (auto status = checkPinShape(pin, PinRole::Maintainer); !status) {
+    if (auto status = checkNewPin(pin, PinRole::Maintainer); !status) {
         return status;
     }
     auto hash = hashPin(pin, options_.hashParams);

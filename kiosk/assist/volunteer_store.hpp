@@ -27,6 +27,9 @@ struct Volunteer {
 struct VolunteerStoreOptions {
     PinHashParams hashParams;
     LockoutPolicy lockout;
+    // The boot id and boot clock lockouts are measured with (see LockoutInstant); tests that
+    // move the wall clock pass one that moves with it.
+    std::function<LockoutInstant()> bootClock = currentBootInstant;
 };
 
 // Where the kiosk keeps volunteers inside its data directory.
@@ -74,6 +77,7 @@ private:
     Status recordFailure(std::string_view principal);
     Status clearFailures(std::string_view principal);
     std::int64_t nowSeconds() const;
+    LockoutInstant now() const;
 
     usagedb::Database db_;
     VolunteerStoreOptions options_;

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -73,6 +74,8 @@ struct AssistedConfig {
     std::chrono::seconds sessionLimit{4 * 3600};
     // Count assisted sessions per volunteer (by pseudonymous id) in the usage log.
     bool countPerVolunteer = false;
+    // The help desk's phone, shown on the Help screen beside the call button; empty = none.
+    std::string volunteerPhone;
 };
 
 struct UsageConfig {
@@ -92,7 +95,10 @@ struct AudioConfig {
 struct Config {
     std::string communeName = "Xã Vĩnh Tường";
     std::string accessPointName = "Nhà văn hóa thôn";
-    std::string hotline = "1900 1234";
+    // A plainly fictional local landline: a 1900 number is premium-rate in Viet Nam.
+    std::string hotline = "0211 3 000 000";
+    // Where residents go when the kiosk cannot serve them (the maintenance screen).
+    std::string officeAddress = "Bộ phận một cửa, Ủy ban nhân dân xã";
     Language language = Language::Vietnamese;
     DisplayConfig display;
     SessionConfig session;
@@ -106,6 +112,14 @@ struct Config {
 
 // Reads `path` over the defaults. A problem names the file, the line and the key.
 Result<Config> loadConfig(const std::filesystem::path& path);
+
+// One accepted key of kiosk.ini, in table order (sections together); kiosk.ini(5) lists them.
+struct ConfigKeyInfo {
+    std::string section;
+    std::string name;
+    std::string help;
+};
+std::vector<ConfigKeyInfo> configKeys();
 
 // The same for text already in memory; `origin` names it in error messages.
 Result<Config> parseConfig(const std::string& text, const std::string& origin);

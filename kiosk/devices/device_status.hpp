@@ -15,6 +15,9 @@ struct DeviceStatus {
     bool readerSimulated = false;
     NetworkState network = NetworkState::Unknown;
     int queuedDossiers = 0; // dossiers in the outbox waiting for the network
+    // The outbox is open and its partition has room for a dossier: checked before a resident
+    // starts, not at Submit. True until a check says otherwise (a notice is never a guess).
+    bool dossierStorageReady = true;
 
     bool operator==(const DeviceStatus&) const = default;
 };

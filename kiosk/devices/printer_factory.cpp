@@ -5,6 +5,8 @@
 #include "drivers/printer/usb_printer_discovery.hpp"
 #include "drivers/usb/usb_context.hpp"
 
+#include <optional>
+
 namespace kiosk {
 
 std::filesystem::path simulatedPrinterDirectory(const Config& config) {
@@ -39,18 +41,22 @@ Result<PrinterSetup> makePrinter(const Config& config, DeviceChoice choice, Logg
     if (choice == DeviceChoice::Simulated) {
         return simulated(config, *profile, logger);
     }
-    auto usb = openUsbContext();
-    if (!usb) {
-        return simulated(config, *profile, logger);
-    }
-    auto found = findPrinterInterfaces(**usb);
-    if (!found || found->empty()) {
-        return simulated(config, *profile, logger);
-    }
+    // Auto is the USB printer or "not connected", never the simulated one: a kiosk that says
+    // "take your receipt" when nothing printed misleads the resident (issue 14). The printer
+    // reconnects on every status poll, so one plugged in later is picked up.
     PrinterSetup setup;
-    setup.usb = *usb;
-    setup.printer = makeUsbPrinter(*usb, *profile);
-    const auto& info = found->front().info;
+    setup.printer = makeUsbPrinter(*profile);
+    std::optional<UsbInterfaceLocation> present;
+    if (auto usb = openUsbContext()) {
+        if (auto found = findPrinterInterfaces(**usb); found && !found->empty()) {
+            present = found->front();
+        }
+    }
+    if (!present) {
+        logger.log(LogEvent::DeviceNotConnected, {{"device", LogToken("printer")}});
+        return setup;
+    }
+    const auto& info = present->info;
     logger.log(LogEvent::PrinterOpened, {{"profile", SystemText{std::string(profile->id)}},
                                          {"vendor_id", static_cast<int>(info.vendorId)},
                                          {"product_id", static_cast<int>(info.productId)},

@@ -11,20 +11,18 @@
 
 namespace kiosk {
 
-class UsbContext;
-
 struct PrinterSetup {
     std::unique_ptr<Printer> printer; // null when [devices] printer = none
     // Set when simulated: the maintenance screen and tests flip its paper, cover and plug.
     std::shared_ptr<SimulatedPrinterDevice> simulatedDevice;
-    std::shared_ptr<UsbContext> usb; // kept alive as long as the printer
 };
 
 // Where the simulated printer writes its PNG pages.
 std::filesystem::path simulatedPrinterDirectory(const Config& config);
 
-// Auto: the first USB receipt printer on the bus, else the simulated one (logged, so a deployed
-// kiosk without its printer is noticed). An unknown profile name is an error.
+// Auto: the USB receipt printer, connected whenever it is plugged in (until then its status is
+// Disconnected; logged as device_not_connected). Never the simulated one: only Simulated (from
+// `sim` in the config or --sim) gives that. An unknown profile name is an error.
 Result<PrinterSetup> makePrinter(const Config& config, DeviceChoice choice, Logger& logger);
 
 } // namespace kiosk

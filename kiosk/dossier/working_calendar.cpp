@@ -77,7 +77,13 @@ LocalDateTime computeAppointment(const LocalDateTime& received, const Processing
     for (int i = 0; i < time.workingDays; ++i) {
         day = nextWorkingDay(day);
     }
-    return LocalDateTime{day, kAppointmentHour, 0, 0};
+    LocalDateTime due{day, kAppointmentHour, 0, 0};
+    // A cut-off later than the results hour (a pack may set 17:00) must not give a same-day
+    // appointment that has already passed: the resident is never sent to a time gone by.
+    if (due <= received) {
+        due.date = nextWorkingDay(due.date);
+    }
+    return due;
 }
 
 } // namespace kiosk

@@ -56,6 +56,7 @@ struct InstallPack {      // answer: installProgress..., installFinished
     std::string path;
 };
 struct RollbackContent {}; // answer: rollbackFinished
+struct CheckHealth {};     // run the health checks (kioskctl doctor's); answer: healthChecked
 // Lessons.
 struct PrintTakeHomeSheet { // print the lesson's reminders (buildTakeHomeSheet) in `language`
     std::string lessonId;
@@ -89,6 +90,6 @@ struct AddVolunteer { // hash and store; answer: volunteerAdded, then volunteers
 
 namespace kiosk {
 
-using Effect = std::variant<effect::SubmitDossier, effect::PrintReceipt, effect::ReadCard, effect::LookupDossier, effect::LoadVolunteers, effect::CheckVolunteerPin, effect::CheckMaintainerPin, effect::LoadVolunteerTools, effect::ReprintLastReceipt, effect::RetryOutbox, effect::BuildReport, effect::ExportReport, effect::PrintReportSummary, effect::SetVolunteerEnabled, effect::InspectContent, effect::InstallPack, effect::RollbackContent, effect::PrintTakeHomeSheet, effect::PlayAudio, effect::StopAudio, effect::LessonCompleted, effect::OpenVideo, effect::ControlVideo, effect::CloseVideo, effect::AddVolunteer>;
+using Effect = std::variant<effect::SubmitDossier, effect::PrintReceipt, effect::ReadCard, effect::LookupDossier, effect::LoadVolunteers, effect::CheckVolunteerPin, effect::CheckMaintainerPin, effect::LoadVolunteerTools, effect::ReprintLastReceipt, effect::RetryOutbox, effect::BuildReport, effect::ExportReport, effect::PrintReportSummary, effect::SetVolunteerEnabled, effect::InspectContent, effect::InstallPack, effect::RollbackContent, effect::PrintTakeHomeSheet, effect::PlayAudio, effect::StopAudio, effect::LessonCompleted, effect::OpenVideo, effect::ControlVideo, effect::CloseVideo, effect::AddVolunteer, effect::CheckHealth>;
 
 } // namespace kiosk

@@ -214,6 +214,19 @@ void Flow::apply(const Intent& intent, SteadyTime now) {
             },
             [&](const intent::OpenProcedureSearch&) { openSearch(now); },
             [&](const intent::ShowSearchKeyboard&) { state_.search.shown = SearchKeyboard::Shown; },
+            [&](const intent::CallVolunteer&) {
+                startSessionIfIdle(now);
+                state_.volunteerCalled = true;
+                logger_.log(LogEvent::VolunteerCalled);
+                // Audible at the help desk, in Vietnamese whatever the screen's language: the
+                // volunteers are local.
+                effect::PlayAudio chime;
+                chime.textKey = "help.volunteer_called";
+                chime.language = Language::Vietnamese;
+                chime.text = "Có người ở máy cần tình nguyện viên giúp đỡ.";
+                effects_.push_back(effect::StopAudio{});
+                effects_.push_back(std::move(chime));
+            },
             // Assisted-mode and lesson intents: each handler ignores the other's.
             [&](const auto&) {
                 applyAssist(intent, now);

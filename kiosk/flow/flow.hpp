@@ -74,6 +74,7 @@ public:
     void volunteerAdded(bool added, std::string failure);
     void reportPrinted(bool printed);
     void contentInspected(ContentView view);
+    void healthChecked(std::vector<HealthResult> results);
     void installProgress(std::uint64_t bytesDone, std::uint64_t bytesTotal);
     void installFinished(bool installed, std::string versionOrReason);
     void rollbackFinished(bool rolledBack, std::string versionOrReason);

@@ -93,6 +93,7 @@ struct ReprintLastReceipt {};
 struct RetryOutbox {};
 struct SignOutVolunteer {};
 struct OpenMaintainer {}; // asks for the maintainer PIN first
+struct CallVolunteer {};  // the Help screen's call button: a chime and a note on the tools
 struct ChooseMaintainerTab {
     MaintainerTab tab;
 };
@@ -145,6 +146,21 @@ struct ShowSearchKeyboard {};
 
 namespace kiosk {
 
-using Intent = std::variant<intent::Open, intent::Back, intent::StartOver, intent::SetLanguage, intent::SetTextSize, intent::SetContrast, intent::StillHere, intent::ChooseCategory, intent::ChooseProcedure, intent::ChooseChannel, intent::ChooseIdentity, intent::Next, intent::EditField, intent::EditGroup, intent::ToggleDocument, intent::SetConsent, intent::Submit, intent::Rate, intent::Finish, intent::PressKey, intent::MoveCursor, intent::EditDone, intent::EditCancel, intent::PickItem, intent::PickDatePart, intent::LookupSubmit, intent::OpenVolunteerSignIn, intent::ChooseVolunteer, intent::PinKey, intent::OpenVolunteerTools, intent::ReprintLastReceipt, intent::RetryOutbox, intent::SignOutVolunteer, intent::OpenMaintainer, intent::ChooseMaintainerTab, intent::ChooseReportRange, intent::ShiftCustomRange, intent::ExportReport, intent::PrintReportSummary, intent::SetVolunteerEnabled, intent::InstallFoundPack, intent::RollbackContent, intent::ChooseLesson, intent::LessonNext, intent::PhoneKey, intent::PhoneSubmit, intent::QuizAnswer, intent::PrintTakeHome, intent::ListenAloud, intent::WatchVideo, intent::ControlVideo, intent::CloseVideo, intent::StartAddVolunteer, intent::AddVolunteerKey, intent::CancelAddVolunteer, intent::OpenProcedureSearch, intent::ShowSearchKeyboard>;
+using Intent = std::variant<
+    intent::Open, intent::Back, intent::StartOver, intent::SetLanguage, intent::SetTextSize,
+    intent::SetContrast, intent::StillHere, intent::ChooseCategory, intent::ChooseProcedure,
+    intent::ChooseChannel, intent::ChooseIdentity, intent::Next, intent::EditField,
+    intent::EditGroup, intent::ToggleDocument, intent::SetConsent, intent::Submit, intent::Rate,
+    intent::Finish, intent::PressKey, intent::MoveCursor, intent::EditDone, intent::EditCancel,
+    intent::PickItem, intent::PickDatePart, intent::LookupSubmit, intent::OpenVolunteerSignIn,
+    intent::ChooseVolunteer, intent::PinKey, intent::OpenVolunteerTools, intent::ReprintLastReceipt,
+    intent::RetryOutbox, intent::SignOutVolunteer, intent::OpenMaintainer,
+    intent::ChooseMaintainerTab, intent::ChooseReportRange, intent::ShiftCustomRange,
+    intent::ExportReport, intent::PrintReportSummary, intent::SetVolunteerEnabled,
+    intent::InstallFoundPack, intent::RollbackContent, intent::ChooseLesson, intent::LessonNext,
+    intent::PhoneKey, intent::PhoneSubmit, intent::QuizAnswer, intent::PrintTakeHome,
+    intent::ListenAloud, intent::WatchVideo, intent::ControlVideo, intent::CloseVideo,
+    intent::StartAddVolunteer, intent::AddVolunteerKey, intent::CancelAddVolunteer,
+    intent::OpenProcedureSearch, intent::ShowSearchKeyboard, intent::CallVolunteer>;
 
 } // namespace kiosk

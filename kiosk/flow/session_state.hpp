@@ -37,6 +37,10 @@ struct LookupState {
     std::string statusCode; // the gateway's status, mapped to words by the screen
     std::string appointmentText;
     std::string failureReason; // network or gateway problem, in words for the resident
+    // Set when `code` is this kiosk's own reference (from a "Phiếu chờ gửi"), not a dossier code.
+    bool localReference = false;
+    bool stillWaiting = false; // that dossier is still in the outbox, not yet delivered
+    std::string dossierCode;   // the code the commune gave it, once delivered
     std::string statusReason;  // the officer's words, e.g. which papers to bring
     // The data-access record: how many times officers opened the dossier, and which office.
     std::int64_t openedCount = 0;
@@ -69,6 +73,9 @@ struct SessionState {
     std::optional<SteadyTime> wipeAt;
     // Shown on the maintenance screen: what is wrong, for the maintainer (never personal data).
     std::string maintenanceReason;
+    // The resident pressed "Gọi tình nguyện viên": the volunteer tools show it until the
+    // session ends.
+    bool volunteerCalled = false;
 
     DossierDraft dossier;
     LookupState lookup;

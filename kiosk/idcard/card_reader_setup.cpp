@@ -4,6 +4,7 @@
 #include "drivers/card_reader/ccid_reader.hpp"
 #include "drivers/card_reader/hex.hpp"
 #include "drivers/card_reader/icao/crypto.hpp"
+#include "kiosk/devices/hotplug_card_reader.hpp"
 
 namespace kiosk {
 
@@ -24,22 +25,22 @@ OwnedDirectory& OwnedDirectory::operator=(OwnedDirectory&& other) noexcept {
 
 Result<CardReaderSetup> CardReaderSetup::open(const DeviceConfig& devices,
                                               const std::filesystem::path& profilesDir,
-                                              const UsbReaderOpener& openUsbReader) {
+                                              const UsbReaderOpener& openUsbReader,
+                                              Logger* logger) {
     if (devices.cardReader == DeviceChoice::None) {
         return makeError(card_error::kUnsupported, "card reader disabled in the configuration");
     }
     CardReaderSetup setup;
-    if (devices.cardReader == DeviceChoice::Auto && openUsbReader) {
-        auto transport = openUsbReader();
-        if (transport) {
-            auto reader = CcidReader::open(std::move(*transport));
-            if (!reader) {
-                return reader.error();
-            }
-            setup.reader_ = std::move(*reader);
-            setup.trustStore_ = devices.cscaDir;
-            return setup;
+    if (devices.cardReader == DeviceChoice::Auto) {
+        // Auto is the real reader or "not connected", never the simulator: a simulated card
+        // would pre-fill a real resident's dossier with a synthetic person (issue 14).
+        auto reader = std::make_unique<HotplugCardReader>(openUsbReader, logger);
+        if (reader->state() == ReaderState::Disconnected && logger != nullptr) {
+            logger->log(LogEvent::DeviceNotConnected, {{"device", LogToken("card_reader")}});
         }
+        setup.reader_ = std::move(reader);
+        setup.trustStore_ = devices.cscaDir;
+        return setup;
     }
     auto profile = sim::loadCardProfile(profilesDir / (devices.simulatedCardProfile + ".json"));
     if (!profile) {
@@ -62,6 +63,10 @@ Result<CardReaderSetup> CardReaderSetup::open(const DeviceConfig& devices,
     setup.transport_ = made->transport;
     setup.reader_ = std::move(made->reader);
     setup.simulated_ = true;
+    if (logger != nullptr) {
+        logger->log(LogEvent::CardReaderOpened,
+                    {{"profile", SystemText{devices.simulatedCardProfile}}, {"simulated", true}});
+    }
     return setup;
 }
 

@@ -5,6 +5,7 @@
 #include "drivers/card_reader/sim/simulated_reader.hpp"
 #include "kiosk/config/config.hpp"
 #include "kiosk/idcard/card_read_command.hpp"
+#include "kiosk/log/logger.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -39,11 +40,13 @@ public:
     // Fault injection for demos and tests; nullptr for a real reader.
     sim::SimulatedCcidTransport* simulatedTransport() { return transport_; }
 
-    // `devices.cardReader`: Auto tries USB and falls back to the simulator, Simulated always
-    // uses it, None fails. Simulated card profiles are `<profilesDir>/<sim_card_profile>.json`.
+    // `devices.cardReader`: Auto is the USB reader, opened whenever it is plugged in (state
+    // Disconnected until then, never the simulator); Simulated always uses the simulator; None
+    // fails. Simulated card profiles are `<profilesDir>/<sim_card_profile>.json`.
     static Result<CardReaderSetup> open(const DeviceConfig& devices,
                                         const std::filesystem::path& profilesDir,
-                                        const UsbReaderOpener& openUsbReader);
+                                        const UsbReaderOpener& openUsbReader,
+                                        Logger* logger = nullptr);
 
 private:
     std::unique_ptr<CardReader> reader_;

@@ -7,12 +7,16 @@
 namespace kiosk::input {
 namespace {
 
-// Initial consonants; '#' stands for đ.
-constexpr std::array<std::string_view, 29> initials{
-    "b",   "c",  "ch", "d",  "#", "g",  "gh", "gi", "h", "k",  "kh", "l", "m", "n", "ng",
-    "ngh", "nh", "p",  "ph", "q", "qu", "r",  "s",  "t", "th", "tr", "v", "x", ""};
+// Initial consonants; '#' stands for đ. The clusters after "x" come from the official Vietnamese
+// spelling of ethnic-minority place and personal names that residents write in addresses:
+// Krông Búk, Kon Plông, Chư Prông, Đắk Glei, Bl'ao, Kông Chro.
+constexpr std::array<std::string_view, 35> initials{
+    "b",  "c",  "ch", "d",   "#",  "g",  "gh", "gi", "h",  "k",   "kh", "l",
+    "m",  "n",  "ng", "ngh", "nh", "p",  "ph", "q",  "qu", "r",   "s",  "t",
+    "th", "tr", "v",  "x",   "kr", "pl", "pr", "gl", "bl", "chr", ""};
 
-constexpr std::array<std::string_view, 8> finals{"c", "ch", "m", "n", "ng", "nh", "p", "t"};
+// "k" closes the same names' syllables: Đắk Lắk, Đắk Nông, Krông Búk.
+constexpr std::array<std::string_view, 9> finals{"c", "ch", "k", "m", "n", "ng", "nh", "p", "t"};
 
 enum class FinalRule : std::uint8_t { Forbidden, Optional, Required };
 
@@ -131,15 +135,16 @@ bool consonantKey(std::span<const Letter> letters, std::size_t begin, std::size_
 }
 
 bool isStopFinal(std::string_view final) {
-    return final == "c" || final == "ch" || final == "p" || final == "t";
+    return final == "c" || final == "ch" || final == "k" || final == "p" || final == "t";
 }
 
 // Spelling pairs the language never writes: k/gh/ngh only before e ê i (y), c never before
-// them, g and ng before e/i are spelt gh/ngh, and q only as qu.
+// them, g and ng before e/i are spelt gh/ngh, and q only as qu. Place names keep k before o
+// (Kon Tum, Kông Chro), so that pair is written too.
 bool initialFitsVowel(std::string_view initial, const Letter& first) {
     const bool frontVowel = first.base == 'e' || first.base == 'i' || first.base == 'y';
     if (initial == "k") {
-        return frontVowel;
+        return frontVowel || (first.base == 'o' && first.mark != Mark::Horn);
     }
     if (initial == "gh" || initial == "ngh") {
         return first.base == 'e' || first.base == 'i';
@@ -239,6 +244,16 @@ bool isValidSyllablePrefix(std::span<const Letter> letters, Tone tone) {
             const Letter& last = letters[split.nucleusEnd - 1];
             const bool fits = (last.base == 'a' && last.mark == Mark::None) || (last.base == 'e') ||
                               last.base == 'i' || last.base == 'y';
+            if (!fits) {
+                return false;
+            }
+        }
+        // Final k is written only in the minority place names (Đắk, Lắk, Đak Pơ, Búk); kept to
+        // a (ă, â) and u so English words typed by mistake stay as typed (book, look, ok).
+        if (final == "k") {
+            const Letter& last = letters[split.nucleusEnd - 1];
+            const bool fits = split.nucleusEnd - split.nucleusBegin == 1 &&
+                              (last.base == 'a' || (last.base == 'u' && last.mark == Mark::None));
             if (!fits) {
                 return false;
             }

@@ -119,6 +119,17 @@ Attempt applyCircumflex(WordState& word, char32_t key, char targetBase, ToneStyl
         Letters candidate = word.letters;
         if (letter.mark == Mark::Circumflex) {
             candidate[i - 1].mark = Mark::None;
+            // "ooo" is the oo of xoong and soóc, a real vowel pair: keep composing so a tone
+            // typed after it still lands (sooocs -> soóc). aaa and eee have no such word.
+            if (targetBase == 'o' && i == split.nucleusEnd) {
+                Letters pair = candidate;
+                pair.push_back(Letter{'o', Mark::None, caseOf(key)});
+                if (commitIfValid(word, pair, word.tone)) {
+                    wipeContainer(candidate);
+                    return Attempt::Done;
+                }
+                wipeContainer(pair);
+            }
             undoInto(word, candidate, word.tone, key, style);
             return Attempt::Done;
         }
@@ -152,6 +163,19 @@ Attempt applyHook(WordState& word, char32_t key, HookKind kind, ToneStyle style)
     const bool breveAllowed = kind != HookKind::Horn;
     // u-o takes the horn as a pair: uơ when open (thuở), ươ once something follows.
     if (hornAllowed) {
+        // A second w on uơ makes ươ, as typists of thương and thường expect (thuoww -> thươ);
+        // only a third w undoes.
+        for (std::size_t i = split.nucleusBegin; i + 1 < split.nucleusEnd; ++i) {
+            if (kind == HookKind::HornOrBreve && word.letters[i].base == 'u' &&
+                word.letters[i].mark == Mark::None && word.letters[i + 1].base == 'o' &&
+                word.letters[i + 1].mark == Mark::Horn) {
+                Letters candidate = word.letters;
+                candidate[i].mark = Mark::Horn;
+                if (commitIfValid(word, candidate, word.tone)) {
+                    return Attempt::Done;
+                }
+            }
+        }
         for (std::size_t i = split.nucleusBegin; i + 1 < split.nucleusEnd; ++i) {
             if (word.letters[i].base == 'u' && word.letters[i + 1].base == 'o' &&
                 word.letters[i + 1].mark != Mark::Horn &&
@@ -176,6 +200,10 @@ Attempt applyHook(WordState& word, char32_t key, HookKind kind, ToneStyle style)
     if (undone) {
         // "ww" gives one w: the second w takes back the ư that the first one made.
         if (candidate.back().origin == LetterOrigin::LoneW && candidate.back().mark == Mark::None) {
+            // The w left behind keeps the case of the first one: "Ww" is "W", not "w".
+            if (candidate.back().letterCase == LetterCase::Upper && key >= U'a' && key <= U'z') {
+                key = key - U'a' + U'A';
+            }
             candidate.pop_back();
         }
         undoInto(word, candidate, word.tone, key, style);

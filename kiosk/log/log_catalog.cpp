@@ -227,6 +227,21 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
     {LogEvent::BacklightUnavailable, 1043, LogLevel::Warning, "backlight_unavailable",
      "[display] backlight_dir cannot be read or written; only the picture is dimmed.",
      "Check the path (ls /sys/class/backlight) and that 60-kiosk-backlight.rules is installed."},
+    {LogEvent::VolunteerCalled, 5019, LogLevel::Notice, "volunteer_called",
+     "A resident pressed \"Gọi tình nguyện viên\" on the Help screen: the kiosk chimed and the "
+     "volunteer tools show the call.",
+     "A volunteer goes to the kiosk; many calls with nobody answering: staff the help desk."},
+    {LogEvent::DeviceNotConnected, 1202, LogLevel::Warning, "device_not_connected",
+     "The printer or card reader set to auto is not plugged in; the kiosk runs without it "
+     "(no simulated device) and connects it as soon as it is plugged in.",
+     "Plug in the device; check the cable and `lsusb`."},
+    {LogEvent::CardReaderOpened, 2130, LogLevel::Notice, "card_reader_opened",
+     "A card reader (USB or simulated) was opened; the fields name its USB id and interface.",
+     "If a device stays disconnected, check its cable; see docs/hardware-testing.md."},
+    {LogEvent::CardReaderChosen, 2131, LogLevel::Info, "card_reader_chosen",
+     "Several smart-card interfaces were on the bus; the field `reason` says why this one was "
+     "chosen (quirk table, descriptor, or the ICAO application answered).",
+     "none"},
 }};
 
 } // namespace

@@ -89,6 +89,10 @@ enum class LogEvent {
     ScreenBlanked,
     ScreenWoke,
     BacklightUnavailable,
+    VolunteerCalled,
+    DeviceNotConnected,
+    CardReaderOpened,
+    CardReaderChosen,
     Count
 };
 

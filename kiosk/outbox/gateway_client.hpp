@@ -52,7 +52,8 @@ struct GatewayEndpoint {
 std::unique_ptr<GatewayClient> makeHttpGatewayClient(GatewayEndpoint endpoint);
 void initialiseHttp();
 
-// Reads the kiosk's secret from a credential file (one line, trailing whitespace ignored).
+// Reads the kiosk's secret from a credential file (one line, trailing whitespace ignored). The
+// file must be mode 0600 or stricter, else credential_permissions names it and the chmod fix.
 Result<std::string> readCredentialFile(const std::filesystem::path& path);
 
 // Status look-up off the caller's thread: the UI polls the future each frame

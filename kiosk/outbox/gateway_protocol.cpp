@@ -1,6 +1,8 @@
 // JSON bodies of the gateway API and the request signature.
 #include "kiosk/outbox/gateway_protocol.hpp"
 
+#include "kiosk/dossier/dossier.hpp"
+#include "kiosk/dossier/dossier_status.hpp"
 #include "kiosk/dossier/local_time.hpp"
 
 #include <nlohmann/json.hpp>
@@ -94,21 +96,36 @@ Result<SubmitReceipt> parseSubmitReceipt(const std::string& body) {
     if (!document) {
         return document.error();
     }
-    SubmitReceipt receipt;
+    // Every field is checked against docs/gateway-api.md before any of it is stored: the
+    // dossier code is printed on receipts and by kioskctl, so a code with an escape sequence,
+    // a line break or kilobytes of text must never get in.
     auto code = stringField(*document, "dossier_code");
+    if (!code || !isDossierCode(*code)) {
+        return makeError("malformed_reply", "the gateway's dossier code is not unit-YYMMDD-NNNN");
+    }
     auto received = stringField(*document, "received_at");
     auto appointment = stringField(*document, "appointment_at");
-    if (!code || code->empty() || !received || !parseCompact(*received) || !appointment ||
-        !parseCompact(*appointment)) {
-        return makeError("malformed_reply", "the gateway's reply lacks the dossier code or times");
+    if (!received || !parseCompact(*received) || !appointment || !parseCompact(*appointment)) {
+        return makeError("malformed_reply", "the gateway's times are not yyyyMMddHHmmss");
     }
+    SubmitReceipt receipt;
     receipt.dossierCode = *code;
     receipt.receivedAt = *received;
     receipt.appointmentAt = *appointment;
-    receipt.status = stringField(*document, "status").value_or("new");
+    if (document->contains("status")) {
+        auto status = stringField(*document, "status");
+        if (!status || !dossierStatusFromCode(*status)) {
+            return makeError("malformed_reply", "the gateway's status is not an OpenCPS state");
+        }
+        receipt.status = *status;
+    } else {
+        receipt.status = "new";
+    }
     auto replayed = document->find("replayed");
-    receipt.replayed =
-        replayed != document->end() && replayed->is_boolean() && replayed->get<bool>();
+    if (replayed != document->end() && !replayed->is_boolean()) {
+        return makeError("malformed_reply", "the gateway's \"replayed\" is not true or false");
+    }
+    receipt.replayed = replayed != document->end() && replayed->get<bool>();
     return receipt;
 }
 
@@ -133,16 +150,27 @@ Result<StatusReply> parseStatusReply(const std::string& body) {
     if (!document) {
         return document.error();
     }
-    StatusReply reply;
     auto code = stringField(*document, "dossier_code");
     auto status = stringField(*document, "status");
-    if (!code || !status) {
-        return makeError("malformed_reply", "the gateway's status reply lacks code or status");
+    if (!code || !isDossierCode(*code) || !status || !dossierStatusFromCode(*status)) {
+        return makeError("malformed_reply",
+                         "the gateway's status reply lacks a valid dossier code or state");
     }
+    StatusReply reply;
     reply.dossierCode = *code;
     reply.status = *status;
-    reply.receivedAt = stringField(*document, "received_at").value_or("");
-    reply.appointmentAt = stringField(*document, "appointment_at").value_or("");
+    // The times are optional in a status reply, but when present they must be times.
+    for (auto [key, target] : {std::pair{"received_at", &reply.receivedAt},
+                               std::pair{"appointment_at", &reply.appointmentAt}}) {
+        if (!document->contains(key)) {
+            continue;
+        }
+        auto value = stringField(*document, key);
+        if (!value || (!value->empty() && !parseCompact(*value))) {
+            return makeError("malformed_reply", "the gateway's times are not yyyyMMddHHmmss");
+        }
+        *target = *value;
+    }
     reply.statusReason = stringField(*document, "status_reason").value_or("");
     // The access record is optional (older gateways do not send it); a malformed one is ignored
     // rather than hiding the status the resident asked for.

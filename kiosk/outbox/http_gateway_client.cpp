@@ -1,4 +1,5 @@
 // The libcurl gateway client: signed requests, TLS verification always on, failure triage.
+#include "kiosk/config/file_permissions.hpp"
 #include "kiosk/dossier/local_time.hpp"
 #include "kiosk/outbox/gateway_client.hpp"
 
@@ -274,6 +275,12 @@ void initialiseHttp() {
 }
 
 Result<std::string> readCredentialFile(const std::filesystem::path& path) {
+    // Refused like ssh refuses a loose private key: a secret others can read is not secret.
+    if (Status mode = checkFilePermissions(path, FileTrust::Secret); !mode) {
+        return makeError(mode.error().code == "file_permissions" ? "credential_permissions"
+                                                                 : "credential_unreadable",
+                         mode.error().message);
+    }
     std::ifstream in(path);
     std::string secret;
     if (!in || !std::getline(in, secret)) {

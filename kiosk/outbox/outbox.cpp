@@ -91,7 +91,7 @@ std::string_view outboxStateName(OutboxState state) {
 
 Result<std::unique_ptr<Outbox>> Outbox::open(const std::filesystem::path& file,
                                              OutboxOptions options) {
-    auto db = openDurableDatabase(file, kSchema);
+    auto db = options.readOnly ? openReadOnlyDatabase(file) : openDurableDatabase(file, kSchema);
     if (!db) {
         return db.error();
     }

@@ -48,6 +48,8 @@ struct OutboxEntry {
 struct OutboxOptions {
     X25519Key gatewayPublicKey{};
     std::string referencePrefix = "VT"; // commune's short name on offline receipts
+    // For looking only (`kioskctl outbox list`): every write fails, the file is never changed.
+    bool readOnly = false;
 };
 
 struct CommitRequest {

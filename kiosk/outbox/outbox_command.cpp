@@ -18,6 +18,20 @@ std::string when(std::int64_t unixSeconds) {
     return formatDate(time.date) + " " + formatClock(time);
 }
 
+// A stored field as one line of plain text: anything but printable ASCII becomes '?', and a
+// field longer than `limit` is cut with "...". Rows written by older versions, which trusted
+// the gateway's text, must not put escape sequences or line breaks on a maintainer's terminal.
+std::string printable(const std::string& text, std::size_t limit = 64) {
+    std::string out;
+    for (char c : text.substr(0, limit)) {
+        out += c >= 0x20 && c < 0x7f && c != '\t' ? c : '?';
+    }
+    if (text.size() > limit) {
+        out += "...";
+    }
+    return out.empty() ? "-" : out;
+}
+
 int list(Outbox& outbox, std::ostream& out, std::ostream& err) {
     auto entries = outbox.list();
     if (!entries) {
@@ -31,10 +45,9 @@ int list(Outbox& outbox, std::ostream& out, std::ostream& err) {
     for (const OutboxEntry& entry : *entries) {
         pending += entry.state == OutboxState::Pending ? 1 : 0;
         attention += entry.state == OutboxState::NeedsAttention ? 1 : 0;
-        out << entry.localReference << '\t' << entry.procedureCode << '\t'
+        out << printable(entry.localReference) << '\t' << printable(entry.procedureCode) << '\t'
             << outboxStateName(entry.state) << '\t' << entry.attempts << '\t'
-            << (entry.lastError.empty() ? "-" : entry.lastError) << '\t'
-            << (entry.dossierCode.empty() ? "-" : entry.dossierCode) << '\t'
+            << printable(entry.lastError) << '\t' << printable(entry.dossierCode) << '\t'
             << when(entry.createdAt) << '\t' << when(entry.appointmentAt) << '\t'
             << (entry.receiptPrinted ? "yes" : "no") << '\n';
     }
@@ -80,30 +93,22 @@ std::filesystem::path outboxPath(const Config& config) {
     return config.paths.dataDir / "outbox.db";
 }
 
-int runOutboxCommand(const std::vector<std::string>& args, const Config& config, std::ostream& out,
-                     std::ostream& err) {
-    if (args.empty() || (args[0] != "list" && args[0] != "retry")) {
-        err << "usage: kioskctl outbox list|retry [--db FILE]\n";
-        return 2;
-    }
-    std::filesystem::path file = outboxPath(config);
-    if (args.size() == 3 && args[1] == "--db") {
-        file = args[2];
-    } else if (args.size() != 1) {
-        err << "usage: kioskctl outbox list|retry [--db FILE]\n";
-        return 2;
-    }
+int runOutboxCommand(OutboxAction action, const std::filesystem::path& file, const Config& config,
+                     std::ostream& out, std::ostream& err) {
     if (!std::filesystem::exists(file)) {
         err << "kioskctl: " << file.string() << ": no outbox here yet\n";
         return 1;
     }
-    // Listing and retrying never seal, so the gateway key is not needed.
-    auto outbox = Outbox::open(file, OutboxOptions{});
+    // Listing and retrying never seal, so the gateway key is not needed; listing only reads.
+    OutboxOptions options;
+    options.readOnly = action == OutboxAction::List;
+    auto outbox = Outbox::open(file, options);
     if (!outbox) {
         err << "kioskctl: " << outbox.error().message << '\n';
         return 1;
     }
-    return args[0] == "list" ? list(**outbox, out, err) : retry(**outbox, config, out, err);
+    return action == OutboxAction::List ? list(**outbox, out, err)
+                                        : retry(**outbox, config, out, err);
 }
 
 int runProceduresCheck(const std::filesystem::path& contentDir, std::ostream& out,

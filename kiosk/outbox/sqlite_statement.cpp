@@ -105,7 +105,26 @@ Status execute(sqlite3* db, const char* sql) {
     return ok();
 }
 
+namespace {
+
+// A database this call created and could not set up (disk full, read-only data partition) is
+// removed with its WAL files: an empty outbox.db left behind would look like a working store
+// to the next start and to a maintainer. A file that existed before is never touched.
+void removeIfCreated(bool existed, const std::filesystem::path& file) {
+    if (existed) {
+        return;
+    }
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        std::filesystem::remove(file.string() + suffix, ignored);
+    }
+}
+
+} // namespace
+
 Result<sqlite3*> openDurableDatabase(const std::filesystem::path& file, const char* schema) {
+    std::error_code probe;
+    const bool existed = std::filesystem::exists(file, probe);
     sqlite3* db = nullptr;
     int rc = sqlite3_open_v2(file.c_str(), &db,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
@@ -113,6 +132,7 @@ Result<sqlite3*> openDurableDatabase(const std::filesystem::path& file, const ch
     if (rc != SQLITE_OK) {
         std::string message = sqliteMessage(db);
         sqlite3_close(db);
+        removeIfCreated(existed, file);
         return makeError("database_unopenable", file.string() + ": " + message);
     }
     sqlite3_busy_timeout(db, 5000);
@@ -120,9 +140,23 @@ Result<sqlite3*> openDurableDatabase(const std::filesystem::path& file, const ch
         auto status = execute(db, sql);
         if (!status) {
             sqlite3_close(db);
+            removeIfCreated(existed, file);
             return makeError("database_unopenable", file.string() + ": " + status.error().message);
         }
     }
+    return db;
+}
+
+Result<sqlite3*> openReadOnlyDatabase(const std::filesystem::path& file) {
+    sqlite3* db = nullptr;
+    int rc =
+        sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = sqliteMessage(db);
+        sqlite3_close(db);
+        return makeError("database_unopenable", file.string() + ": " + message);
+    }
+    sqlite3_busy_timeout(db, 5000);
     return db;
 }
 

@@ -46,6 +46,9 @@ private:
 // `schema`. WAL lets the status bar read while the sender writes; FULL makes COMMIT wait for
 // fsync of the WAL, so a committed dossier survives a power cut.
 Result<sqlite3*> openDurableDatabase(const std::filesystem::path& file, const char* schema);
+// Opens an existing database for reading only: no schema, no journal-mode change, no write
+// lock, so a maintainer's look never changes or blocks the file the kiosk writes.
+Result<sqlite3*> openReadOnlyDatabase(const std::filesystem::path& file);
 Status execute(sqlite3* db, const char* sql);
 std::string sqliteMessage(sqlite3* db);
 

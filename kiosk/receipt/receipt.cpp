@@ -20,8 +20,6 @@ struct Labels {
     const char* title2;
     const char* receivingUnit;
     const char* dossierCode;
-    const char* localReference;
-    const char* queuedNote;
     const char* qrCaption;
     const char* procedure;
     const char* idNumber;
@@ -53,8 +51,6 @@ constexpr Labels kVietnamese{
     "VÀ HẸN TRẢ KẾT QUẢ",
     "Bộ phận tiếp nhận và trả kết quả",
     "Mã hồ sơ",
-    "Số tham chiếu",
-    "Hồ sơ đang chờ gửi: kiosk sẽ tự gửi khi có mạng. Dùng số tham chiếu này để hỏi cán bộ.",
     "Quét mã để tra cứu tình trạng hồ sơ",
     "Thủ tục",
     "Số CCCD",
@@ -87,9 +83,6 @@ constexpr Labels kEnglish{
     "AND RESULT APPOINTMENT",
     "Reception and result return unit",
     "Dossier code",
-    "Reference",
-    "Waiting to be sent: the kiosk sends it as soon as it is online. Show this reference to "
-    "the staff if you ask about it.",
     "Scan to check your dossier's status",
     "Procedure",
     "ID card no.",
@@ -118,6 +111,50 @@ constexpr Labels kEnglish{
 const Labels& labelsFor(Language language) {
     return language == Language::English ? kEnglish : kVietnamese;
 }
+
+// The slip for a dossier the commune has not received yet. It must not look official: no
+// national header, no "Giấy tiếp nhận", no appointment (the commune gave none), no QR to a
+// portal that does not know the dossier. It says what happens next and how to check.
+struct WaitingLabels {
+    const char* title;
+    const char* notReceipt;
+    const char* reference;
+    const char* savedAt;
+    const char* whatNext;
+    const char* step1;
+    const char* step2;
+    const char* step3;
+    const char* step4;
+};
+
+constexpr WaitingLabels kWaitingVietnamese{
+    "PHIẾU CHỜ GỬI",
+    "Hồ sơ chưa đến xã. Phiếu này không phải giấy hẹn.",
+    "Số tham chiếu (do máy này cấp)",
+    "Lưu trong máy lúc",
+    "Việc gì sẽ xảy ra tiếp",
+    "Máy tự gửi hồ sơ khi hệ thống của xã trả lời. Bác không cần nộp lại.",
+    "Khi xã nhận, hồ sơ có mã hồ sơ và ngày hẹn trả kết quả.",
+    "Cách kiểm tra: ở máy này chạm «Tra cứu hồ sơ» và nhập số tham chiếu trên, hoặc gọi đường "
+    "dây nóng và đọc số này.",
+    "Giữ phiếu này cho đến khi biết mã hồ sơ.",
+};
+
+constexpr WaitingLabels kWaitingEnglish{
+    "WAITING SLIP",
+    "Not yet received by the commune. This slip is not an appointment.",
+    "Reference (given by this kiosk)",
+    "Saved in the kiosk at",
+    "What happens next",
+    "The kiosk sends the dossier as soon as the commune's system answers. You need not submit "
+    "again.",
+    "Once the commune receives it, the dossier gets a code and a date for the result.",
+    "To check: on this kiosk touch \"Look up a dossier\" and type the reference above, or call "
+    "the hotline and read it out.",
+    "Keep this slip until you know the dossier code.",
+};
+
+Result<Bitmap> renderWaitingSlip(const Receipt& receipt, TextRenderer& text, int widthDots);
 
 // Sizes in dots at 203 dpi. The 80 mm body size of 26 dots (cap height about 2.3 mm) reads
 // without glasses at arm's length; 58 mm paper gets the same layout about 15% smaller.
@@ -226,6 +263,9 @@ std::string formatFee(long dong, Language language) {
 }
 
 Result<Bitmap> renderReceipt(const Receipt& receipt, TextRenderer& text, int widthDots) {
+    if (receipt.dossierCode.empty()) {
+        return renderWaitingSlip(receipt, text, widthDots);
+    }
     const Labels& labels = labelsFor(receipt.language);
     const Sizes sizes = sizesFor(widthDots);
     ReceiptCanvas canvas(text, widthDots);
@@ -250,14 +290,8 @@ Result<Bitmap> renderReceipt(const Receipt& receipt, TextRenderer& text, int wid
     canvas.paragraph(labels.title2, sizes.heading, Align::Center);
     canvas.rule(RuleStyle::Thick);
 
-    if (!receipt.dossierCode.empty()) {
-        canvas.paragraph(labels.dossierCode, sizes.body, Align::Center);
-        canvas.paragraph(receipt.dossierCode, sizes.code, Align::Center);
-    } else {
-        canvas.paragraph(labels.localReference, sizes.body, Align::Center);
-        canvas.paragraph(receipt.localReference, sizes.code, Align::Center);
-        canvas.paragraph(labels.queuedNote, sizes.small, Align::Center);
-    }
+    canvas.paragraph(labels.dossierCode, sizes.body, Align::Center);
+    canvas.paragraph(receipt.dossierCode, sizes.code, Align::Center);
     if (!receipt.statusUrl.empty()) {
         auto qr = renderQrCode(receipt.statusUrl, std::min(canvas.contentWidth(), 264));
         if (!qr) {
@@ -328,6 +362,45 @@ Result<Bitmap> renderReceipt(const Receipt& receipt, TextRenderer& text, int wid
     return canvas.finish();
 }
 
+namespace {
+
+Result<Bitmap> renderWaitingSlip(const Receipt& receipt, TextRenderer& text, int widthDots) {
+    const Labels& labels = labelsFor(receipt.language);
+    const WaitingLabels& waiting =
+        receipt.language == Language::English ? kWaitingEnglish : kWaitingVietnamese;
+    const Sizes sizes = sizesFor(widthDots);
+    ReceiptCanvas canvas(text, widthDots);
+    canvas.space(8);
+    canvas.paragraph(waiting.title, sizes.heading, Align::Center);
+    canvas.paragraph(waiting.notReceipt, sizes.bodyBold, Align::Center);
+    canvas.space(6);
+    canvas.paragraph(receipt.accessPointName + " - " + receipt.communeName, sizes.small,
+                     Align::Center);
+    canvas.rule(RuleStyle::Thick);
+    canvas.paragraph(waiting.reference, sizes.body, Align::Center);
+    canvas.paragraph(receipt.localReference, sizes.code, Align::Center);
+    canvas.rule(RuleStyle::Thin);
+    canvas.paragraph(std::string(labels.procedure) + ":", sizes.bodyBold);
+    canvas.paragraph(receipt.procedureName, sizes.body);
+    canvas.twoColumns(waiting.savedAt, formatDateTime(receipt.receivedAt, receipt.language),
+                      sizes.body, sizes.bodyBold);
+    canvas.rule(RuleStyle::Dashed);
+    canvas.paragraph(waiting.whatNext, sizes.bodyBold);
+    int number = 1;
+    for (const char* step : {waiting.step1, waiting.step2, waiting.step3, waiting.step4}) {
+        canvas.hangingParagraph(std::to_string(number++) + ". ", step, sizes.body);
+    }
+    if (!receipt.hotline.empty()) {
+        canvas.space(6);
+        canvas.paragraph(std::string(labels.hotline) + ": " + receipt.hotline, sizes.bodyBold,
+                         Align::Center);
+    }
+    canvas.space(16);
+    return canvas.finish();
+}
+
+} // namespace
+
 Result<Bitmap> renderTakeHomeSheet(const TakeHomeSheet& sheet, TextRenderer& text, int widthDots) {
     const Sizes sizes = sizesFor(widthDots);
     ReceiptCanvas canvas(text, widthDots);
@@ -373,7 +446,8 @@ Receipt sampleReceipt(Language language) {
     receipt.localReference = "VT01-2611-0007";
     receipt.statusUrl = "https://dichvucong.gov.vn/tra-cuu?ma=G22.99-251125-0042";
     receipt.receivedAt = {2026, 11, 25, 14, 5};
-    receipt.appointment = ReceiptDateTime{2026, 11, 28, 8, 0};
+    // computeAppointment's answer for 3 working days from Wednesday 25/11 before 15:00.
+    receipt.appointment = ReceiptDateTime{2026, 11, 30, 16, 0};
     receipt.processingTime = english ? "3 working days" : "03 ngày làm việc";
     receipt.resultPickup = english ? "Commune People's Committee, one-stop desk"
                                    : "Bộ phận một cửa UBND xã Vĩnh Tường";
@@ -392,7 +466,7 @@ Receipt sampleReceipt(Language language) {
                                   "Giữ giấy này đến khi nhận kết quả.",
                                   "Quét mã QR để theo dõi hồ sơ; cán bộ sẽ gọi nếu cần bổ sung "
                                   "giấy tờ."};
-    receipt.hotline = "1900 1234";
+    receipt.hotline = "0211 3 000 000";
     receipt.idNumberLastDigits = maskIdNumber("001204006789");
     return receipt;
 }

@@ -28,6 +28,8 @@ TEST_CASE("no personal data reaches the databases, their WAL files or the logs",
         std::ofstream secret(dir / "kiosk.secret");
         secret << "a-test-secret-of-enough-length\n";
     }
+    std::filesystem::permissions(dir / "kiosk.secret", std::filesystem::perms::owner_read |
+                                                           std::filesystem::perms::owner_write);
     Config config;
     config.devices.printer = DeviceChoice::Simulated;
     config.devices.cardReader = DeviceChoice::Simulated;

@@ -8,8 +8,10 @@ using namespace kiosk;
 using namespace kiosk::ui;
 
 TEST_CASE("touch targets are at least 12.7 mm and gaps 2.5 mm on any panel", "[theme]") {
-    for (auto [pixels, millimetres] : {std::pair{1280, 217.0}, {1920, 344.0}, {800, 154.0}, {3840, 600.0}}) {
-        for (TextSize size : {TextSize::Normal, TextSize::Large, TextSize::Larger, TextSize::Largest}) {
+    for (auto [pixels, millimetres] :
+         {std::pair{1280, 217.0}, {1920, 344.0}, {800, 154.0}, {3840, 600.0}}) {
+        for (TextSize size :
+             {TextSize::Normal, TextSize::Large, TextSize::Larger, TextSize::Largest}) {
             Metrics m = computeMetrics(pixels, millimetres, size);
             double pxPerMm = pixels / millimetres;
             CHECK(m.targetPx / pxPerMm >= Approx(12.7).epsilon(0.001));
@@ -20,14 +22,18 @@ TEST_CASE("touch targets are at least 12.7 mm and gaps 2.5 mm on any panel", "[t
 }
 
 TEST_CASE("text sizes are set by cap height in millimetres", "[theme]") {
-    // 1280 px over 217 mm = 5.9 px/mm; Normal caps are 4 mm = 23.6 px = 33 px Noto em.
+    // 1280 px over 217 mm = 5.9 px/mm; Normal caps are 4 mm = 23.6 px, a 45 px ImGui size
+    // (ascender to descender, see kNotoCapHeightPerFontPx). The rendered check is below.
     Metrics normal = computeMetrics(1280, 217.0, TextSize::Normal);
-    CHECK(normal.bodyFontPx * kNotoCapHeightPerEm / normal.pixelsPerMm == Approx(4.0).margin(0.1));
+    CHECK(normal.bodyFontPx * kNotoCapHeightPerFontPx / normal.pixelsPerMm ==
+          Approx(4.0).margin(0.1));
     Metrics largest = computeMetrics(1280, 217.0, TextSize::Largest);
-    CHECK(largest.bodyFontPx * kNotoCapHeightPerEm / largest.pixelsPerMm == Approx(8.0).margin(0.1));
+    CHECK(largest.bodyFontPx * kNotoCapHeightPerFontPx / largest.pixelsPerMm ==
+          Approx(8.0).margin(0.1));
     // The same text size is the same physical size on a bigger, denser panel.
     Metrics big = computeMetrics(1920, 344.0, TextSize::Normal);
-    CHECK(big.bodyFontPx / big.pixelsPerMm == Approx(normal.bodyFontPx / normal.pixelsPerMm).margin(0.2));
+    CHECK(big.bodyFontPx / big.pixelsPerMm ==
+          Approx(normal.bodyFontPx / normal.pixelsPerMm).margin(0.2));
     CHECK(capHeightMm(TextSize::Normal) < capHeightMm(TextSize::Large));
     CHECK(capHeightMm(TextSize::Large) < capHeightMm(TextSize::Larger));
     CHECK(capHeightMm(TextSize::Larger) < capHeightMm(TextSize::Largest));

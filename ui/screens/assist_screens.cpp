@@ -201,6 +201,10 @@ void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
     const VolunteerToolsState& tools = assist.tools;
     const Metrics& m = ctx.metrics;
     headingText(ctx, ctx.tr(Msg::ToolsTitle));
+    if (ctx.session.volunteerCalled) {
+        // The resident pressed "Gọi tình nguyện viên" on the Help screen (the kiosk also chimed).
+        problemText(ctx, ctx.tr(Msg::ToolsResidentCalling));
+    }
     ImVec2 avail = ImGui::GetContentRegionAvail();
     float leftWidth = (avail.x - m.gapPx * 2) * 0.42f;
     float rightWidth = avail.x - m.gapPx * 2 - leftWidth;
@@ -275,7 +279,9 @@ void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
     }
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     boldText(ctx, ctx.tr(Msg::ToolsDevices));
-    const DeviceStatus& devices = tools.loaded ? tools.devices : ctx.devices;
+    // The status bar's own DeviceStatus, not a copy taken when the tools opened: one source of
+    // truth, so the two can never say "online" and "offline" side by side.
+    const DeviceStatus& devices = ctx.devices;
     bodyText(ctx, std::string(ctx.tr(Msg::StatusPrinter)) + ": " + printerWords(ctx, devices));
     bodyText(ctx, std::string(ctx.tr(Msg::StatusReader)) + ": " + readerWords(ctx, devices));
     bodyText(ctx, std::string(ctx.tr(Msg::StatusNetwork)) + ": " + networkWords(ctx, devices));

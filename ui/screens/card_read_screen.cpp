@@ -121,13 +121,44 @@ void CardReadScreen::drawRead(const FrameContext& ctx) {
     }
 }
 
+namespace {
+
+// "026 190 001 234": groups of three are easier to compare with the card than twelve digits.
+std::string groupedDigits(std::string_view digits) {
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && i % 3 == 0) {
+            grouped.push_back(' ');
+        }
+        grouped.push_back(digits[i]);
+    }
+    return grouped;
+}
+
+} // namespace
+
 void CardReadScreen::drawFailed(const FrameContext& ctx) {
+    const DossierDraft& dossier = ctx.session.dossier;
     headingText(ctx, ctx.tr(Msg::CardFailed));
-    problemText(ctx, ctx.tr(cardFailureMessage(ctx.session.dossier.cardFailure)));
+    problemText(ctx, ctx.tr(cardFailureMessage(dossier.cardFailure)));
+    const bool wrongNumber =
+        dossier.cardFailure == "wrong_key" && !dossier.cardAccessNumber.empty();
+    if (wrongNumber) {
+        // Asked to check the number, the resident sees it, large, and the main action edits it.
+        ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+        mutedText(ctx, ctx.tr(Msg::CardCheckNumber));
+        headingText(ctx, groupedDigits(dossier.cardAccessNumber));
+    }
     if (secondaryAction(ctx, ctx.tr(Msg::CardTypeInstead))) {
         ctx.emit(intent::ChooseIdentity{IdentitySource::Typed});
     }
-    bool needsDates = ctx.session.dossier.cardFailure == "needs_dates";
+    if (wrongNumber) {
+        if (primaryAction(ctx, ctx.tr(Msg::CardEditNumber))) {
+            ctx.emit(intent::EditField{kCardNumberField});
+        }
+        return;
+    }
+    bool needsDates = dossier.cardFailure == "needs_dates";
     if (primaryAction(ctx, ctx.tr(needsDates ? Msg::CardEnterDates : Msg::CardRetry))) {
         ctx.emit(intent::Next{});
     }

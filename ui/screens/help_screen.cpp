@@ -1,4 +1,4 @@
-// Help screen: three numbered steps, the volunteer desk and the commune hotline.
+// Help screen: the volunteer call button, the help desk and hotline, and three numbered steps.
 #include "ui/screens/help_screen.hpp"
 
 #include <string>
@@ -6,9 +6,26 @@
 namespace kiosk::ui {
 
 void HelpScreen::drawContent(const FrameContext& ctx) {
+    const Metrics& m = ctx.metrics;
     headingText(ctx, ctx.tr(Msg::HelpTitle));
+    // The home card promises "Gọi tình nguyện viên": the call comes first, and it answers.
+    if (ctx.session.volunteerCalled) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.ok);
+        boldText(ctx, ctx.tr(Msg::HelpVolunteerCalled));
+        ImGui::PopStyleColor();
+    } else if (touchButton(ctx, "call-volunteer", ctx.tr(Msg::HelpCallVolunteer),
+                           ImVec2(ImGui::GetContentRegionAvail().x, m.targetPx * 1.3f),
+                           ButtonKind::Primary, Icon::Help)) {
+        ctx.emit(intent::CallVolunteer{});
+    }
+    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     bodyText(ctx, ctx.tr(Msg::HelpAskVolunteer));
-    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+    if (!ctx.config.assisted.volunteerPhone.empty()) {
+        bodyText(ctx, std::string(ctx.tr(Msg::HelpCallVolunteer)) + ": " +
+                          ctx.config.assisted.volunteerPhone);
+    }
+    bodyText(ctx, std::string(ctx.tr(Msg::HelpHotline)) + ": " + ctx.config.hotline);
+    ImGui::Dummy(ImVec2(0, m.gapPx));
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::TextUnformatted(ctx.tr(Msg::HelpStepsTitle).data(),
                            ctx.tr(Msg::HelpStepsTitle).data() + ctx.tr(Msg::HelpStepsTitle).size());
@@ -17,8 +34,6 @@ void HelpScreen::drawContent(const FrameContext& ctx) {
     for (Msg step : {Msg::HelpStep1, Msg::HelpStep2, Msg::HelpStep3}) {
         bodyText(ctx, std::to_string(number++) + ". " + std::string(ctx.tr(step)));
     }
-    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
-    bodyText(ctx, std::string(ctx.tr(Msg::HelpHotline)) + ": " + ctx.config.hotline);
     // Discreet, at the bottom: volunteers sign in here to switch on assisted mode.
     if (!ctx.session.assist.signedIn && secondaryAction(ctx, ctx.tr(Msg::HelpForVolunteers))) {
         ctx.emit(intent::OpenVolunteerSignIn{});

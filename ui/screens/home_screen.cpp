@@ -1,6 +1,7 @@
 // Home screen layout: choices fill the space above a single row of accessibility options.
 #include "ui/screens/home_screen.hpp"
 
+#include "kiosk/devices/device_notices.hpp"
 #include "ui/widgets/touch_button.hpp"
 
 #include <array>
@@ -33,9 +34,48 @@ void HomeScreen::drawContent(const FrameContext& ctx) {
     if (accessibilityStacked(ctx.metrics, ImGui::GetContentRegionAvail().x)) {
         accessibilityHeight *= 2;
     }
+    // What will not work today is said before the resident starts, not at the end.
+    drawNotices(ctx);
     float choicesHeight = ImGui::GetContentRegionAvail().y - accessibilityHeight;
     drawChoices(ctx, choicesHeight);
     drawAccessibility(ctx);
+}
+
+void HomeScreen::drawNotices(const FrameContext& ctx) {
+    const std::vector<Msg> notices = residentNotices(ctx.devices);
+    if (notices.empty()) {
+        return;
+    }
+    const Metrics& m = ctx.metrics;
+    const Palette& p = ctx.colours;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float pad = m.gapPx;
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    // Text first on a second channel, then the panel behind it once its height is known.
+    d->ChannelsSplit(2);
+    d->ChannelsSetCurrent(1);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + pad * 0.5f);
+    ImGui::Indent(pad);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - pad * 2);
+    ImGui::PushFont(ctx.fonts.bold);
+    for (Msg notice : notices) {
+        ImGui::TextUnformatted(ctx.tr(notice).data(),
+                               ctx.tr(notice).data() + ctx.tr(notice).size());
+    }
+    ImGui::PopFont();
+    ImGui::PopTextWrapPos();
+    ImGui::Unindent(pad);
+    const float bottom =
+        ImGui::GetCursorScreenPos().y + pad * 0.5f - ImGui::GetStyle().ItemSpacing.y;
+    d->ChannelsSetCurrent(0);
+    d->AddRectFilled(origin, ImVec2(origin.x + width, bottom), ImGui::GetColorU32(p.surface),
+                     m.mm(1.5));
+    d->AddRect(origin, ImVec2(origin.x + width, bottom), ImGui::GetColorU32(p.warning), m.mm(1.5),
+               0, m.mm(0.8));
+    d->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, bottom + m.gapPx * 0.5f));
+    ImGui::Dummy(ImVec2(0, 0));
 }
 
 void HomeScreen::drawChoices(const FrameContext& ctx, float height) {

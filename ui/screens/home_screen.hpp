@@ -11,6 +11,7 @@ protected:
     void drawContent(const FrameContext& ctx) override;
 
 private:
+    void drawNotices(const FrameContext& ctx);
     void drawChoices(const FrameContext& ctx, float height);
     void drawAccessibility(const FrameContext& ctx);
 };

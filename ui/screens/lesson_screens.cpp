@@ -19,8 +19,10 @@ std::string_view local(const FrameContext& ctx, const LocalText& text) {
 }
 
 // A full-width answer whose text wraps onto as many lines as it needs.
+// A chosen answer is outlined thick in green (right) or red (not yet), never filled like a
+// primary button: a wrong answer must not look like the thing to press next.
 bool answerButton(const FrameContext& ctx, std::size_t index, std::string_view text, float width,
-                  bool chosen) {
+                  bool chosen, bool right) {
     ImFont* font = ctx.fonts.bold;
     float pad = ctx.metrics.gapPx * 1.5f;
     float wrap = width - pad * 2;
@@ -28,11 +30,17 @@ bool answerButton(const FrameContext& ctx, std::size_t index, std::string_view t
         font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.data(), text.data() + text.size());
     float height = std::max(ctx.metrics.targetPx, extent.y + pad * 2);
     ImVec2 at = ImGui::GetCursorScreenPos();
-    bool pressed =
-        touchButton(ctx, "quiz-answer-" + std::to_string(index), "", ImVec2(width, height),
-                    chosen ? ButtonKind::Primary : ButtonKind::Secondary);
+    bool pressed = touchButton(ctx, "quiz-answer-" + std::to_string(index), "",
+                               ImVec2(width, height), ButtonKind::Secondary);
     const Palette& p = ctx.colours;
-    ImU32 colour = ImGui::GetColorU32(chosen ? p.primaryText : p.secondaryText);
+    if (chosen) {
+        const float thick = ctx.metrics.mm(1.0);
+        ImGui::GetWindowDrawList()->AddRect(
+            ImVec2(at.x + thick * 0.5f, at.y + thick * 0.5f),
+            ImVec2(at.x + width - thick * 0.5f, at.y + height - thick * 0.5f),
+            ImGui::GetColorU32(right ? p.ok : p.danger), ctx.metrics.mm(1.5), 0, thick);
+    }
+    ImU32 colour = ImGui::GetColorU32(p.secondaryText);
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize,
                                         ImVec2(at.x + pad, at.y + (height - extent.y) * 0.5f),
                                         colour, text.data(), text.data() + text.size(), wrap);
@@ -84,7 +92,8 @@ void drawQuiz(const FrameContext& ctx, const Quiz& quiz, const LessonSession& se
     float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx;
     for (std::size_t i = 0; i < quiz.choices.size(); ++i) {
         bool chosen = session.quizChoice == i;
-        if (answerButton(ctx, i, local(ctx, quiz.choices[i].text), width, chosen)) {
+        if (answerButton(ctx, i, local(ctx, quiz.choices[i].text), width, chosen,
+                         i == quiz.correct)) {
             ctx.emit(intent::QuizAnswer{i});
         }
         if (chosen) {

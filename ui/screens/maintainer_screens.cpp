@@ -142,14 +142,15 @@ void MaintainerScreen::drawContent(const FrameContext& ctx) {
     float backWidth = std::max(m.mm(45), (width - m.gapPx * 3) * 0.2f);
     backButton(ctx, backWidth);
     ImGui::SameLine(0, m.gapPx);
-    float tabWidth = (width - backWidth - m.gapPx * 3) / 3.0f;
+    float tabWidth = (width - backWidth - m.gapPx * 4) / 4.0f;
     struct Tab {
         MaintainerTab tab;
         Msg label;
     };
     for (Tab tab : {Tab{MaintainerTab::Reports, Msg::TabReports},
                     Tab{MaintainerTab::Volunteers, Msg::TabVolunteers},
-                    Tab{MaintainerTab::Content, Msg::TabContent}}) {
+                    Tab{MaintainerTab::Content, Msg::TabContent},
+                    Tab{MaintainerTab::Health, Msg::TabHealth}}) {
         ImGui::PushID(static_cast<int>(tab.tab));
         if (optionButton(ctx, "tab", ctx.tr(tab.label), ImVec2(tabWidth, m.targetPx),
                          assist.tab == tab.tab ? Selection::Selected : Selection::NotSelected)) {
@@ -159,6 +160,15 @@ void MaintainerScreen::drawContent(const FrameContext& ctx) {
         ImGui::SameLine(0, m.gapPx);
     }
     ImGui::NewLine();
+    // The kiosk is in maintenance: the exact reason, which residents are not shown.
+    if (!ctx.session.maintenanceReason.empty()) {
+        problemText(ctx, ctx.tr(Msg::MaintenanceDetail));
+        ImGui::PushFont(ctx.fonts.status);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(ctx.session.maintenanceReason.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+    }
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     switch (assist.tab) {
     case MaintainerTab::Reports:
@@ -170,6 +180,55 @@ void MaintainerScreen::drawContent(const FrameContext& ctx) {
     case MaintainerTab::Content:
         drawContentPacks(ctx);
         break;
+    case MaintainerTab::Health:
+        drawHealth(ctx);
+        break;
+    }
+}
+
+// The checks of `kioskctl doctor`, one per row: the verdict as a word in its colour (never colour
+// alone), what was found, and the fix under it.
+void MaintainerScreen::drawHealth(const FrameContext& ctx) {
+    const Metrics& m = ctx.metrics;
+    const HealthView& health = ctx.session.assist.health;
+    float width = ImGui::GetContentRegionAvail().x;
+    float listHeight = ImGui::GetContentRegionAvail().y - actionBarHeight(ctx) - m.gapPx;
+    ImGui::BeginChild("health", ImVec2(width, listHeight), false, ImGuiWindowFlags_NoScrollbar);
+    if (!health.loaded) {
+        bodyText(ctx, ctx.tr(Msg::HealthChecking));
+        ImGui::EndChild();
+        return;
+    }
+    beginScrollArea(ctx, "health-list");
+    float verdictWidth = m.mm(22);
+    for (const HealthResult& result : health.results) {
+        ImVec4 colour = result.level == HealthLevel::Ok     ? ctx.colours.ok
+                        : result.level == HealthLevel::Warn ? ctx.colours.warning
+                                                            : ctx.colours.danger;
+        Msg verdict = result.level == HealthLevel::Ok     ? Msg::HealthOk
+                      : result.level == HealthLevel::Warn ? Msg::HealthWarn
+                                                          : Msg::HealthFail;
+        float top = ImGui::GetCursorPosY();
+        ImGui::PushFont(ctx.fonts.bold);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour);
+        ImGui::TextUnformatted(ctx.tr(verdict).data(),
+                               ctx.tr(verdict).data() + ctx.tr(verdict).size());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImGui::SetCursorPos(ImVec2(verdictWidth, top));
+        ImGui::BeginGroup();
+        boldText(ctx, result.title);
+        bodyText(ctx, result.detail);
+        if (!result.fix.empty()) {
+            mutedText(ctx, "→ " + result.fix);
+        }
+        ImGui::EndGroup();
+        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    }
+    endScrollArea(ctx);
+    ImGui::EndChild();
+    if (primaryAction(ctx, ctx.tr(Msg::HealthAgain))) {
+        ctx.emit(intent::ChooseMaintainerTab{MaintainerTab::Health});
     }
 }
 
@@ -484,23 +543,34 @@ std::string versionLine(const FrameContext& ctx, const std::optional<VersionSumm
            sizeText(version->bytes) + ")";
 }
 
-void procedureList(const FrameContext& ctx, Msg title, const std::vector<std::string>& paths) {
+// Procedure files of a pack diff, each named as residents know it when the installed catalog
+// has it ("1.004194 Đăng ký tạm trú"): a removed procedure must be recognisable by name, since
+// residents can no longer submit it here. All removed ones are listed, never cut short.
+void procedureList(const FrameContext& ctx, Msg title, const std::vector<std::string>& paths,
+                   std::size_t shown = 8) {
     if (paths.empty()) {
         return;
     }
-    std::string line = std::string(ctx.tr(title)) + " (" + std::to_string(paths.size()) + "): ";
-    for (std::size_t i = 0; i < paths.size() && i < 8; ++i) {
-        std::string name = paths[i];
-        if (auto slash = name.rfind('/'); slash != std::string::npos) {
-            name = name.substr(slash + 1);
+    boldText(ctx, std::string(ctx.tr(title)) + " (" + std::to_string(paths.size()) + ")");
+    std::string line;
+    for (std::size_t i = 0; i < paths.size() && i < shown; ++i) {
+        std::string code = paths[i];
+        if (auto slash = code.rfind('/'); slash != std::string::npos) {
+            code = code.substr(slash + 1);
         }
-        if (auto dot = name.rfind(".json"); dot != std::string::npos) {
-            name = name.substr(0, dot);
+        if (auto dot = code.rfind(".json"); dot != std::string::npos) {
+            code = code.substr(0, dot);
         }
-        line += (i > 0 ? ", " : "") + name;
+        std::string entry = code;
+        if (ctx.catalog != nullptr) {
+            if (const Procedure* procedure = ctx.catalog->findProcedure(code)) {
+                entry += " " + std::string(ctx.local(procedure->name));
+            }
+        }
+        line += (i > 0 ? "; " : "") + entry;
     }
-    if (paths.size() > 8) {
-        line += ", …";
+    if (paths.size() > shown) {
+        line += "; …";
     }
     bodyText(ctx, line);
 }
@@ -571,7 +641,7 @@ void MaintainerScreen::drawContentPacks(const FrameContext& ctx) {
             mutedText(ctx, found.path);
             procedureList(ctx, Msg::ContentAdded, found.diff.added);
             procedureList(ctx, Msg::ContentChanged, found.diff.changed);
-            procedureList(ctx, Msg::ContentRemoved, found.diff.removed);
+            procedureList(ctx, Msg::ContentRemoved, found.diff.removed, found.diff.removed.size());
             if (!found.newer) {
                 problemText(ctx, ctx.tr(Msg::ContentNotNewer));
             }

@@ -1,5 +1,8 @@
-// Maintenance screen: an apology for residents and the exact reason for the maintainer.
+// Maintenance screen: a short apology for residents with where to go instead; the technical
+// reason is for the maintainer only (their screen and the log), never shown here.
 #include "ui/screens/maintenance_screen.hpp"
+
+#include <string>
 
 namespace kiosk::ui {
 
@@ -7,16 +10,11 @@ void MaintenanceScreen::drawContent(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::MaintenanceTitle));
     bodyText(ctx, ctx.tr(Msg::MaintenanceBody));
     ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 2));
-    ImGui::PushFont(ctx.fonts.bold);
-    ImGui::TextUnformatted(ctx.tr(Msg::MaintenanceDetail).data(),
-                           ctx.tr(Msg::MaintenanceDetail).data() +
-                               ctx.tr(Msg::MaintenanceDetail).size());
-    ImGui::PopFont();
-    ImGui::PushFont(ctx.fonts.status);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(ctx.session.maintenanceReason.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
+    mutedText(ctx, ctx.tr(Msg::MaintenanceGoTo));
+    boldText(ctx, ctx.config.officeAddress);
+    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+    mutedText(ctx, ctx.tr(Msg::HelpHotline));
+    headingText(ctx, ctx.config.hotline);
 }
 
 } // namespace kiosk::ui

@@ -244,11 +244,11 @@ void ProcedureInfoScreen::drawContent(const FrameContext& ctx) {
     section(Msg::InfoWho, ctx.local(procedure->whoMayApply));
     boldText(ctx, ctx.tr(Msg::InfoDocuments));
     for (const DocumentRequirement& document : procedure->documents) {
-        std::string line =
-            "• " + std::string(ctx.local(document.name)) + " (" +
-            std::string(ctx.tr(document.form == DocumentForm::Original ? Msg::DocumentOriginal
-                                                                       : Msg::DocumentCopy)) +
-            ")";
+        std::string line = "• " + std::string(ctx.local(document.name)) + ": " +
+                           std::to_string(document.count) + " " +
+                           std::string(ctx.tr(document.form == DocumentForm::Original
+                                                  ? Msg::DocumentOriginalExplained
+                                                  : Msg::DocumentCopyExplained));
         bodyText(ctx, line);
     }
     ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));

@@ -1,10 +1,14 @@
 // Submitting, result and lookup screens.
 #include "ui/screens/result_screens.hpp"
 
+#include "kiosk/dossier/appointment_text.hpp"
 #include "kiosk/dossier/dossier_status.hpp"
+#include "kiosk/validation/civil_date.hpp"
 #include "ui/widgets/scroll_area.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <ctime>
 #include <span>
 #include <string>
 
@@ -118,51 +122,88 @@ void drawRating(const FrameContext& ctx, std::optional<int> rating) {
     }
 }
 
+namespace {
+
+Msg weekdayName(const CivilDate& date) {
+    // weekday(): 0 is Monday.
+    static constexpr Msg kDays[] = {
+        Msg::WeekdayMonday, Msg::WeekdayTuesday,  Msg::WeekdayWednesday, Msg::WeekdayThursday,
+        Msg::WeekdayFriday, Msg::WeekdaySaturday, Msg::WeekdaySunday};
+    return kDays[static_cast<std::size_t>(weekday(date))];
+}
+
+// What an elder needs from an appointment: the day of the week and the date, then the hour.
+std::string appointmentWords(const FrameContext& ctx, std::string_view text) {
+    auto a = parseAppointmentText(text);
+    if (!a) {
+        return std::string(text);
+    }
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, " %02d/%02d/%04d, %02d:%02d", a->date.day, a->date.month,
+                  a->date.year, a->hour, a->minute);
+    return std::string(ctx.tr(weekdayName(a->date))) + buffer;
+}
+
+// Today's date on the kiosk's clock (the header's), for "overdue".
+CivilDate today(const FrameContext& ctx) {
+    std::tm local{};
+    localtime_r(&ctx.wallClock, &local);
+    return CivilDate{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+} // namespace
+
 void ResultScreen::drawContent(const FrameContext& ctx) {
     const DossierDraft& dossier = ctx.session.dossier;
     const SubmissionOutcome& outcome = dossier.outcome;
     const Metrics& m = ctx.metrics;
+    const bool accepted = outcome.state == SubmissionState::Accepted;
+    const bool queued = outcome.state == SubmissionState::Queued;
     beginScrollArea(ctx, "result", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
-    switch (outcome.state) {
-    case SubmissionState::Accepted:
+    if (accepted) {
         ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.ok);
         headingText(ctx, ctx.tr(Msg::ResultAccepted));
         ImGui::PopStyleColor();
-        break;
-    case SubmissionState::Queued:
+        // The date is what the resident must remember: it gets the large type, the long code
+        // (printed on the receipt) comes second.
+        if (!outcome.appointmentText.empty()) {
+            mutedText(ctx, ctx.tr(Msg::ResultAppointment));
+            headingText(ctx, appointmentWords(ctx, outcome.appointmentText));
+        }
+        if (!outcome.dossierCode.empty()) {
+            mutedText(ctx, ctx.tr(Msg::ResultCode));
+            boldText(ctx, outcome.dossierCode);
+        }
+    } else if (queued) {
+        // Not received by the commune: no code and no appointment exist yet, so none is shown.
         headingText(ctx, ctx.tr(Msg::ResultQueued));
         bodyText(ctx, ctx.tr(Msg::ResultQueuedBody));
-        break;
-    default:
+        if (!outcome.localReference.empty()) {
+            mutedText(ctx, ctx.tr(Msg::ResultLocalReference));
+            headingText(ctx, outcome.localReference);
+        }
+    } else {
         headingText(ctx, ctx.tr(Msg::ResultFailed));
         bodyText(ctx, ctx.tr(Msg::ResultFailedBody));
-        break;
-    }
-    if (!outcome.dossierCode.empty()) {
-        mutedText(ctx, ctx.tr(Msg::ResultCode));
-        headingText(ctx, outcome.dossierCode);
-    } else if (!outcome.localReference.empty()) {
-        mutedText(ctx, ctx.tr(Msg::ResultLocalReference));
-        headingText(ctx, outcome.localReference);
-    }
-    if (!outcome.appointmentText.empty()) {
-        mutedText(ctx, ctx.tr(Msg::ResultAppointment));
-        boldText(ctx, outcome.appointmentText);
     }
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
-    if (outcome.state == SubmissionState::Accepted || outcome.state == SubmissionState::Queued) {
-        bodyText(ctx, ctx.tr(Msg::ResultNextSteps));
+    if (accepted || queued) {
+        bodyText(ctx, ctx.tr(accepted ? Msg::ResultNextSteps : Msg::ResultQueuedNextSteps));
         if (outcome.receiptPrinted) {
-            boldText(ctx, ctx.tr(Msg::ResultReceiptPrinted));
+            boldText(ctx,
+                     ctx.tr(accepted ? Msg::ResultReceiptPrinted : Msg::ResultQueuedSlipPrinted));
         } else {
-            problemText(ctx, ctx.tr(Msg::ResultReceiptFailed));
+            problemText(ctx,
+                        ctx.tr(accepted ? Msg::ResultReceiptFailed : Msg::ResultQueuedSlipFailed));
         }
     }
     ImGui::Dummy(ImVec2(0, m.gapPx));
     boldText(ctx, ctx.tr(Msg::ResultDataTitle));
     mutedText(ctx, ctx.tr(dossier.cardStep == CardStep::Read ? Msg::ResultDataCard
                                                              : Msg::ResultDataTyped));
-    mutedText(ctx, ctx.tr(Msg::ResultDataSent));
+    // Say what happened to the dossier in this case, never "sent" when it was not.
+    mutedText(ctx, ctx.tr(accepted ? Msg::ResultDataSent
+                                   : (queued ? Msg::ResultDataQueued : Msg::ResultDataNotSent)));
     mutedText(ctx, ctx.tr(Msg::ResultDataWiped));
     ImGui::Dummy(ImVec2(0, m.gapPx));
 
@@ -177,6 +218,7 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
 void LookupScreen::drawContent(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::LookupTitle));
     bodyText(ctx, ctx.tr(Msg::LookupHint));
+    mutedText(ctx, ctx.tr(Msg::LookupWhich));
     ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
     boldText(ctx, ctx.tr(Msg::LookupCodeLabel));
     const std::string& code = ctx.session.lookup.code;
@@ -193,12 +235,24 @@ void LookupScreen::drawContent(const FrameContext& ctx) {
 void LookupResultScreen::drawContent(const FrameContext& ctx) {
     const LookupState& lookup = ctx.session.lookup;
     headingText(ctx, ctx.tr(Msg::LookupTitle));
-    mutedText(ctx, ctx.tr(Msg::LookupCodeLabel));
+    // Say which kind of number the resident typed: the commune's code or this kiosk's reference.
+    mutedText(ctx, ctx.tr(lookup.localReference ? Msg::LookupReferenceLabel : Msg::ResultCode));
     boldText(ctx, lookup.code);
     ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
     if (lookup.searching) {
         bodyText(ctx, ctx.tr(Msg::LookupSearching));
-    } else if (!lookup.failureReason.empty()) {
+        return;
+    }
+    if (lookup.localReference) {
+        if (lookup.stillWaiting) {
+            bodyText(ctx, ctx.tr(Msg::LookupReferenceWaiting));
+            return;
+        }
+        bodyText(ctx, ctx.tr(Msg::LookupReferenceSent));
+        headingText(ctx, lookup.dossierCode);
+        ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+    }
+    if (!lookup.failureReason.empty()) {
         problemText(ctx, ctx.tr(Msg::LookupFailed));
     } else if (!lookup.found) {
         problemText(ctx, ctx.tr(Msg::LookupNotFound));
@@ -213,7 +267,11 @@ void LookupResultScreen::drawContent(const FrameContext& ctx) {
         }
         if (!lookup.appointmentText.empty()) {
             mutedText(ctx, ctx.tr(Msg::ResultAppointment));
-            boldText(ctx, lookup.appointmentText);
+            boldText(ctx, appointmentWords(ctx, lookup.appointmentText));
+            auto due = parseAppointmentText(lookup.appointmentText);
+            if (due && ctx.wallClock != 0 && appointmentOverdue(*due, today(ctx), status)) {
+                problemText(ctx, ctx.tr(Msg::LookupOverdue));
+            }
         }
         // Who has seen the resident's data: a count and the office names, nothing more.
         mutedText(ctx, ctx.tr(lookup.openedCount > 0 ? Msg::LookupOpened : Msg::LookupNeverOpened));

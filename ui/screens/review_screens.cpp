@@ -18,10 +18,12 @@ void DocumentsScreen::drawContent(const FrameContext& ctx) {
     const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
     beginScrollArea(ctx, "documents", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
     for (const DocumentRequirement& document : procedure->documents) {
-        std::string detail =
-            std::string(ctx.tr(document.form == DocumentForm::Original ? Msg::DocumentOriginal
-                                                                       : Msg::DocumentCopy)) +
-            " × " + std::to_string(document.count);
+        // "1 bản chính (bản gốc, không phải bản photo)": the count first, and the paper kind
+        // in plain words, not "bản chính × 1".
+        std::string detail = std::to_string(document.count) + " " +
+                             std::string(ctx.tr(document.form == DocumentForm::Original
+                                                    ? Msg::DocumentOriginalExplained
+                                                    : Msg::DocumentCopyExplained));
         if (document.required) {
             detail += " · " + std::string(ctx.tr(Msg::DocumentsRequired));
         }
@@ -92,9 +94,14 @@ void ConsentScreen::drawContent(const FrameContext& ctx) {
                   ImGui::GetContentRegionAvail().x)) {
         ctx.emit(intent::SetConsent{!given});
     }
-    // The send button only looks pressable once the resident has agreed.
+    // Until the resident agrees, the send button is shown switched off with the reason beside
+    // it, never a button that silently does nothing.
+    if (!given) {
+        ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+        boldText(ctx, ctx.tr(Msg::ConsentNeedsTick));
+    }
     if (primaryAction(ctx, ctx.tr(Msg::ConsentSubmit),
-                      given ? ButtonKind::Primary : ButtonKind::Secondary) &&
+                      given ? ButtonKind::Primary : ButtonKind::Disabled) &&
         given) {
         ctx.emit(intent::Submit{});
     }

@@ -25,7 +25,7 @@ Metrics computeMetrics(int widthPx, double panelWidthMm, TextSize size) {
     Metrics m;
     m.pixelsPerMm = widthPx / panelWidthMm;
     auto fontPxForCap = [&](double capMm) {
-        return static_cast<float>(std::round(capMm * m.pixelsPerMm / kNotoCapHeightPerEm));
+        return static_cast<float>(std::round(capMm * m.pixelsPerMm / kNotoCapHeightPerFontPx));
     };
     m.bodyFontPx = fontPxForCap(capHeightMm(size));
     m.headingFontPx = fontPxForCap(capHeightMm(size) * 1.35);

@@ -84,7 +84,23 @@ std::optional<input::KeyDef> drawKeys(const FrameContext& ctx, const input::Keyb
                              : (lit ? p.selectedText : p.secondaryText);
             d->AddRectFilled(min, max, ImGui::GetColorU32(fill), ctx.metrics.mm(1.2));
             d->AddRect(min, max, ImGui::GetColorU32(p.border), ctx.metrics.mm(1.2), 0, 1.5f);
-            ImVec2 centre((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
+            // Some keys say what they do on a small second line: the tone keys ("thêm dấu"), Caps
+            // Lock (so it is not a second Shift) and the typing-method key (what Telex means).
+            std::string caption;
+            if (key.action == input::KeyAction::CapsLock) {
+                caption = std::string(ctx.tr(Msg::KeyCapsLock));
+            } else if (key.action == input::KeyAction::SwitchMethod) {
+                caption = method == input::InputMethod::Telex ? "aa→â s→á"
+                          : method == input::InputMethod::Vni ? "a6→â a1→á"
+                                                              : "abc";
+            } else if (key.action == input::KeyAction::Char && key.character >= 0x0300 &&
+                       key.character <= 0x036F) {
+                caption = std::string(ctx.tr(Msg::KeyAddTone));
+            }
+            const float captionPx =
+                caption.empty() ? 0.0f : std::min(ctx.fonts.status->FontSize, keyHeight * 0.3f);
+            ImVec2 centre((min.x + max.x) * 0.5f,
+                          (min.y + max.y) * 0.5f - (caption.empty() ? 0.0f : captionPx * 0.45f));
             ImU32 inkColour = ImGui::GetColorU32(ink);
             float iconSize = std::min(keyHeight, width) * 0.45f;
             std::string label;
@@ -93,9 +109,18 @@ std::optional<input::KeyDef> drawKeys(const FrameContext& ctx, const input::Keyb
                 drawIcon(d, Icon::Backspace, centre, iconSize, inkColour);
                 break;
             case input::KeyAction::Shift:
-            case input::KeyAction::CapsLock:
                 drawIcon(d, Icon::Shift, centre, iconSize, inkColour);
                 break;
+            case input::KeyAction::CapsLock: {
+                // ⇪: the Shift arrow standing on a bar, as printed on real Caps Lock keys.
+                const float arrow = iconSize * 0.8f;
+                drawIcon(d, Icon::Shift, ImVec2(centre.x, centre.y - arrow * 0.12f), arrow,
+                         inkColour);
+                d->AddRectFilled(ImVec2(centre.x - arrow * 0.3f, centre.y + arrow * 0.45f),
+                                 ImVec2(centre.x + arrow * 0.3f, centre.y + arrow * 0.58f),
+                                 inkColour);
+                break;
+            }
             case input::KeyAction::Space:
                 label = std::string(ctx.tr(Msg::KeySpace));
                 break;
@@ -108,7 +133,7 @@ std::optional<input::KeyDef> drawKeys(const FrameContext& ctx, const input::Keyb
             }
             if (!label.empty()) {
                 ImFont* font = ctx.fonts.bold;
-                float px = std::min(font->FontSize, keyHeight * 0.6f);
+                float px = std::min(font->FontSize, keyHeight * (caption.empty() ? 0.6f : 0.45f));
                 ImVec2 t = font->CalcTextSizeA(px, FLT_MAX, 0, label.c_str());
                 if (t.x > width - gap * 2) { // long words on narrow keys shrink to fit
                     px *= (width - gap * 2) / t.x;
@@ -116,6 +141,17 @@ std::optional<input::KeyDef> drawKeys(const FrameContext& ctx, const input::Keyb
                 }
                 d->AddText(font, px, ImVec2(centre.x - t.x * 0.5f, centre.y - t.y * 0.5f),
                            inkColour, label.c_str());
+            }
+            if (!caption.empty()) {
+                ImFont* font = ctx.fonts.status;
+                float px = captionPx;
+                ImVec2 t = font->CalcTextSizeA(px, FLT_MAX, 0, caption.c_str());
+                if (t.x > width - gap) {
+                    px *= (width - gap) / t.x;
+                    t = font->CalcTextSizeA(px, FLT_MAX, 0, caption.c_str());
+                }
+                d->AddText(font, px, ImVec2(centre.x - t.x * 0.5f, max.y - t.y - gap * 0.4f),
+                           inkColour, caption.c_str());
             }
             if (backspaceDown != nullptr && key.action == input::KeyAction::Backspace) {
                 // Held backspace is the caller's: it acts on release or by repeating.

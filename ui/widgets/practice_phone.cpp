@@ -126,12 +126,14 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
 
     // The app's title bar, then what this phone screen is for.
     const char* title = "VNeID";
-    float titleSize = std::min(bold->FontSize, m.mm(5));
+    // Sizes are capped so the phone stays a phone at the largest text, but never under the
+    // kiosk's 4 mm body capitals.
+    float titleSize = std::min(bold->FontSize, m.fontPxForCap(4.5));
     d->AddRectFilled(ImVec2(glassMin.x, glassMin.y), ImVec2(glassMax.x, y + titleSize * 1.4f),
                      IM_COL32(183, 28, 28, 255), m.mm(2));
     d->AddText(bold, titleSize, ImVec2(left, y + titleSize * 0.15f), IM_COL32_WHITE, title);
     y += titleSize * 1.4f + pad;
-    float lineSize = std::min(body->FontSize, m.mm(4.5));
+    float lineSize = std::min(body->FontSize, m.fontPxForCap(4.0));
     if (phone.screen != PhoneScreen::Done) {
         std::string label(ctx.tr(titleOf(phone.screen)));
         d->AddText(bold, lineSize, ImVec2(left, y), ink, label.c_str(), nullptr, right - left);
@@ -139,6 +141,16 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     }
 
     std::size_t wanted = phoneDigitsWanted(phone.screen);
+    if (phone.screen == PhoneScreen::EnterOtp) {
+        // The message stays in view while the code is typed, as it does on a real phone's
+        // notification: nobody is asked to remember six digits they cannot see again.
+        std::string reminder = "VNeID: " + grouped(phone.otp, 3);
+        d->AddRectFilled(ImVec2(left, y), ImVec2(right, y + lineSize * 1.5f),
+                         IM_COL32(227, 236, 250, 255), m.mm(2));
+        d->AddText(bold, lineSize, ImVec2(left + pad * 0.5f, y + lineSize * 0.25f), ink,
+                   reminder.c_str());
+        y += lineSize * 1.5f + pad * 0.5f;
+    }
     if (phone.screen == PhoneScreen::EnterId) {
         // The sample number to copy, on a line of its own so it never breaks.
         std::string caption = std::string(ctx.tr(Msg::PhonePracticeNumber)) + ":";
@@ -157,18 +169,18 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     }
     if (auto problem = problemOf(phone.problem)) {
         std::string text = std::string(ctx.tr(*problem));
-        float textSize = std::min(body->FontSize, m.mm(4.5));
+        float textSize = std::min(body->FontSize, m.fontPxForCap(4.0));
         d->AddText(body, textSize, ImVec2(left, y), ImGui::GetColorU32(p.danger), text.c_str(),
                    nullptr, right - left);
     }
 
     if (phone.screen == PhoneScreen::SmsArrived) {
         // The message bubble, worded as the real SMS is: no diacritics, sender first.
-        float textSize = std::min(body->FontSize, m.mm(5));
+        float textSize = std::min(body->FontSize, m.fontPxForCap(4.0));
         std::string sms = std::string(ctx.tr(Msg::PhoneSmsText)) + ":";
         ImVec2 extent = body->CalcTextSizeA(textSize, FLT_MAX, right - left - pad * 2, sms.c_str());
         ImVec2 bubbleMin(left, y);
-        float codeSize = std::min(ctx.fonts.heading->FontSize * 1.2f, m.mm(10));
+        float codeSize = std::min(ctx.fonts.heading->FontSize * 1.2f, m.fontPxForCap(7.0));
         ImVec2 bubbleMax(right, y + extent.y + pad * 2 + textSize * 1.2f + codeSize * 1.2f);
         d->AddRectFilled(bubbleMin, bubbleMax, IM_COL32(227, 236, 250, 255), m.mm(3));
         d->AddText(bold, textSize, ImVec2(left + pad, y + pad * 0.5f), ink, "VNeID");

@@ -17,6 +17,8 @@ Colours colours(const Palette& p, ButtonKind kind, bool pressed) {
         return {pressed ? p.primaryPressed : p.primary, p.primaryText};
     case ButtonKind::Danger:
         return {pressed ? p.primaryPressed : p.danger, p.primaryText};
+    case ButtonKind::Disabled:
+        return {p.background, p.textMuted};
     case ButtonKind::Secondary:
         break;
     }
@@ -145,25 +147,31 @@ bool optionButton(const FrameContext& ctx, std::string_view id, std::string_view
 namespace {
 
 // Height of a title plus an optional wrapped subtitle inside `wrap` pixels, with padding.
-float rowHeight(const FrameContext& ctx, std::string_view title, std::string_view subtitle, float wrap) {
+float rowHeight(const FrameContext& ctx, std::string_view title, std::string_view subtitle,
+                float wrap) {
     ImFont* bold = ctx.fonts.bold;
     ImFont* body = ctx.fonts.body;
-    float height = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, title.data(), title.data() + title.size()).y;
+    float height = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, title.data(),
+                                       title.data() + title.size())
+                       .y;
     if (!subtitle.empty()) {
-        height += body->CalcTextSizeA(body->FontSize, FLT_MAX, wrap, subtitle.data(), subtitle.data() + subtitle.size()).y;
+        height += body->CalcTextSizeA(body->FontSize, FLT_MAX, wrap, subtitle.data(),
+                                      subtitle.data() + subtitle.size())
+                      .y;
     }
     return std::max(ctx.metrics.targetPx, height + ctx.metrics.gapPx * 2);
 }
 
-void rowText(const FrameContext& ctx, ImVec2 at, float wrap, std::string_view title, std::string_view subtitle,
-             ImU32 colour) {
+void rowText(const FrameContext& ctx, ImVec2 at, float wrap, std::string_view title,
+             std::string_view subtitle, ImU32 colour) {
     ImDrawList* d = ImGui::GetWindowDrawList();
     ImFont* bold = ctx.fonts.bold;
     ImFont* body = ctx.fonts.body;
     d->AddText(bold, bold->FontSize, at, colour, title.data(), title.data() + title.size(), wrap);
     if (!subtitle.empty()) {
-        float titleHeight =
-            bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, title.data(), title.data() + title.size()).y;
+        float titleHeight = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, title.data(),
+                                                title.data() + title.size())
+                                .y;
         d->AddText(body, body->FontSize, ImVec2(at.x, at.y + titleHeight), colour, subtitle.data(),
                    subtitle.data() + subtitle.size(), wrap);
     }
@@ -171,8 +179,8 @@ void rowText(const FrameContext& ctx, ImVec2 at, float wrap, std::string_view ti
 
 } // namespace
 
-bool listItem(const FrameContext& ctx, std::string_view id, std::string_view title, std::string_view subtitle,
-              float width) {
+bool listItem(const FrameContext& ctx, std::string_view id, std::string_view title,
+              std::string_view subtitle, float width) {
     const Metrics& m = ctx.metrics;
     float arrow = ctx.fonts.bold->FontSize;
     float wrap = width - m.gapPx * 3 - arrow;
@@ -183,16 +191,18 @@ bool listItem(const FrameContext& ctx, std::string_view id, std::string_view tit
     const Palette& p = ctx.colours;
     ImDrawList* d = ImGui::GetWindowDrawList();
     float rounding = m.mm(1.5);
-    d->AddRectFilled(min, max, ImGui::GetColorU32(pressed ? p.secondaryPressed : p.surface), rounding);
+    d->AddRectFilled(min, max, ImGui::GetColorU32(pressed ? p.secondaryPressed : p.surface),
+                     rounding);
     d->AddRect(min, max, ImGui::GetColorU32(p.border), rounding, 0, 2.0f);
     ImU32 colour = ImGui::GetColorU32(p.secondaryText);
     rowText(ctx, ImVec2(min.x + m.gapPx, min.y + m.gapPx), wrap, title, subtitle, colour);
-    drawIcon(d, Icon::Next, ImVec2(max.x - m.gapPx - arrow * 0.5f, (min.y + max.y) * 0.5f), arrow, colour);
+    drawIcon(d, Icon::Next, ImVec2(max.x - m.gapPx - arrow * 0.5f, (min.y + max.y) * 0.5f), arrow,
+             colour);
     return clicked;
 }
 
-bool checkItem(const FrameContext& ctx, std::string_view id, std::string_view title, std::string_view subtitle,
-               bool checked, float width) {
+bool checkItem(const FrameContext& ctx, std::string_view id, std::string_view title,
+               std::string_view subtitle, bool checked, float width) {
     const Metrics& m = ctx.metrics;
     float box = std::min(ctx.metrics.targetPx * 0.7f, m.mm(12));
     float wrap = width - m.gapPx * 3 - box;
@@ -203,7 +213,8 @@ bool checkItem(const FrameContext& ctx, std::string_view id, std::string_view ti
     const Palette& p = ctx.colours;
     ImDrawList* d = ImGui::GetWindowDrawList();
     float rounding = m.mm(1.5);
-    d->AddRectFilled(min, max, ImGui::GetColorU32(pressed ? p.secondaryPressed : p.surface), rounding);
+    d->AddRectFilled(min, max, ImGui::GetColorU32(pressed ? p.secondaryPressed : p.surface),
+                     rounding);
     d->AddRect(min, max, ImGui::GetColorU32(p.border), rounding, 0, 2.0f);
     ImVec2 boxMin(min.x + m.gapPx, (min.y + max.y - box) * 0.5f);
     ImVec2 boxMax(boxMin.x + box, boxMin.y + box);
@@ -211,9 +222,11 @@ bool checkItem(const FrameContext& ctx, std::string_view id, std::string_view ti
     if (checked) {
         d->AddRectFilled(boxMin, boxMax, ImGui::GetColorU32(p.selected), m.mm(1));
         float s = box;
-        d->AddLine(ImVec2(boxMin.x + s * 0.2f, boxMin.y + s * 0.5f), ImVec2(boxMin.x + s * 0.42f, boxMin.y + s * 0.75f),
+        d->AddLine(ImVec2(boxMin.x + s * 0.2f, boxMin.y + s * 0.5f),
+                   ImVec2(boxMin.x + s * 0.42f, boxMin.y + s * 0.75f),
                    ImGui::GetColorU32(p.selectedText), s * 0.12f);
-        d->AddLine(ImVec2(boxMin.x + s * 0.42f, boxMin.y + s * 0.75f), ImVec2(boxMin.x + s * 0.8f, boxMin.y + s * 0.25f),
+        d->AddLine(ImVec2(boxMin.x + s * 0.42f, boxMin.y + s * 0.75f),
+                   ImVec2(boxMin.x + s * 0.8f, boxMin.y + s * 0.25f),
                    ImGui::GetColorU32(p.selectedText), s * 0.12f);
     }
     d->AddRect(boxMin, boxMax, colour, m.mm(1), 0, 3.0f);

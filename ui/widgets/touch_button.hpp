@@ -10,7 +10,8 @@
 
 namespace kiosk::ui {
 
-enum class ButtonKind { Primary, Secondary, Danger };
+// Disabled: drawn flat in the muted text colour; the screen must say beside it why it is off.
+enum class ButtonKind { Primary, Secondary, Danger, Disabled };
 enum class Selection { NotSelected, Selected };
 
 // A full-width or fixed-size button with one line of text. Returns true on release inside.
@@ -26,11 +27,11 @@ bool optionButton(const FrameContext& ctx, std::string_view id, std::string_view
                   Selection selection, ImFont* font = nullptr);
 
 // A full-width row of a list: a bold title, an optional second line, and an arrow.
-bool listItem(const FrameContext& ctx, std::string_view id, std::string_view title, std::string_view subtitle,
-              float width);
+bool listItem(const FrameContext& ctx, std::string_view id, std::string_view title,
+              std::string_view subtitle, float width);
 
 // A row with a large tick box that toggles.
-bool checkItem(const FrameContext& ctx, std::string_view id, std::string_view title, std::string_view subtitle,
-               bool checked, float width);
+bool checkItem(const FrameContext& ctx, std::string_view id, std::string_view title,
+               std::string_view subtitle, bool checked, float width);
 
 } // namespace kiosk::ui

@@ -30,6 +30,9 @@ public:
     explicit SimulatedCcidTransport(
         SimulatedReaderModel model = SimulatedReaderModel::ExtendedApdu);
 
+    // The largest CCID message, as a real model's dwMaxCCIDMessageLength says (the hardware-in-
+    // the-loop devices imitate real readers whose limit differs from the default).
+    void setMaxMessageLength(std::size_t length) { maxMessage_ = length; }
     void insertCard(std::unique_ptr<SimulatedIcaoCard> card);
     void removeCard();
     void unplug();

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <memory>
 #include <termios.h>
 #include <unistd.h>
 
@@ -33,11 +34,7 @@ std::string readPassword() {
     return password;
 }
 
-} // namespace
-
-int runAdminCommand(const std::vector<std::string>& args) {
-    CLI::App app{"kiosk-gateway accounts and kiosk registry"};
-    app.require_subcommand(1);
+struct AdminRequest {
     std::string database;
     std::string name;
     std::string role = "viewer";
@@ -46,69 +43,74 @@ int runAdminCommand(const std::vector<std::string>& args) {
     std::string kioskId;
     std::string village;
     std::string commune;
+};
 
-    CLI::App* user = app.add_subcommand("user", "staff accounts for the dashboard and the inbox");
-    user->require_subcommand(1);
-    CLI::App* add = user->add_subcommand(
-        "add", "add an account; the password is read from stdin (at least 10 characters)");
-    add->add_option("--db", database, "SQLite file or postgresql:// URL")->required();
-    add->add_option("name", name, "user name")->required();
-    add->add_option("--role", role, "viewer, officer or admin")
-        ->check(CLI::IsMember({"viewer", "officer", "admin"}));
-    add->add_option("--office", office,
-                    "office name residents see in the access record, e.g. \"Bộ phận một cửa\"");
-    add->add_flag("--replace", replace, "set a new password, role and office for an account");
-    CLI::App* list = user->add_subcommand("list", "list accounts (names, roles, offices)");
-    list->add_option("--db", database, "SQLite file or postgresql:// URL")->required();
-
-    CLI::App* kiosk = app.add_subcommand("kiosk", "where each kiosk stands");
-    kiosk->require_subcommand(1);
-    CLI::App* place = kiosk->add_subcommand("place", "set a kiosk's village and commune");
-    place->add_option("--db", database, "SQLite file or postgresql:// URL")->required();
-    place->add_option("kiosk-id", kioskId, "kiosk id")->required();
-    place->add_option("--village", village, "village (thôn) name")->required();
-    place->add_option("--commune", commune, "commune name");
-
-    std::vector<std::string> reversed(args.rbegin(), args.rend());
-    try {
-        app.parse(reversed);
-    } catch (const CLI::ParseError& error) {
-        return app.exit(error);
-    }
-    auto store = GatewayStore::open(database, "000.00.00.K01");
+int runAdmin(const AdminRequest& r, const std::string& what, std::ostream& out, std::ostream& err) {
+    auto store = GatewayStore::open(r.database, "000.00.00.K01");
     if (!store) {
-        std::cerr << "kiosk-gateway: " << store.error().message << '\n';
+        err << "kiosk-gateway: " << store.error().message << '\n';
         return 1;
     }
-    if (add->parsed()) {
+    if (what == "user add") {
         AccountStore accounts(**store);
-        auto added =
-            accounts.addAccount({name, *roleFromName(role), office}, readPassword(), replace);
+        auto added = accounts.addAccount({r.name, *roleFromName(r.role), r.office}, readPassword(),
+                                         r.replace);
         if (!added) {
-            std::cerr << "kiosk-gateway: " << added.error().message << '\n';
+            err << "kiosk-gateway: " << added.error().message << '\n';
             return 1;
         }
-        std::cout << "account " << name << " (" << role << ") saved\n";
-    } else if (list->parsed()) {
+        out << "account " << r.name << " (" << r.role << ") saved\n";
+    } else if (what == "user list") {
         AccountStore accounts(**store);
         auto all = accounts.accounts();
         if (!all) {
-            std::cerr << "kiosk-gateway: " << all.error().message << '\n';
+            err << "kiosk-gateway: " << all.error().message << '\n';
             return 1;
         }
         for (const Account& account : *all) {
-            std::cout << account.name << '\t' << roleName(account.role) << '\t' << account.office
-                      << '\n';
+            out << account.name << '\t' << roleName(account.role) << '\t' << account.office << '\n';
         }
-    } else if (place->parsed()) {
+    } else {
         InboxStore inbox(**store);
-        if (auto placed = inbox.placeKiosk({kioskId, village, commune}); !placed) {
-            std::cerr << "kiosk-gateway: " << placed.error().message << '\n';
+        if (auto placed = inbox.placeKiosk({r.kioskId, r.village, r.commune}); !placed) {
+            err << "kiosk-gateway: " << placed.error().message << '\n';
             return 1;
         }
-        std::cout << kioskId << " placed in " << village << '\n';
+        out << r.kioskId << " placed in " << r.village << '\n';
     }
     return 0;
+}
+
+} // namespace
+
+void addAdminCommands(CLI::App& app, std::ostream& out, std::ostream& err, int& status) {
+    auto r = std::make_shared<AdminRequest>();
+    CLI::App* user = app.add_subcommand("user", "staff accounts for the dashboard and the inbox");
+    user->group("COMMANDS");
+    user->require_subcommand(1);
+    CLI::App* add = user->add_subcommand(
+        "add", "add an account; the password is read from stdin (at least 10 characters)");
+    add->add_option("--db", r->database, "SQLite file or postgresql:// URL")->required();
+    add->add_option("name", r->name, "user name")->required();
+    add->add_option("--role", r->role, "viewer, officer or admin")
+        ->check(CLI::IsMember({"viewer", "officer", "admin"}));
+    add->add_option("--office", r->office,
+                    "office name residents see in the access record, e.g. \"Bộ phận một cửa\"");
+    add->add_flag("--replace", r->replace, "set a new password, role and office for an account");
+    add->callback([&out, &err, &status, r] { status = runAdmin(*r, "user add", out, err); });
+    CLI::App* list = user->add_subcommand("list", "list accounts (names, roles, offices)");
+    list->add_option("--db", r->database, "SQLite file or postgresql:// URL")->required();
+    list->callback([&out, &err, &status, r] { status = runAdmin(*r, "user list", out, err); });
+
+    CLI::App* kiosk = app.add_subcommand("kiosk", "where each kiosk stands");
+    kiosk->group("COMMANDS");
+    kiosk->require_subcommand(1);
+    CLI::App* place = kiosk->add_subcommand("place", "set a kiosk's village and commune");
+    place->add_option("--db", r->database, "SQLite file or postgresql:// URL")->required();
+    place->add_option("kiosk-id", r->kioskId, "kiosk id")->required();
+    place->add_option("--village", r->village, "village (thôn) name")->required();
+    place->add_option("--commune", r->commune, "commune name");
+    place->callback([&out, &err, &status, r] { status = runAdmin(*r, "kiosk place", out, err); });
 }
 
 } // namespace kiosk

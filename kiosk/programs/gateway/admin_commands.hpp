@@ -1,12 +1,15 @@
 // `kiosk-gateway user …` and `kiosk-gateway kiosk …`: accounts and the kiosk registry (CLI11).
 #pragma once
 
-#include <string>
-#include <vector>
+#include <iosfwd>
+
+namespace CLI {
+class App;
+}
 
 namespace kiosk {
 
-// `args` starts with the subcommand's own name ("user" or "kiosk"); returns the exit code.
-int runAdminCommand(const std::vector<std::string>& args);
+// Adds `user add|list` and `kiosk place` to the gateway's command line; each sets `status`.
+void addAdminCommands(CLI::App& app, std::ostream& out, std::ostream& err, int& status);
 
 } // namespace kiosk

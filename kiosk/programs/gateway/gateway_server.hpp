@@ -5,6 +5,9 @@
 #include "kiosk/outbox/sealed_box.hpp"
 #include "kiosk/procedure/procedure_loader.hpp"
 #include "kiosk/programs/gateway/account_store.hpp"
+#include "kiosk/programs/gateway/fleet_store.hpp"
+#include "kiosk/programs/gateway/gateway_authentication.hpp"
+#include "kiosk/programs/gateway/gateway_limits.hpp"
 #include "kiosk/programs/gateway/gateway_store.hpp"
 #include "kiosk/programs/gateway/inbox_store.hpp"
 
@@ -23,7 +26,10 @@
 
 namespace httplib {
 class Server;
-}
+struct Request;
+struct Response;
+class ContentReader;
+} // namespace httplib
 
 namespace kiosk {
 
@@ -61,6 +67,7 @@ struct GatewayServerOptions {
     std::filesystem::path contentDir;    // procedures/ and lists/: lays answers out like the form
     int retentionDays = 365;             // dossiers older than this are erased (0 = never)
     std::function<std::int64_t()> clock; // Unix seconds; the system clock when empty
+    GatewayLimits limits;                // timeouts and connections served at once
 };
 
 struct GatewayStats {
@@ -87,6 +94,7 @@ public:
     GatewayStore& store() { return *store_; }
     AccountStore& accounts() { return *accounts_; }
     InboxStore& inbox() { return *inbox_; }
+    FleetStore& fleet() { return *fleet_; }
     std::int64_t now() const;
 
 private:
@@ -94,25 +102,41 @@ private:
                   Logger* logger);
     void routes();
     void webRoutes();
+    void fleetRoutes();
     void retentionLoop();
     GatewayFault takeFault();
+
+    // Request handling, in the order a submit goes through it.
+    enum class ConnectionAfter { KeepAlive, Close };
+    void refuse(httplib::Response& response, const Refusal& refusal, ConnectionAfter after);
+    std::optional<SignedHeaders> signedHeadersOrRefuse(const httplib::Request& request,
+                                                       httplib::Response& response);
+    bool authenticated(const SignedHeaders& headers, const httplib::Request& request,
+                       const std::string& body, httplib::Response& response);
+    std::optional<std::string> readSubmitBody(const httplib::Request& request,
+                                              httplib::Response& response,
+                                              const httplib::ContentReader& reader);
+    void handleSubmit(const httplib::Request& request, const std::string& body,
+                      httplib::Response& response);
 
     GatewayServerOptions options_;
     std::unique_ptr<GatewayStore> store_;
     std::unique_ptr<AccountStore> accounts_;
     std::unique_ptr<InboxStore> inbox_;
+    std::unique_ptr<FleetStore> fleet_;
     std::optional<ProcedureCatalog> procedures_;
     std::unique_ptr<struct WebContext> web_;
     Logger* logger_;
     std::unique_ptr<httplib::Server> server_;
     std::thread thread_;
+    std::atomic<bool> stopping_{false};
     mutable std::mutex mutex_;
     std::deque<GatewayFault> faults_;
     std::mt19937 random_;
     GatewayStats stats_;
     std::thread retention_;
     std::condition_variable retentionWake_;
-    bool stopping_ = false;
+    bool retentionStopping_ = false;
 };
 
 // The decrypted view used by `kiosk-gateway list` and the tests.

@@ -27,6 +27,6 @@ TEST_CASE("a plugged-in USB receipt printer is found, opened and answers status"
         CHECK_FALSE(id->fields.empty());
     }
     transport->reset();
-    auto printer = makeUsbPrinter(*context, *findPrinterProfile("generic-80"));
+    auto printer = makeUsbPrinter(*findPrinterProfile("generic-80"));
     CHECK(printer->status() != PrinterState::Disconnected);
 }

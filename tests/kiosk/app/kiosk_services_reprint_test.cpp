@@ -35,6 +35,8 @@ struct Fixture {
         REQUIRE(keys.ok());
         REQUIRE(writeKeyFile(dir / "gateway.pub", keys->publicKey, false).ok());
         std::ofstream(dir / "kiosk.secret") << "a-test-secret-of-enough-length\n";
+        std::filesystem::permissions(dir / "kiosk.secret", std::filesystem::perms::owner_read |
+                                                               std::filesystem::perms::owner_write);
         config.devices.printer = DeviceChoice::Simulated;
         config.devices.cardReader = DeviceChoice::Simulated;
         config.gateway.url = "http://127.0.0.1:9"; // the discard port: nothing answers

@@ -3,6 +3,7 @@
 #include "kiosk/assist/volunteer_store.hpp"
 
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 #include <sstream>
 
 using namespace kiosk;
@@ -17,9 +18,16 @@ VolunteerStoreOptions fastOptions() {
     return options;
 }
 
+// One boot whose boot clock moves with the fake wall clock, so these tests can let time pass
+// by moving one clock.
 std::unique_ptr<VolunteerStore> openStore(const std::filesystem::path& path,
                                           const FakeWallClock& clock, Logger* logger = nullptr) {
-    auto store = VolunteerStore::open(path, fastOptions(), logger, clock.function());
+    VolunteerStoreOptions options = fastOptions();
+    options.bootClock = [&clock] {
+        return LockoutInstant{0, "test-boot",
+                              duration_cast<seconds>(clock.now().time_since_epoch()).count()};
+    };
+    auto store = VolunteerStore::open(path, options, logger, clock.function());
     REQUIRE(store.ok());
     return std::move(*store);
 }
@@ -107,7 +115,7 @@ TEST_CASE("a disabled volunteer cannot sign in until enabled again", "[assist]")
     FakeWallClock clock(system_clock::now());
     auto store = openStore(dir / "assist.db", clock);
     auto id = store->addVolunteer("Chị Lan", "2580")->id;
-    auto other = store->addVolunteer("Anh Bình", "1111")->id;
+    auto other = store->addVolunteer("Anh Bình", "3141")->id;
     REQUIRE(store->setVolunteerState(id, VolunteerState::Disabled).ok());
     CHECK(failWith(*store, id, "2580") == "assist.disabled");
     auto list = store->listVolunteers();
@@ -143,6 +151,7 @@ TEST_CASE("the maintainer PIN is hashed the same way and locks out the same way"
     CHECK_FALSE(store->hasMaintainerPin());
     CHECK(store->checkMaintainerPin("123456").error().code == "assist.no_maintainer_pin");
     CHECK(store->setMaintainerPin("1234").error().code == "assist.bad_pin_shape");
+    CHECK(store->setMaintainerPin("123456").error().code == "assist.easy_pin");
     REQUIRE(store->setMaintainerPin("86420975").ok());
     CHECK(store->hasMaintainerPin());
     CHECK(store->checkMaintainerPin("86420975").ok());
@@ -172,4 +181,111 @@ TEST_CASE("volunteer events log the pseudonymous id and never the name or PIN", 
     CHECK(text.find("Lan") == std::string::npos);
     CHECK(text.find("2580") == std::string::npos);
     CHECK(text.find("9999") == std::string::npos);
+}
+
+TEST_CASE("a PIN set outside the screen meets the same new-PIN policy", "[assist][trust]") {
+    TempDir dir;
+    FakeWallClock clock(system_clock::now());
+    auto store = openStore(dir / "assist.db", clock);
+    for (const char* easy : {"1234", "0000", "9876", "1212"}) {
+        CHECK(store->addVolunteer("Chị Lan", easy).error().code == "assist.easy_pin");
+    }
+    auto id = store->addVolunteer("Chị Lan", "2580")->id;
+    CHECK(store->setVolunteerPin(id, "0000").error().code == "assist.easy_pin");
+    for (const char* easy : {"123456", "000000", "12121212"}) {
+        CHECK(store->setMaintainerPin(easy).error().code == "assist.easy_pin");
+    }
+    CHECK_FALSE(store->hasMaintainerPin());
+}
+
+namespace {
+
+// A machine whose wall clock and boot clock can be moved apart, and rebooted.
+struct TwoClocks {
+    FakeWallClock wall{system_clock::now()};
+    std::string bootId = "boot-1";
+    std::int64_t bootSeconds = 100;
+
+    std::unique_ptr<VolunteerStore> open(const std::filesystem::path& path) {
+        VolunteerStoreOptions options = fastOptions();
+        options.bootClock = [this] { return LockoutInstant{0, bootId, bootSeconds}; };
+        auto store = VolunteerStore::open(path, options, nullptr, wall.function());
+        REQUIRE(store.ok());
+        return std::move(*store);
+    }
+    void reboot() {
+        bootId += "+";
+        bootSeconds = 20;
+    }
+};
+
+std::string lockOut(VolunteerStore& store) {
+    auto id = store.addVolunteer("Anh Tuấn", "1357")->id;
+    for (int i = 0; i < 5; ++i) {
+        store.signIn(id, "0000");
+    }
+    REQUIRE(store.lockedFor(id) == seconds(15));
+    return id;
+}
+
+} // namespace
+
+TEST_CASE("a wall clock set back a year does not stretch a lockout", "[assist][trust]") {
+    TempDir dir;
+    TwoClocks clocks;
+    auto store = clocks.open(dir / "assist.db");
+    auto id = lockOut(*store);
+    clocks.wall.advance(-hours(24 * 365));
+    CHECK(store->lockedFor(id) == seconds(15)); // a deadline would now be a year away
+    // Restarted with the clock still a year back: the boot clock is gone, the wall clock ran
+    // backwards, so the whole lockout is served again, and no more.
+    clocks.reboot();
+    auto reopened = clocks.open(dir / "assist.db");
+    CHECK(reopened->lockedFor(id) == seconds(15));
+    clocks.wall.advance(seconds(15));
+    CHECK(reopened->signIn(id, "1357").ok());
+}
+
+TEST_CASE("within one boot a lockout runs on the boot clock, whatever the wall clock does",
+          "[assist][trust]") {
+    TempDir dir;
+    TwoClocks clocks;
+    auto store = clocks.open(dir / "assist.db");
+    auto id = lockOut(*store);
+    clocks.wall.advance(hours(24)); // setting the clock forward does not end it either
+    CHECK(store->lockedFor(id) == seconds(15));
+    clocks.bootSeconds += 10;
+    CHECK(store->lockedFor(id) == seconds(5));
+    clocks.bootSeconds += 5;
+    CHECK(store->lockedFor(id) == seconds(0));
+}
+
+TEST_CASE("after a restart the time left is read from the wall clock", "[assist][trust]") {
+    TempDir dir;
+    TwoClocks clocks;
+    std::string id;
+    {
+        auto store = clocks.open(dir / "assist.db");
+        id = lockOut(*store);
+    }
+    clocks.reboot();
+    clocks.wall.advance(seconds(6));
+    auto reopened = clocks.open(dir / "assist.db");
+    CHECK(reopened->lockedFor(id) == seconds(9));
+    CHECK(failWith(*reopened, id, "1357") == "assist.locked");
+}
+
+TEST_CASE("a stored lockout longer than the policy's longest is capped", "[assist][trust]") {
+    TempDir dir;
+    TwoClocks clocks;
+    auto store = clocks.open(dir / "assist.db");
+    auto id = lockOut(*store);
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open((dir / "assist.db").c_str(), &db) == SQLITE_OK);
+        CHECK(sqlite3_exec(db, "UPDATE pin_attempt SET lockout_s = 31536000", nullptr, nullptr,
+                           nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    CHECK(store->lockedFor(id) == hours(1));
 }

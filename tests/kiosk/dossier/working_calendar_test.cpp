@@ -65,3 +65,34 @@ TEST_CASE("Vietnam time is UTC+7 and the compact form round-trips", "[dossier]")
     CHECK_FALSE(parseCompact("20261131143000"));
     CHECK_FALSE(parseCompact("2026112514300"));
 }
+
+TEST_CASE("an appointment is always a working day after the moment of receipt", "[dossier]") {
+    // Every hour of every day of 2025-2027 (holiday table years), for same-day up to 7-day
+    // procedures and for both the usual 15:00 cut-off and a late one, set past the results hour.
+    for (int cutoff : {15, 17}) {
+        for (int workingDays : {0, 1, 3, 5, 7}) {
+            ProcessingTime time = days(workingDays);
+            time.cutoffHour = cutoff;
+            for (long day = daysSinceEpoch({2025, 1, 1}); day <= daysSinceEpoch({2027, 12, 31});
+                 ++day) {
+                for (int hour = 0; hour < 24; ++hour) {
+                    const LocalDateTime received = at(dateFromDays(day), hour, 30);
+                    const LocalDateTime due = computeAppointment(received, time);
+                    if (!(due > received) || !isWorkingDay(due.date)) {
+                        FAIL("received " << formatDate(received.date) << " " << hour
+                                         << ":30, cut-off " << cutoff << ":00, " << workingDays
+                                         << " working days: due " << formatDate(due.date) << " "
+                                         << due.hour << ":00");
+                    }
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("the sample receipt's appointment is what the calendar computes", "[dossier]") {
+    // Wednesday 25/11/2026 14:05, 3 working days: Monday 30/11, never the Saturday before.
+    auto due = computeAppointment(at({2026, 11, 25}, 14, 5), days(3));
+    CHECK(due == at({2026, 11, 30}, kAppointmentHour, 0));
+    CHECK(weekday(due.date) == 0);
+}

@@ -109,3 +109,24 @@ TEST_CASE("maintenance cannot be left by a resident", "[flow]") {
     CHECK(flow.state().maintenanceReason == "config: kiosk.ini:3: unknown key");
     CHECK_FALSE(flow.tick(f.t0 + 10000s));
 }
+
+TEST_CASE("the Help screen's call button chimes, is logged and shows on the tools", "[flow]") {
+    Fixture f;
+    Flow flow(f.config, f.logger);
+    flow.apply(intent::Open{Screen::Help}, f.t0);
+    flow.takeEffects();
+    flow.apply(intent::CallVolunteer{}, f.t0 + 1s);
+    CHECK(flow.state().volunteerCalled);
+    CHECK(flow.state().screen == Screen::Help);
+    bool chimed = false;
+    for (const Effect& effect : flow.takeEffects()) {
+        if (const auto* play = std::get_if<effect::PlayAudio>(&effect)) {
+            chimed = play->language == Language::Vietnamese && !play->text.empty();
+        }
+    }
+    CHECK(chimed);
+    CHECK(f.logs.str().find("\"volunteer_called\"") != std::string::npos);
+    // The call belongs to this resident's session and ends with it.
+    flow.apply(intent::StartOver{}, f.t0 + 2s);
+    CHECK_FALSE(flow.state().volunteerCalled);
+}

@@ -20,6 +20,7 @@ Result<std::unique_ptr<UsbTransport>> noUsb() {
 
 TEST_CASE("the ID number alone opens a PACE card", "[card]") {
     DeviceConfig devices;
+    devices.cardReader = DeviceChoice::Simulated;
     devices.simulatedCardProfile = "nguyen-thi-anh-tuyet";
     auto setup = CardReaderSetup::open(devices, profiles(), noUsb);
     REQUIRE(setup);
@@ -32,6 +33,7 @@ TEST_CASE("the ID number alone opens a PACE card", "[card]") {
 
 TEST_CASE("a BAC-only card asks for the dates, then opens with them", "[card]") {
     DeviceConfig devices;
+    devices.cardReader = DeviceChoice::Simulated;
     devices.simulatedCardProfile = "tran-van-duc"; // offers no PACE
     auto setup = CardReaderSetup::open(devices, profiles(), noUsb);
     REQUIRE(setup);

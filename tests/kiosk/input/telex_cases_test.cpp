@@ -150,6 +150,28 @@ const std::vector<TypingCase> typingCases{
     // Telex letters are plain letters in VNI.
     {V, "aas", "aas"}, {V, "dd", "dd"},
 
+    // Two Telex habits: a second w on uơ makes ươ (a third undoes), and ooo is the oo of
+    // xoong, so a tone typed after it still lands. In both tone styles.
+    {T, "thuoww", "thươ"}, {T, "thuoww", "thươ", New}, {T, "thuowwngf", "thường"},
+    {T, "thuowwngf", "thường", New}, {T, "uoww", "ươ"}, {T, "uoww", "ươ", New},
+    {T, "THUOWWNGF", "THƯỜNG"}, {T, "huoww", "hươ"}, {T, "thuowww", "thuow"},
+    {T, "thuowww", "thuow", New}, {T, "uowww", "uow"}, {T, "sooocs", "soóc"},
+    {T, "sooocs", "soóc", New}, {T, "ooongj", "oọng"}, {T, "ooongj", "oọng", New},
+    {T, "xooong", "xoong"}, {T, "xooong", "xoong", New}, {T, "SOOOCS", "SOÓC"},
+    {T, "ooo", "oo", New},
+
+    // Ethnic-minority place names residents write in addresses: final k, initial kr, k before o.
+    {T, "Ddawks Lawks", "Đắk Lắk"}, {T, "Ddawks Lawks", "Đắk Lắk", New},
+    {T, "Ddawks Noong", "Đắk Nông"}, {T, "Kroong Busk", "Krông Búk"},
+    {T, "Kroong Busk", "Krông Búk", New}, {T, "Kroong Pawsc", "Krông Pắc"},
+    {T, "Kon Tum", "Kon Tum"}, {T, "Kon Ploong", "Kon Plông"}, {T, "Chuw Proong", "Chư Prông"},
+    {T, "Ddawks Glei", "Đắk Glei"}, {T, "Koong Chro", "Kông Chro"},
+    {T, "Ddawk Mil", "Đăk Mil"}, {T, "DDAWKS LAWKS", "ĐẮK LẮK"}, {T, "Lawkf", "Lawkf"},
+    {T, "Ww", "W"}, {T, "WW", "W"}, {T, "ww", "w"}, {T, "book", "book"}, {T, "look ok", "look ok"},
+    {T, "Ddak Pow", "Đak Pơ"}, {T, "Ddakws", "Đắk"}, {T, "back", "back"},
+    {V, "D9a8k1 La8k1", "Đắk Lắk"}, {V, "Kro6ng Bu1k", "Krông Búk"},
+    {V, "D9a8k1 No6ng", "Đắk Nông"}, {V, "Kro6ng Bu1k", "Krông Búk", New},
+
     // Plain mode composes nothing.
     {InputMethod::Plain, "Nguyeenx Thij", "Nguyeenx Thij"}, {InputMethod::Plain, "a1 d9", "a1 d9"},
     {InputMethod::Plain, "abc<", "ab"},

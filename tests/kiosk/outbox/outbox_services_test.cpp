@@ -21,6 +21,8 @@ TEST_CASE("outbox services open from the configured key, credential and data dir
 
     REQUIRE(writeKeyFile(dir / "gateway.pub", generateX25519KeyPair()->publicKey, false).ok());
     std::ofstream(dir / "credential") << "short\n";
+    std::filesystem::permissions(dir / "credential", std::filesystem::perms::owner_read |
+                                                         std::filesystem::perms::owner_write);
     auto weak = openOutboxServices(config, nullptr);
     REQUIRE_FALSE(weak.ok());
     CHECK_THAT(weak.error().message, Catch::Contains("at least 16 characters"));

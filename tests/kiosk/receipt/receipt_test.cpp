@@ -66,7 +66,7 @@ TEST_CASE("the English receipt at 80 mm matches its golden image", "[receipt]") 
     test::checkGolden(*image, "receipt-en-80mm");
 }
 
-TEST_CASE("an offline receipt prints the local reference and matches its golden image",
+TEST_CASE("an unsent dossier gets a waiting slip, not an official receipt, matching its golden",
           "[receipt]") {
     auto text = test::makeTextRenderer();
     Receipt receipt = sampleReceipt(Language::Vietnamese);
@@ -74,7 +74,22 @@ TEST_CASE("an offline receipt prints the local reference and matches its golden 
     receipt.feeDong = 50000;
     auto image = renderReceipt(receipt, *text, 384);
     REQUIRE(image);
-    test::checkGolden(*image, "receipt-vi-58mm-offline");
+    CHECK(text->missingGlyphs() == 0);
+    test::checkGolden(*image, "waiting-slip-vi-58mm");
+    // No national header, title, appointment or portal QR: an unsent dossier has none of them,
+    // so the slip is much shorter than the receipt of the same dossier.
+    auto official = renderReceipt(sampleReceipt(Language::Vietnamese), *text, 384);
+    REQUIRE(official);
+    CHECK(image->height() < official->height() * 3 / 4);
+    auto english = renderReceipt(
+        [] {
+            Receipt r = sampleReceipt(Language::English);
+            r.dossierCode.clear();
+            return r;
+        }(),
+        *text, 576);
+    REQUIRE(english);
+    test::checkGolden(*english, "waiting-slip-en-80mm");
 }
 
 TEST_CASE("no ink touches the paper edges and the receipt has white margins top and bottom",
@@ -142,11 +157,11 @@ TEST_CASE("the take-home sheet lists numbered steps and a QR code", "[receipt]")
     sheet.subtitle = "Bình dân học vụ số - Bài 3";
     sheet.steps = {"Tải ứng dụng VNeID từ CH Play hoặc App Store.",
                    "Chọn \"Kích hoạt tài khoản\", nhập số CCCD và số điện thoại.",
-                   "Nhập mã OTP gửi về điện thoại, đặt mật khẩu 6 chữ số.",
+                   "Nhập mã OTP gửi về điện thoại, rồi đặt mật mã 6 số.",
                    "Không bao giờ đọc mã OTP cho người khác, kể cả người tự xưng là công an."};
     sheet.qrPayload = "https://binhdanhocvuso.gov.vn";
     sheet.qrCaption = "Học tiếp tại binhdanhocvuso.gov.vn";
-    sheet.footer = "Nhà văn hóa thôn Đông Mỹ - Đường dây nóng 1900 1234";
+    sheet.footer = "Nhà văn hóa thôn Đông Mỹ - Đường dây nóng 0211 3 000 000";
     auto image = renderTakeHomeSheet(sheet, *text, 384);
     REQUIRE(image);
     CHECK(text->missingGlyphs() == 0);
