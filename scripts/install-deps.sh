@@ -15,6 +15,8 @@ packages=(
   libespeak-ng-dev libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
   # tests: Catch2 v2 and the cpp-httplib test servers
   catch2 libcpp-httplib-dev
+  # the gateway: PostgreSQL engine (libpq), its throwaway test cluster, CLI11 subcommands
+  libpq-dev postgresql libcli11-dev
   # tooling used by tests and benchmarks
   sqlite3 openssl xvfb ffmpeg
   # hardware in the loop (ctest -L hil): a throwaway VM; its kernel .deb is downloaded by

@@ -513,8 +513,11 @@ std::vector<ScreenshotScene> screenshotScenes() {
         r.tap(intent::LookupSubmit{});
         LookupState answer;
         answer.found = true;
-        answer.statusCode = "processing";
+        answer.statusCode = "correcting";
+        answer.statusReason = "Mang bản sao giấy chứng sinh";
         answer.appointmentText = "16:00, 27/11/2026";
+        answer.openedCount = 2;
+        answer.openedBy = {{"Bộ phận một cửa UBND xã", 2}};
         flow.lookupFinished(answer);
     });
 

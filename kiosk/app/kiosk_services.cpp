@@ -538,6 +538,9 @@ void KioskServices::lookup(std::string code) {
         if (reply.ok()) {
             done.result.found = true;
             done.result.statusCode = reply.value->status;
+            done.result.statusReason = reply.value->statusReason;
+            done.result.openedCount = reply.value->openedCount;
+            done.result.openedBy = reply.value->openedBy;
             if (auto at = parseCompact(reply.value->appointmentAt)) {
                 done.result.appointmentText = appointmentText(*at);
             }

@@ -543,6 +543,11 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::ToolsPartitionMissing, "Không thấy thư mục dữ liệu", "Data folder missing"},
     {Msg::ToolsOutboxStorageFault, "Hộp thư đi không lưu được", "Outbox cannot store"},
     {Msg::ToolsDossiersLost, "Hồ sơ đã mất", "Dossiers lost"},
+    {Msg::LookupReason, "Lời nhắn của cán bộ", "The officer's note"},
+    {Msg::LookupOpened, "Cán bộ đã mở hồ sơ của bạn (số lần, theo cơ quan):",
+     "Officers opened your dossier (times, by office):"},
+    {Msg::LookupNeverOpened, "Chưa cán bộ nào mở hồ sơ của bạn.",
+     "No officer has opened your dossier yet."},
 }};
 
 } // namespace

@@ -384,6 +384,9 @@ enum class Msg {
     ToolsPartitionMissing,
     ToolsOutboxStorageFault,
     ToolsDossiersLost,
+    LookupReason,
+    LookupOpened,
+    LookupNeverOpened,
     Count
 };
 

@@ -277,6 +277,10 @@ void LookupResultScreen::drawContent(const FrameContext& ctx) {
             auto status = dossierStatusFromCode(lookup.statusCode);
             headingText(ctx, status ? ctx.local(dossierStatusLabel(*status))
                                     : std::string_view(lookup.statusCode));
+            if (!lookup.statusReason.empty()) {
+                mutedText(ctx, ctx.tr(Msg::LookupReason));
+                boldText(ctx, lookup.statusReason);
+            }
             if (!lookup.appointmentText.empty()) {
                 auto due = parseAppointmentText(lookup.appointmentText);
                 // Overdue comes before the date, where the eye lands first.
@@ -285,6 +289,12 @@ void LookupResultScreen::drawContent(const FrameContext& ctx) {
                 }
                 mutedText(ctx, ctx.tr(Msg::ResultAppointment));
                 boldText(ctx, appointmentWords(ctx, lookup.appointmentText));
+            }
+            // Who has seen the resident's data: a count and the office names, nothing more.
+            mutedText(ctx,
+                      ctx.tr(lookup.openedCount > 0 ? Msg::LookupOpened : Msg::LookupNeverOpened));
+            for (const auto& [office, count] : lookup.openedBy) {
+                bodyText(ctx, office + ": " + std::to_string(count));
             }
         }
     }

@@ -4,6 +4,7 @@
 #include "kiosk/cli/command_line.hpp"
 #include "kiosk/log/logger.hpp"
 #include "kiosk/outbox/sealed_box.hpp"
+#include "kiosk/programs/gateway/admin_commands.hpp"
 #include "kiosk/programs/gateway/gateway_server.hpp"
 
 #include <CLI/CLI.hpp>
@@ -151,7 +152,8 @@ std::unique_ptr<CLI::App> makeGatewayCli(std::ostream& out, std::ostream& err, i
     keygenCommand->callback([&out, &err, &status, r] { status = keygen(r->directory, out, err); });
 
     CLI::App* serveCommand = command(*app, "serve", "receive dossiers until SIGINT or SIGTERM");
-    serveCommand->add_option("--db", r->database, "the gateway's SQLite store")
+    serveCommand
+        ->add_option("--db", r->database, "the gateway's store: SQLite file or postgresql:// URL")
         ->required()
         ->type_name("FILE");
     serveCommand->add_option("--key", r->key, "the gateway's private key (from keygen)")
@@ -191,16 +193,29 @@ std::unique_ptr<CLI::App> makeGatewayCli(std::ostream& out, std::ostream& err, i
                      "Retry-After of the 429 and 503 faults")
         ->check(CLI::NonNegativeNumber)
         ->type_name("S");
+    serveCommand
+        ->add_option("--content", r->server.contentDir,
+                     "content folder (procedures/, lists/): the inbox lays answers out "
+                     "like the form")
+        ->type_name("DIR");
+    serveCommand
+        ->add_option("--retention-days", r->server.retentionDays,
+                     "erase dossiers received longer ago than this (0 = never)")
+        ->check(CLI::NonNegativeNumber)
+        ->default_str(std::to_string(r->server.retentionDays))
+        ->type_name("N");
     serveCommand->callback([&out, &err, &status, r] { status = serve(*r, out, err); });
 
     CLI::App* listCommand = command(*app, "list", "list stored dossiers (no personal data shown)");
-    listCommand->add_option("--db", r->database, "the gateway's SQLite store")
+    listCommand
+        ->add_option("--db", r->database, "the gateway's store: SQLite file or postgresql:// URL")
         ->required()
         ->type_name("FILE");
     listCommand->add_option("--key", r->key, "the gateway's private key")
         ->required()
         ->type_name("FILE");
     listCommand->callback([&out, &err, &status, r] { status = list(*r, out, err); });
+    addAdminCommands(*app, out, err, status);
     return app;
 }
 
