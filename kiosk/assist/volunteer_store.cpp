@@ -147,8 +147,49 @@ Result<std::unique_ptr<VolunteerStore>> VolunteerStore::open(const std::filesyst
         }
         return opened.error();
     }
-    return std::unique_ptr<VolunteerStore>(
+    auto store = std::unique_ptr<VolunteerStore>(
         new VolunteerStore(std::move(*opened), options, logger, std::move(clock)));
+    if (auto status = store->carryLockoutsAcrossBoot(); !status) {
+        return status.error();
+    }
+    return store;
+}
+
+// A lockout from an earlier boot keeps the time it has left (read on the wall clock, never
+// negative) and from now on runs on this boot's clock; else a wall clock set back would keep
+// it at its full length until the clock caught up again.
+Status VolunteerStore::carryLockoutsAcrossBoot() {
+    LockoutInstant current = now();
+    auto select = Statement::prepare(db_.get(), "SELECT principal FROM pin_attempt WHERE "
+                                                "lockout_s > 0 AND boot_id <> ?1");
+    if (!select) {
+        return select.error();
+    }
+    select->bind(1, std::string_view(current.bootId));
+    std::vector<std::string> principals;
+    while (select->step() == SQLITE_ROW) {
+        principals.push_back(select->columnText(0));
+    }
+    select->reset();
+    for (const std::string& principal : principals) {
+        auto remaining = lockedFor(principal);
+        auto update = Statement::prepare(db_.get(), "UPDATE pin_attempt SET lockout_s = ?2, "
+                                                    "locked_at = ?3, boot_id = ?4, "
+                                                    "locked_at_boot = ?5 WHERE principal = ?1");
+        if (!update) {
+            return update.error();
+        }
+        if (auto status = update->bind(1, std::string_view(principal))
+                              .bind(2, static_cast<std::int64_t>(remaining.count()))
+                              .bind(3, current.wallSeconds)
+                              .bind(4, std::string_view(current.bootId))
+                              .bind(5, current.bootSeconds)
+                              .run("carrying a lockout across a restart");
+            !status) {
+            return status;
+        }
+    }
+    return ok();
 }
 
 std::int64_t VolunteerStore::nowSeconds() const {

@@ -78,6 +78,7 @@ private:
     Status clearFailures(std::string_view principal);
     std::int64_t nowSeconds() const;
     LockoutInstant now() const;
+    Status carryLockoutsAcrossBoot();
 
     usagedb::Database db_;
     VolunteerStoreOptions options_;
