@@ -27,6 +27,10 @@ struct RuntimeRig {
     RuntimeRig() {
         REQUIRE(writeKeyFile(kioskDir / "gateway.pub", gateway.keys.publicKey, false).ok());
         std::ofstream(kioskDir / "kiosk.secret") << kKioskSecret << "\n";
+        // The kiosk refuses a credential others can read (issue 21.11), as ssh does.
+        std::filesystem::permissions(kioskDir / "kiosk.secret",
+                                     std::filesystem::perms::owner_read |
+                                         std::filesystem::perms::owner_write);
         config.devices.printer = DeviceChoice::Simulated;
         config.devices.cardReader = DeviceChoice::Simulated;
         config.gateway.url = gateway.endpoint.baseUrl;
