@@ -158,7 +158,8 @@ TEST_CASE("the gateway refuses malformed, unsigned and conflicting requests", "[
     request.procedureCode = "1.001193";
     request.submittedAt = "20261125100000";
     request.sealedPayload =
-        sealToPublicKey(rig.keys.publicKey, asBytes(std::string(R"({"MaTTHC":"1.001193"})")))
+        sealToPublicKey(rig.keys.publicKey,
+                        asBytes(std::string(R"({"MaTTHC":"1.001193","SoNgayXuLy":3})")))
             .value();
     std::string body = submitBody(request);
 
@@ -195,7 +196,8 @@ TEST_CASE("the gateway refuses malformed, unsigned and conflicting requests", "[
 
     SubmitRequest other = request;
     other.sealedPayload =
-        sealToPublicKey(rig.keys.publicKey, asBytes(std::string(R"({"MaTTHC":"1.001193"})")))
+        sealToPublicKey(rig.keys.publicKey,
+                        asBytes(std::string(R"({"MaTTHC":"1.001193","SoNgayXuLy":3})")))
             .value();
     std::string otherBody = submitBody(other);
     auto conflict = raw.Post(kSubmitPath, signedHeaders(otherBody, other.idempotencyKey), otherBody,
