@@ -5,6 +5,8 @@ find_package(CURL REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 find_package(nlohmann_json REQUIRED)
+# The programs' command lines (libcli11-dev, header-only).
+find_package(CLI11 REQUIRED)
 find_package(Freetype REQUIRED)
 find_package(SDL2 REQUIRED)
 pkg_check_modules(LIBUSB REQUIRED IMPORTED_TARGET libusb-1.0)

@@ -9,12 +9,19 @@ packages=(
   libsdl2-dev libimgui-dev libstb-dev libfreetype-dev fonts-noto-core
   libcurl4-openssl-dev libusb-1.0-0-dev libsqlite3-dev libssl-dev
   nlohmann-json3-dev libqrencode-dev libsystemd-dev libinih-dev
+  # the programs' command lines
+  libcli11-dev
   # spoken guidance (espeak-ng) and lesson videos (FFmpeg)
   libespeak-ng-dev libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
   # tests: Catch2 v2 and the cpp-httplib test servers
   catch2 libcpp-httplib-dev
+  # the gateway: PostgreSQL engine (libpq), its throwaway test cluster, CLI11 subcommands
+  libpq-dev postgresql libcli11-dev
   # tooling used by tests and benchmarks
   sqlite3 openssl xvfb ffmpeg
+  # hardware in the loop (ctest -L hil): a throwaway VM; its kernel .deb is downloaded by
+  # tests/hil/run-vm.sh into the build tree, never installed
+  qemu-system-x86 busybox-static
 )
 
 SUDO=""

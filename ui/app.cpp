@@ -2,7 +2,7 @@
 #include "ui/app.hpp"
 
 #include "kiosk/config/startup_config.hpp"
-#include "ui/demo_script.hpp"
+#include "kiosk/runtime/demo_script.hpp"
 #include "ui/kiosk_app.hpp"
 #include "ui/screenshot_pass.hpp"
 
@@ -38,13 +38,17 @@ void startSignalThread(Uint32 terminateType) {
     }).detach();
 }
 
-StartupConfig loadConfiguration(const KioskOptions& options, Logger& logger) {
-    std::filesystem::path path;
+// The file the kiosk reads its configuration from, empty for the built-in defaults.
+std::filesystem::path configFile(const KioskOptions& options) {
     if (options.configPath) {
-        path = *options.configPath;
-    } else if (std::filesystem::exists(kDefaultConfig)) {
-        path = kDefaultConfig;
+        return *options.configPath;
     }
+    return std::filesystem::exists(kDefaultConfig) ? std::filesystem::path(kDefaultConfig)
+                                                   : std::filesystem::path{};
+}
+
+StartupConfig loadConfiguration(const KioskOptions& options, Logger& logger) {
+    std::filesystem::path path = configFile(options);
     bool production = options.mode == RunMode::Kiosk && !options.simulatedDevices;
     return loadStartupConfig(
         path, production ? StartupFileCheck::Always : StartupFileCheck::WhenConfigured, logger);
@@ -53,20 +57,31 @@ StartupConfig loadConfiguration(const KioskOptions& options, Logger& logger) {
 } // namespace
 
 int runKiosk(int argc, char** argv) {
-    auto options = parseKioskOptions(std::vector<std::string>(argv + 1, argv + argc));
-    if (!options) {
-        std::cerr << "kiosk: " << options.error().message << "\n" << kKioskUsage;
-        return 2;
+    auto parsed =
+        parseKioskOptions(std::vector<std::string>(argv + 1, argv + argc), std::cout, std::cerr);
+    if (const int* exitStatus = std::get_if<int>(&parsed)) {
+        return *exitStatus; // --help, --version or a usage error
     }
-    if (options->mode == RunMode::Help) {
-        std::cout << kKioskUsage;
-        return 0;
-    }
+    auto* options = &std::get<KioskOptions>(parsed);
     Logger logger(std::cout);
     logger.setOutput(Logger::detectOutput());
     logger.log(LogEvent::KioskStarted, {{"version", LogToken(KIOSK_VERSION)}});
 
     StartupConfig loaded = loadConfiguration(*options, logger);
+    bool visibleDemo = options->mode == RunMode::Demo && haveDisplay() &&
+                       std::string(std::getenv("SDL_VIDEODRIVER") ? std::getenv("SDL_VIDEODRIVER")
+                                                                  : "") != "offscreen";
+    if (options->mode == RunMode::Demo && !visibleDemo) {
+        // No display: the demo drives the runtime alone, without SDL.
+        KioskRuntime runtime(loaded.config, logger, runtimeOptions(*options, configFile(*options)));
+        if (!loaded.problem.empty()) {
+            runtime.flow().enterMaintenance(loaded.problem);
+        } else if (!runtime.contentProblem().empty()) {
+            runtime.flow().enterMaintenance(runtime.contentProblem());
+        }
+        runtime.startServices();
+        return runDemo(runtime, std::cout, DemoPace::Fast);
+    }
     bool headless = options->mode != RunMode::Kiosk;
     if (headless && std::getenv("SDL_VIDEODRIVER") == nullptr &&
         (options->mode == RunMode::Screenshots || !haveDisplay())) {
@@ -91,25 +106,35 @@ int runKiosk(int argc, char** argv) {
         return status;
     }
     {
-        KioskApp app(*options, loaded.config, logger, terminateType);
+        // Wakes the loop from the runtime's workers; thread-safe, the only way they touch it.
+        KioskRuntime runtime(loaded.config, logger, runtimeOptions(*options, configFile(*options)),
+                             [wakeType = terminateType + 1] {
+                                 SDL_Event event{};
+                                 event.type = wakeType;
+                                 SDL_PushEvent(&event);
+                             });
         if (!loaded.problem.empty()) {
-            app.flow().enterMaintenance(loaded.problem);
-        } else if (!app.contentProblem().empty()) {
-            app.flow().enterMaintenance(app.contentProblem());
+            runtime.flow().enterMaintenance(loaded.problem);
+        } else if (!runtime.contentProblem().empty()) {
+            runtime.flow().enterMaintenance(runtime.contentProblem());
         }
+        KioskApp app(runtime, *options, terminateType);
         switch (options->mode) {
         case RunMode::Screenshots:
         case RunMode::Demo: {
-            bool visible = haveDisplay() && std::string(std::getenv("SDL_VIDEODRIVER")
-                                                            ? std::getenv("SDL_VIDEODRIVER")
-                                                            : "") != "offscreen";
-            auto started =
-                app.start(visible ? WindowMode::Windowed : WindowMode::Offscreen, 1280, 800);
+            // A visible demo: the runtime does the work, the window shows each step.
+            auto started = app.start(WindowMode::Windowed, 1280, 800);
             if (started) {
                 app.startServices();
             }
-            status =
-                started ? runDemo(app, std::cout, visible ? DemoPace::Visible : DemoPace::Fast) : 1;
+            status = started ? runDemo(runtime, std::cout, DemoPace::Visible,
+                                       [&app] {
+                                           SDL_Event event;
+                                           while (SDL_PollEvent(&event) != 0) {
+                                           }
+                                           app.frame(std::chrono::steady_clock::now());
+                                       })
+                             : 1;
             break;
         }
         case RunMode::Kiosk: {
@@ -121,8 +146,6 @@ int runKiosk(int argc, char** argv) {
             status = started ? app.run() : 1;
             break;
         }
-        case RunMode::Help:
-            break;
         }
     }
     SDL_Quit();

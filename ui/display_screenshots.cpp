@@ -33,8 +33,9 @@ int writeDisplayScreenshots(const KioskOptions& options, const Config& config, L
         panel.display.panelWidthMm = 217.0;
         panel.display.panelHeightMm = 136.0;
         panel.display.rotationDegrees = shot.rotationDegrees;
-        KioskApp app(options, panel, logger, terminateType);
-        if (!app.start(WindowMode::Offscreen, 1280, 800) || app.catalog() == nullptr) {
+        KioskRuntime runtime(panel, logger, runtimeOptions(options));
+        KioskApp app(runtime, options, terminateType);
+        if (!app.start(WindowMode::Offscreen, 1280, 800) || runtime.catalog() == nullptr) {
             return -1;
         }
         app.fixWallClock(screenshotWallClock());
@@ -42,7 +43,7 @@ int writeDisplayScreenshots(const KioskOptions& options, const Config& config, L
         ScriptedResident resident(flow, SteadyTime{} + std::chrono::hours(1));
         resident.tap(intent::SetLanguage{Language::Vietnamese});
         scene->reach(flow, resident);
-        app.devices() = scene->devices;
+        runtime.showDevices(scene->devices);
         if (shot.dimmed) {
             app.showScreenPower(ScreenPowerState::Dim);
         }

@@ -1,9 +1,6 @@
 // KioskApp: start-up, the event-driven loop, intents, and offscreen rendering for screenshots.
 #include "ui/kiosk_app.hpp"
 
-#include "kiosk/app/content_location.hpp"
-#include "kiosk/lesson/take_home.hpp"
-#include "kiosk/lesson/take_home_text.hpp"
 #include "ui/theme/palette.hpp"
 
 #include <fstream>
@@ -54,213 +51,38 @@ bool isInput(const SDL_Event& event) {
 
 } // namespace
 
-KioskApp::KioskApp(const KioskOptions& options, Config config, Logger& logger,
-                   Uint32 terminateEventType)
-    : options_(options)
-    , config_(std::move(config))
-    , logger_(logger)
-    , flow_(std::make_unique<Flow>(config_, logger_))
+KioskApp::KioskApp(KioskRuntime& runtime, const KioskOptions& options, Uint32 terminateEventType)
+    : runtime_(runtime)
+    , config_(runtime.config())
+    , logger_(runtime.logger())
+    , options_(options)
     , terminateEventType_(terminateEventType)
     , rotation_(rotationFromDegrees(config_.display.rotationDegrees).value_or(Rotation::None))
     , pointer_(rotation_, config_.display.touchCalibration)
     , screenPower_(config_.display.dimAfter, config_.display.blankAfter,
-                   std::chrono::steady_clock::now()) {
-    // Content is served only after the store has verified it: every file's hash, at start,
-    // falling back to the previous version when the current one fails (issue 23). A development
-    // run without a content folder serves the source tree and creates nothing.
-    bool production = !options.simulatedDevices && options.mode == RunMode::Kiosk;
-    std::error_code noFolder;
-    if (production || std::filesystem::exists(config_.paths.contentDir, noFolder)) {
-        if (auto store =
-                ContentStore::open(config_.paths.contentDir, StartupCheck::FullHashes, &logger_)) {
-            contentStore_ = std::move(*store);
-        } else {
-            logger_.log(LogEvent::ContentInvalid, {{"reason", SystemText{store.error().message}}});
-        }
-    }
-    reloadContent();
-    bool simulatedPrinter =
-        options.simulatedDevices || config_.devices.printer == DeviceChoice::Simulated;
-    bool simulatedReader =
-        options.simulatedDevices || config_.devices.cardReader == DeviceChoice::Simulated;
-    devices_.printerSimulated = simulatedPrinter;
-    devices_.readerSimulated = simulatedReader;
-    if (simulatedPrinter) {
-        devices_.printer = PrinterState::Ready;
-        logger_.log(LogEvent::DeviceSimulated, {{"device", LogToken("printer")}});
-    }
-    if (simulatedReader) {
-        devices_.reader = ReaderState::NoCard;
-        logger_.log(LogEvent::DeviceSimulated, {{"device", LogToken("card_reader")}});
-    }
-}
-
-void KioskApp::reloadContent() {
-    contentProblem_.clear();
-    bool development = options_.simulatedDevices || options_.mode != RunMode::Kiosk;
-    ContentChoice choice =
-        chooseContentDir(contentStore_ ? &*contentStore_ : nullptr, config_,
-                         development ? ContentMode::Development : ContentMode::Production);
-    if (choice.dir.empty()) {
-        contentProblem_ = choice.problem;
-        logger_.log(LogEvent::ContentInvalid, {{"reason", SystemText{contentProblem_}}});
-        return;
-    }
-    contentDir_ = choice.dir;
-    const std::filesystem::path& contentDir = contentDir_;
-    if (images_) {
-        images_->setContentDir(contentDir);
-    }
-    auto catalog = loadProcedureCatalog(contentDir);
-    if (catalog) {
-        catalog_ = std::move(*catalog);
-        flow_->setCatalog(&*catalog_);
-        logger_.log(LogEvent::ContentLoaded,
-                    {{"procedures", static_cast<int>(catalog_->procedures.size())},
-                     {"dir", SystemText{contentDir.string()}}});
-    } else {
-        contentProblem_ = catalog.error().message;
-        logger_.log(LogEvent::ContentInvalid, {{"reason", SystemText{contentProblem_}}});
-    }
-    // Lessons are optional: a pack with broken lessons still serves dossiers.
-    if (auto lessons = loadLessonCatalog(contentDir)) {
-        lessons_ = std::move(*lessons);
-        flow_->setLessons(&*lessons_);
-    } else {
-        logger_.log(LogEvent::LessonContentInvalid,
-                    {{"reason", SystemText{lessons.error().message}}});
-    }
-}
+                   std::chrono::steady_clock::now()) {}
 
 void KioskApp::startServices() {
-    Uint32 wakeType = terminateEventType_ + 1;
-    services_ =
-        std::make_unique<KioskServices>(config_, logger_, options_.simulatedDevices, [wakeType] {
-            SDL_Event event{};
-            event.type = wakeType;
-            SDL_PushEvent(&event); // thread-safe: the only way a worker touches the UI loop
-        });
-    devices_ = services_->status();
-    usageLog_ = std::make_unique<UsageLog>(usageLogOptions(config_), &logger_,
-                                           [] { return std::chrono::system_clock::now(); });
-    usage_ = std::make_unique<UsageRecorder>(*usageLog_, config_.usage.ratingScale);
-    media_ = std::make_unique<LessonMedia>(config_.audio, contentDir_, logger_);
-    auto wall = [] { return std::chrono::system_clock::now(); };
-    if (auto store = VolunteerStore::open(assistDatabasePath(config_.paths.dataDir),
-                                          VolunteerStoreOptions{}, &logger_, wall)) {
-        volunteers_ = std::move(*store);
-    }
-    AssistHooks hooks;
-    hooks.toolsSnapshot = [this] {
-        VolunteerToolsState tools;
-        tools.loaded = true;
-        tools.devices = services_->status();
-        KioskServices::OutboxCounts counts = services_->outboxCounts();
-        tools.outboxPending = counts.pending;
-        tools.outboxDelivered = counts.delivered;
-        tools.outboxNeedsAttention = counts.needsAttention;
-        return tools;
-    };
-    // Called on an AssistServices worker, which waits while the services worker prints.
-    hooks.printSummary = [this](const std::vector<SummaryLine>& lines, Language) {
-        return services_->printReportSummary(lines).get();
-    };
-    // The answer arrives later as ReprintDone; the tools screen shows "printing" meanwhile.
-    hooks.reprintLastReceipt = [this] {
-        services_->reprintLastReceipt();
-        return VolunteerToolsState::Reprint::Printing;
-    };
-    assist_ = std::make_unique<AssistServices>(
-        volunteers_.get(), contentStore_ ? &*contentStore_ : nullptr,
-        AssistPaths{usageDatabasePath(config_.paths.dataDir),
-                    config_.paths.contentTrustDir,
-                    config_.paths.usbMountDir,
-                    usbExportSpoolPath(config_.paths.dataDir),
-                    {}},
-        std::move(hooks));
+    runtime_.startServices();
+    media_ = std::make_unique<LessonMedia>(config_.audio, runtime_.contentDir(), logger_);
+    runtime_.setMediaPlayer(this);
 }
 
-void KioskApp::exchangeWithServices() {
-    if (!services_) {
-        return;
+void KioskApp::perform(const MediaEffect& effect) {
+    if (media_) {
+        media_->handle(effect, window_->renderer(), static_cast<int>(uprightPixels().width),
+                       std::chrono::steady_clock::now());
     }
-    for (const Effect& effect : flow_->takeEffects()) {
-        if (assist_->perform(effect, *flow_) ||
-            media_->handle(effect, window_->renderer(), static_cast<int>(uprightPixels().width),
-                           std::chrono::steady_clock::now())) {
-            continue;
-        }
-        std::visit(
-            [&](const auto& e) {
-                using T = std::decay_t<decltype(e)>;
-                if constexpr (std::is_same_v<T, effect::PrintTakeHomeSheet>) {
-                    if (const Lesson* lesson = lessons() ? lessons()->find(e.lessonId) : nullptr) {
-                        services_->printTakeHome(
-                            buildTakeHomeSheet(takeHomeText(*lesson, e.language), e.language,
-                                               config_.communeName + " · " + config_.hotline));
-                    }
-                } else if constexpr (std::is_same_v<T, effect::LessonCompleted>) {
-                    usage_->lessonCompleted(e.lessonId);
-                } else if constexpr (std::is_same_v<T, effect::SubmitDossier>) {
-                    if (const Procedure* procedure = flow_->currentProcedure()) {
-                        services_->submit(*procedure, flow_->state().dossier.values,
-                                          flow_->state().language);
-                    }
-                } else if constexpr (std::is_same_v<T, effect::PrintReceipt>) {
-                    services_->printReceipt();
-                } else if constexpr (std::is_same_v<T, effect::ReadCard>) {
-                    services_->readCard(e.idNumber, e.dateOfBirth, e.dateOfExpiry);
-                } else if constexpr (std::is_same_v<T, effect::LookupDossier>) {
-                    services_->lookup(e.code);
-                }
-            },
-            effect);
-    }
-    for (ServiceResult& result : services_->takeResults()) {
-        std::visit(
-            [&](auto& r) {
-                using T = std::decay_t<decltype(r)>;
-                if constexpr (std::is_same_v<T, service::CardReadDone>) {
-                    if (r.failure.empty()) {
-                        flow_->cardRead(r.fields);
-                    } else {
-                        flow_->cardReadFailed(r.failure);
-                    }
-                } else if constexpr (std::is_same_v<T, service::SubmitDone>) {
-                    flow_->submissionFinished(std::move(r.outcome));
-                } else if constexpr (std::is_same_v<T, service::PrintDone>) {
-                    flow_->receiptPrinted(r.printed);
-                } else if constexpr (std::is_same_v<T, service::LookupDone>) {
-                    flow_->lookupFinished(std::move(r.result));
-                } else if constexpr (std::is_same_v<T, service::ReprintDone>) {
-                    using Outcome = service::ReprintDone::Outcome;
-                    flow_->reprintFinished(r.outcome == Outcome::Printed
-                                               ? VolunteerToolsState::Reprint::Printed
-                                           : r.outcome == Outcome::NothingToPrint
-                                               ? VolunteerToolsState::Reprint::NothingToPrint
-                                               : VolunteerToolsState::Reprint::Failed);
-                }
-            },
-            result);
+}
+
+void KioskApp::updateRuntime(SteadyTime now) {
+    if (runtime_.update(now)) {
+        syncAccessibility();
         frameClock_.noteActivity();
     }
-    // A result may have asked for more work (a submission asks for the receipt).
-    for (const Effect& effect : flow_->takeEffects()) {
-        if (std::holds_alternative<effect::PrintReceipt>(effect)) {
-            services_->printReceipt();
-        }
-    }
-    usage_->observe(flow_->state(), std::chrono::steady_clock::now());
-    if (assist_->poll(*flow_) || assist_->busy()) {
-        frameClock_.noteActivity();
-    }
-    if (!flow_->state().active && assist_->activatePendingContent(*flow_)) {
-        reloadContent();
-    }
-    DeviceStatus latest = services_->status();
-    if (!(latest == devices_)) {
-        devices_ = latest;
-        frameClock_.noteActivity();
+    if (images_ && imagesContentGeneration_ != runtime_.contentGeneration()) {
+        images_->setContentDir(runtime_.contentDir());
+        imagesContentGeneration_ = runtime_.contentGeneration();
     }
 }
 
@@ -268,12 +90,8 @@ KioskApp::~KioskApp() {
     if (backlight_) {
         backlight_->apply(ScreenPowerState::On); // a maintainer at the console needs the light
     }
-    services_.reset();
-    usage_.reset();
-    if (usageLog_) {
-        usageLog_->flush();
-    }
-    usageLog_.reset();
+    runtime_.setMediaPlayer(nullptr);
+    media_.reset();
     qrTextures_.reset();
     images_.reset();
     canvas_.reset();
@@ -320,7 +138,8 @@ Status KioskApp::start(WindowMode mode, int width, int height) {
     ImGui_ImplSDLRenderer_Init(window_->renderer());
     imguiReady_ = true;
     qrTextures_ = std::make_unique<QrTextures>(window_->renderer());
-    images_ = std::make_unique<ImageTextures>(window_->renderer(), contentDir_, logger_);
+    images_ = std::make_unique<ImageTextures>(window_->renderer(), runtime_.contentDir(), logger_);
+    imagesContentGeneration_ = runtime_.contentGeneration();
     layoutWidth_ = 0;
     relayout(TextSize::Normal);
     return ok();
@@ -357,7 +176,7 @@ void KioskApp::relayout(TextSize size) {
 }
 
 void KioskApp::syncAccessibility() {
-    const Accessibility& wanted = flow_->state().accessibility;
+    const Accessibility& wanted = runtime_.state().accessibility;
     if (wanted.contrast != styleFor_) {
         styleFor_ = wanted.contrast;
         applyStyle(palette(styleFor_), metrics_.gapPx, metrics_.mm(1.5));
@@ -380,7 +199,7 @@ void KioskApp::render(const SessionState& state, int secondsUntilWipe,
     pointer_.feed(io);
     ImGui::NewFrame();
     FrameContext ctx{state,
-                     devices_,
+                     runtime_.devices(),
                      config_,
                      metrics_,
                      fonts_,
@@ -388,11 +207,11 @@ void KioskApp::render(const SessionState& state, int secondsUntilWipe,
                      fixedWallClock_ != 0 ? fixedWallClock_ : std::time(nullptr),
                      secondsUntilWipe,
                      intents};
-    ctx.catalog = catalog();
-    ctx.procedure = flow_->currentProcedure();
+    ctx.catalog = runtime_.catalog();
+    ctx.procedure = runtime_.flow().currentProcedure();
     ctx.qrTextures = qrTextures_.get();
-    ctx.lessons = lessons();
-    ctx.lesson = flow_->currentLesson();
+    ctx.lessons = runtime_.lessons();
+    ctx.lesson = runtime_.flow().currentLesson();
     ctx.video = media_ ? media_->video() : nullptr;
     ctx.images = images_.get();
     router_.draw(ctx);
@@ -454,36 +273,35 @@ void KioskApp::screenPowerChanged(ScreenPowerState state) {
 }
 
 Flow& KioskApp::resetFlow() {
-    flow_ = std::make_unique<Flow>(config_, logger_);
-    flow_->setCatalog(catalog());
-    flow_->setLessons(lessons());
     if (qrTextures_) {
         qrTextures_->clear();
     }
-    return *flow_;
+    return runtime_.resetFlow();
 }
 
 void KioskApp::renderLive(SteadyTime now) {
     syncAccessibility();
     std::vector<Intent> ignored;
-    render(flow_->state(), flow_->secondsUntilWipe(now), ignored);
-    render(flow_->state(), flow_->secondsUntilWipe(now), ignored);
+    const Flow& flow = runtime_.flow();
+    render(flow.state(), flow.secondsUntilWipe(now), ignored);
+    render(flow.state(), flow.secondsUntilWipe(now), ignored);
 }
 
 void KioskApp::apply(const Intent& intent, SteadyTime now) {
-    flow_->apply(intent, now);
+    runtime_.apply(intent, now);
     syncAccessibility();
     frameClock_.noteActivity();
 }
 
 void KioskApp::frame(SteadyTime now) {
     std::vector<Intent> intents;
-    render(flow_->state(), flow_->secondsUntilWipe(now), intents);
+    const Flow& flow = runtime_.flow();
+    render(flow.state(), flow.secondsUntilWipe(now), intents);
     SDL_RenderPresent(window_->renderer());
     for (const Intent& intent : intents) {
         apply(intent, now);
     }
-    exchangeWithServices();
+    updateRuntime(now);
 }
 
 Status KioskApp::writeScreenshot(const std::filesystem::path& file) {
@@ -533,7 +351,7 @@ void KioskApp::handleEvent(const SDL_Event& event, SteadyTime now, bool& quit) {
     // A swallowed waking touch is not a resident's input: it pressed nothing.
     if (isInput(event) &&
         (pointer == PointerOutcome::NotPointer || pointer == PointerOutcome::Delivered)) {
-        flow_->noteInput(now);
+        runtime_.noteInput(now);
     }
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
         relayout(fontsFor_);
@@ -548,7 +366,7 @@ void KioskApp::handleInput(const SDL_Event& event, SteadyTime now) {
 
 std::optional<SteadyTime> KioskApp::nextWake(SteadyTime now,
                                              std::optional<SteadyTime> nextVideoFrame) const {
-    std::optional<SteadyTime> wake = flow_->nextDeadline();
+    std::optional<SteadyTime> wake = runtime_.nextDeadline();
     auto earliest = [&](std::optional<SteadyTime> t) {
         if (t && (!wake || *t < *wake)) {
             wake = t;
@@ -562,7 +380,7 @@ std::optional<SteadyTime> KioskApp::nextWake(SteadyTime now,
     // The header clock shows minutes: wake at the next minute boundary, not every second.
     std::time_t wall = std::time(nullptr);
     earliest(now + std::chrono::seconds(60 - wall % 60));
-    if (flow_->state().wipeAt) {
+    if (runtime_.state().wipeAt) {
         earliest(now + std::chrono::seconds(1)); // the countdown's number changes each second
     }
     earliest(nextVideoFrame);
@@ -590,20 +408,14 @@ int KioskApp::run() {
             }
         }
         now = std::chrono::steady_clock::now();
-        exchangeWithServices();
-        if (flow_->tick(now)) {
-            if (usage_) {
-                usage_->observe(flow_->state(), now);
-            }
-            syncAccessibility();
-            frameClock_.noteActivity();
-        }
-        if (auto changed = screenPower_.update(
-                now, flow_->state().active ? SessionActivity::InProgress : SessionActivity::Idle)) {
+        updateRuntime(now);
+        if (auto changed =
+                screenPower_.update(now, runtime_.state().active ? SessionActivity::InProgress
+                                                                 : SessionActivity::Idle)) {
             screenPowerChanged(*changed);
         }
         std::time_t minute = std::time(nullptr) / 60;
-        int countdown = flow_->secondsUntilWipe(now);
+        int countdown = runtime_.flow().secondsUntilWipe(now);
         if (minute != shownMinute_ || countdown != shownCountdown_) {
             shownMinute_ = minute;
             shownCountdown_ = countdown;

@@ -232,6 +232,26 @@ void volunteerSignedIn(Flow& flow, ScriptedResident& resident) {
     flow.volunteerPinChecked({PinCheckOutcome::Ok, 0, 0, "Chị Nguyễn Thu Hà"});
 }
 
+// What a kiosk with a stale pack, a skewed clock and no card reader reports.
+std::vector<HealthResult> syntheticHealth() {
+    return {
+        {"config", "Configuration", HealthLevel::Ok, "/etc/kiosk/kiosk.ini is valid", ""},
+        {"content", "Content pack", HealthLevel::Warn,
+         "vn.phutho.vinhtuong sequence 12 (created 2026-03-02), signed by vinh-tuong.pub, 277 "
+         "days old",
+         "ask the district for the current pack: procedures and fees change"},
+        {"printer", "Printer", HealthLevel::Ok,
+         "USB printer 04b8:0e15 (Epson TM-T20) connected at bus 1 device 4", ""},
+        {"card_reader", "Card reader", HealthLevel::Fail, "no USB smart-card reader found",
+         "plug the reader in; lsusb should list it; pcscd must not be installed"},
+        {"gateway", "Gateway", HealthLevel::Ok,
+         "https://motcua.vinhtuong.gov.vn answers (HTTP 200)", ""},
+        {"clock", "Clock", HealthLevel::Fail, "312 s behind the gateway",
+         "turn on time sync: timedatectl set-ntp true"},
+        {"disk", "Free disk", HealthLevel::Ok, "11873 MiB free for /var/lib/kiosk", ""},
+    };
+}
+
 void maintainerUnlocked(Flow& flow, ScriptedResident& resident) {
     resident.tap(intent::OpenMaintainer{});
     pressPin(resident, "135790", true);
@@ -493,8 +513,11 @@ std::vector<ScreenshotScene> screenshotScenes() {
         r.tap(intent::LookupSubmit{});
         LookupState answer;
         answer.found = true;
-        answer.statusCode = "processing";
+        answer.statusCode = "correcting";
+        answer.statusReason = "Mang bản sao giấy chứng sinh";
         answer.appointmentText = "16:00, 27/11/2026";
+        answer.openedCount = 2;
+        answer.openedBy = {{"Bộ phận một cửa UBND xã", 2}};
         flow.lookupFinished(answer);
     });
 
@@ -635,6 +658,11 @@ std::vector<ScreenshotScene> screenshotScenes() {
         r.tap(intent::InstallFoundPack{});
         flow.takeEffects();
         flow.installFinished(true, "2026.11");
+    });
+
+    add("maintainer_health", [](Flow& flow, R& r) {
+        maintainerTab(flow, r, MaintainerTab::Health);
+        flow.healthChecked(syntheticHealth());
     });
 
     // Accessibility variants and device trouble, in Vietnamese only.
@@ -870,6 +898,28 @@ std::vector<ScreenshotScene> screenshotScenes() {
     ScreenshotScene storage{"home_storage_full", [](Flow&, R&) {}, healthyDevices(), false};
     storage.devices.dossierStorageReady = false;
     scenes.push_back(std::move(storage));
+    // Storage faults (issue 19): the dossier channel without the kiosk, and what a volunteer
+    // and the maintainer read on the tools screen.
+    ScreenshotScene channelStorage{"submit_channel_storage_fault", [](Flow& flow, R& r) {
+                                       r.tap(intent::ChooseProcedure{showcase(flow).code});
+                                       r.tap(intent::Next{});
+                                   }};
+    channelStorage.devices.dossierStorageReady = false;
+    scenes.push_back(std::move(channelStorage));
+    scenes.push_back({"volunteer_tools_storage_fault", [](Flow& flow, R& r) {
+                          volunteerSignedIn(flow, r);
+                          r.tap(intent::OpenVolunteerTools{});
+                          flow.takeEffects();
+                          VolunteerToolsState tools;
+                          tools.outboxPending = 2;
+                          tools.devices = healthyDevices();
+                          tools.devices.storage.partition = PartitionState::ReadOnly;
+                          tools.devices.storage.freeMegabytes = 11873;
+                          tools.devices.storage.outbox = StoreFault::IoError;
+                          tools.devices.storage.acceptsDossiers = false;
+                          tools.devices.storage.lostDossiers = 2;
+                          flow.volunteerToolsLoaded(tools);
+                      }});
     return scenes;
 }
 
@@ -882,17 +932,18 @@ int runScreenshotPass(const KioskOptions& options, const Config& config, Logger&
         panel.display.panelWidthMm = resolution.panelWidthMm;
         panel.display.panelHeightMm =
             resolution.panelWidthMm * resolution.height / resolution.width;
-        KioskApp app(options, panel, logger, terminateType);
+        KioskRuntime runtime(panel, logger, runtimeOptions(options));
+        KioskApp app(runtime, options, terminateType);
         if (!app.start(WindowMode::Offscreen, resolution.width, resolution.height) ||
-            app.catalog() == nullptr) {
+            runtime.catalog() == nullptr) {
             return 1;
         }
         app.fixWallClock(screenshotWallClock());
         std::string folder =
             std::to_string(resolution.width) + "x" + std::to_string(resolution.height);
         std::vector<ScreenshotScene> scenes = screenshotScenes();
-        if (app.lessons() != nullptr) {
-            auto lessonScenes = lessonScreenshotScenes(*app.lessons());
+        if (runtime.lessons() != nullptr) {
+            auto lessonScenes = lessonScreenshotScenes(*runtime.lessons());
             scenes.insert(scenes.end(), lessonScenes.begin(), lessonScenes.end());
         }
         for (Language language : {Language::Vietnamese, Language::English}) {
@@ -904,7 +955,7 @@ int runScreenshotPass(const KioskOptions& options, const Config& config, Logger&
                 ScriptedResident resident(flow, SteadyTime{} + std::chrono::hours(1));
                 resident.tap(intent::SetLanguage{language});
                 scene.reach(flow, resident);
-                app.devices() = scene.devices;
+                runtime.showDevices(scene.devices);
                 app.renderLive(resident.now());
                 auto file =
                     dir / folder / std::string(languageCode(language)) / (scene.name + ".png");

@@ -1,5 +1,5 @@
-// Assisted-mode and maintainer effects: PIN checks, reports and content packs on two serial
-// background workers (stores on one, content on the other), results delivered on the UI thread.
+// Assisted-mode and maintainer effects: PIN checks, reports and content packs on serial
+// background workers (stores, content, the USB stick); answers go through the runtime's queue.
 #include "kiosk/app/assist_services.hpp"
 
 #include "drivers/common/overloaded.hpp"
@@ -19,11 +19,12 @@ namespace {
 using Completion = std::function<void(Flow&)>;
 using Job = std::function<Completion()>;
 
-// One thread running jobs in order; their completions wait for the UI thread's poll().
+// One thread running jobs in order; each job's completion is posted to the runtime's queue.
 class SerialWorker {
 public:
-    SerialWorker()
-        : thread_([this] { run(); }) {}
+    explicit SerialWorker(ServiceQueue& events)
+        : events_(events)
+        , thread_([this] { run(); }) {}
     ~SerialWorker() {
         {
             std::lock_guard lock(mutex_);
@@ -42,14 +43,7 @@ public:
         wake_.notify_one();
     }
 
-    std::vector<Completion> takeDone() {
-        std::lock_guard lock(mutex_);
-        std::vector<Completion> done;
-        done.swap(done_);
-        inFlight_ -= static_cast<int>(done.size());
-        return done;
-    }
-
+    // True when every job posted has run and its completion is in the queue.
     bool idle() const {
         std::lock_guard lock(mutex_);
         return inFlight_ == 0;
@@ -67,15 +61,17 @@ private:
             jobs_.pop_front();
             lock.unlock();
             Completion completion = job();
+            events_.post(
+                service::AssistDone{completion ? std::move(completion) : Completion([](Flow&) {})});
             lock.lock();
-            done_.push_back(completion ? std::move(completion) : Completion([](Flow&) {}));
+            --inFlight_;
         }
     }
 
+    ServiceQueue& events_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Job> jobs_;
-    std::vector<Completion> done_;
     int inFlight_ = 0;
     bool stopping_ = false;
     std::thread thread_;
@@ -101,12 +97,10 @@ Completion listCompletion(VolunteerStore* store) {
 } // namespace
 
 struct AssistServices::Workers {
-    // Declared before the workers: an install still running at shutdown reports progress here
-    // until its worker is joined.
-    std::atomic<bool> installing{false};
-    std::atomic<std::uint64_t> bytesDone{0};
-    std::atomic<std::uint64_t> bytesTotal{0};
-    std::uint64_t reportedBytes = 0;
+    explicit Workers(ServiceQueue& events)
+        : stores(events)
+        , content(events)
+        , usb(events) {}
     // Set first thing on destruction: an export waiting for the USB helper gives up then.
     std::atomic<bool> stopping{false};
     std::chrono::steady_clock::time_point lastSwitchCheck{};
@@ -117,12 +111,13 @@ struct AssistServices::Workers {
 };
 
 AssistServices::AssistServices(VolunteerStore* volunteers, ContentStore* content, AssistPaths paths,
-                               AssistHooks hooks)
+                               AssistHooks hooks, ServiceQueue& events)
     : volunteers_(volunteers)
     , content_(content)
     , paths_(std::move(paths))
     , hooks_(std::move(hooks))
-    , workers_(std::make_unique<Workers>()) {}
+    , events_(events)
+    , workers_(std::make_unique<Workers>(events)) {}
 
 AssistServices::~AssistServices() {
     workers_->stopping = true;
@@ -217,26 +212,25 @@ ContentView inspectContent(const ContentStore& store, const std::filesystem::pat
     return view;
 }
 
-bool AssistServices::perform(const Effect& effect, Flow& flow) {
+void AssistServices::perform(const AssistEffect& effect, Flow& flow) {
     Workers& w = *workers_;
     VolunteerStore* store = volunteers_;
     ContentStore* content = content_;
     const AssistPaths& paths = paths_;
     auto noStore = [](Flow& f) { f.volunteersLoaded({}); };
-    return std::visit(
+    std::visit(
         Overloaded{
             [&](const effect::LoadVolunteers&) {
                 if (store == nullptr) {
                     noStore(flow);
-                    return true;
+                    return;
                 }
                 w.stores.post([store] { return listCompletion(store); });
-                return true;
             },
             [&](const effect::CheckVolunteerPin& check) {
                 if (store == nullptr) {
                     flow.volunteerPinChecked({PinCheckOutcome::Unavailable, 0, 0, {}});
-                    return true;
+                    return;
                 }
                 w.stores.post([store, id = check.id, pin = check.pin]() mutable -> Completion {
                     auto signedIn = store->signIn(id, std::string_view(pin.data(), pin.size()));
@@ -246,12 +240,11 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                                                            signedIn ? signedIn->displayName : "");
                     return [result](Flow& f) { f.volunteerPinChecked(result); };
                 });
-                return true;
             },
             [&](const effect::CheckMaintainerPin& check) {
                 if (store == nullptr) {
                     flow.maintainerPinChecked({PinCheckOutcome::Unavailable, 0, 0, {}});
-                    return true;
+                    return;
                 }
                 w.stores.post([store, pin = check.pin]() mutable -> Completion {
                     Status status =
@@ -261,26 +254,6 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                         pinCheckResult(status, store->lockedFor("maintainer"), {});
                     return [result](Flow& f) { f.maintainerPinChecked(result); };
                 });
-                return true;
-            },
-            [&](const effect::LoadVolunteerTools&) {
-                flow.volunteerToolsLoaded(hooks_.toolsSnapshot ? hooks_.toolsSnapshot()
-                                                               : VolunteerToolsState{});
-                return true;
-            },
-            [&](const effect::ReprintLastReceipt&) {
-                flow.reprintFinished(hooks_.reprintLastReceipt
-                                         ? hooks_.reprintLastReceipt()
-                                         : VolunteerToolsState::Reprint::Failed);
-                return true;
-            },
-            [&](const effect::RetryOutbox&) {
-                if (hooks_.retryOutbox) {
-                    hooks_.retryOutbox();
-                }
-                flow.volunteerToolsLoaded(hooks_.toolsSnapshot ? hooks_.toolsSnapshot()
-                                                               : VolunteerToolsState{});
-                return true;
             },
             [&](const effect::BuildReport& build) {
                 w.stores.post(
@@ -295,7 +268,6 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                             f.reportBuilt(std::move(figures));
                         };
                     });
-                return true;
             },
             [&](const effect::ExportReport& exported) {
                 UsbExportWait wait = paths.exportWait;
@@ -307,7 +279,6 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                         f.reportExported(result.outcome, std::move(result.detail));
                     };
                 });
-                return true;
             },
             [&](const effect::PrintReportSummary& print) {
                 // The usb worker: printing waits for paper to come out, never in front of a PIN.
@@ -318,24 +289,22 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                                    printLines(usageReportSummary(*report, language), language);
                     return [printed](Flow& f) { f.reportPrinted(printed); };
                 });
-                return true;
             },
             [&](const effect::SetVolunteerEnabled& set) {
                 if (store == nullptr) {
                     noStore(flow);
-                    return true;
+                    return;
                 }
                 w.stores.post([store, id = set.id, enabled = set.enabled] {
                     (void)store->setVolunteerState(id, enabled ? VolunteerState::Enabled
                                                                : VolunteerState::Disabled);
                     return listCompletion(store);
                 });
-                return true;
             },
             [&](const effect::AddVolunteer& add) {
                 if (store == nullptr) {
                     flow.volunteerAdded(false, "no volunteer store");
-                    return true;
+                    return;
                 }
                 w.stores.post([store, label = add.label, pin = add.pin]() mutable -> Completion {
                     auto added =
@@ -348,12 +317,23 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                         list(f);
                     };
                 });
-                return true;
+            },
+            [&](const effect::CheckHealth&) {
+                if (!hooks_.checkHealth) {
+                    flow.healthChecked({});
+                    return;
+                }
+                w.content.post([check = hooks_.checkHealth]() -> Completion {
+                    auto results = check();
+                    return [results = std::move(results)](Flow& f) mutable {
+                        f.healthChecked(std::move(results));
+                    };
+                });
             },
             [&](const effect::InspectContent&) {
                 if (content == nullptr) {
                     flow.contentInspected(ContentView{});
-                    return true;
+                    return;
                 }
                 w.content.post(
                     [content, mount = paths.usbMountDir, trust = paths.trustDir]() -> Completion {
@@ -362,40 +342,39 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                             f.contentInspected(std::move(view));
                         };
                     });
-                return true;
             },
             [&](const effect::InstallPack& install) {
                 if (content == nullptr) {
                     flow.installFinished(false, "no content store");
-                    return true;
+                    return;
                 }
-                w.installing = true;
-                w.bytesDone = 0;
-                w.reportedBytes = 0;
-                w.content.post(
-                    [&w, content, pack = install.path, trust = paths.trustDir]() -> Completion {
-                        InstallOptions options;
-                        options.progress = [&w](std::uint64_t done, std::uint64_t total) {
-                            w.bytesDone = done;
-                            w.bytesTotal = total;
-                        };
-                        auto report = content->installPack(pack, trust, options);
-                        w.installing = false;
-                        if (!report) {
-                            return [message = report.error().message](Flow& f) {
-                                f.installFinished(false, message);
-                            };
+                w.content.post([content, events = &events_, pack = install.path,
+                                trust = paths.trustDir]() -> Completion {
+                    InstallOptions options;
+                    // About a hundred steps of progress, not one event per chunk read.
+                    std::uint64_t reported = 0;
+                    options.progress = [events, &reported](std::uint64_t done,
+                                                           std::uint64_t total) {
+                        if (done == total || done - reported >= total / 100) {
+                            reported = done;
+                            events->post(service::InstallProgress{done, total});
                         }
-                        return [version = report->displayVersion](Flow& f) {
-                            f.installFinished(true, version);
+                    };
+                    auto report = content->installPack(pack, trust, options);
+                    if (!report) {
+                        return [message = report.error().message](Flow& f) {
+                            f.installFinished(false, message);
                         };
-                    });
-                return true;
+                    }
+                    return [version = report->displayVersion](Flow& f) {
+                        f.installFinished(true, version);
+                    };
+                });
             },
             [&](const effect::RollbackContent&) {
                 if (content == nullptr) {
                     flow.rollbackFinished(false, "no content store");
-                    return true;
+                    return;
                 }
                 w.content.post([content]() -> Completion {
                     auto rolled = content->rollback();
@@ -408,31 +387,9 @@ bool AssistServices::perform(const Effect& effect, Flow& flow) {
                         f.rollbackFinished(true, version);
                     };
                 });
-                return true;
             },
-            [](const auto&) { return false; },
         },
         effect);
-}
-
-bool AssistServices::poll(Flow& flow) {
-    Workers& w = *workers_;
-    bool changed = false;
-    if (w.installing) {
-        std::uint64_t done = w.bytesDone;
-        if (done != w.reportedBytes) {
-            w.reportedBytes = done;
-            flow.installProgress(done, w.bytesTotal);
-            changed = true;
-        }
-    }
-    for (SerialWorker* worker : {&w.stores, &w.content, &w.usb}) {
-        for (Completion& completion : worker->takeDone()) {
-            completion(flow);
-            changed = true;
-        }
-    }
-    return changed;
 }
 
 bool AssistServices::activatePendingContent(Flow& flow) {

@@ -1,8 +1,9 @@
 // Performs the assisted-mode and maintainer effects of the flow with the real stores, on
-// background threads (scrypt PIN checks and pack installs must never stall the UI), and hands
-// the results back to the flow on the UI thread.
+// background threads (scrypt PIN checks and pack installs must never stall the UI); their
+// answers go through the runtime's queue (service::AssistDone) to the flow on its thread.
 #pragma once
 
+#include "kiosk/app/service_events.hpp"
 #include "kiosk/assist/volunteer_store.hpp"
 #include "kiosk/content/content_store.hpp"
 #include "kiosk/flow/flow.hpp"
@@ -16,17 +17,15 @@
 
 namespace kiosk {
 
-// The app's own parts the services cannot reach; each may be empty (the effect then reports a
-// failure, or nothing to do). They run on the UI thread, inside perform().
+// The kiosk's own parts the services cannot reach; may be empty (the effect then reports a
+// failure).
 struct AssistHooks {
-    // Outbox counts and device states for the volunteer tools screen.
-    std::function<VolunteerToolsState()> toolsSnapshot;
-    std::function<VolunteerToolsState::Reprint()> reprintLastReceipt;
-    // Starts a delivery attempt of the outbox now; the snapshot is taken right after.
-    std::function<void()> retryOutbox;
-    // Prints the report summary lines on the receipt printer; true when printed. Unlike the
-    // others it runs on a background worker and may wait for the printer.
+    // Prints the report summary lines on the receipt printer; true when printed. It runs on a
+    // background worker and may wait for the printer.
     std::function<bool(const std::vector<SummaryLine>&, Language)> printSummary;
+    // The health checks of `kioskctl doctor`; runs on a background worker (it waits for the
+    // gateway up to a few seconds).
+    std::function<std::vector<HealthResult>()> checkHealth;
 };
 
 struct AssistPaths {
@@ -40,20 +39,17 @@ struct AssistPaths {
 
 class AssistServices {
 public:
-    // Borrows the stores (either may be null: its effects then fail with a reason).
+    // Borrows the stores (either may be null: its effects then fail with a reason) and the
+    // queue the answers go to; all must outlive the services.
     AssistServices(VolunteerStore* volunteers, ContentStore* content, AssistPaths paths,
-                   AssistHooks hooks);
+                   AssistHooks hooks, ServiceQueue& events);
     ~AssistServices(); // waits for work in flight (an install finishes; it is atomic anyway)
     AssistServices(const AssistServices&) = delete;
     AssistServices& operator=(const AssistServices&) = delete;
 
-    // Performs `effect` when it belongs to assisted mode or the maintainer screen and returns
-    // true; false for any other effect (the app handles those itself).
-    bool perform(const Effect& effect, Flow& flow);
-
-    // Call every frame on the UI thread: delivers finished background work and install
-    // progress to the flow. True when the flow's state changed.
-    bool poll(Flow& flow);
+    // Starts the work of `effect`; the answer comes later through the queue, or at once (to the
+    // flow) when a store is missing.
+    void perform(const AssistEffect& effect, Flow& flow);
 
     // Call between resident sessions (flow.state().active false): when an install or rollback
     // switched versions on disk, serves the new one. True when the app must reload its catalog.
@@ -68,6 +64,7 @@ private:
     ContentStore* content_;
     AssistPaths paths_;
     AssistHooks hooks_;
+    ServiceQueue& events_;
     std::unique_ptr<Workers> workers_;
 };
 

@@ -13,16 +13,26 @@
 #include "kiosk/dossier/working_calendar.hpp"
 #include "kiosk/idcard/card_access.hpp"
 #include "kiosk/idcard/card_reader_setup.hpp"
+#include "kiosk/idcard/card_trust_command.hpp"
 #include "kiosk/outbox/outbox_services.hpp"
 #include "kiosk/receipt/receipt.hpp"
 #include "kiosk/receipt/receipt_printing.hpp"
+#include "kiosk/storage/data_partition.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <openssl/crypto.h>
 
 namespace kiosk {
+
+// A committed dossier whose resident still waits on the Submitting screen for the gateway.
+struct KioskServices::PendingDelivery {
+    effect::SubmitDossier dossier;
+    OutboxEntry entry;
+    std::chrono::steady_clock::time_point answerBy;
+};
 
 struct KioskServices::Devices {
     std::optional<PrinterSetup> printer;
@@ -32,6 +42,7 @@ struct KioskServices::Devices {
     std::string outboxProblem;
     std::optional<Receipt> lastReceipt; // no name or full ID number: see Receipt
     std::string lastReference;
+    std::vector<PendingDelivery> pending; // touched by the worker thread only
 };
 
 namespace {
@@ -113,10 +124,10 @@ Receipt makeReceipt(const Config& config, const ReceiptInfo& info, Language lang
 } // namespace
 
 KioskServices::KioskServices(const Config& config, Logger& logger, bool simulatedDevices,
-                             std::function<void()> wake)
+                             ServiceQueue& events)
     : config_(config)
     , logger_(logger)
-    , wake_(std::move(wake))
+    , events_(events)
     , devices_(std::make_unique<Devices>()) {
     DeviceChoice printerChoice =
         simulatedDevices ? DeviceChoice::Simulated : config.devices.printer;
@@ -136,6 +147,11 @@ KioskServices::KioskServices(const Config& config, Logger& logger, bool simulate
     }
     if (auto outbox = openOutboxServices(config, &logger)) {
         devices_->outbox = std::move(*outbox);
+        // Called on the sender's thread: the worker answers a waiting resident, and the
+        // volunteer tools hear the counts changed.
+        devices_->outbox->sender->setAttemptListener([this](const std::string&, OutboxState) {
+            post([this] { deliver(service::OutboxChanged{}); });
+        });
         devices_->outbox->sender->start();
     } else {
         devices_->outboxProblem = outbox.error().code;
@@ -165,21 +181,8 @@ void KioskServices::post(std::function<void()> job) {
     jobsChanged_.notify_all();
 }
 
-void KioskServices::deliver(ServiceResult result) {
-    {
-        std::lock_guard lock(mutex_);
-        results_.push_back(std::move(result));
-    }
-    if (wake_) {
-        wake_();
-    }
-}
-
-std::vector<ServiceResult> KioskServices::takeResults() {
-    std::lock_guard lock(mutex_);
-    std::vector<ServiceResult> taken;
-    taken.swap(results_);
-    return taken;
+void KioskServices::deliver(ServiceEvent result) {
+    events_.post(std::move(result));
 }
 
 std::shared_ptr<SimulatedPrinterDevice> KioskServices::simulatedPrinter() const {
@@ -197,7 +200,11 @@ KioskServices::OutboxCounts KioskServices::outboxCounts() const {
         return counts;
     }
     Outbox& outbox = *devices_->outbox->outbox;
-    auto valueOf = [](const Result<int>& count) { return count ? *count : 0; };
+    // A count that cannot be read is unknown, not zero: "0 waiting" would hide a stuck outbox.
+    auto valueOf = [&counts](const Result<int>& count) {
+        counts.known = counts.known && count.ok();
+        return count ? *count : 0;
+    };
     counts.pending = valueOf(outbox.count(OutboxState::Pending));
     counts.delivered = valueOf(outbox.count(OutboxState::Delivered));
     counts.needsAttention = valueOf(outbox.count(OutboxState::NeedsAttention));
@@ -209,9 +216,12 @@ void KioskServices::run() {
     while (true) {
         std::function<void()> job;
         {
+            auto wakeAt = std::chrono::steady_clock::now() + kDevicePollInterval;
+            for (const PendingDelivery& pending : devices_->pending) {
+                wakeAt = std::min(wakeAt, pending.answerBy);
+            }
             std::unique_lock lock(mutex_);
-            jobsChanged_.wait_for(lock, kDevicePollInterval,
-                                  [this] { return stopping_ || !jobs_.empty(); });
+            jobsChanged_.wait_until(lock, wakeAt, [this] { return stopping_ || !jobs_.empty(); });
             if (stopping_) {
                 return;
             }
@@ -223,6 +233,7 @@ void KioskServices::run() {
         if (job) {
             job();
         }
+        settleDeliveries();
         pollDevices();
     }
 }
@@ -233,19 +244,36 @@ void KioskServices::pollDevices() {
                        ? devices_->printer->printer->status()
                        : PrinterState::Disconnected;
     next.reader = devices_->reader ? devices_->reader->reader().state() : ReaderState::Disconnected;
+    DataPartitionStatus partition = checkDataPartition(config_.paths.dataDir);
+    next.storage.partition = partition.state;
+    next.storage.freeMegabytes = static_cast<std::int64_t>(partition.freeBytes >> 20);
     if (devices_->outbox) {
+        Outbox& outbox = *devices_->outbox->outbox;
         next.network = devices_->outbox->sender->networkState();
-        auto pending = devices_->outbox->outbox->count(OutboxState::Pending);
-        next.queuedDossiers = pending ? *pending : 0;
+        next.storage.acceptsDossiers = outbox.acceptsDossiers();
+        next.storage.outbox = outbox.health().fault;
+        next.storage.lostDossiers = outbox.lostDossiers();
+        auto pending = outbox.count(OutboxState::Pending);
+        std::lock_guard lock(mutex_);
+        next.queuedDossiers = pending ? *pending : status_.queuedDossiers;
+    } else {
+        next.storage.acceptsDossiers = false;
     }
     // Before a resident starts, not at Submit: is there an outbox, with room for a dossier?
     std::error_code spaceError;
     const auto space = std::filesystem::space(config_.paths.dataDir, spaceError);
     next.dossierStorageReady = static_cast<bool>(devices_->outbox) && !spaceError &&
-                               space.available >= kDossierStorageReserveBytes;
+                               space.available >= kDossierStorageReserveBytes &&
+                               next.storage.acceptsDossiers;
     bool changed = false;
+    DeviceStatus changedTo;
     {
         std::lock_guard lock(mutex_);
+        if (next.storage.partition != status_.storage.partition) {
+            logger_.log(
+                LogEvent::DataPartitionChanged,
+                {{"state", SystemText{std::string(partitionStateName(next.storage.partition))}}});
+        }
         next.printerSimulated = status_.printerSimulated;
         next.readerSimulated = status_.readerSimulated;
         changed = !(next == status_);
@@ -261,10 +289,11 @@ void KioskServices::pollDevices() {
                              {"state", readerStateToken(next.reader)}});
             }
             status_ = next;
+            changedTo = next;
         }
     }
-    if (changed && wake_) {
-        wake_();
+    if (changed) {
+        deliver(service::DevicesChanged{changedTo});
     }
 }
 
@@ -278,11 +307,17 @@ void KioskServices::readCard(std::string idNumber, std::string dateOfBirth,
         } else {
             icao::ReadOptions options;
             options.trustStore = devices_->reader->trustStore();
+            // A commune updates its CSCA list with a signed content pack (issue 14, defect 9).
+            options.moreTrustStores = {packTrustDirectory(config_)};
             icao::ReadStats stats;
             auto key = cardAccessKey(number, birth, expiry);
             auto card = icao::readIdCard(devices_->reader->reader(), key, options, &stats);
             if (!card) {
                 done.failure = failureReason(icao::readFailureOf(card.error()));
+            } else if (!card->passiveAuth.mismatchedGroups.empty()) {
+                // Data that does not match its signed hash is not what the issuer wrote: it
+                // must never reach a dossier (issue 14, defect 6).
+                done.failure = "malformed";
             } else {
                 const icao::PersonalData& p = card->personal;
                 done.fields = {{"card.full_name", p.fullName},
@@ -293,6 +328,17 @@ void KioskServices::readCard(std::string idNumber, std::string dateOfBirth,
                                {"card.ethnicity", p.ethnicity},
                                {"card.place_of_origin", p.placeOfOrigin},
                                {"card.place_of_residence", p.placeOfResidence}};
+                if (!card->hasPersonalData && card->mrz.optionalData1.size() == 12) {
+                    // DG13 unreadable but DG1 signed: the MRZ still carries the ID number.
+                    done.fields["card.id_number"] = card->mrz.optionalData1;
+                }
+                if (!card->unreadGroups.empty()) {
+                    std::string unread;
+                    for (int group : card->unreadGroups) {
+                        unread += (unread.empty() ? "DG" : ",DG") + std::to_string(group);
+                    }
+                    done.fields["card.unread_groups"] = unread; // the screen says what is missing
+                }
                 switch (card->passiveAuth.outcome) {
                 case icao::PassiveAuthOutcome::Verified:
                     done.fields["card.verification"] = "verified";
@@ -313,16 +359,22 @@ void KioskServices::readCard(std::string idNumber, std::string dateOfBirth,
     });
 }
 
-void KioskServices::submit(const Procedure& procedure, FieldValues answers, Language language) {
-    post([this, procedure, answers = std::move(answers), language]() mutable {
-        service::SubmitDone done;
+void KioskServices::submit(effect::SubmitDossier dossier) {
+    post([this, dossier = std::move(dossier)]() mutable {
+        auto wipeAnswers = [&dossier] {
+            for (auto& [field, value] : dossier.answers) {
+                OPENSSL_cleanse(value.data(), value.size());
+            }
+        };
+        service::SubmitDone failed;
+        failed.outcome.state = SubmissionState::Failed;
         if (!devices_->outbox) {
-            done.outcome.state = SubmissionState::Failed;
-            done.outcome.failureReason = devices_->outboxProblem;
-            deliver(std::move(done));
+            failed.outcome.failureReason = devices_->outboxProblem;
+            wipeAnswers();
+            deliver(std::move(failed));
             return;
         }
-        Outbox& outbox = *devices_->outbox->outbox;
+        const Procedure& procedure = dossier.procedure;
         std::int64_t now = nowUnixSeconds();
         LocalDateTime received = vietnamTimeFromUnix(now);
         LocalDateTime appointment = computeAppointment(received, procedure.processing);
@@ -331,52 +383,71 @@ void KioskServices::submit(const Procedure& procedure, FieldValues answers, Lang
         request.now = now;
         request.appointmentAt = unixFromVietnamTime(appointment);
         request.buildPayload = [&](const std::string& reference) {
-            return buildPayload(procedure, Dossier{procedure.code, answers},
+            return buildPayload(procedure, Dossier{procedure.code, dossier.answers},
                                 SubmissionContext{config_.gateway.kioskId, reference, received});
         };
-        auto entry = outbox.commit(request);
+        auto entry = devices_->outbox->outbox->commit(request);
         if (!entry) {
-            done.outcome.state = SubmissionState::Failed;
-            done.outcome.failureReason = entry.error().code;
-        } else {
-            devices_->outbox->sender->wake();
-            // Wait briefly for the gateway's code: most residents are online and get it here.
-            OutboxEntry latest = *entry;
-            auto deadline = std::chrono::steady_clock::now() + kDeliveryWait;
-            while (std::chrono::steady_clock::now() < deadline) {
-                auto found = outbox.find(entry->localReference);
-                if (found && *found && (*found)->state == OutboxState::Delivered) {
-                    latest = **found;
-                    break;
-                }
-                std::this_thread::sleep_for(std::chrono::milliseconds(50));
-            }
-            done.outcome.localReference = latest.localReference;
-            done.outcome.state = latest.state == OutboxState::Delivered ? SubmissionState::Accepted
-                                                                        : SubmissionState::Queued;
-            done.outcome.dossierCode = latest.dossierCode;
-            ReceiptInfo info = makeReceiptInfo(procedure, latest, &answers);
-            done.outcome.appointmentText = appointmentText(info.appointmentAt);
-            devices_->lastReceipt = makeReceipt(config_, info, language);
-            devices_->lastReference = latest.localReference;
-            if (info.person) {
-                OPENSSL_cleanse(info.person->fullName.data(), info.person->fullName.size());
-                OPENSSL_cleanse(info.person->idNumber.data(), info.person->idNumber.size());
-                OPENSSL_cleanse(info.person->phone.data(), info.person->phone.size());
-            }
+            logger_.log(LogEvent::OutboxCommitFailed,
+                        {{"reason", SystemText{entry.error().code}},
+                         {"detail", SystemText{entry.error().message}}});
+            failed.outcome.failureReason = entry.error().code;
+            wipeAnswers();
+            deliver(std::move(failed));
+            return;
         }
-        for (auto& [field, value] : answers) {
-            OPENSSL_cleanse(value.data(), value.size());
-        }
-        deliver(std::move(done));
+        // Most residents are online and get the gateway's code within the wait; the answer
+        // comes from settleDeliveries, after the sender's event or when the wait runs out.
+        devices_->pending.push_back(PendingDelivery{
+            std::move(dossier), *entry, std::chrono::steady_clock::now() + kDeliveryWait});
+        devices_->outbox->sender->wake();
     });
 }
 
-void KioskServices::printReceipt() {
-    post([this] {
+void KioskServices::settleDeliveries() {
+    auto now = std::chrono::steady_clock::now();
+    auto& pending = devices_->pending;
+    for (auto it = pending.begin(); it != pending.end();) {
+        OutboxEntry latest = it->entry;
+        auto found = devices_->outbox->outbox->find(it->entry.localReference);
+        if (found && *found) {
+            latest = **found;
+        }
+        if (latest.state != OutboxState::Delivered && now < it->answerBy) {
+            ++it;
+            continue;
+        }
+        finishSubmission(*it, latest);
+        it = pending.erase(it);
+    }
+}
+
+void KioskServices::finishSubmission(PendingDelivery& pending, const OutboxEntry& latest) {
+    service::SubmitDone done;
+    done.outcome.localReference = latest.localReference;
+    done.outcome.state = latest.state == OutboxState::Delivered ? SubmissionState::Accepted
+                                                                : SubmissionState::Queued;
+    done.outcome.dossierCode = latest.dossierCode;
+    ReceiptInfo info = makeReceiptInfo(pending.dossier.procedure, latest, &pending.dossier.answers);
+    done.outcome.appointmentText = appointmentText(info.appointmentAt);
+    devices_->lastReceipt = makeReceipt(config_, info, pending.dossier.language);
+    devices_->lastReference = latest.localReference;
+    if (info.person) {
+        OPENSSL_cleanse(info.person->fullName.data(), info.person->fullName.size());
+        OPENSSL_cleanse(info.person->idNumber.data(), info.person->idNumber.size());
+        OPENSSL_cleanse(info.person->phone.data(), info.person->phone.size());
+    }
+    for (auto& [field, value] : pending.dossier.answers) {
+        OPENSSL_cleanse(value.data(), value.size());
+    }
+    deliver(std::move(done));
+}
+
+void KioskServices::printReceipt(std::string localReference) {
+    post([this, localReference = std::move(localReference)] {
         service::PrintDone done;
         if (devices_->printer && devices_->printer->printer && devices_->text &&
-            devices_->lastReceipt) {
+            devices_->lastReceipt && devices_->lastReference == localReference) {
             PrintResult result = kiosk::printReceipt(
                 *devices_->printer->printer, *devices_->lastReceipt, *devices_->text, logger_);
             done.printed = result.outcome == PrintOutcome::Printed;
@@ -385,6 +456,17 @@ void KioskServices::printReceipt() {
             }
         }
         deliver(done);
+    });
+}
+
+void KioskServices::retryOutbox() {
+    post([this] {
+        if (devices_->outbox) {
+            auto due = devices_->outbox->outbox->retryAll(nowUnixSeconds());
+            logger_.log(LogEvent::OutboxRetryRequested, {{"dossiers", due ? *due : 0}});
+            devices_->outbox->sender->wake();
+        }
+        deliver(service::OutboxChanged{});
     });
 }
 
@@ -456,6 +538,9 @@ void KioskServices::lookup(std::string code) {
         if (reply.ok()) {
             done.result.found = true;
             done.result.statusCode = reply.value->status;
+            done.result.statusReason = reply.value->statusReason;
+            done.result.openedCount = reply.value->openedCount;
+            done.result.openedBy = reply.value->openedBy;
             if (auto at = parseCompact(reply.value->appointmentAt)) {
                 done.result.appointmentText = appointmentText(*at);
             }

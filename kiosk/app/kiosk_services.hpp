@@ -1,12 +1,14 @@
 // The kiosk's devices and network behind one worker thread: the flow's effects go in, results
-// come out through a queue, and the UI is woken to collect them. Draw code never waits on it.
+// come out through the runtime's one queue (ServiceQueue). Nothing here waits on the gateway:
+// a submission's delivery arrives from the sender as an event.
 #pragma once
 
+#include "kiosk/app/service_events.hpp"
 #include "kiosk/config/config.hpp"
 #include "kiosk/devices/device_status.hpp"
-#include "kiosk/flow/dossier_draft.hpp"
-#include "kiosk/flow/session_state.hpp"
+#include "kiosk/flow/effect.hpp"
 #include "kiosk/log/logger.hpp"
+#include "kiosk/outbox/outbox.hpp"
 #include "kiosk/procedure/procedure_loader.hpp"
 #include "kiosk/receipt/receipt.hpp"
 #include "kiosk/usage/report_export.hpp"
@@ -27,33 +29,11 @@ namespace kiosk {
 
 class SimulatedPrinterDevice;
 
-namespace service {
-struct CardReadDone {
-    std::map<std::string, std::string> fields; // "card.full_name" -> value; empty on failure
-    std::string failure;                       // reason id for the screen, empty on success
-};
-struct SubmitDone {
-    SubmissionOutcome outcome;
-};
-struct PrintDone {
-    bool printed = false;
-};
-struct LookupDone {
-    LookupState result;
-};
-struct ReprintDone {
-    enum class Outcome { Printed, Failed, NothingToPrint } outcome = Outcome::Failed;
-};
-} // namespace service
-
-using ServiceResult = std::variant<service::CardReadDone, service::SubmitDone, service::PrintDone,
-                                   service::LookupDone, service::ReprintDone>;
-
 class KioskServices {
 public:
-    // `wake` is called from the worker thread after a result is queued or a device changed.
+    // Results and device changes are posted to `events`, which must outlive the services.
     KioskServices(const Config& config, Logger& logger, bool simulatedDevices,
-                  std::function<void()> wake);
+                  ServiceQueue& events);
     ~KioskServices();
     KioskServices(const KioskServices&) = delete;
     KioskServices& operator=(const KioskServices&) = delete;
@@ -62,9 +42,15 @@ public:
     // dates are given (YYMMDD), also with BAC for cards that offer nothing else.
     void readCard(std::string idNumber, std::string dateOfBirth = {},
                   std::string dateOfExpiry = {});
-    // Commits the dossier durably, lets the sender deliver it, and reports accepted or queued.
-    void submit(const Procedure& procedure, FieldValues answers, Language language);
-    void printReceipt();
+    // Commits the dossier durably and lets the sender deliver it. SubmitDone follows as soon as
+    // the gateway answers (accepted) or after a short wait (queued); the worker stays free for
+    // card reads and printing meanwhile.
+    void submit(effect::SubmitDossier dossier);
+    // The receipt of the dossier committed under `localReference`; answer: PrintDone.
+    void printReceipt(std::string localReference);
+    // A volunteer's "retry": every undelivered dossier becomes due now and the sender is woken;
+    // OutboxChanged follows at once and again after each attempt.
+    void retryOutbox();
     void lookup(std::string code);
     // Prints the last receipt again (a volunteer's tool); the answer comes as ReprintDone.
     void reprintLastReceipt();
@@ -74,7 +60,6 @@ public:
     // be waited on from any thread but the UI's.
     std::future<bool> printReportSummary(std::vector<SummaryLine> lines);
 
-    std::vector<ServiceResult> takeResults();
     DeviceStatus status() const;
     // Outbox figures for the volunteer tools. The outbox is thread-safe, so any thread may ask;
     // all zero when the kiosk has no outbox (no gateway key configured).
@@ -82,6 +67,7 @@ public:
         int pending = 0;
         int delivered = 0;
         int needsAttention = 0;
+        bool known = true; // false when the outbox could not be read: the figures are not 0
     };
     OutboxCounts outboxCounts() const;
     // The simulated printer's switches (paper, cover, plug) and pages; null for a real printer.
@@ -89,20 +75,23 @@ public:
 
 private:
     struct Devices;
+    struct PendingDelivery;
     void run();
     void post(std::function<void()> job);
-    void deliver(ServiceResult result);
+    void deliver(ServiceEvent result);
     void pollDevices();
+    // Answers the submissions whose dossier was delivered or whose wait ran out.
+    void settleDeliveries();
+    void finishSubmission(PendingDelivery& pending, const OutboxEntry& latest);
 
     const Config& config_;
     Logger& logger_;
-    std::function<void()> wake_;
+    ServiceQueue& events_;
     std::unique_ptr<Devices> devices_;
 
     mutable std::mutex mutex_;
     std::condition_variable jobsChanged_;
     std::deque<std::function<void()>> jobs_;
-    std::vector<ServiceResult> results_;
     DeviceStatus status_;
     bool stopping_ = false;
     std::thread worker_;

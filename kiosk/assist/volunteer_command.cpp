@@ -1,4 +1,4 @@
-// Argument handling of the volunteer and maintainer-PIN commands of kioskctl.
+// The volunteer and maintainer-PIN commands of kioskctl (parsed in kiosk/cli/kioskctl_cli.cpp).
 #include "kiosk/assist/volunteer_command.hpp"
 
 #include "kiosk/assist/volunteer_store.hpp"
@@ -13,45 +13,6 @@
 namespace kiosk {
 namespace {
 
-struct Parsed {
-    std::vector<std::string> positional;
-    std::optional<std::string> name;
-    std::filesystem::path database = assistDatabasePath(PathConfig{}.dataDir);
-    std::string problem;
-};
-
-Parsed parse(const std::vector<std::string>& args) {
-    Parsed parsed;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        if (arg == "--name" || arg == "--db") {
-            if (i + 1 >= args.size()) {
-                parsed.problem = arg + " needs a value";
-                return parsed;
-            }
-            if (arg == "--name") {
-                parsed.name = args[++i];
-            } else {
-                parsed.database = args[++i];
-            }
-        } else if (arg.rfind("--", 0) == 0) {
-            parsed.problem = "unknown option " + arg;
-            return parsed;
-        } else {
-            parsed.positional.push_back(arg);
-        }
-    }
-    return parsed;
-}
-
-int usageError(std::ostream& err, const std::string& problem) {
-    err << "kioskctl: " << problem << "\n"
-        << "usage: kioskctl volunteer add --name NAME | set-pin ID | disable ID | enable ID | "
-           "list  [--db FILE]\n"
-           "       kioskctl maintainer-pin set [--db FILE]\n";
-    return 2;
-}
-
 std::optional<std::string> askPinTwice(const PinReader& readPin, std::ostream& err) {
     std::string first = readPin("PIN: ");
     std::string second = readPin("PIN again: ");
@@ -62,11 +23,11 @@ std::optional<std::string> askPinTwice(const PinReader& readPin, std::ostream& e
     return first;
 }
 
-std::unique_ptr<VolunteerStore> openStore(const Parsed& parsed, const PinHashParams& params,
-                                          std::ostream& err) {
+std::unique_ptr<VolunteerStore> openStore(const std::filesystem::path& database,
+                                          const PinHashParams& params, std::ostream& err) {
     VolunteerStoreOptions options;
     options.hashParams = params;
-    auto store = VolunteerStore::open(parsed.database, options, nullptr,
+    auto store = VolunteerStore::open(database, options, nullptr,
                                       [] { return std::chrono::system_clock::now(); });
     if (!store) {
         err << "kioskctl: " << store.error().message << '\n';
@@ -105,35 +66,17 @@ PinReader terminalPinReader() {
     };
 }
 
-int runVolunteerCommand(const std::vector<std::string>& args, const PinReader& readPin,
-                        std::ostream& out, std::ostream& err, const PinHashParams& params) {
-    Parsed parsed = parse(args);
-    if (!parsed.problem.empty()) {
-        return usageError(err, parsed.problem);
-    }
-    if (parsed.positional.empty()) {
-        return usageError(err, "volunteer needs a command");
-    }
-    const std::string& command = parsed.positional[0];
-    bool needsId = command == "set-pin" || command == "disable" || command == "enable";
-    if (needsId && parsed.positional.size() != 2) {
-        return usageError(err, command + " needs one volunteer id");
-    }
-    if (!needsId && parsed.positional.size() != 1) {
-        return usageError(err, "too many arguments");
-    }
-    if (command == "add" && !parsed.name) {
-        return usageError(err, "add needs --name");
-    }
-    if (command != "add" && command != "list" && !needsId) {
-        return usageError(err, "unknown volunteer command " + command);
-    }
+std::filesystem::path defaultAssistDatabase() {
+    return assistDatabasePath(PathConfig{}.dataDir);
+}
 
-    auto store = openStore(parsed, params, err);
+int runVolunteerCommand(const VolunteerRequest& request, const PinReader& readPin,
+                        std::ostream& out, std::ostream& err, const PinHashParams& params) {
+    auto store = openStore(request.database, params, err);
     if (!store) {
         return 1;
     }
-    if (command == "list") {
+    if (request.action == VolunteerAction::List) {
         auto volunteers = store->listVolunteers();
         if (!volunteers) {
             return report(volunteers.error(), err);
@@ -145,20 +88,20 @@ int runVolunteerCommand(const std::vector<std::string>& args, const PinReader& r
         }
         return 0;
     }
-    if (command == "disable" || command == "enable") {
-        return report(store->setVolunteerState(parsed.positional[1],
-                                               command == "enable" ? VolunteerState::Enabled
-                                                                   : VolunteerState::Disabled),
+    if (request.action == VolunteerAction::Disable || request.action == VolunteerAction::Enable) {
+        return report(store->setVolunteerState(request.id, request.action == VolunteerAction::Enable
+                                                               ? VolunteerState::Enabled
+                                                               : VolunteerState::Disabled),
                       err);
     }
     auto pin = askPinTwice(readPin, err);
     if (!pin) {
         return 1;
     }
-    if (command == "set-pin") {
-        return report(store->setVolunteerPin(parsed.positional[1], *pin), err);
+    if (request.action == VolunteerAction::SetPin) {
+        return report(store->setVolunteerPin(request.id, *pin), err);
     }
-    auto added = store->addVolunteer(*parsed.name, *pin);
+    auto added = store->addVolunteer(request.name, *pin);
     if (!added) {
         return report(added.error(), err);
     }
@@ -166,16 +109,9 @@ int runVolunteerCommand(const std::vector<std::string>& args, const PinReader& r
     return 0;
 }
 
-int runMaintainerPinCommand(const std::vector<std::string>& args, const PinReader& readPin,
-                            std::ostream& out, std::ostream& err, const PinHashParams& params) {
-    Parsed parsed = parse(args);
-    if (!parsed.problem.empty()) {
-        return usageError(err, parsed.problem);
-    }
-    if (parsed.positional.size() != 1 || parsed.positional[0] != "set" || parsed.name) {
-        return usageError(err, "maintainer-pin takes only: set [--db FILE]");
-    }
-    auto store = openStore(parsed, params, err);
+int runMaintainerPinSet(const std::filesystem::path& database, const PinReader& readPin,
+                        std::ostream& out, std::ostream& err, const PinHashParams& params) {
+    auto store = openStore(database, params, err);
     if (!store) {
         return 1;
     }

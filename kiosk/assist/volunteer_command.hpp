@@ -3,10 +3,10 @@
 
 #include "kiosk/assist/pin_hash.hpp"
 
+#include <filesystem>
 #include <functional>
 #include <ostream>
 #include <string>
-#include <vector>
 
 namespace kiosk {
 
@@ -16,20 +16,28 @@ using PinReader = std::function<std::string(const char* prompt)>;
 // Reads from the controlling terminal with echo off (stdin when it is not a terminal).
 PinReader terminalPinReader();
 
-// args (after "volunteer"):
-//   add --name NAME      asks for the PIN twice; prints the new pseudonymous id
-//   set-pin ID           asks for the new PIN twice
-//   disable ID | enable ID
-//   list                 id, state and name, one per line
-// each optionally followed by --db FILE (default: assist.db in the default data directory).
-// Returns 0 done, 1 failed, 2 bad arguments.
-int runVolunteerCommand(const std::vector<std::string>& args, const PinReader& readPin,
+enum class VolunteerAction { Add, SetPin, Disable, Enable, List };
+
+// The assist database of the default data directory.
+std::filesystem::path defaultAssistDatabase();
+
+// One `kioskctl volunteer ...` request, as the command line (kiosk/cli/kioskctl_cli.cpp) parsed it.
+struct VolunteerRequest {
+    VolunteerAction action = VolunteerAction::List;
+    std::string id;   // set-pin, disable, enable
+    std::string name; // add
+    std::filesystem::path database = defaultAssistDatabase();
+};
+
+// add asks for the PIN twice and prints the new pseudonymous id; set-pin asks for the new PIN
+// twice; list prints id, state and name, one per line. Returns 0 done, 1 failed.
+int runVolunteerCommand(const VolunteerRequest& request, const PinReader& readPin,
                         std::ostream& out, std::ostream& err,
                         const PinHashParams& params = PinHashParams{});
 
-// args (after "maintainer-pin"): set [--db FILE]; asks for the PIN twice.
-int runMaintainerPinCommand(const std::vector<std::string>& args, const PinReader& readPin,
-                            std::ostream& out, std::ostream& err,
-                            const PinHashParams& params = PinHashParams{});
+// `kioskctl maintainer-pin set`: asks for the PIN twice. Returns 0 done, 1 failed.
+int runMaintainerPinSet(const std::filesystem::path& database, const PinReader& readPin,
+                        std::ostream& out, std::ostream& err,
+                        const PinHashParams& params = PinHashParams{});
 
 } // namespace kiosk

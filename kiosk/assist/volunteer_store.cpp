@@ -1,6 +1,9 @@
 // Volunteer and maintainer credentials in SQLite, with the lockout state persisted per principal.
 #include "kiosk/assist/volunteer_store.hpp"
 
+#include "kiosk/storage/moved_aside.hpp"
+#include "kiosk/storage/store_fault.hpp"
+
 #include <cstdio>
 #include <openssl/rand.h>
 
@@ -85,18 +88,14 @@ Result<std::string> newVolunteerId() {
     return std::string(text);
 }
 
-} // namespace
-
-std::filesystem::path assistDatabasePath(const std::filesystem::path& dataDir) {
-    return dataDir / "assist.db";
-}
-
-Result<std::unique_ptr<VolunteerStore>> VolunteerStore::open(const std::filesystem::path& path,
-                                                             VolunteerStoreOptions options,
-                                                             Logger* logger, Clock clock) {
+// quick_check first: a damaged page would otherwise surface only at the next sign-in.
+Result<usagedb::Database> openVolunteerDatabase(const std::filesystem::path& path) {
     auto db = usagedb::openDatabase(path, usagedb::OpenMode::ReadWriteCreate);
     if (!db) {
         return db.error();
+    }
+    if (auto integrity = checkIntegrity(db->get(), "usage.db_"); !integrity) {
+        return integrity.error();
     }
     // Credentials are tiny and rarely written: full durability costs nothing here.
     for (const char* sql : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", kSchema}) {
@@ -107,8 +106,49 @@ Result<std::unique_ptr<VolunteerStore>> VolunteerStore::open(const std::filesyst
     if (auto status = addLockoutColumns(db->get()); !status) {
         return status.error();
     }
+    return db;
+}
+
+} // namespace
+
+std::filesystem::path assistDatabasePath(const std::filesystem::path& dataDir) {
+    return dataDir / "assist.db";
+}
+
+Result<std::unique_ptr<VolunteerStore>> VolunteerStore::open(const std::filesystem::path& path,
+                                                             VolunteerStoreOptions options,
+                                                             Logger* logger, Clock clock) {
+    auto opened = openVolunteerDatabase(path);
+    if (!opened && usagedb::isCorruption(opened.error())) {
+        // Only a corrupt file goes aside (PINs must then be set again); a full, read-only or
+        // unreadable disk is reported and the file left alone (docs/storage.md).
+        if (logger != nullptr) {
+            logger->log(LogEvent::StoreDamaged, {{"store", LogToken("volunteers")},
+                                                 {"fault", SystemText{"corrupt"}},
+                                                 {"reason", SystemText{opened.error().message}}});
+        }
+        MoveAsideResult moved = moveCorruptDatabaseAside(path, clock(), 2);
+        if (!moved.movedTo.empty()) {
+            if (logger != nullptr) {
+                logger->log(LogEvent::StoreMovedAside,
+                            {{"store", LogToken("volunteers")},
+                             {"moved_to", SystemText{moved.movedTo.string()}}});
+            }
+            opened = openVolunteerDatabase(path);
+        }
+    }
+    if (!opened) {
+        if (logger != nullptr && !usagedb::isCorruption(opened.error())) {
+            logger->log(
+                LogEvent::StoreFailing,
+                {{"store", LogToken("volunteers")},
+                 {"fault", SystemText{std::string(storeFaultName(storeFaultOf(opened.error())))}},
+                 {"reason", SystemText{opened.error().message}}});
+        }
+        return opened.error();
+    }
     auto store = std::unique_ptr<VolunteerStore>(
-        new VolunteerStore(std::move(*db), options, logger, std::move(clock)));
+        new VolunteerStore(std::move(*opened), options, logger, std::move(clock)));
     if (auto status = store->carryLockoutsAcrossBoot(); !status) {
         return status.error();
     }

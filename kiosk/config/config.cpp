@@ -22,6 +22,7 @@ struct Key {
     std::string_view section;
     std::string_view name;
     Setter set;
+    std::string_view help; // what the key means and accepts: kiosk.ini(5) is made from it
 };
 
 std::optional<long> parseInteger(std::string_view text) {
@@ -149,10 +150,15 @@ std::optional<bool> parseBool(std::string_view value) {
 
 std::vector<Key> keys() {
     return {
-        {"kiosk", "commune_name", text(&Config::communeName)},
-        {"kiosk", "access_point_name", text(&Config::accessPointName)},
-        {"kiosk", "hotline", text(&Config::hotline)},
-        {"kiosk", "office_address", text(&Config::officeAddress)},
+        {"kiosk", "commune_name", text(&Config::communeName),
+         "Shown in the header and printed on receipts (any text, must not be empty)."},
+        {"kiosk", "access_point_name", text(&Config::accessPointName),
+         "Where this kiosk stands, e.g. the village cultural house (must not be empty)."},
+        {"kiosk", "hotline", text(&Config::hotline),
+         "Help line printed on receipts and shown on the help screen (must not be empty)."},
+        {"kiosk", "office_address", text(&Config::officeAddress),
+         "Where residents are sent when this kiosk is out of order (maintenance screen; not "
+         "empty)."},
         {"kiosk", "language",
          [](Config& config, std::string_view value) {
              auto language = parseLanguage(value);
@@ -161,7 +167,8 @@ std::vector<Key> keys() {
              }
              config.language = *language;
              return std::string();
-         }},
+         },
+         "Language the kiosk starts in and returns to after every session: vi or en."},
         {"display", "fullscreen",
          [](Config& config, std::string_view value) {
              auto flag = parseBool(value);
@@ -170,9 +177,13 @@ std::vector<Key> keys() {
              }
              config.display.fullscreen = *flag;
              return std::string();
-         }},
-        {"display", "panel_width_mm", millimetres(&DisplayConfig::panelWidthMm)},
-        {"display", "panel_height_mm", millimetres(&DisplayConfig::panelHeightMm)},
+         },
+         "true: take the whole panel (the only sensible value under systemd); false: a window."},
+        {"display", "panel_width_mm", millimetres(&DisplayConfig::panelWidthMm),
+         "Visible width of the panel in millimetres (50 to 800); touch targets and text are "
+         "sized in millimetres, so measure the glass. The default is a 10.1\" 1280x800 panel."},
+        {"display", "panel_height_mm", millimetres(&DisplayConfig::panelHeightMm),
+         "Visible height of the panel in millimetres (50 to 800), measured like panel_width_mm."},
         {"display", "rotation",
          [](Config& config, std::string_view value) {
              auto degrees = parseInteger(value);
@@ -182,10 +193,18 @@ std::vector<Key> keys() {
              }
              config.display.rotationDegrees = static_cast<int>(*degrees);
              return std::string();
-         }},
-        {"display", "dim_after_s", seconds(&Config::display, &DisplayConfig::dimAfter, 10, 86400)},
+         },
+         "Clockwise turn of the UI on the panel, in degrees: 0, 90, 180 or 270 (90 or 270: a "
+         "landscape panel mounted in portrait). Touches are turned with it. panel_width_mm and "
+         "panel_height_mm stay the panel's own (unturned) width and height."},
+        {"display", "dim_after_s", seconds(&Config::display, &DisplayConfig::dimAfter, 10, 86400),
+         "Seconds without a touch before the screen dims (10 to 86400). Only with no session "
+         "running: a resident mid-session gets \"Are you still there?\" instead (see "
+         "[session])."},
         {"display", "blank_after_s",
-         seconds(&Config::display, &DisplayConfig::blankAfter, 10, 86400)},
+         seconds(&Config::display, &DisplayConfig::blankAfter, 10, 86400),
+         "Seconds without a touch before the screen blanks (10 to 86400, not less than "
+         "dim_after_s). Any touch wakes the screen; that touch presses nothing."},
         {"display", "touch_calibration",
          [](Config& config, std::string_view value) {
              auto calibration = parseTouchCalibration(value);
@@ -194,24 +213,48 @@ std::vector<Key> keys() {
              }
              config.display.touchCalibration = *calibration;
              return std::string();
-         }},
-        {"display", "backlight_dir", textIn(&Config::display, &DisplayConfig::backlightDir)},
+         },
+         "Touch correction applied before rotation, six numbers a b c d e f as in libinput's "
+         "LIBINPUT_CALIBRATION_MATRIX: x' = a*x + b*y + c, y' = d*x + e*y + f over 0..1 across the "
+         "panel. 1 0 0 0 1 0 changes nothing; -1 0 1 0 1 0 mirrors a touch layer wired "
+         "left-right."},
+        {"display", "backlight_dir", textIn(&Config::display, &DisplayConfig::backlightDir),
+         "Backlight dimmed and switched off with the screen, e.g. "
+         "/sys/class/backlight/rpi_backlight (the Raspberry Pi 7\" panel). Empty: only the picture "
+         "is darkened; the light stays on."},
         {"session", "inactivity_timeout_s",
-         seconds(&Config::session, &SessionConfig::inactivityTimeout, 15, 3600)},
+         seconds(&Config::session, &SessionConfig::inactivityTimeout, 15, 3600),
+         "Seconds of silence before \"Are you still there?\" appears (15 to 3600)."},
         {"session", "still_there_countdown_s",
-         seconds(&Config::session, &SessionConfig::stillThereCountdown, 5, 300)},
-        {"devices", "printer", device(&DeviceConfig::printer)},
-        {"devices", "printer_profile", textIn(&Config::devices, &DeviceConfig::printerProfile)},
-        {"devices", "card_reader", device(&DeviceConfig::cardReader)},
+         seconds(&Config::session, &SessionConfig::stillThereCountdown, 5, 300),
+         "Length of that countdown in seconds; when it ends the session is wiped (5 to 300)."},
+        {"devices", "printer", device(&DeviceConfig::printer),
+         "Receipt printer: auto (the USB ESC/POS printer if one is found, else a simulated one, "
+         "logged as KIOSK-1201), sim (always simulated) or none."},
+        {"devices", "printer_profile", textIn(&Config::devices, &DeviceConfig::printerProfile),
+         "Printer profile (paper width, buffer sizes, cutter): generic-58, generic-80, "
+         "epson-tm-t20, epson-tm-t82, xprinter-58 or xprinter-80."},
+        {"devices", "card_reader", device(&DeviceConfig::cardReader),
+         "Chip ID card reader: auto (the USB CCID reader if one is found, else simulated), sim or "
+         "none."},
         {"devices", "sim_card_profile",
-         textIn(&Config::devices, &DeviceConfig::simulatedCardProfile)},
-        {"devices", "csca_dir", textIn(&Config::devices, &DeviceConfig::cscaDir)},
-        {"gateway", "url", gatewayUrl()},
-        {"gateway", "ca_file", textIn(&Config::gateway, &GatewayConfig::caFile)},
-        {"gateway", "kiosk_id", textIn(&Config::gateway, &GatewayConfig::kioskId)},
-        {"gateway", "credential_file", textIn(&Config::gateway, &GatewayConfig::credentialFile)},
+         textIn(&Config::devices, &DeviceConfig::simulatedCardProfile),
+         "Card the simulated reader presents (only used with card_reader = sim)."},
+        {"devices", "csca_dir", textIn(&Config::devices, &DeviceConfig::cscaDir),
+         "Directory of CSCA certificates (PEM or DER) that ID card signatures must chain to."},
+        {"gateway", "url", gatewayUrl(),
+         "Base URL of the dossier gateway. Dossiers wait in the outbox while it is unreachable."},
+        {"gateway", "ca_file", textIn(&Config::gateway, &GatewayConfig::caFile),
+         "CA certificate (PEM) for an https:// gateway; empty uses the system's trust store."},
+        {"gateway", "kiosk_id", textIn(&Config::gateway, &GatewayConfig::kioskId),
+         "This kiosk's identity towards the gateway."},
+        {"gateway", "credential_file", textIn(&Config::gateway, &GatewayConfig::credentialFile),
+         "File holding this kiosk's gateway credential: required, mode 0600 (the kiosk refuses a "
+         "file others can read, like ssh does, and says `chmod 600 <file>`)."},
         {"gateway", "public_key_file",
-         textIn(&Config::gateway, &GatewayConfig::gatewayPublicKeyFile)},
+         textIn(&Config::gateway, &GatewayConfig::gatewayPublicKeyFile),
+         "The gateway's X25519 public key: every dossier is sealed to it before it is stored. "
+         "Required; writable by its owner only."},
         {"gateway", "reference_prefix",
          [](Config& config, std::string_view value) {
              // Short capitals only: it is read aloud over the phone and printed on receipts.
@@ -223,18 +266,35 @@ std::vector<Key> keys() {
              }
              config.gateway.referencePrefix = std::string(value);
              return std::string();
-         }},
-        {"paths", "data_dir", nonEmptyPath(&Config::paths, &PathConfig::dataDir)},
-        {"paths", "content_dir", nonEmptyPath(&Config::paths, &PathConfig::contentDir)},
-        {"paths", "usb_mount_dir", textIn(&Config::paths, &PathConfig::usbMountDir)},
-        {"paths", "font_regular", textIn(&Config::paths, &PathConfig::fontRegular)},
-        {"paths", "font_bold", textIn(&Config::paths, &PathConfig::fontBold)},
-        {"paths", "content_trust_dir", textIn(&Config::paths, &PathConfig::contentTrustDir)},
-        {"assisted", "volunteer_phone", textIn(&Config::assisted, &AssistedConfig::volunteerPhone)},
+         },
+         "Short commune code that starts offline references on receipts (\"VT-20261125-0007\")."},
+        {"paths", "data_dir", nonEmptyPath(&Config::paths, &PathConfig::dataDir),
+         "Writable data: usage database, outbox, installed content (the service's StateDirectory). "
+         "Reports for the USB stick are spooled in <data_dir>/usb-export; kiosk-usb-export.path "
+         "and .service name /var/lib/kiosk: change them too (systemctl edit) if this moves."},
+        {"paths", "content_dir", nonEmptyPath(&Config::paths, &PathConfig::contentDir),
+         "Installed content packs; `kioskctl pack install` writes here, the kiosk reads current/."},
+        {"paths", "usb_mount_dir", textIn(&Config::paths, &PathConfig::usbMountDir),
+         "Where kiosk-usb-mount@.service mounts a USB stick (read-only) carrying content packs. "
+         "Reports reach the stick only through the root helper kiosk-usb-export, which uses "
+         "/media/kiosk-usb."},
+        {"paths", "font_regular", textIn(&Config::paths, &PathConfig::fontRegular),
+         "Regular font with full Vietnamese diacritics (package fonts-noto-core)."},
+        {"paths", "font_bold", textIn(&Config::paths, &PathConfig::fontBold),
+         "Bold font with full Vietnamese diacritics (package fonts-noto-core)."},
+        {"paths", "content_trust_dir", textIn(&Config::paths, &PathConfig::contentTrustDir),
+         "Public keys (*.pub) trusted to sign content packs; only root may write here."},
+        {"assisted", "volunteer_phone", textIn(&Config::assisted, &AssistedConfig::volunteerPhone),
+         "The help desk's phone, shown on the Help screen beside \"Gọi tình nguyện viên\" (empty = "
+         "none)."},
         {"assisted", "inactivity_signout_s",
-         seconds(&Config::assisted, &AssistedConfig::inactivitySignout, 60, 7200)},
+         seconds(&Config::assisted, &AssistedConfig::inactivitySignout, 60, 7200),
+         "A volunteer is signed out after this many seconds without a touch (60 to 7200)."},
         {"assisted", "session_limit_s",
-         seconds(&Config::assisted, &AssistedConfig::sessionLimit, 300, 12 * 3600)},
+         seconds(&Config::assisted, &AssistedConfig::sessionLimit, 300, 12 * 3600),
+         "A volunteer is signed out after this many seconds in any case (300 to 43200, not less "
+         "than "
+         "inactivity_signout_s)."},
         {"assisted", "count_per_volunteer",
          [](Config& config, std::string_view value) {
              auto flag = parseBool(value);
@@ -243,7 +303,8 @@ std::vector<Key> keys() {
              }
              config.assisted.countPerVolunteer = *flag;
              return std::string();
-         }},
+         },
+         "true: count assisted sessions per volunteer (pseudonymous id) in the usage log."},
         {"audio", "volume_percent",
          [](Config& config, std::string_view value) {
              auto percent = parseInteger(value);
@@ -252,7 +313,8 @@ std::vector<Key> keys() {
              }
              config.audio.volumePercent = static_cast<int>(*percent);
              return std::string();
-         }},
+         },
+         "Volume of spoken guidance, 0 to 100."},
         {"audio", "speech_synthesis",
          [](Config& config, std::string_view value) {
              auto flag = parseBool(value);
@@ -261,7 +323,8 @@ std::vector<Key> keys() {
              }
              config.audio.speechSynthesis = *flag;
              return std::string();
-         }},
+         },
+         "Read texts aloud with espeak-ng when the content pack has no recording (true/false)."},
         {"usage", "retention_days",
          [](Config& config, std::string_view value) {
              auto days = parseInteger(value);
@@ -270,7 +333,8 @@ std::vector<Key> keys() {
              }
              config.usage.retentionDays = static_cast<int>(*days);
              return std::string();
-         }},
+         },
+         "Days raw usage events are kept (7 to 3650); daily counts are kept for ever."},
         {"usage", "rating_scale",
          [](Config& config, std::string_view value) {
              auto faces = parseInteger(value);
@@ -280,9 +344,23 @@ std::vector<Key> keys() {
              }
              config.usage.ratingScale = static_cast<int>(*faces);
              return std::string();
-         }},
+         },
+         "Number of faces on the satisfaction question: 3 or 5."},
     };
 }
+
+} // namespace
+
+std::vector<ConfigKeyInfo> configKeys() {
+    std::vector<ConfigKeyInfo> infos;
+    for (const Key& key : keys()) {
+        infos.push_back(
+            ConfigKeyInfo{std::string(key.section), std::string(key.name), std::string(key.help)});
+    }
+    return infos;
+}
+
+namespace {
 
 struct ParseState {
     Config config;

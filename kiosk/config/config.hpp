@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -111,6 +112,14 @@ struct Config {
 
 // Reads `path` over the defaults. A problem names the file, the line and the key.
 Result<Config> loadConfig(const std::filesystem::path& path);
+
+// One accepted key of kiosk.ini, in table order (sections together); kiosk.ini(5) lists them.
+struct ConfigKeyInfo {
+    std::string section;
+    std::string name;
+    std::string help;
+};
+std::vector<ConfigKeyInfo> configKeys();
 
 // The same for text already in memory; `origin` names it in error messages.
 Result<Config> parseConfig(const std::string& text, const std::string& origin);

@@ -4,6 +4,7 @@
 
 #include "kiosk/content/content_store.hpp"
 #include "kiosk/devices/device_status.hpp"
+#include "kiosk/health/health_check.hpp"
 #include "kiosk/input/keyboard_controller.hpp"
 #include "kiosk/input/secure_buffer.hpp"
 #include "kiosk/usage/report_export_spool.hpp"
@@ -68,7 +69,7 @@ struct VolunteerToolsState {
     enum class Reprint { None, Printing, Printed, Failed, NothingToPrint } reprint = Reprint::None;
 };
 
-enum class MaintainerTab { Reports, Volunteers, Content };
+enum class MaintainerTab { Reports, Volunteers, Content, Health };
 enum class ReportRangeKind { Today, Week, Month, Custom };
 
 // Outcome of an export to the USB stick or a printed summary.
@@ -140,6 +141,12 @@ struct VolunteerAdmin {
     VolunteerEnrolment enrol;
 };
 
+// The box's health checks (the same as `kioskctl doctor`), run when the tab opens.
+struct HealthView {
+    bool loaded = false;
+    std::vector<HealthResult> results;
+};
+
 // Everything of assisted mode. Unlike the rest of SessionState it survives the resident's
 // wipe: it is the volunteer's shift, not the resident's session.
 struct AssistState {
@@ -157,6 +164,7 @@ struct AssistState {
     ReportView reports;
     ContentView content;
     VolunteerAdmin admin;
+    HealthView health;
 };
 
 } // namespace kiosk

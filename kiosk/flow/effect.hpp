@@ -1,11 +1,13 @@
 // Work the flow asks the app to do with devices and services; results come back as calls.
 #pragma once
 
-#include "kiosk/input/secure_buffer.hpp"
-#include "kiosk/usage/usage_report.hpp"
-
+#include "kiosk/flow/dossier_draft.hpp"
+#include "kiosk/flow/variant_group.hpp"
 #include "kiosk/i18n/language.hpp"
+#include "kiosk/input/secure_buffer.hpp"
 #include "kiosk/lesson/lesson_session.hpp"
+#include "kiosk/procedure/procedure.hpp"
+#include "kiosk/usage/usage_report.hpp"
 
 #include <optional>
 #include <string>
@@ -13,9 +15,18 @@
 
 namespace kiosk::effect {
 
-struct SubmitDossier {}; // commit state().dossier to the outbox, then send
-struct PrintReceipt {};  // print the receipt of the submitted dossier
-struct ReadCard {        // read the chip ID card; the number opens it (PACE CAN / BAC)
+// Commit the dossier to the outbox, then send it; the answer is submissionFinished. It carries
+// everything the worker needs, so nothing is read back from the flow, which may have moved on.
+struct SubmitDossier {
+    Procedure procedure;
+    FieldValues answers; // personal data: the worker wipes its copy once committed
+    Language language = Language::Vietnamese;
+};
+// Print the receipt of the dossier committed under this reference; answer: receiptPrinted.
+struct PrintReceipt {
+    std::string localReference;
+};
+struct ReadCard { // read the chip ID card; the number opens it (PACE CAN / BAC)
     std::string idNumber;
     // YYMMDD, both empty until the card asked for them (BAC-only cards, CardDates screen).
     std::string dateOfBirth;
@@ -56,6 +67,7 @@ struct InstallPack {      // answer: installProgress..., installFinished
     std::string path;
 };
 struct RollbackContent {}; // answer: rollbackFinished
+struct CheckHealth {};     // run the health checks (kioskctl doctor's); answer: healthChecked
 // Lessons.
 struct PrintTakeHomeSheet { // print the lesson's reminders (buildTakeHomeSheet) in `language`
     std::string lessonId;
@@ -89,6 +101,25 @@ struct AddVolunteer { // hash and store; answer: volunteerAdded, then volunteers
 
 namespace kiosk {
 
-using Effect = std::variant<effect::SubmitDossier, effect::PrintReceipt, effect::ReadCard, effect::LookupDossier, effect::LoadVolunteers, effect::CheckVolunteerPin, effect::CheckMaintainerPin, effect::LoadVolunteerTools, effect::ReprintLastReceipt, effect::RetryOutbox, effect::BuildReport, effect::ExportReport, effect::PrintReportSummary, effect::SetVolunteerEnabled, effect::InspectContent, effect::InstallPack, effect::RollbackContent, effect::PrintTakeHomeSheet, effect::PlayAudio, effect::StopAudio, effect::LessonCompleted, effect::OpenVideo, effect::ControlVideo, effect::CloseVideo, effect::AddVolunteer>;
+// Work on the volunteer store, the content store and the USB stick (AssistServices::perform).
+using AssistEffect =
+    std::variant<effect::LoadVolunteers, effect::CheckVolunteerPin, effect::CheckMaintainerPin,
+                 effect::BuildReport, effect::ExportReport, effect::PrintReportSummary,
+                 effect::SetVolunteerEnabled, effect::InspectContent, effect::InstallPack,
+                 effect::RollbackContent, effect::AddVolunteer, effect::CheckHealth>;
+// Sound and video of lessons: the screen's business (MediaPlayer).
+using MediaEffect = std::variant<effect::PlayAudio, effect::StopAudio, effect::OpenVideo,
+                                 effect::ControlVideo, effect::CloseVideo>;
+
+using Effect =
+    std::variant<effect::SubmitDossier, effect::PrintReceipt, effect::ReadCard,
+                 effect::LookupDossier, effect::LoadVolunteers, effect::CheckVolunteerPin,
+                 effect::CheckMaintainerPin, effect::LoadVolunteerTools, effect::ReprintLastReceipt,
+                 effect::RetryOutbox, effect::BuildReport, effect::ExportReport,
+                 effect::PrintReportSummary, effect::SetVolunteerEnabled, effect::InspectContent,
+                 effect::InstallPack, effect::RollbackContent, effect::PrintTakeHomeSheet,
+                 effect::PlayAudio, effect::StopAudio, effect::LessonCompleted, effect::OpenVideo,
+                 effect::ControlVideo, effect::CloseVideo, effect::AddVolunteer,
+                 effect::CheckHealth>;
 
 } // namespace kiosk

@@ -227,11 +227,9 @@ void Flow::apply(const Intent& intent, SteadyTime now) {
                 effects_.push_back(effect::StopAudio{});
                 effects_.push_back(std::move(chime));
             },
-            // Assisted-mode and lesson intents: each handler ignores the other's.
-            [&](const auto&) {
-                applyAssist(intent, now);
-                applyLesson(intent, now);
-            },
+            // Two groups with handlers of their own; an intent in neither does not compile.
+            [&]<AlternativeOf<AssistIntent> T>(const T& assist) { applyAssist(assist, now); },
+            [&]<AlternativeOf<LessonIntent> T>(const T& lesson) { applyLesson(lesson, now); },
         },
         intent);
 }

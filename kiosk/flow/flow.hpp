@@ -6,6 +6,7 @@
 #include "kiosk/config/config.hpp"
 #include "kiosk/flow/effect.hpp"
 #include "kiosk/flow/intent.hpp"
+#include "kiosk/flow/intent_groups.hpp"
 #include "kiosk/flow/session_state.hpp"
 #include "kiosk/lesson/lesson_loader.hpp"
 #include "kiosk/log/logger.hpp"
@@ -74,6 +75,7 @@ public:
     void volunteerAdded(bool added, std::string failure);
     void reportPrinted(bool printed);
     void contentInspected(ContentView view);
+    void healthChecked(std::vector<HealthResult> results);
     void installProgress(std::uint64_t bytesDone, std::uint64_t bytesTotal);
     void installFinished(bool installed, std::string versionOrReason);
     void rollbackFinished(bool rolledBack, std::string versionOrReason);
@@ -115,7 +117,7 @@ private:
     void noteSearchChoice(const std::string& code);
 
     // Assisted mode and the maintainer screen (flow_assist.cpp).
-    void applyAssist(const Intent& intent, SteadyTime now);
+    void applyAssist(const AssistIntent& intent, SteadyTime now);
     void pinKey(const input::KeyDef& key);
     void enrolKey(const input::KeyDef& key);
     void openMaintainer(SteadyTime now);
@@ -128,7 +130,7 @@ private:
     // Keeps the volunteer's shift (and maintenance) across the resident's wipe.
     void restoreAfterWipe(AssistState assist, std::string maintenanceReason);
     // Lessons (flow_lesson.cpp).
-    void applyLesson(const Intent& intent, SteadyTime now);
+    void applyLesson(const LessonIntent& intent, SteadyTime now);
     void chooseLesson(const std::string& id, SteadyTime now);
     void lessonNext(SteadyTime now);
     // Back inside a lesson; false when Back should leave the screen through the history.

@@ -1,10 +1,9 @@
 // Assisted mode and the maintainer screen: volunteer sign-in with a PIN pad, the volunteer's
 // tools, and the maintainer's reports, volunteers and content pages. All work goes out as
 // effects; PIN checks (scrypt) in particular never run on the UI thread.
+#include "drivers/common/overloaded.hpp"
 #include "kiosk/assist/pin_hash.hpp"
 #include "kiosk/flow/flow.hpp"
-
-#include "drivers/common/overloaded.hpp"
 
 #include <algorithm>
 #include <type_traits>
@@ -62,7 +61,7 @@ bool isAssistScreen(Screen screen) {
 
 } // namespace
 
-void Flow::applyAssist(const Intent& intent, SteadyTime now) {
+void Flow::applyAssist(const AssistIntent& intent, SteadyTime now) {
     AssistState& assist = state_.assist;
     bool maintainer = assist.maintainerUnlocked;
     std::visit(
@@ -229,7 +228,6 @@ void Flow::applyAssist(const Intent& intent, SteadyTime now) {
                 content.failure.clear();
                 effects_.push_back(effect::RollbackContent{});
             },
-            [](const auto&) {},
         },
         intent);
 }
@@ -368,6 +366,10 @@ void Flow::chooseTab(MaintainerTab tab) {
         return;
     case MaintainerTab::Content:
         effects_.push_back(effect::InspectContent{});
+        return;
+    case MaintainerTab::Health:
+        state_.assist.health = HealthView{};
+        effects_.push_back(effect::CheckHealth{});
         return;
     }
 }
@@ -562,6 +564,11 @@ void Flow::contentInspected(ContentView view) {
     content.found = std::move(view.found);
     content.inspectFailure = std::move(view.inspectFailure);
     content.switchPending = content.switchPending || view.switchPending;
+}
+
+void Flow::healthChecked(std::vector<HealthResult> results) {
+    state_.assist.health.loaded = true;
+    state_.assist.health.results = std::move(results);
 }
 
 void Flow::installProgress(std::uint64_t bytesDone, std::uint64_t bytesTotal) {

@@ -96,6 +96,12 @@ void Flow::next(SteadyTime now) {
 void Flow::submit(SteadyTime now) {
     const Procedure* procedure = currentProcedure();
     DossierDraft& dossier = state_.dossier;
+    // A dossier the kiosk could not store may be tried again from the result screen (once a
+    // volunteer has cleared the fault): its answers are still here, in memory only, until the
+    // session ends.
+    if (state_.screen == Screen::Result && dossier.outcome.state == SubmissionState::Failed) {
+        dossier.outcome = SubmissionOutcome{};
+    }
     if (procedure == nullptr || !dossier.consent ||
         dossier.outcome.state != SubmissionState::NotSubmitted) {
         return;
@@ -121,7 +127,7 @@ void Flow::submit(SteadyTime now) {
     open(Screen::Submitting, now);
     // Nothing before this point can be changed any more.
     state_.history.clear();
-    effects_.push_back(effect::SubmitDossier{});
+    effects_.push_back(effect::SubmitDossier{*procedure, dossier.values, state_.language});
 }
 
 void Flow::submissionFinished(SubmissionOutcome outcome) {
@@ -134,7 +140,7 @@ void Flow::submissionFinished(SubmissionOutcome outcome) {
     state_.screen = Screen::Result;
     logger_.log(LogEvent::ScreenChanged, {{"screen", screenName(Screen::Result)}});
     if (printable) {
-        effects_.push_back(effect::PrintReceipt{});
+        effects_.push_back(effect::PrintReceipt{state_.dossier.outcome.localReference});
     }
 }
 

@@ -1,7 +1,6 @@
 // Lessons in the flow: choosing one, stepping through it, the practice phone, quizzes, the end.
-#include "kiosk/flow/flow.hpp"
-
 #include "drivers/common/overloaded.hpp"
+#include "kiosk/flow/flow.hpp"
 
 #include <chrono>
 
@@ -111,7 +110,7 @@ void Flow::listenAloud() {
     effects_.push_back(std::move(play));
 }
 
-void Flow::applyLesson(const Intent& intent, SteadyTime now) {
+void Flow::applyLesson(const LessonIntent& intent, SteadyTime now) {
     bool onStep = state_.screen == Screen::LessonStep && currentLesson() != nullptr;
     std::visit(Overloaded{
                    [&](const intent::ChooseLesson& choose) { chooseLesson(choose.id, now); },
@@ -161,7 +160,6 @@ void Flow::applyLesson(const Intent& intent, SteadyTime now) {
                        }
                    },
                    [&](const intent::CloseVideo&) { closeVideo(); },
-                   [](const auto&) {},
                },
                intent);
 }

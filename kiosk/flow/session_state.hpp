@@ -8,9 +8,11 @@
 #include "kiosk/lesson/lesson_session.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kiosk {
@@ -39,6 +41,10 @@ struct LookupState {
     bool localReference = false;
     bool stillWaiting = false; // that dossier is still in the outbox, not yet delivered
     std::string dossierCode;   // the code the commune gave it, once delivered
+    std::string statusReason;  // the officer's words, e.g. which papers to bring
+    // The data-access record: how many times officers opened the dossier, and which office.
+    std::int64_t openedCount = 0;
+    std::vector<std::pair<std::string, std::int64_t>> openedBy;
 };
 
 // Finding a procedure by typing part of its name. The typed words could say something about the

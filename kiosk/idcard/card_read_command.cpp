@@ -45,54 +45,12 @@ std::string_view outcomeName(icao::PassiveAuthOutcome outcome) {
     return "?";
 }
 
-struct Options {
-    bool simulated = false;
-    std::string profile;
-    std::string idNumber;
-    std::string dateOfBirth;
-    std::string dateOfExpiry;
-    std::filesystem::path trust;
-    std::filesystem::path profiles = std::filesystem::path(KIOSK_SOURCE_DIR) / "content" / "cards";
-    bool show = false;
-    bool photo = false;
-    bool bacOnly = false;
-};
-
-Result<Options> parseOptions(const std::vector<std::string>& args) {
-    Options options;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        auto value = [&]() -> std::string { return i + 1 < args.size() ? args[++i] : ""; };
-        if (arg == "--sim") {
-            options.simulated = true;
-            if (i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0) {
-                options.profile = args[++i];
-            }
-        } else if (arg == "--show") {
-            options.show = true;
-        } else if (arg == "--photo") {
-            options.photo = true;
-        } else if (arg == "--bac") {
-            options.bacOnly = true;
-        } else if (arg == "--id") {
-            options.idNumber = value();
-        } else if (arg == "--dob") {
-            options.dateOfBirth = value();
-        } else if (arg == "--doe") {
-            options.dateOfExpiry = value();
-        } else if (arg == "--trust") {
-            options.trust = value();
-        } else if (arg == "--profiles") {
-            options.profiles = value();
-        } else {
-            return makeError("usage", "unknown option " + arg);
-        }
-    }
-    if (!options.simulated && (options.idNumber.size() != 12 || options.dateOfBirth.size() != 6 ||
-                               options.dateOfExpiry.size() != 6)) {
+Status checkAccessKey(const CardReadRequest& request) {
+    if (!request.simulated && (request.idNumber.size() != 12 || request.dateOfBirth.size() != 6 ||
+                               request.dateOfExpiry.size() != 6)) {
         return makeError("usage", "a real card needs --id <12 digits> --dob YYMMDD --doe YYMMDD");
     }
-    return options;
+    return ok();
 }
 
 void printField(std::ostream& out, const char* label, const std::string& value, bool show) {
@@ -170,26 +128,25 @@ std::string maskPersonal(const std::string& value) {
     return out;
 }
 
-int runCardRead(const std::vector<std::string>& args, const UsbReaderOpener& openUsbReader,
+int runCardRead(const CardReadRequest& request, const UsbReaderOpener& openUsbReader,
                 std::ostream& out, std::ostream& err) {
-    auto options = parseOptions(args);
-    if (!options) {
-        err << "kioskctl card read: " << options.error().message << '\n';
+    if (Status usable = checkAccessKey(request); !usable) {
+        err << "kioskctl card read: " << usable.error().message << '\n';
         return 2;
     }
     std::unique_ptr<CardReader> reader;
     icao::AccessKey key;
     icao::ReadOptions readOptions;
-    readOptions.readFacePhoto = options->photo;
-    if (options->bacOnly) {
+    readOptions.readFacePhoto = request.photo;
+    if (request.bacOnly) {
         readOptions.access = icao::AccessPreference::BacOnly;
     }
-    readOptions.trustStore = options->trust;
+    readOptions.trustStore = request.trust;
     std::filesystem::path tempTrust;
     sim::TestPki keepPki;
-    if (options->simulated) {
-        const auto& directory = options->profiles;
-        std::string name = options->profile;
+    if (request.simulated) {
+        const auto& directory = request.profiles;
+        std::string name = request.profile;
         if (name.empty()) {
             auto names = sim::listCardProfiles(directory);
             if (names.empty()) {
@@ -256,12 +213,11 @@ int runCardRead(const std::vector<std::string>& args, const UsbReaderOpener& ope
             << ", "
             << ((*ccid)->capabilities().apduLevel == ApduLevel::Extended ? "extended" : "short")
             << " APDU level\n";
-        key = icao::AccessKey::forCccd(options->idNumber, options->dateOfBirth,
-                                       options->dateOfExpiry);
+        key = icao::AccessKey::forCccd(request.idNumber, request.dateOfBirth, request.dateOfExpiry);
         reader = std::move(*ccid);
     }
 
-    bool show = options->show;
+    bool show = request.show;
     readOptions.onFile = [&](const icao::DataGroupFile& file) {
         char id[8];
         std::snprintf(id, sizeof id, "%04X", file.fileId);

@@ -4,11 +4,11 @@
 #include "drivers/common/result.hpp"
 #include "drivers/usb/usb_transport.hpp"
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
-#include <vector>
 
 namespace kiosk {
 
@@ -16,16 +16,23 @@ namespace kiosk {
 // does not depend on libusb.
 using UsbReaderOpener = std::function<Result<std::unique_ptr<UsbTransport>>()>;
 
-// args after "card read":
-//   --sim [PROFILE]          simulated reader with content/cards/PROFILE.json (default: first)
-//   --profiles DIR           where --sim looks for profiles (an installed kiosk's content dir)
-//   --id N --dob YYMMDD --doe YYMMDD   access key for a real card
-//   --trust DIR              CSCA trust store (for --sim: the simulator's own CSCA by default)
-//   --photo                  also read DG2
-//   --bac                    skip PACE even when the card offers it
-//   --show                   print personal values and file bytes unmasked
-// Returns the process exit code.
-int runCardRead(const std::vector<std::string>& args, const UsbReaderOpener& openUsbReader,
+// One `kioskctl card read` request, as the command line (kiosk/cli/kioskctl_cli.cpp) parsed it.
+struct CardReadRequest {
+    bool simulated = false; // simulated reader with a card profile
+    std::string profile;    // PROFILE.json in `profiles` (empty: the first one), or a path
+    std::filesystem::path profiles = std::filesystem::path(KIOSK_SOURCE_DIR) / "content" / "cards";
+    std::string idNumber;        // access key for a real card: 12 digits
+    std::string dateOfBirth;     // YYMMDD
+    std::string dateOfExpiry;    // YYMMDD
+    std::filesystem::path trust; // CSCA trust store (for --sim: the simulator's own CSCA)
+    bool photo = false;          // also read DG2
+    bool bacOnly = false;        // skip PACE even when the card offers it
+    bool show = false;           // print personal values and file bytes unmasked
+};
+
+// Reads the card and prints what was read, personal values masked unless `show`. Returns the
+// process exit code: 0 read, 1 failed, 2 a real card without a complete access key.
+int runCardRead(const CardReadRequest& request, const UsbReaderOpener& openUsbReader,
                 std::ostream& out, std::ostream& err);
 
 // Replaces every character except spaces and punctuation with '*', counting UTF-8 code points,

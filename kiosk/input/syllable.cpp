@@ -248,6 +248,16 @@ bool isValidSyllablePrefix(std::span<const Letter> letters, Tone tone) {
                 return false;
             }
         }
+        // Final k is written only in the minority place names (Đắk, Lắk, Đak Pơ, Búk); kept to
+        // a (ă, â) and u so English words typed by mistake stay as typed (book, look, ok).
+        if (final == "k") {
+            const Letter& last = letters[split.nucleusEnd - 1];
+            const bool fits = split.nucleusEnd - split.nucleusBegin == 1 &&
+                              (last.base == 'a' || (last.base == 'u' && last.mark == Mark::None));
+            if (!fits) {
+                return false;
+            }
+        }
         // A stop final cuts the syllable short: only sắc and nặng can sit on it.
         if (isStopFinal(final) &&
             (tone == Tone::Grave || tone == Tone::Hook || tone == Tone::Tilde)) {

@@ -59,6 +59,13 @@ std::set<Fact> factsIn(std::string_view text) {
         if (!unit.empty() && isDigit(unit.front())) {
             unit.clear(); // "8-20": the unit belongs to the second number
         }
+        // "mức 2 tại công an", "level 2 at the police": a linking word is no unit.
+        static const std::set<std::string> kLinkWords{
+            "tại", "ở",  "và", "trên", "từ", "đến", "của", "cho", "khi",  "thì",  "là", "rồi",
+            "at",  "in", "on", "and",  "to", "of",  "for", "the", "from", "then", "is", "or"};
+        if (kLinkWords.contains(unit)) {
+            unit.clear();
+        }
         facts.insert({number, unit});
         i = end;
     }

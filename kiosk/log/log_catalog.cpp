@@ -165,7 +165,7 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
     {LogEvent::NetworkStateChanged, 4004, LogLevel::Notice, "network_state_changed",
      "The gateway became reachable or unreachable.", "none"},
     {LogEvent::OutboxRetryRequested, 4005, LogLevel::Notice, "outbox_retry_requested",
-     "A maintainer asked for every queued dossier to be sent now.", "none"},
+     "A volunteer or maintainer asked for every queued dossier to be sent now.", "none"},
     {LogEvent::GatewayStarted, 4050, LogLevel::Notice, "gateway_started",
      "The reference gateway is listening.", "none"},
     {LogEvent::GatewayReceived, 4051, LogLevel::Info, "gateway_received",
@@ -242,6 +242,39 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
      "Several smart-card interfaces were on the bus; the field `reason` says why this one was "
      "chosen (quirk table, descriptor, or the ICAO application answered).",
      "none"},
+    {LogEvent::StoreFailing, 8100, LogLevel::Error, "storage_fault",
+     "A database could not be read or written (`fault`: full, read_only, no_access, io_error, "
+     "busy). The file stays where it is and the kiosk retries with backoff; logged once per "
+     "change. For the outbox, residents are sent to the phone hand-off meanwhile.",
+     "full: free space on the data partition; read_only: the card was remounted read-only "
+     "after an error, replace it; no_access: check the owner (kiosk) of /var/lib/kiosk; "
+     "io_error: the SD card is failing, replace it."},
+    {LogEvent::StoreDamaged, 8101, LogLevel::Critical, "storage_damaged",
+     "A database failed PRAGMA quick_check or SQLite reported corruption. The outbox and the "
+     "gateway store are left untouched and refuse new dossiers; the usage and volunteer "
+     "databases are moved aside and started afresh.",
+     "Copy the data directory off the kiosk before anything else; for the outbox, the pending "
+     "dossiers may be recoverable (sqlite3 .recover)."},
+    {LogEvent::StoreRecovered, 8102, LogLevel::Notice, "storage_recovered",
+     "A database that had failed works again (`after`: the fault it had).", "none"},
+    {LogEvent::StoreMovedAside, 8103, LogLevel::Error, "storage_moved_aside",
+     "A corrupt database was renamed with a timestamp and a fresh one started (volunteers: "
+     "PINs must be set again).",
+     "Check the SD card and power supply; set the maintainer PIN again (kioskctl "
+     "maintainer-pin set) if the volunteer database was moved."},
+    {LogEvent::OutboxCommitFailed, 8104, LogLevel::Error, "outbox_commit_failed",
+     "A dossier could not be stored; the resident was told so and offered the phone hand-off "
+     "and a volunteer. Nothing was acknowledged.",
+     "See the storage_fault line before it."},
+    {LogEvent::OutboxDossiersLost, 8105, LogLevel::Critical, "outbox_dossiers_lost",
+     "The outbox holds fewer dossiers than the reference ledger says were committed: its WAL "
+     "or file was deleted or rolled back. `lost` dossiers were acknowledged to residents and "
+     "are gone; references never repeat.",
+     "Find the receipts of the day (the ledger's references) and call the residents; check "
+     "who or what deleted files under /var/lib/kiosk."},
+    {LogEvent::DataPartitionChanged, 8106, LogLevel::Warning, "data_partition_changed",
+     "The data partition changed state (`state`: ok, low_space, full, read_only, missing).",
+     "low_space/full: free space or fit a larger card; read_only: the card failed, replace it."},
 }};
 
 } // namespace

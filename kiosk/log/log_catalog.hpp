@@ -93,6 +93,13 @@ enum class LogEvent {
     DeviceNotConnected,
     CardReaderOpened,
     CardReaderChosen,
+    StoreFailing,
+    StoreDamaged,
+    StoreRecovered,
+    StoreMovedAside,
+    OutboxCommitFailed,
+    OutboxDossiersLost,
+    DataPartitionChanged,
     Count
 };
 

@@ -130,11 +130,19 @@ Result<SubmitReceipt> parseSubmitReceipt(const std::string& body) {
 }
 
 std::string statusReplyBody(const StatusReply& reply) {
-    return json{{"dossier_code", reply.dossierCode},
-                {"status", reply.status},
-                {"received_at", reply.receivedAt},
-                {"appointment_at", reply.appointmentAt}}
-        .dump();
+    json body{{"dossier_code", reply.dossierCode},
+              {"status", reply.status},
+              {"received_at", reply.receivedAt},
+              {"appointment_at", reply.appointmentAt}};
+    if (!reply.statusReason.empty()) {
+        body["status_reason"] = reply.statusReason;
+    }
+    json opened = json::array();
+    for (const auto& [office, count] : reply.openedBy) {
+        opened.push_back({{"office", office}, {"count", count}});
+    }
+    body["opened"] = {{"count", reply.openedCount}, {"by", opened}};
+    return body.dump();
 }
 
 Result<StatusReply> parseStatusReply(const std::string& body) {
@@ -162,6 +170,25 @@ Result<StatusReply> parseStatusReply(const std::string& body) {
             return makeError("malformed_reply", "the gateway's times are not yyyyMMddHHmmss");
         }
         *target = *value;
+    }
+    reply.statusReason = stringField(*document, "status_reason").value_or("");
+    // The access record is optional (older gateways do not send it); a malformed one is ignored
+    // rather than hiding the status the resident asked for.
+    const json& root = *document;
+    if (root.contains("opened") && root["opened"].is_object()) {
+        const json& opened = root["opened"];
+        if (opened.contains("count") && opened["count"].is_number_integer()) {
+            reply.openedCount = opened["count"].get<std::int64_t>();
+        }
+        if (opened.contains("by") && opened["by"].is_array()) {
+            for (const json& entry : opened["by"]) {
+                if (entry.is_object() && entry.contains("office") && entry["office"].is_string() &&
+                    entry.contains("count") && entry["count"].is_number_integer()) {
+                    reply.openedBy.emplace_back(entry["office"].get<std::string>(),
+                                                entry["count"].get<std::int64_t>());
+                }
+            }
+        }
     }
     return reply;
 }

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace kiosk {
 
@@ -40,6 +42,11 @@ struct StatusReply {
     std::string status; // OpenCPS state code, see kiosk/dossier/dossier_status.hpp
     std::string receivedAt;
     std::string appointmentAt;
+    // Optional (added in v1 without breaking it): the officer's reason for "correcting", and
+    // the data-access record: how many times the dossier was opened, by which office.
+    std::string statusReason;
+    std::int64_t openedCount = 0;
+    std::vector<std::pair<std::string, std::int64_t>> openedBy; // office -> openings
 };
 
 std::string submitBody(const SubmitRequest& request);

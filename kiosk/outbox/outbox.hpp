@@ -2,8 +2,11 @@
 #pragma once
 
 #include "drivers/common/result.hpp"
+#include "kiosk/outbox/reference_ledger.hpp"
 #include "kiosk/outbox/sealed_box.hpp"
+#include "kiosk/storage/database_health.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -15,6 +18,10 @@
 #include <vector>
 
 struct sqlite3;
+
+namespace kiosk {
+class SqliteStatement;
+}
 
 namespace kiosk {
 
@@ -50,6 +57,9 @@ struct OutboxOptions {
     std::string referencePrefix = "VT"; // commune's short name on offline receipts
     // For looking only (`kioskctl outbox list`): every write fails, the file is never changed.
     bool readOnly = false;
+    Logger* logger = nullptr;           // storage faults, lost dossiers; nullable borrow
+    // First wait before reopening a file that could not be opened; doubles up to 5 minutes.
+    std::chrono::milliseconds firstRetry{1000};
 };
 
 struct CommitRequest {
@@ -67,10 +77,20 @@ struct OutgoingDossier {
 };
 
 // Thread-safe: the UI thread commits while the sender thread delivers.
+//
+// Storage faults (kiosk/storage/store_fault.hpp) are errors "outbox.<fault>" and are recorded in
+// health(), logged once per change. The file is never moved aside, not even when corrupt: the
+// pending dossiers in it belong to residents, and a maintainer decides (docs/storage.md).
 class Outbox {
 public:
+    // Fails on any fault: for kioskctl and tests, which report it and stop.
     static Result<std::unique_ptr<Outbox>> open(const std::filesystem::path& file,
                                                 OutboxOptions options);
+    // For the kiosk: never fails. When the file cannot be opened (full, read-only, no access,
+    // I/O error, corrupt), the outbox starts unavailable, reports why in health(), and tries
+    // again with backoff on each later call, so it recovers without a restart.
+    static std::unique_ptr<Outbox> openOrRetry(const std::filesystem::path& file,
+                                               OutboxOptions options);
     ~Outbox();
     Outbox(const Outbox&) = delete;
     Outbox& operator=(const Outbox&) = delete;
@@ -98,10 +118,30 @@ public:
     Result<std::optional<OutboxEntry>> find(const std::string& localReference);
     Result<int> count(OutboxState state);
 
+    // The last fault met (None once a write or a reopen succeeds again).
+    DatabaseHealth health() const { return health_.current(); }
+    // False while the file is not open or is known corrupt: a dossier cannot be committed, so
+    // the resident must not start one (the kiosk offers the phone hand-off instead).
+    bool acceptsDossiers();
+    // Dossiers that were committed but later vanished (a deleted WAL, an old file restored),
+    // counted by the reference ledger since the kiosk was installed.
+    std::int64_t lostDossiers();
+
 private:
-    Outbox(sqlite3* db, OutboxOptions options);
-    sqlite3* db_;
+    Outbox(std::filesystem::path file, OutboxOptions options);
+    Status openFiles();
+    Status ensureOpen();
+    Error failed(const Error& error);
+    Error failedStatement(const char* what);
+    Status changeOne(SqliteStatement& statement, const char* what);
+    void closeFiles();
+
+    std::filesystem::path file_;
+    sqlite3* db_ = nullptr;
+    std::optional<ReferenceLedger> ledger_;
     OutboxOptions options_;
+    DatabaseHealthTracker health_;
+    RetryBackoff reopen_;
     std::mutex mutex_;
 };
 

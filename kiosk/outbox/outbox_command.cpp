@@ -93,32 +93,22 @@ std::filesystem::path outboxPath(const Config& config) {
     return config.paths.dataDir / "outbox.db";
 }
 
-int runOutboxCommand(const std::vector<std::string>& args, const Config& config, std::ostream& out,
-                     std::ostream& err) {
-    if (args.empty() || (args[0] != "list" && args[0] != "retry")) {
-        err << "usage: kioskctl outbox list|retry [--db FILE]\n";
-        return 2;
-    }
-    std::filesystem::path file = outboxPath(config);
-    if (args.size() == 3 && args[1] == "--db") {
-        file = args[2];
-    } else if (args.size() != 1) {
-        err << "usage: kioskctl outbox list|retry [--db FILE]\n";
-        return 2;
-    }
+int runOutboxCommand(OutboxAction action, const std::filesystem::path& file, const Config& config,
+                     std::ostream& out, std::ostream& err) {
     if (!std::filesystem::exists(file)) {
         err << "kioskctl: " << file.string() << ": no outbox here yet\n";
         return 1;
     }
     // Listing and retrying never seal, so the gateway key is not needed; listing only reads.
     OutboxOptions options;
-    options.readOnly = args[0] == "list";
+    options.readOnly = action == OutboxAction::List;
     auto outbox = Outbox::open(file, options);
     if (!outbox) {
         err << "kioskctl: " << outbox.error().message << '\n';
         return 1;
     }
-    return args[0] == "list" ? list(**outbox, out, err) : retry(**outbox, config, out, err);
+    return action == OutboxAction::List ? list(**outbox, out, err)
+                                        : retry(**outbox, config, out, err);
 }
 
 int runProceduresCheck(const std::filesystem::path& contentDir, std::ostream& out,

@@ -6,18 +6,19 @@
 
 #include <filesystem>
 #include <ostream>
-#include <string>
-#include <vector>
 
 namespace kiosk {
 
 // The outbox file inside the data directory.
 std::filesystem::path outboxPath(const Config& config);
 
-// args: "list" | "retry", then optional "--db FILE". `retry` makes every undelivered dossier due
-// and, when [gateway] credential_file is set, tries them once now. Returns the exit code.
-int runOutboxCommand(const std::vector<std::string>& args, const Config& config, std::ostream& out,
-                     std::ostream& err);
+enum class OutboxAction { List, Retry };
+
+// `list` prints every dossier's reference, state and codes; `retry` makes every undelivered
+// dossier due and, when [gateway] credential_file is set, tries them once now. `file` is the
+// outbox (outboxPath(config) unless --db). Returns the exit code: 0 done, 1 failed.
+int runOutboxCommand(OutboxAction action, const std::filesystem::path& file, const Config& config,
+                     std::ostream& out, std::ostream& err);
 
 // Loads a content directory's procedures, lists and categories and prints every problem.
 int runProceduresCheck(const std::filesystem::path& contentDir, std::ostream& out,

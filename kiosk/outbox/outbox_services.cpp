@@ -17,12 +17,12 @@ Result<OutboxServices> openOutboxServices(const Config& config, Logger* logger) 
     OutboxOptions options;
     options.gatewayPublicKey = *publicKey;
     options.referencePrefix = config.gateway.referencePrefix;
+    options.logger = logger;
     std::error_code ignored;
     std::filesystem::create_directories(config.paths.dataDir, ignored);
-    auto outbox = Outbox::open(config.paths.dataDir / "outbox.db", options);
-    if (!outbox) {
-        return outbox.error();
-    }
+    // A storage fault is not a reason to fail here: the outbox reports it, the kiosk shows it,
+    // and the outbox opens by itself once the card is writable again.
+    auto outbox = Outbox::openOrRetry(config.paths.dataDir / "outbox.db", options);
     initialiseHttp();
     GatewayEndpoint endpoint;
     endpoint.baseUrl = config.gateway.url;
@@ -30,7 +30,7 @@ Result<OutboxServices> openOutboxServices(const Config& config, Logger* logger) 
     endpoint.kioskId = config.gateway.kioskId;
     endpoint.secret = *secret;
     OutboxServices services;
-    services.outbox = std::move(*outbox);
+    services.outbox = std::move(outbox);
     services.client = makeHttpGatewayClient(endpoint);
     services.sender =
         std::make_unique<Sender>(*services.outbox, *services.client, SenderOptions{}, logger);

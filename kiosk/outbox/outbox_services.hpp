@@ -26,7 +26,8 @@ struct OutboxServices {
 
 // Reads [gateway] public_key_file and credential_file, opens <data_dir>/outbox.db. Fails with a
 // message naming the file when a key or credential is missing: a kiosk that cannot seal must
-// not accept dossiers (the UI then offers only the phone hand-off).
+// not accept dossiers (the UI then offers only the phone hand-off). A database that cannot be
+// opened does not fail it: see Outbox::openOrRetry and Outbox::health().
 Result<OutboxServices> openOutboxServices(const Config& config, Logger* logger);
 
 } // namespace kiosk

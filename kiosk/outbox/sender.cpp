@@ -118,6 +118,9 @@ Sender::AttemptResult Sender::attemptOne() {
             logger_->log(LogEvent::OutboxDelivered, {{"attempts", dossier.entry.attempts + 1},
                                                      {"replayed", outcome.value->replayed}});
         }
+        if (listener_) {
+            listener_(dossier.entry.localReference, OutboxState::Delivered);
+        }
         return AttemptResult::Delivered;
     }
     const GatewayFailure& failure = outcome.failure;
@@ -130,6 +133,9 @@ Sender::AttemptResult Sender::attemptOne() {
         if (logger_ != nullptr) {
             logger_->log(LogEvent::OutboxNeedsAttention, {{"http_status", failure.httpStatus},
                                                           {"reason", SystemText{failure.code}}});
+        }
+        if (listener_) {
+            listener_(dossier.entry.localReference, OutboxState::NeedsAttention);
         }
         return AttemptResult::NeedsAttention;
     }
@@ -146,6 +152,9 @@ Sender::AttemptResult Sender::attemptOne() {
                       {"reason", SystemText{failure.code}},
                       {"attempts", dossier.entry.attempts + 1},
                       {"retry_in_s", static_cast<std::int64_t>(next - now)}});
+    }
+    if (listener_) {
+        listener_(dossier.entry.localReference, OutboxState::Pending);
     }
     return AttemptResult::Failed;
 }

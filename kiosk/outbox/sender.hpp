@@ -64,6 +64,12 @@ public:
     void stop();
     // Call after a commit so the new dossier goes out at once.
     void wake();
+    // Told on the sender's thread after each attempt has written its outcome (Delivered,
+    // Pending again after a failure, NeedsAttention), so the kiosk hears of a delivery as an
+    // event instead of polling the outbox. Set before start().
+    using AttemptListener =
+        std::function<void(const std::string& localReference, OutboxState outcome)>;
+    void setAttemptListener(AttemptListener listener) { listener_ = std::move(listener); }
 
     NetworkState networkState() const { return networkState_.load(); }
     int deliveredCount() const { return delivered_.load(); }
@@ -82,6 +88,7 @@ private:
     GatewayClient& client_;
     SenderOptions options_;
     Logger* logger_;
+    AttemptListener listener_;
     std::mt19937 random_;
     std::atomic<NetworkState> networkState_{NetworkState::Unknown};
     std::atomic<int> delivered_{0};

@@ -1,6 +1,8 @@
 // Prepared statements and the durable-open helper.
 #include "kiosk/outbox/sqlite_statement.hpp"
 
+#include "kiosk/storage/store_fault.hpp"
+
 #include <sqlite3.h>
 
 namespace kiosk {
@@ -122,7 +124,8 @@ void removeIfCreated(bool existed, const std::filesystem::path& file) {
 
 } // namespace
 
-Result<sqlite3*> openDurableDatabase(const std::filesystem::path& file, const char* schema) {
+Result<sqlite3*> openDurableDatabase(const std::filesystem::path& file, const char* schema,
+                                     std::string_view errorPrefix) {
     std::error_code probe;
     const bool existed = std::filesystem::exists(file, probe);
     sqlite3* db = nullptr;
@@ -130,18 +133,24 @@ Result<sqlite3*> openDurableDatabase(const std::filesystem::path& file, const ch
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                              nullptr);
     if (rc != SQLITE_OK) {
-        std::string message = sqliteMessage(db);
+        Error error = sqliteStoreError(errorPrefix, db, rc, file.string());
         sqlite3_close(db);
         removeIfCreated(existed, file);
-        return makeError("database_unopenable", file.string() + ": " + message);
+        return error;
     }
+    sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, 5000);
+    if (auto integrity = checkIntegrity(db, errorPrefix); !integrity) {
+        sqlite3_close(db);
+        return makeError(integrity.error().code, file.string() + ": " + integrity.error().message);
+    }
     for (const char* sql : {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=FULL;", schema}) {
-        auto status = execute(db, sql);
-        if (!status) {
+        rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) {
+            Error error = sqliteStoreError(errorPrefix, db, rc, file.string());
             sqlite3_close(db);
             removeIfCreated(existed, file);
-            return makeError("database_unopenable", file.string() + ": " + status.error().message);
+            return error;
         }
     }
     return db;

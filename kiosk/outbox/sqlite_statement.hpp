@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -42,10 +43,13 @@ private:
     bool failed_ = false;
 };
 
-// Opens (creating) a database in WAL mode with synchronous=FULL and a busy timeout, and runs
-// `schema`. WAL lets the status bar read while the sender writes; FULL makes COMMIT wait for
-// fsync of the WAL, so a committed dossier survives a power cut.
-Result<sqlite3*> openDurableDatabase(const std::filesystem::path& file, const char* schema);
+// Opens (creating) a database in WAL mode with synchronous=FULL and a busy timeout, checks it
+// with PRAGMA quick_check, and runs `schema`. WAL lets the status bar read while the sender
+// writes; FULL makes COMMIT wait for fsync of the WAL, so a committed dossier survives a power
+// cut. Errors are "<errorPrefix><fault>" (kiosk/storage/store_fault.hpp): only "corrupt" means
+// the file itself is bad; the file is never moved or deleted here.
+Result<sqlite3*> openDurableDatabase(const std::filesystem::path& file, const char* schema,
+                                     std::string_view errorPrefix = "database.");
 // Opens an existing database for reading only: no schema, no journal-mode change, no write
 // lock, so a maintainer's look never changes or blocks the file the kiosk writes.
 Result<sqlite3*> openReadOnlyDatabase(const std::filesystem::path& file);

@@ -355,8 +355,9 @@ Result<Bitmap> renderReceipt(const Receipt& receipt, TextRenderer& text, int wid
     canvas.paragraph(labels.bring, sizes.small);
     if (!receipt.hotline.empty()) {
         canvas.space(6);
-        canvas.paragraph(std::string(labels.hotline) + ": " + receipt.hotline, sizes.bodyBold,
-                         Align::Center);
+        // A phone number is never broken across lines: the line shrinks to fit instead.
+        canvas.fittedLine(std::string(labels.hotline) + ": " + receipt.hotline, sizes.bodyBold,
+                          sizes.small.pixelSize * 4 / 5, Align::Center);
     }
     canvas.space(16);
     return canvas.finish();
@@ -392,8 +393,9 @@ Result<Bitmap> renderWaitingSlip(const Receipt& receipt, TextRenderer& text, int
     }
     if (!receipt.hotline.empty()) {
         canvas.space(6);
-        canvas.paragraph(std::string(labels.hotline) + ": " + receipt.hotline, sizes.bodyBold,
-                         Align::Center);
+        // A phone number is never broken across lines: the line shrinks to fit instead.
+        canvas.fittedLine(std::string(labels.hotline) + ": " + receipt.hotline, sizes.bodyBold,
+                          sizes.small.pixelSize * 4 / 5, Align::Center);
     }
     canvas.space(16);
     return canvas.finish();
@@ -443,7 +445,7 @@ Receipt sampleReceipt(Language language) {
                                     : "Đăng ký khai sinh cho trẻ em dưới 6 tuổi, liên thông "
                                       "thường trú và cấp thẻ bảo hiểm y tế";
     receipt.dossierCode = "G22.99-251125-0042";
-    receipt.localReference = "VT01-2611-0007";
+    receipt.localReference = "VT-20261125-0007";
     receipt.statusUrl = "https://dichvucong.gov.vn/tra-cuu?ma=G22.99-251125-0042";
     receipt.receivedAt = {2026, 11, 25, 14, 5};
     // computeAppointment's answer for 3 working days from Wednesday 25/11 before 15:00.

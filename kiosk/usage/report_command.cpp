@@ -1,4 +1,4 @@
-// Argument handling and output of `kioskctl report`.
+// The output of `kioskctl report` (parsed in kiosk/cli/kioskctl_cli.cpp).
 #include "kiosk/usage/report_command.hpp"
 
 #include "kiosk/config/config.hpp"
@@ -6,88 +6,36 @@
 #include "kiosk/usage/usage_log.hpp"
 
 #include <chrono>
-#include <optional>
 
 namespace kiosk {
-namespace {
 
-int usageError(std::ostream& err, const std::string& problem) {
-    err << "kioskctl report: " << problem << "\n"
-        << "usage: kioskctl report (--from YYYY-MM-DD --to YYYY-MM-DD | --period "
-           "today|week|month) [--csv] [--db FILE] [--lang vi|en]\n";
-    return 2;
+std::filesystem::path defaultUsageDatabase() {
+    return usageDatabasePath(PathConfig{}.dataDir);
 }
 
-} // namespace
-
-int runReportCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    std::optional<UsageDate> from;
-    std::optional<UsageDate> to;
-    std::optional<ReportPeriod> period;
-    bool csv = false;
-    Language language = Language::Vietnamese;
-    std::filesystem::path database = usageDatabasePath(PathConfig{}.dataDir);
-
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& flag = args[i];
-        if (flag == "--csv") {
-            csv = true;
-            continue;
-        }
-        if (i + 1 >= args.size()) {
-            return usageError(err, flag + " needs a value");
-        }
-        const std::string& value = args[++i];
-        if (flag == "--from" || flag == "--to") {
-            auto date = parseIsoDate(value);
-            if (!date) {
-                return usageError(err, flag + " must be a date as YYYY-MM-DD");
-            }
-            (flag == "--from" ? from : to) = *date;
-        } else if (flag == "--period") {
-            if (value == "today") {
-                period = ReportPeriod::Today;
-            } else if (value == "week") {
-                period = ReportPeriod::ThisWeek;
-            } else if (value == "month") {
-                period = ReportPeriod::ThisMonth;
-            } else {
-                return usageError(err, "--period must be today, week or month");
-            }
-        } else if (flag == "--db") {
-            database = value;
-        } else if (flag == "--lang") {
-            auto parsed = parseLanguage(value);
-            if (!parsed) {
-                return usageError(err, "--lang must be vi or en");
-            }
-            language = *parsed;
-        } else {
-            return usageError(err, "unknown option " + flag);
-        }
-    }
-
+int runReportCommand(const ReportRequest& request, std::ostream& out, std::ostream& err) {
     DateRange range;
-    if (period && !from && !to) {
+    if (request.period && !request.from && !request.to) {
         // The kiosk's own calendar (UTC+7), like the usage log.
-        range = dateRangeFor(*period,
+        range = dateRangeFor(*request.period,
                              kioskToday(std::chrono::system_clock::now(), std::chrono::hours(7)));
-    } else if (!period && from && to) {
-        range = DateRange{*from, *to};
+    } else if (!request.period && request.from && request.to) {
+        range = DateRange{*request.from, *request.to};
     } else {
-        return usageError(err, "give either --from and --to, or --period");
+        err << "kioskctl report: give either --from and --to, or --period\n";
+        return 2;
     }
 
-    auto report = buildUsageReport(database, range);
+    auto report = buildUsageReport(request.database, range);
     if (!report) {
         err << "kioskctl report: " << report.error().message << '\n';
         return 1;
     }
-    if (csv) {
+    if (request.csv) {
         out << usageReportCsv(*report);
         return 0;
     }
-    for (const SummaryLine& line : usageReportSummary(*report, language)) {
+    for (const SummaryLine& line : usageReportSummary(*report, request.language)) {
         if (line.style == SummaryStyle::Heading) {
             out << '\n';
         }

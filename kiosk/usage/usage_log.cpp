@@ -1,6 +1,8 @@
 // The usage log's queue, writer thread, batched transactions and recovery from a bad database.
 #include "kiosk/usage/usage_log.hpp"
 
+#include "kiosk/storage/moved_aside.hpp"
+
 #include <algorithm>
 #include <ctime>
 #include <system_error>
@@ -9,23 +11,6 @@ namespace kiosk {
 namespace {
 
 using std::chrono::steady_clock;
-
-// How often the writer retries a database it could not open.
-constexpr auto kReopenInterval = std::chrono::minutes(5);
-
-// "20261125T193000Z": sorts by time, safe in a file name.
-std::string fileTimestamp(std::chrono::system_clock::time_point now) {
-    std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &utc);
-    return text;
-}
-
-std::filesystem::path withSuffix(const std::filesystem::path& path, std::string_view suffix) {
-    return std::filesystem::path(path.string() + std::string(suffix));
-}
 
 } // namespace
 
@@ -43,7 +28,9 @@ UsageLogOptions usageLogOptions(const Config& config) {
 UsageLog::UsageLog(UsageLogOptions options, Logger* logger, WallClock clock)
     : options_(std::move(options))
     , logger_(logger)
-    , clock_(std::move(clock)) {
+    , clock_(std::move(clock))
+    , reopen_(options_.firstRetry)
+    , storeHealth_("usage", logger) {
     options_.batchSize = std::max<std::size_t>(options_.batchSize, 1);
     writer_ = std::thread([this] { writerLoop(); });
 }
@@ -100,7 +87,7 @@ void UsageLog::runMaintenance() {
 
 UsageAlert UsageLog::alert() const {
     std::lock_guard lock(mutex_);
-    return UsageAlert{health_.load(), movedAsideTo_, dropped_};
+    return UsageAlert{health_.load(), movedAsideTo_, dropped_, storeHealth_.current()};
 }
 
 void UsageLog::acknowledgeAlert() {
@@ -138,8 +125,9 @@ void UsageLog::writerLoop() {
         std::uint64_t dropped = dropped_;
         lock.unlock();
 
-        // A data partition mounted late or a disk freed up: try again every few minutes.
-        if (!inserter_ && steady_clock::now() - lastOpenAttempt_ >= kReopenInterval) {
+        // A data partition mounted late, a disk freed up, permissions fixed: try again with
+        // backoff (1 s doubling to 5 min), so the kiosk recovers without a restart.
+        if (!inserter_ && reopen_.due(steady_clock::now())) {
             openOrRecover();
         }
         writeBatch(batch);
@@ -184,8 +172,13 @@ Status UsageLog::openFile() {
         return makeError("usage.db_corrupt", "quick_check: " + *check);
     }
     // Must come before WAL: once the header is written a new file can no longer change it.
-    if (auto status = usagedb::exec(db->get(), "PRAGMA auto_vacuum = INCREMENTAL"); !status) {
-        return status;
+    // 1 KB pages: a batch of a few events rewrites one or two small pages in the WAL instead
+    // of 4 KB ones, a quarter of the SD-card writes per commit (docs/storage.md). An existing
+    // database keeps its page size.
+    for (const char* pragma : {"PRAGMA page_size = 1024", "PRAGMA auto_vacuum = INCREMENTAL"}) {
+        if (auto status = usagedb::exec(db->get(), pragma); !status) {
+            return status;
+        }
     }
     auto mode = usagedb::queryText(db->get(), "PRAGMA journal_mode = WAL");
     if (!mode) {
@@ -224,14 +217,17 @@ void UsageLog::closeDatabase() {
 }
 
 void UsageLog::openOrRecover() {
-    lastOpenAttempt_ = steady_clock::now();
     auto opened = openFile();
-    if (!opened && usagedb::isUnreadable(opened.error())) {
+    if (!opened && usagedb::isCorruption(opened.error())) {
+        // Only a corrupt file goes aside; any other fault leaves it where it is (issue 19).
+        storeHealth_.failed(opened.error());
         bool moved = moveAside();
         closeDatabase();
         if (moved) {
             opened = openFile();
             if (opened) {
+                reopen_.succeeded();
+                storeHealth_.succeeded();
                 health_ = UsageHealth::Recovered;
                 if (logger_ != nullptr) {
                     logger_->log(
@@ -244,14 +240,18 @@ void UsageLog::openOrRecover() {
     }
     if (!opened) {
         closeDatabase();
-        health_ = UsageHealth::Unavailable;
-        if (logger_ != nullptr) {
+        reopen_.failed(steady_clock::now());
+        bool first = health_.exchange(UsageHealth::Unavailable) != UsageHealth::Unavailable;
+        storeHealth_.failed(opened.error());
+        if (first && logger_ != nullptr) {
             logger_->log(LogEvent::UsageDatabaseUnavailable,
                          {{"path", SystemText{options_.databasePath.string()}},
                           {"reason", SystemText{opened.error().message}}});
         }
         return;
     }
+    reopen_.succeeded();
+    storeHealth_.succeeded();
     // A Recovered alert stays until acknowledged; Starting or a retried Unavailable is Ok now.
     if (health_ != UsageHealth::Recovered) {
         health_ = UsageHealth::Ok;
@@ -263,58 +263,25 @@ void UsageLog::openOrRecover() {
 }
 
 bool UsageLog::moveAside() {
-    namespace fs = std::filesystem;
-    const fs::path& path = options_.databasePath;
-    std::string suffix = ".corrupt-" + fileTimestamp(clock_());
-    fs::path target = withSuffix(path, suffix);
-    std::error_code error;
-    if (!fs::exists(path, error)) {
-        return false; // nothing to move: the directory itself is the problem
-    }
-    fs::rename(path, target, error);
-    if (error) {
-        if (logger_ != nullptr) {
-            logger_->log(LogEvent::UsageDatabaseUnavailable,
-                         {{"path", SystemText{path.string()}},
-                          {"reason", SystemText{"cannot move aside: " + error.message()}}});
+    const std::filesystem::path& path = options_.databasePath;
+    MoveAsideResult moved =
+        moveCorruptDatabaseAside(path, clock_(), std::max(options_.keepMovedAside, 1));
+    if (moved.movedTo.empty()) {
+        if (!moved.failure.empty() && logger_ != nullptr) {
+            logger_->log(
+                LogEvent::UsageDatabaseUnavailable,
+                {{"path", SystemText{path.string()}}, {"reason", SystemText{moved.failure}}});
         }
         return false;
     }
-    // The WAL belongs to the old file: replaying it into a fresh database would corrupt it.
-    for (std::string_view companion : {"-wal", "-shm", "-journal"}) {
-        fs::path side = withSuffix(path, companion);
-        if (fs::exists(side, error)) {
-            fs::rename(side, withSuffix(target, companion), error);
-            if (error) {
-                fs::remove(side, error);
-            }
-        }
-    }
-    // Keep only the newest few moved-aside copies so a failing card cannot fill the disk.
-    std::vector<fs::path> copies;
-    std::string prefix = path.filename().string() + ".corrupt-";
-    for (const auto& entry :
-         fs::directory_iterator(path.parent_path().empty() ? "." : path.parent_path(), error)) {
-        std::string name = entry.path().filename().string();
-        if (name.rfind(prefix, 0) == 0 && name.find('-', prefix.size()) == std::string::npos) {
-            copies.push_back(entry.path());
-        }
-    }
-    std::sort(copies.begin(), copies.end());
-    while (copies.size() > static_cast<std::size_t>(std::max(options_.keepMovedAside, 1))) {
-        for (std::string_view companion : {"", "-wal", "-shm", "-journal"}) {
-            fs::remove(withSuffix(copies.front(), companion), error);
-        }
-        copies.erase(copies.begin());
-    }
     {
         std::lock_guard lock(mutex_);
-        movedAsideTo_ = target;
+        movedAsideTo_ = moved.movedTo;
     }
     if (logger_ != nullptr) {
-        logger_->log(
-            LogEvent::UsageDatabaseMovedAside,
-            {{"path", SystemText{path.string()}}, {"moved_to", SystemText{target.string()}}});
+        logger_->log(LogEvent::UsageDatabaseMovedAside,
+                     {{"path", SystemText{path.string()}},
+                      {"moved_to", SystemText{moved.movedTo.string()}}});
     }
     return true;
 }
@@ -328,7 +295,10 @@ void UsageLog::writeBatch(const std::vector<Pending>& batch) {
             continue;
         }
         auto status = writeChunk(batch, begin, end);
-        if (!status && usagedb::isUnreadable(status.error())) {
+        if (status) {
+            storeHealth_.succeeded();
+        }
+        if (!status && usagedb::isCorruption(status.error())) {
             // Damage found while writing: same recovery as at start, then one more try.
             closeDatabase();
             openOrRecover();
@@ -337,6 +307,8 @@ void UsageLog::writeBatch(const std::vector<Pending>& batch) {
             }
         }
         if (!status) {
+            // Full, read-only or failing: the file stays; the next batch tries again.
+            storeHealth_.failed(status.error());
             if (logger_ != nullptr) {
                 logger_->log(LogEvent::UsageWriteFailed,
                              {{"reason", SystemText{status.error().message}},

@@ -3,6 +3,7 @@
 
 #include "kiosk/config/config.hpp"
 #include "kiosk/log/logger.hpp"
+#include "kiosk/storage/database_health.hpp"
 #include "kiosk/usage/usage_event.hpp"
 #include "kiosk/usage/usage_store.hpp"
 
@@ -32,6 +33,9 @@ struct UsageLogOptions {
     std::chrono::milliseconds flushInterval{2000};
     // Beyond this many waiting events new ones are dropped (and counted) instead of blocking.
     std::size_t queueLimit = 20000;
+    // First wait before reopening a database that could not be opened (full, read-only, no
+    // access, I/O error); doubles up to 5 minutes.
+    std::chrono::milliseconds firstRetry{1000};
     // How many moved-aside corrupt databases to keep on disk.
     int keepMovedAside = 2;
     // Test seam: runs on the writer thread after each row of a batch, inside the transaction.
@@ -47,8 +51,9 @@ UsageLogOptions usageLogOptions(const Config& config);
 enum class UsageHealth {
     Starting,    // the writer thread has not opened the database yet
     Ok,          // writing normally
-    Recovered,   // a corrupt or unreadable database was moved aside; a fresh one is in use
-    Unavailable, // no database at all: events are dropped, the kiosk keeps serving
+    Recovered,   // a corrupt database was moved aside; a fresh one is in use
+    Unavailable, // no database at all (see UsageAlert::storage): events are dropped, the kiosk
+                 // keeps serving and opens it again by itself when the fault clears
 };
 
 // What the maintainer screen shows until acknowledged.
@@ -56,9 +61,10 @@ struct UsageAlert {
     UsageHealth health = UsageHealth::Starting;
     std::filesystem::path movedAsideTo; // empty unless a database was moved aside
     std::uint64_t droppedEvents = 0;
+    DatabaseHealth storage; // the last fault (full, read-only...), None once a write succeeds
     bool needsAttention() const {
         return health == UsageHealth::Recovered || health == UsageHealth::Unavailable ||
-               droppedEvents > 0;
+               droppedEvents > 0 || !storage.ok();
     }
 };
 
@@ -115,7 +121,8 @@ private:
     std::optional<usagedb::EventInserter> inserter_;
     std::int64_t rolledThrough_ = usagedb::kNothingRolledUp;
     std::int64_t lastMaintenanceDay_ = usagedb::kNothingRolledUp;
-    std::chrono::steady_clock::time_point lastOpenAttempt_{};
+    RetryBackoff reopen_;
+    DatabaseHealthTracker storeHealth_;
 
     mutable std::mutex mutex_;
     std::condition_variable wake_;

@@ -1,47 +1,20 @@
 // SQLite helpers shared by the usage log, the reports and the volunteer store.
 #include "kiosk/usage/usage_sqlite.hpp"
 
+#include "kiosk/storage/store_fault.hpp"
+
 namespace kiosk::usagedb {
 
 bool isCorruption(int rc) {
-    int primary = rc & 0xff;
-    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+    return storeFaultOfSqlite(rc) == StoreFault::Corrupt;
 }
 
 bool isCorruption(const Error& error) {
-    return error.code == "usage.db_corrupt";
-}
-
-bool isUnreadable(const Error& error) {
-    return error.code == "usage.db_corrupt" || error.code == "usage.db_unreadable";
+    return storeFaultOf(error) == StoreFault::Corrupt && error.code.starts_with("usage.db_");
 }
 
 Error sqliteError(sqlite3* db, int rc, std::string_view what) {
-    std::string message = std::string(what) + ": ";
-    message += db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-    const char* code = "usage.db_error";
-    switch (rc & 0xff) {
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-        code = "usage.db_corrupt";
-        break;
-    case SQLITE_CANTOPEN:
-    case SQLITE_IOERR:
-    case SQLITE_PERM:
-    case SQLITE_READONLY:
-        code = "usage.db_unreadable";
-        break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        code = "usage.db_busy";
-        break;
-    case SQLITE_FULL:
-        code = "usage.db_full";
-        break;
-    default:
-        break;
-    }
-    return makeError(code, message);
+    return sqliteStoreError("usage.db_", db, rc, what);
 }
 
 Result<Database> openDatabase(const std::filesystem::path& path, OpenMode mode) {

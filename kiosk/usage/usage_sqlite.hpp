@@ -23,13 +23,14 @@ enum class OpenMode { ReadWriteCreate, ReadOnly };
 // Opens (never creates for ReadOnly); the error carries SQLite's message.
 Result<Database> openDatabase(const std::filesystem::path& path, OpenMode mode);
 
-// An error whose code sorts SQLite's result code: "usage.db_corrupt", "usage.db_unreadable"
-// (cannot open, I/O error, permissions), "usage.db_busy", "usage.db_full" or "usage.db_error".
+// An error whose code is "usage.db_" + the store fault (kiosk/storage/store_fault.hpp):
+// "usage.db_corrupt", "usage.db_full", "usage.db_read_only", "usage.db_no_access",
+// "usage.db_io_error", "usage.db_busy" or "usage.db_error".
 Error sqliteError(sqlite3* db, int rc, std::string_view what);
 bool isCorruption(int rc);
+// Only corruption makes a file worth moving aside: a full, read-only or failing disk, or wrong
+// permissions, are not the file's fault, and moving it would orphan its history.
 bool isCorruption(const Error& error);
-// Corrupt or unreadable: a file worth moving aside and replacing.
-bool isUnreadable(const Error& error);
 
 Status exec(sqlite3* db, const char* sql);
 

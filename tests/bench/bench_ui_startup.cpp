@@ -55,7 +55,8 @@ pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::string>
     envp.push_back(nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdoutFile, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdoutFile,
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
     posix_spawnattr_t attributes;
     posix_spawnattr_init(&attributes);
@@ -154,7 +155,8 @@ double pssMegabytes(const std::vector<pid_t>& pids) {
 
 // Distinct pixel values of the whole X screen (an XWD dump), sampled.
 std::size_t screenColours() {
-    FILE* pipe = popen((std::string("xwd -root -silent -display ") + kDisplay + " 2>/dev/null").c_str(), "r");
+    FILE* pipe = popen(
+        (std::string("xwd -root -silent -display ") + kDisplay + " 2>/dev/null").c_str(), "r");
     if (pipe == nullptr) {
         return 0;
     }
@@ -169,7 +171,8 @@ std::size_t screenColours() {
         return 0;
     }
     auto be32 = [&](std::size_t at) {
-        return static_cast<std::uint32_t>(data[at] << 24 | data[at + 1] << 16 | data[at + 2] << 8 | data[at + 3]);
+        return static_cast<std::uint32_t>(data[at] << 24 | data[at + 1] << 16 | data[at + 2] << 8 |
+                                          data[at + 3]);
     };
     std::size_t offset = be32(0) + be32(76) * 12; // header, then the colour map
     std::set<std::uint32_t> colours;
@@ -220,7 +223,8 @@ std::pair<double, double> frameTimes() {
     std::ostringstream logs;
     kiosk::Logger logger(logs);
     kiosk::KioskOptions options;
-    kiosk::ui::KioskApp app(options, kiosk::Config{}, logger, SDL_RegisterEvents(1));
+    kiosk::KioskRuntime runtime(kiosk::Config{}, logger, kiosk::RuntimeOptions{});
+    kiosk::ui::KioskApp app(runtime, options, SDL_RegisterEvents(1));
     std::vector<double> samples;
     if (app.start(kiosk::ui::WindowMode::Offscreen, 1280, 800)) {
         kiosk::SessionState state;
@@ -264,11 +268,12 @@ int main(int argc, char** argv) {
     }
     auto here = std::filesystem::canonical("/proc/self/exe").parent_path();
     std::string kiosk = (here / "../../kiosk/programs/kiosk").lexically_normal();
-    std::string page = std::filesystem::path(KIOSK_SOURCE_DIR) / "tests/bench/fixtures/kiosk_form.html";
+    std::string page =
+        std::filesystem::path(KIOSK_SOURCE_DIR) / "tests/bench/fixtures/kiosk_form.html";
 
     auto [p50, p99] = frameTimes();
-    std::cout << "frame build+render (home, 1280x800, software renderer): p50 " << fixed(p50, 2) << " ms, p99 "
-              << fixed(p99, 2) << " ms\n";
+    std::cout << "frame build+render (home, 1280x800, software renderer): p50 " << fixed(p50, 2)
+              << " ms, p99 " << fixed(p99, 2) << " ms\n";
 
     pid_t xvfb = spawn({"Xvfb", kDisplay, "-screen", "0", "1280x800x24", "-nolisten", "tcp"}, {});
     // Ready when a screen capture works (a blank screen has one colour).
@@ -281,9 +286,9 @@ int main(int argc, char** argv) {
         auto profile = std::filesystem::temp_directory_path() / "bench-chromium-profile";
         std::filesystem::remove_all(profile);
         theirs = measure({"chromium", "--kiosk", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                          "--disable-quic", "--user-data-dir=" + profile.string(), "--window-size=1280,800",
-                          "file://" + page},
+                          "--disable-background-networking", "--disable-component-update",
+                          "--disable-sync", "--disable-quic", "--user-data-dir=" + profile.string(),
+                          "--window-size=1280,800", "file://" + page},
                          idleSeconds);
         std::filesystem::remove_all(profile);
     }
@@ -295,10 +300,10 @@ int main(int argc, char** argv) {
                   << (a > 0 && b > 0 ? fixed(b / a, 1) + "x" : "n/a") << " |\n";
     };
     row("start to first frame (ms)", ours.firstFrameMs, theirs.firstFrameMs);
-    row("idle CPU (% of one core)",
-        ours.idleCpuPercent, theirs.idleCpuPercent);
+    row("idle CPU (% of one core)", ours.idleCpuPercent, theirs.idleCpuPercent);
     row("memory PSS (MB)", ours.pssMb, theirs.pssMb);
-    std::cout << "\nidle window: " << idleSeconds << " s on the home screen; targets: first frame < 150 ms, "
+    std::cout << "\nidle window: " << idleSeconds
+              << " s on the home screen; targets: first frame < 150 ms, "
               << "idle CPU < 0.5 %, PSS < 60 MB\n";
     return 0;
 }

@@ -24,15 +24,15 @@ TEST_CASE("a production kiosk with no verified content does not serve the source
     REQUIRE(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0);
     {
         KioskOptions production; // RunMode::Kiosk, real devices
-        KioskApp app(production, config, logger, SDL_RegisterEvents(2));
-        CHECK_THAT(app.contentProblem(), Catch::Contains("no content pack is installed"));
-        CHECK(app.catalog() == nullptr);
+        KioskRuntime runtime(config, logger, runtimeOptions(production));
+        CHECK_THAT(runtime.contentProblem(), Catch::Contains("no content pack is installed"));
+        CHECK(runtime.catalog() == nullptr);
     }
     {
         KioskOptions simulated;
         simulated.simulatedDevices = true;
-        KioskApp app(simulated, config, logger, SDL_RegisterEvents(2));
-        CHECK(app.contentProblem().find("no content pack") == std::string::npos);
+        KioskRuntime runtime(config, logger, runtimeOptions(simulated));
+        CHECK(runtime.contentProblem().find("no content pack") == std::string::npos);
     }
     SDL_Quit();
     CHECK(logs.str().find("content_invalid") != std::string::npos);

@@ -193,7 +193,8 @@ Image renderHome(int width, int height, int degrees, double panelWidthMm, double
                 ("kiosk-rotation-test-" + std::to_string(getpid()) + "-" + std::to_string(degrees) +
                  ".png");
     {
-        KioskApp app(options, config, logger, SDL_RegisterEvents(1));
+        KioskRuntime runtime(config, logger, RuntimeOptions{});
+        KioskApp app(runtime, options, SDL_RegisterEvents(1));
         REQUIRE(app.start(WindowMode::Offscreen, width, height));
         app.resetFlow();
         app.renderLive(SteadyTime{} + 1h);
@@ -248,7 +249,8 @@ TEST_CASE("a tap on the dimmed home screen wakes the kiosk and starts nothing", 
         KioskOptions options;
         Config config;
         config.display.rotationDegrees = 90;
-        KioskApp app(options, config, logger, SDL_RegisterEvents(1));
+        KioskRuntime runtime(config, logger, RuntimeOptions{});
+        KioskApp app(runtime, options, SDL_RegisterEvents(1));
         REQUIRE(app.start(WindowMode::Offscreen, 1280, 800));
         auto now = std::chrono::steady_clock::now();
         app.frame(now);

@@ -53,7 +53,8 @@ TEST_CASE("the lesson video guide opens full screen on its first picture", "[vid
     options.simulatedDevices = true;
     REQUIRE(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0);
     {
-        KioskApp app(options, config, logger, SDL_RegisterEvents(2));
+        KioskRuntime runtime(config, logger, RuntimeOptions{options.simulatedDevices});
+        KioskApp app(runtime, options, SDL_RegisterEvents(2));
         REQUIRE(app.start(WindowMode::Offscreen, 1280, 800).ok());
         app.startServices();
         SteadyTime now = std::chrono::steady_clock::now();
@@ -67,8 +68,7 @@ TEST_CASE("the lesson video guide opens full screen on its first picture", "[vid
         REQUIRE(app.writeScreenshot(dir / "step.png"));
         CHECK(phoneBorderPixels(dir / "step.png") > 500); // the step's picture
 
-        app.apply(intent::WatchVideo{}, now);
-        app.exchangeWithServices(); // OpenVideo reaches the lesson media
+        app.apply(intent::WatchVideo{}, now); // OpenVideo reaches the lesson media at once
         app.renderLive(now);
         REQUIRE(app.writeScreenshot(dir / "player.png"));
         CHECK(phoneBorderPixels(dir / "player.png") > 500);

@@ -10,65 +10,52 @@ LessonMedia::LessonMedia(const AudioConfig& audio, std::filesystem::path content
     , logger_(logger)
     , guidance_(audio, std::move(contentDir), logger) {}
 
-bool LessonMedia::handle(const Effect& effect, SDL_Renderer* renderer, int maxVideoWidth,
+void LessonMedia::handle(const MediaEffect& effect, SDL_Renderer* renderer, int maxVideoWidth,
                          SteadyTime now) {
-    return std::visit(
-        Overloaded{
-            [&](const effect::PlayAudio& play) {
-                guidance_.play(play);
-                return true;
-            },
-            [&](const effect::StopAudio&) {
-                guidance_.stop();
-                return true;
-            },
-            [&](const effect::OpenVideo& open) {
-                video_.reset();
-                auto playback =
-                    VideoPlayback::open(renderer, contentDir_ / open.path, maxVideoWidth);
-                if (!playback) {
-                    logger_.log(LogEvent::VideoFailed,
-                                {{"reason", SystemText{playback.error().message}}});
-                    return true;
-                }
-                video_ = std::move(*playback);
-                video_->play(now);
-                // Show the first frame now rather than on the loop's next wake, so the player
-                // never opens on an empty texture.
-                if (auto first = video_->update(now); !first) {
-                    logger_.log(LogEvent::VideoFailed,
-                                {{"reason", SystemText{first.error().message}}});
-                    video_.reset();
-                }
-                return true;
-            },
-            [&](const effect::ControlVideo& control) {
-                if (video_ == nullptr) {
-                    return true;
-                }
-                switch (control.command) {
-                case VideoCommand::Play:
-                    video_->play(now);
-                    break;
-                case VideoCommand::Pause:
-                    video_->pause(now);
-                    break;
-                case VideoCommand::Replay:
-                    if (auto replayed = video_->replay(now); !replayed) {
-                        logger_.log(LogEvent::VideoFailed,
-                                    {{"reason", SystemText{replayed.error().message}}});
-                    }
-                    break;
-                }
-                return true;
-            },
-            [&](const effect::CloseVideo&) {
-                video_.reset();
-                return true;
-            },
-            [](const auto&) { return false; },
-        },
-        effect);
+    std::visit(Overloaded{
+                   [&](const effect::PlayAudio& play) { guidance_.play(play); },
+                   [&](const effect::StopAudio&) { guidance_.stop(); },
+                   [&](const effect::OpenVideo& open) {
+                       video_.reset();
+                       auto playback =
+                           VideoPlayback::open(renderer, contentDir_ / open.path, maxVideoWidth);
+                       if (!playback) {
+                           logger_.log(LogEvent::VideoFailed,
+                                       {{"reason", SystemText{playback.error().message}}});
+                           return;
+                       }
+                       video_ = std::move(*playback);
+                       video_->play(now);
+                       // Show the first frame now rather than on the loop's next wake, so the
+                       // player never opens on an empty texture.
+                       if (auto first = video_->update(now); !first) {
+                           logger_.log(LogEvent::VideoFailed,
+                                       {{"reason", SystemText{first.error().message}}});
+                           video_.reset();
+                       }
+                   },
+                   [&](const effect::ControlVideo& control) {
+                       if (video_ == nullptr) {
+                           return;
+                       }
+                       switch (control.command) {
+                       case VideoCommand::Play:
+                           video_->play(now);
+                           break;
+                       case VideoCommand::Pause:
+                           video_->pause(now);
+                           break;
+                       case VideoCommand::Replay:
+                           if (auto replayed = video_->replay(now); !replayed) {
+                               logger_.log(LogEvent::VideoFailed,
+                                           {{"reason", SystemText{replayed.error().message}}});
+                           }
+                           break;
+                       }
+                   },
+                   [&](const effect::CloseVideo&) { video_.reset(); },
+               },
+               effect);
 }
 
 std::optional<SteadyTime> LessonMedia::update(SteadyTime now) {

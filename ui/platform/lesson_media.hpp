@@ -18,8 +18,9 @@ class LessonMedia {
 public:
     LessonMedia(const AudioConfig& audio, std::filesystem::path contentDir, Logger& logger);
 
-    // PlayAudio, StopAudio, OpenVideo, ControlVideo, CloseVideo; false for any other effect.
-    bool handle(const Effect& effect, SDL_Renderer* renderer, int maxVideoWidth, SteadyTime now);
+    // PlayAudio, StopAudio, OpenVideo, ControlVideo, CloseVideo.
+    void handle(const MediaEffect& effect, SDL_Renderer* renderer, int maxVideoWidth,
+                SteadyTime now);
     // Advances the video; returns when the next frame is due (for the frame clock).
     std::optional<SteadyTime> update(SteadyTime now);
     // The open video for the lesson screen to draw; null when none.

@@ -63,6 +63,49 @@ std::string readerWords(const FrameContext& ctx, const DeviceStatus& devices) {
     return words;
 }
 
+namespace {
+
+// The data partition (free space, a read-only remount) and the outbox's storage faults, for
+// the volunteer and the maintainer (docs/storage.md).
+void drawStorageState(const FrameContext& ctx, const StorageStatus& storage) {
+    Msg words = Msg::ToolsPartitionOk;
+    switch (storage.partition) {
+    case PartitionState::Ok:
+        break;
+    case PartitionState::LowSpace:
+        words = Msg::ToolsPartitionLow;
+        break;
+    case PartitionState::Full:
+        words = Msg::ToolsPartitionFull;
+        break;
+    case PartitionState::ReadOnly:
+        words = Msg::ToolsPartitionReadOnly;
+        break;
+    case PartitionState::Missing:
+        words = Msg::ToolsPartitionMissing;
+        break;
+    }
+    std::string line = std::string(ctx.tr(Msg::ToolsStorage)) + ": " + std::string(ctx.tr(words));
+    if (storage.freeMegabytes >= 0) {
+        line += " (" + std::to_string(storage.freeMegabytes) + " MB)";
+    }
+    if (storage.partition == PartitionState::Ok) {
+        bodyText(ctx, line);
+    } else {
+        problemText(ctx, line);
+    }
+    if (!storage.acceptsDossiers || storage.outbox != StoreFault::None) {
+        problemText(ctx, std::string(ctx.tr(Msg::ToolsOutboxStorageFault)) + " (" +
+                             std::string(storeFaultName(storage.outbox)) + ")");
+    }
+    if (storage.lostDossiers > 0) {
+        problemText(ctx, std::string(ctx.tr(Msg::ToolsDossiersLost)) + ": " +
+                             std::to_string(storage.lostDossiers));
+    }
+}
+
+} // namespace
+
 std::string networkWords(const FrameContext& ctx, const DeviceStatus& devices) {
     switch (devices.network) {
     case NetworkState::Online:
@@ -285,6 +328,7 @@ void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
     bodyText(ctx, std::string(ctx.tr(Msg::StatusPrinter)) + ": " + printerWords(ctx, devices));
     bodyText(ctx, std::string(ctx.tr(Msg::StatusReader)) + ": " + readerWords(ctx, devices));
     bodyText(ctx, std::string(ctx.tr(Msg::StatusNetwork)) + ": " + networkWords(ctx, devices));
+    drawStorageState(ctx, devices.storage);
     endScrollArea(ctx);
     ImGui::EndChild();
 

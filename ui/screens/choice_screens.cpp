@@ -25,6 +25,18 @@ int drawTwoWayChoice(const FrameContext& ctx, Msg heading, const TwoWayChoice& f
 }
 
 void SubmitChannelScreen::drawContent(const FrameContext& ctx) {
+    if (!ctx.devices.dossierStorageReady) {
+        // The outbox cannot store a dossier: a form the kiosk cannot keep must not be started.
+        headingText(ctx, ctx.tr(Msg::ChannelTitle));
+        problemText(ctx, ctx.tr(Msg::ChannelKioskUnavailable));
+        ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+        if (choiceCard(ctx, "choice-phone", Icon::Phone, ctx.tr(Msg::ChannelPhone),
+                       ctx.tr(Msg::ChannelPhoneHint),
+                       ImVec2(ImGui::GetContentRegionAvail().x, ctx.metrics.mm(40)))) {
+            ctx.emit(intent::ChooseChannel{SubmitChannel::Phone});
+        }
+        return;
+    }
     int chosen = drawTwoWayChoice(ctx, Msg::ChannelTitle,
                                   {Icon::Dossier, Msg::ChannelKiosk, Msg::ChannelKioskHint},
                                   {Icon::Phone, Msg::ChannelPhone, Msg::ChannelPhoneHint});

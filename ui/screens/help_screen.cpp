@@ -1,6 +1,8 @@
 // Help screen: the volunteer call button, the help desk and hotline, and three numbered steps.
 #include "ui/screens/help_screen.hpp"
 
+#include "ui/widgets/scroll_area.hpp"
+
 #include <string>
 
 namespace kiosk::ui {
@@ -19,6 +21,8 @@ void HelpScreen::drawContent(const FrameContext& ctx) {
         ctx.emit(intent::CallVolunteer{});
     }
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    // The rest scrolls above the volunteers' sign-in button rather than running under it.
+    beginScrollArea(ctx, "help", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
     bodyText(ctx, ctx.tr(Msg::HelpAskVolunteer));
     if (!ctx.config.assisted.volunteerPhone.empty()) {
         bodyText(ctx, std::string(ctx.tr(Msg::HelpCallVolunteer)) + ": " +
@@ -34,6 +38,7 @@ void HelpScreen::drawContent(const FrameContext& ctx) {
     for (Msg step : {Msg::HelpStep1, Msg::HelpStep2, Msg::HelpStep3}) {
         bodyText(ctx, std::to_string(number++) + ". " + std::string(ctx.tr(step)));
     }
+    endScrollArea(ctx);
     // Discreet, at the bottom: volunteers sign in here to switch on assisted mode.
     if (!ctx.session.assist.signedIn && secondaryAction(ctx, ctx.tr(Msg::HelpForVolunteers))) {
         ctx.emit(intent::OpenVolunteerSignIn{});

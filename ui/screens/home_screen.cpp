@@ -23,8 +23,10 @@ bool accessibilityStacked(const Metrics& m, float width) {
 } // namespace
 
 void HomeScreen::drawContent(const FrameContext& ctx) {
-    // At the two largest sizes the greeting gives its room to the choices, which say enough.
-    if (ctx.session.accessibility.textSize <= TextSize::Large) {
+    // At the two largest sizes the greeting gives its room to the choices, which say enough;
+    // so it does when the "today" notices need the room.
+    const bool notices = !residentNotices(ctx.devices).empty();
+    if (ctx.session.accessibility.textSize <= TextSize::Large && !notices) {
         headingText(ctx, ctx.tr(Msg::HomeWelcome));
         ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));
     }
@@ -58,7 +60,9 @@ void HomeScreen::drawNotices(const FrameContext& ctx) {
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + pad * 0.5f);
     ImGui::Indent(pad);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - pad * 2);
-    ImGui::PushFont(ctx.fonts.bold);
+    // The chrome font keeps the notices at the Normal size whatever the text size, so the
+    // choices below keep their room.
+    ImGui::PushFont(ctx.fonts.chrome);
     for (Msg notice : notices) {
         ImGui::TextUnformatted(ctx.tr(notice).data(),
                                ctx.tr(notice).data() + ctx.tr(notice).size());

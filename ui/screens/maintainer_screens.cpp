@@ -142,14 +142,15 @@ void MaintainerScreen::drawContent(const FrameContext& ctx) {
     float backWidth = std::max(m.mm(45), (width - m.gapPx * 3) * 0.2f);
     backButton(ctx, backWidth);
     ImGui::SameLine(0, m.gapPx);
-    float tabWidth = (width - backWidth - m.gapPx * 3) / 3.0f;
+    float tabWidth = (width - backWidth - m.gapPx * 4) / 4.0f;
     struct Tab {
         MaintainerTab tab;
         Msg label;
     };
     for (Tab tab : {Tab{MaintainerTab::Reports, Msg::TabReports},
                     Tab{MaintainerTab::Volunteers, Msg::TabVolunteers},
-                    Tab{MaintainerTab::Content, Msg::TabContent}}) {
+                    Tab{MaintainerTab::Content, Msg::TabContent},
+                    Tab{MaintainerTab::Health, Msg::TabHealth}}) {
         ImGui::PushID(static_cast<int>(tab.tab));
         if (optionButton(ctx, "tab", ctx.tr(tab.label), ImVec2(tabWidth, m.targetPx),
                          assist.tab == tab.tab ? Selection::Selected : Selection::NotSelected)) {
@@ -179,6 +180,55 @@ void MaintainerScreen::drawContent(const FrameContext& ctx) {
     case MaintainerTab::Content:
         drawContentPacks(ctx);
         break;
+    case MaintainerTab::Health:
+        drawHealth(ctx);
+        break;
+    }
+}
+
+// The checks of `kioskctl doctor`, one per row: the verdict as a word in its colour (never colour
+// alone), what was found, and the fix under it.
+void MaintainerScreen::drawHealth(const FrameContext& ctx) {
+    const Metrics& m = ctx.metrics;
+    const HealthView& health = ctx.session.assist.health;
+    float width = ImGui::GetContentRegionAvail().x;
+    float listHeight = ImGui::GetContentRegionAvail().y - actionBarHeight(ctx) - m.gapPx;
+    ImGui::BeginChild("health", ImVec2(width, listHeight), false, ImGuiWindowFlags_NoScrollbar);
+    if (!health.loaded) {
+        bodyText(ctx, ctx.tr(Msg::HealthChecking));
+        ImGui::EndChild();
+        return;
+    }
+    beginScrollArea(ctx, "health-list");
+    float verdictWidth = m.mm(22);
+    for (const HealthResult& result : health.results) {
+        ImVec4 colour = result.level == HealthLevel::Ok     ? ctx.colours.ok
+                        : result.level == HealthLevel::Warn ? ctx.colours.warning
+                                                            : ctx.colours.danger;
+        Msg verdict = result.level == HealthLevel::Ok     ? Msg::HealthOk
+                      : result.level == HealthLevel::Warn ? Msg::HealthWarn
+                                                          : Msg::HealthFail;
+        float top = ImGui::GetCursorPosY();
+        ImGui::PushFont(ctx.fonts.bold);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour);
+        ImGui::TextUnformatted(ctx.tr(verdict).data(),
+                               ctx.tr(verdict).data() + ctx.tr(verdict).size());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImGui::SetCursorPos(ImVec2(verdictWidth, top));
+        ImGui::BeginGroup();
+        boldText(ctx, result.title);
+        bodyText(ctx, result.detail);
+        if (!result.fix.empty()) {
+            mutedText(ctx, "→ " + result.fix);
+        }
+        ImGui::EndGroup();
+        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    }
+    endScrollArea(ctx);
+    ImGui::EndChild();
+    if (primaryAction(ctx, ctx.tr(Msg::HealthAgain))) {
+        ctx.emit(intent::ChooseMaintainerTab{MaintainerTab::Health});
     }
 }
 
@@ -589,9 +639,10 @@ void MaintainerScreen::drawContentPacks(const FrameContext& ctx) {
             boldText(ctx, found.displayVersion + "  (#" + std::to_string(found.sequence) + ", " +
                               sizeText(found.bytes) + ")");
             mutedText(ctx, found.path);
+            // Removed first: those are the procedures residents can no longer submit here.
+            procedureList(ctx, Msg::ContentRemoved, found.diff.removed, found.diff.removed.size());
             procedureList(ctx, Msg::ContentAdded, found.diff.added);
             procedureList(ctx, Msg::ContentChanged, found.diff.changed);
-            procedureList(ctx, Msg::ContentRemoved, found.diff.removed, found.diff.removed.size());
             if (!found.newer) {
                 problemText(ctx, ctx.tr(Msg::ContentNotNewer));
             }

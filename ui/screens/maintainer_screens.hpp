@@ -17,6 +17,7 @@ private:
     void drawVolunteers(const FrameContext& ctx);
     void drawEnrolment(const FrameContext& ctx);
     void drawContentPacks(const FrameContext& ctx);
+    void drawHealth(const FrameContext& ctx);
 };
 
 // "25/11/2026" for a report day.

@@ -159,6 +159,7 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     const bool accepted = outcome.state == SubmissionState::Accepted;
     const bool queued = outcome.state == SubmissionState::Queued;
+    const bool stored = accepted || queued;
     beginScrollArea(ctx, "result", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
     if (accepted) {
         ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.ok);
@@ -183,8 +184,13 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
             headingText(ctx, outcome.localReference);
         }
     } else {
-        headingText(ctx, ctx.tr(Msg::ResultFailed));
-        bodyText(ctx, ctx.tr(Msg::ResultFailedBody));
+        // The truth, plainly: nothing was stored or sent, and what the resident can do now.
+        ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.danger);
+        headingText(ctx, ctx.tr(Msg::ResultNotSaved));
+        ImGui::PopStyleColor();
+        bodyText(ctx, ctx.tr(Msg::ResultNotSavedBody));
+        boldText(ctx, ctx.tr(Msg::ResultNotSavedOptions));
+        mutedText(ctx, ctx.tr(Msg::ResultNotSavedKept));
     }
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     if (accepted || queued) {
@@ -209,7 +215,20 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
 
     boldText(ctx, ctx.tr(dossier.rating ? Msg::ResultThanks : Msg::ResultRateTitle));
     drawRating(ctx, dossier.rating);
+    if (!stored) {
+        // The phone hand-off needs nothing from this kiosk's storage.
+        ImGui::Dummy(ImVec2(0, m.gapPx));
+        if (touchButton(ctx, "use-phone", ctx.tr(Msg::ResultUsePhone),
+                        ImVec2(ImGui::GetContentRegionAvail().x, m.targetPx), ButtonKind::Secondary,
+                        Icon::Phone)) {
+            ctx.emit(intent::Open{Screen::PhoneHandOff});
+        }
+    }
     endScrollArea(ctx);
+    // A volunteer, once the fault is cleared, tries again with the answers still in memory.
+    if (!stored && ctx.session.assisted && secondaryAction(ctx, ctx.tr(Msg::ResultTryAgain))) {
+        ctx.emit(intent::Submit{});
+    }
     if (primaryAction(ctx, ctx.tr(Msg::NavDone))) {
         ctx.emit(intent::Finish{});
     }
@@ -236,40 +255,50 @@ void LookupResultScreen::drawContent(const FrameContext& ctx) {
     const LookupState& lookup = ctx.session.lookup;
     headingText(ctx, ctx.tr(Msg::LookupTitle));
     // Say which kind of number the resident typed: the commune's code or this kiosk's reference.
-    mutedText(ctx, ctx.tr(lookup.localReference ? Msg::LookupReferenceLabel : Msg::ResultCode));
-    boldText(ctx, lookup.code);
-    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+    mutedText(ctx, std::string(ctx.tr(lookup.localReference ? Msg::LookupReferenceLabel
+                                                            : Msg::ResultCode)) +
+                       ": " + lookup.code);
+    beginScrollArea(ctx, "lookup-result", ImGui::GetContentRegionAvail().y);
     if (lookup.searching) {
         bodyText(ctx, ctx.tr(Msg::LookupSearching));
-        return;
-    }
-    if (lookup.localReference) {
-        if (lookup.stillWaiting) {
-            bodyText(ctx, ctx.tr(Msg::LookupReferenceWaiting));
-            return;
-        }
-        bodyText(ctx, ctx.tr(Msg::LookupReferenceSent));
-        headingText(ctx, lookup.dossierCode);
-        ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
-    }
-    if (!lookup.failureReason.empty()) {
-        problemText(ctx, ctx.tr(Msg::LookupFailed));
-    } else if (!lookup.found) {
-        problemText(ctx, ctx.tr(Msg::LookupNotFound));
+    } else if (lookup.localReference && lookup.stillWaiting) {
+        bodyText(ctx, ctx.tr(Msg::LookupReferenceWaiting));
     } else {
-        mutedText(ctx, ctx.tr(Msg::LookupStatus));
-        auto status = dossierStatusFromCode(lookup.statusCode);
-        headingText(ctx, status ? ctx.local(dossierStatusLabel(*status))
-                                : std::string_view(lookup.statusCode));
-        if (!lookup.appointmentText.empty()) {
-            mutedText(ctx, ctx.tr(Msg::ResultAppointment));
-            boldText(ctx, appointmentWords(ctx, lookup.appointmentText));
-            auto due = parseAppointmentText(lookup.appointmentText);
-            if (due && ctx.wallClock != 0 && appointmentOverdue(*due, today(ctx), status)) {
-                problemText(ctx, ctx.tr(Msg::LookupOverdue));
+        if (lookup.localReference) {
+            bodyText(ctx, ctx.tr(Msg::LookupReferenceSent));
+            boldText(ctx, lookup.dossierCode);
+        }
+        if (!lookup.failureReason.empty()) {
+            problemText(ctx, ctx.tr(Msg::LookupFailed));
+        } else if (!lookup.found) {
+            problemText(ctx, ctx.tr(Msg::LookupNotFound));
+        } else {
+            mutedText(ctx, ctx.tr(Msg::LookupStatus));
+            auto status = dossierStatusFromCode(lookup.statusCode);
+            headingText(ctx, status ? ctx.local(dossierStatusLabel(*status))
+                                    : std::string_view(lookup.statusCode));
+            if (!lookup.statusReason.empty()) {
+                mutedText(ctx, ctx.tr(Msg::LookupReason));
+                boldText(ctx, lookup.statusReason);
+            }
+            if (!lookup.appointmentText.empty()) {
+                auto due = parseAppointmentText(lookup.appointmentText);
+                // Overdue comes before the date, where the eye lands first.
+                if (due && ctx.wallClock != 0 && appointmentOverdue(*due, today(ctx), status)) {
+                    problemText(ctx, ctx.tr(Msg::LookupOverdue));
+                }
+                mutedText(ctx, ctx.tr(Msg::ResultAppointment));
+                boldText(ctx, appointmentWords(ctx, lookup.appointmentText));
+            }
+            // Who has seen the resident's data: a count and the office names, nothing more.
+            mutedText(ctx,
+                      ctx.tr(lookup.openedCount > 0 ? Msg::LookupOpened : Msg::LookupNeverOpened));
+            for (const auto& [office, count] : lookup.openedBy) {
+                bodyText(ctx, office + ": " + std::to_string(count));
             }
         }
     }
+    endScrollArea(ctx);
 }
 
 } // namespace kiosk::ui

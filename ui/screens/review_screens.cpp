@@ -4,6 +4,7 @@
 #include "ui/screens/form_screens.hpp"
 #include "ui/widgets/scroll_area.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace kiosk::ui {
@@ -97,8 +98,22 @@ void ConsentScreen::drawContent(const FrameContext& ctx) {
     // Until the resident agrees, the send button is shown switched off with the reason beside
     // it, never a button that silently does nothing.
     if (!given) {
-        ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
-        boldText(ctx, ctx.tr(Msg::ConsentNeedsTick));
+        // Beside the switched-off button, in the half of the action row it leaves free, its
+        // last line level with the button's bottom.
+        std::string_view reason = ctx.tr(Msg::ConsentNeedsTick);
+        const ImVec2 region = ImGui::GetWindowContentRegionMax();
+        const float wrap = region.x * 0.5f - ctx.metrics.gapPx;
+        ImFont* font = ctx.fonts.bold;
+        const float textHeight = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, reason.data(),
+                                                     reason.data() + reason.size())
+                                     .y;
+        ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMin().x,
+                                   region.y - std::max(textHeight, ctx.metrics.targetPx)));
+        ImGui::PushTextWrapPos(wrap);
+        ImGui::PushFont(font);
+        ImGui::TextUnformatted(reason.data(), reason.data() + reason.size());
+        ImGui::PopFont();
+        ImGui::PopTextWrapPos();
     }
     if (primaryAction(ctx, ctx.tr(Msg::ConsentSubmit),
                       given ? ButtonKind::Primary : ButtonKind::Disabled) &&

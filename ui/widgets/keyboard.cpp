@@ -90,15 +90,15 @@ std::optional<input::KeyDef> drawKeys(const FrameContext& ctx, const input::Keyb
             if (key.action == input::KeyAction::CapsLock) {
                 caption = std::string(ctx.tr(Msg::KeyCapsLock));
             } else if (key.action == input::KeyAction::SwitchMethod) {
-                caption = method == input::InputMethod::Telex ? "aa→â s→á"
-                          : method == input::InputMethod::Vni ? "a6→â a1→á"
+                caption = method == input::InputMethod::Telex ? "aa=â s=á"
+                          : method == input::InputMethod::Vni ? "a6=â a1=á"
                                                               : "abc";
             } else if (key.action == input::KeyAction::Char && key.character >= 0x0300 &&
                        key.character <= 0x036F) {
                 caption = std::string(ctx.tr(Msg::KeyAddTone));
             }
             const float captionPx =
-                caption.empty() ? 0.0f : std::min(ctx.fonts.status->FontSize, keyHeight * 0.3f);
+                caption.empty() ? 0.0f : std::min(ctx.fonts.status->FontSize, keyHeight * 0.4f);
             ImVec2 centre((min.x + max.x) * 0.5f,
                           (min.y + max.y) * 0.5f - (caption.empty() ? 0.0f : captionPx * 0.45f));
             ImU32 inkColour = ImGui::GetColorU32(ink);
@@ -133,7 +133,7 @@ std::optional<input::KeyDef> drawKeys(const FrameContext& ctx, const input::Keyb
             }
             if (!label.empty()) {
                 ImFont* font = ctx.fonts.bold;
-                float px = std::min(font->FontSize, keyHeight * (caption.empty() ? 0.6f : 0.45f));
+                float px = std::min(font->FontSize, keyHeight * (caption.empty() ? 0.6f : 0.42f));
                 ImVec2 t = font->CalcTextSizeA(px, FLT_MAX, 0, label.c_str());
                 if (t.x > width - gap * 2) { // long words on narrow keys shrink to fit
                     px *= (width - gap * 2) / t.x;

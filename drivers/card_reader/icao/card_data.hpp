@@ -93,6 +93,9 @@ struct CardData {
     bool hasPersonalData = false;
     PersonalData personal; // DG13
     PassiveAuthReport passiveAuth;
+    // Data groups EF.COM lists that could not be read or parsed (DG1 never: without it the
+    // read fails). What was read is still used; the screen says what was not.
+    std::vector<int> unreadGroups;
 
     const DataGroupFile* file(int number) const;
     // Overwrites every personal byte (OPENSSL_cleanse) and empties the struct.

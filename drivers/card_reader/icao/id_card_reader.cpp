@@ -150,6 +150,15 @@ private:
             {},   length};
         auto answer = send(read);
         if (!answer) {
+            // A mute card or a timeout on an extended-length APDU is more often the card or
+            // reader failing extended length than a removal: have it retried once with short
+            // blocks (a card really gone fails that retry too, and is reported then).
+            const std::string& code = answer.error().code;
+            if (read.needsExtended() && extended_ &&
+                (code == card_error::kTimeout || code == card_error::kRemoved)) {
+                return makeError(kExtendedRefused, "no answer to an extended-length READ BINARY: " +
+                                                       answer.error().message);
+            }
             return answer.error();
         }
         if (answer->ok() || answer->sw == sw::kEndOfFile) {
@@ -204,7 +213,8 @@ Result<PaceOutcome> tryPace(CardReader& reader, const AccessKey& key) {
     std::string secret = key.hasCan() ? key.can : key.mrzInformation();
     Bytes password = pacePasswordKey(kind, secret);
     wipeText(secret);
-    auto keys = performPace(reader, infos->front(), kind, password);
+    auto keys =
+        performPace(reader, infos->front(), kind, password, {}, paceParametersAmbiguous(*infos));
     wipeBytes(password);
     if (keys) {
         return PaceOutcome{std::move(*keys), true};
@@ -215,7 +225,10 @@ Result<PaceOutcome> tryPace(CardReader& reader, const AccessKey& key) {
     if (keys.error().code.rfind("card.", 0) == 0) {
         return keys.error(); // removed, unplugged, timeout: no point trying BAC
     }
-    return PaceOutcome{std::nullopt, true};
+    // The card offers PACE and a step failed: falling back to BAC would let an attacker who
+    // disturbs PACE force the weaker protocol (a downgrade). BAC is only for cards without PACE.
+    return makeError(idcard_error::kMalformed, "PACE failed (" + keys.error().message +
+                                                   "); not falling back to BAC on a PACE card");
 }
 
 Result<CardData> readOnce(CardReader& reader, const AccessKey& key, const ReadOptions& options,
@@ -323,6 +336,15 @@ Result<CardData> readOnce(CardReader& reader, const AccessKey& key, const ReadOp
             if (file.error().code == kFileMissing && number != 1) {
                 continue;
             }
+            // One refused or broken group other than DG1 does not fail the card; a reader or
+            // card problem (card.*) or a broken secure channel still does.
+            bool transport = file.error().code.rfind("card.", 0) == 0 ||
+                             file.error().code.rfind("sm.", 0) == 0 ||
+                             file.error().code == kExtendedRefused;
+            if (number != 1 && !transport) {
+                data.unreadGroups.push_back(number);
+                continue;
+            }
             return file.error();
         }
         addFile(number, dataGroupFileId(number), std::move(*file));
@@ -344,14 +366,16 @@ Result<CardData> readOnce(CardReader& reader, const AccessKey& key, const ReadOp
     }
     data.mrz = std::move(*mrz);
     if (const DataGroupFile* dg13 = data.file(13)) {
-        auto personal = parseDg13(dg13->bytes);
-        if (!personal) {
-            return personal.error();
+        if (auto personal = parseDg13(dg13->bytes)) {
+            data.personal = std::move(*personal);
+            data.hasPersonalData = true;
+        } else {
+            // DG1 and the signature can still be good: pre-fill from them, say DG13 was not.
+            data.unreadGroups.push_back(13);
         }
-        data.personal = std::move(*personal);
-        data.hasPersonalData = true;
     }
-    data.passiveAuth = verifyPassiveAuth(data.file(29)->bytes, data.files, options.trustStore);
+    data.passiveAuth = verifyPassiveAuth(data.file(29)->bytes, data.files, options.trustStore,
+                                         options.moreTrustStores);
     return data;
 }
 
@@ -452,6 +476,11 @@ Result<CardData> readIdCard(CardReader& reader, const AccessKey& key, const Read
             counting.powerOff();
             mode = LengthMode::ShortOnly;
             continue;
+        }
+        if (!result && mode == LengthMode::ShortOnly && counted.attempts > 1 &&
+            result.error().code == card_error::kNoCard) {
+            // The card left during the extended attempt: that is a removal, not "no card".
+            result = makeError(card_error::kRemoved, "card removed during the read");
         }
         break;
     }

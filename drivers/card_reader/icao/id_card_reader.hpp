@@ -82,6 +82,8 @@ enum class AccessPreference {
 struct ReadOptions {
     AccessPreference access = AccessPreference::PaceThenBac;
     std::filesystem::path trustStore; // directory of CSCA certificates; empty: UnknownIssuer
+    // More CSCA directories: the list a signed content pack carries (`csca/` in the pack).
+    std::vector<std::filesystem::path> moreTrustStores;
     LengthMode lengthMode = LengthMode::Auto;
     // Largest READ BINARY in bytes; 0: as large as the reader carries (the card may still refuse,
     // which triggers the short-block retry). Set it for cards with small extended buffers.

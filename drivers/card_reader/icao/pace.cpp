@@ -113,6 +113,15 @@ Result<std::vector<PaceInfo>> parseCardAccess(std::span<const std::uint8_t> card
     return usable;
 }
 
+bool paceParametersAmbiguous(const std::vector<PaceInfo>& infos) {
+    for (const auto& info : infos) {
+        if (info.parameterId != infos.front().parameterId) {
+            return true;
+        }
+    }
+    return false;
+}
+
 Bytes pacePasswordKey(PacePassword kind, std::string_view secret) {
     ByteView bytes(reinterpret_cast<const std::uint8_t*>(secret.data()), secret.size());
     if (kind == PacePassword::Mrz) {

@@ -42,8 +42,14 @@ Bytes paceAuthenticationToken(ByteView ksMac, ByteView protocol, ByteView public
 
 // Runs MSE:Set AT and the four GENERAL AUTHENTICATE steps. `scalars` provides the terminal's
 // two private scalars (mapping, then agreement); tests inject the worked example's.
+// `sendParameterId`: add DO'84' (the domain parameter id), which §4.4.4.1 requires only when
+// the card's domain parameters are ambiguous; the Appendix G.1 example sends none.
 Result<SessionKeys> performPace(CardReader& reader, const PaceInfo& info, PacePassword kind,
                                 ByteView passwordKey, const RandomSource& scalars = {},
-                                bool sendParameterId = true);
+                                bool sendParameterId = false);
+
+// True when EF.CardAccess offers more than one set of domain parameters, so MSE:Set AT must
+// name the one chosen (DO'84').
+bool paceParametersAmbiguous(const std::vector<PaceInfo>& infos);
 
 } // namespace kiosk::icao

@@ -4,8 +4,11 @@
 #include "drivers/card_reader/icao/tlv.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <fstream>
+#include <iterator>
 #include <memory>
+#include <openssl/asn1.h>
 #include <openssl/bio.h>
 #include <openssl/cms.h>
 #include <openssl/err.h>
@@ -167,7 +170,8 @@ Result<LdsSecurityObject> parseSod(std::span<const std::uint8_t> sodFile) {
 
 PassiveAuthReport verifyPassiveAuth(std::span<const std::uint8_t> sodFile,
                                     const std::vector<DataGroupFile>& files,
-                                    const std::filesystem::path& trustStore) {
+                                    const std::filesystem::path& trustStore,
+                                    const std::vector<std::filesystem::path>& moreTrustStores) {
     PassiveAuthReport report;
     report.outcome = PassiveAuthOutcome::NotVerified;
     auto der = sodCms(sodFile);
@@ -233,6 +237,9 @@ PassiveAuthReport verifyPassiveAuth(std::span<const std::uint8_t> sodFile,
     // (signing period vs document validity), so the chain is checked without the clock.
     StorePtr store(X509_STORE_new());
     int anchors = trustStore.empty() ? 0 : loadTrustStore(store.get(), trustStore);
+    for (const auto& more : moreTrustStores) {
+        anchors += more.empty() ? 0 : loadTrustStore(store.get(), more);
+    }
     CertStackPtr signers(CMS_get0_signers(cms.get()));
     if (!signers || sk_X509_num(signers.get()) < 1) {
         report.reason = "SOD names no signer certificate";
@@ -263,6 +270,48 @@ PassiveAuthReport verifyPassiveAuth(std::span<const std::uint8_t> sodFile,
         report.outcome = PassiveAuthOutcome::UnknownIssuer;
     }
     return report;
+}
+
+std::vector<TrustAnchor> listTrustAnchors(const std::filesystem::path& directory) {
+    std::vector<TrustAnchor> anchors;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+        if (!entry.is_regular_file()) {
+            continue;
+        }
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        BioPtr bio(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())));
+        std::vector<X509Ptr> certs;
+        while (X509* cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
+            certs.emplace_back(cert);
+        }
+        if (certs.empty()) {
+            const auto* der = reinterpret_cast<const unsigned char*>(bytes.data());
+            if (X509* cert = d2i_X509(nullptr, &der, static_cast<long>(bytes.size()))) {
+                certs.emplace_back(cert);
+            }
+        }
+        ERR_clear_error();
+        for (const auto& cert : certs) {
+            TrustAnchor anchor;
+            anchor.file = entry.path();
+            char subject[256];
+            X509_NAME_oneline(X509_get_subject_name(cert.get()), subject, sizeof subject);
+            anchor.subject = subject;
+            std::tm tm{};
+            if (ASN1_TIME_to_tm(X509_get0_notAfter(cert.get()), &tm) == 1) {
+                char date[16];
+                std::strftime(date, sizeof date, "%Y-%m-%d", &tm);
+                anchor.notAfter = date;
+            }
+            anchor.expired = X509_cmp_current_time(X509_get0_notAfter(cert.get())) < 0;
+            anchors.push_back(std::move(anchor));
+        }
+    }
+    std::sort(anchors.begin(), anchors.end(),
+              [](const auto& a, const auto& b) { return a.file < b.file; });
+    return anchors;
 }
 
 } // namespace kiosk::icao

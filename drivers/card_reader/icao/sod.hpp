@@ -31,8 +31,19 @@ Result<LdsSecurityObject> parseSod(std::span<const std::uint8_t> sodFile);
 // Passive authentication: CMS signature (with the embedded document signer certificate), the
 // hash of every data group in `files` (EF.COM and EF.SOD excluded), and the signer chain to a
 // CSCA found in `trustStore` (a directory of PEM or DER certificates; empty path: no store).
+// `moreTrustStores`: further directories, e.g. the CSCA list a signed content pack carries.
 PassiveAuthReport verifyPassiveAuth(std::span<const std::uint8_t> sodFile,
                                     const std::vector<DataGroupFile>& files,
-                                    const std::filesystem::path& trustStore);
+                                    const std::filesystem::path& trustStore,
+                                    const std::vector<std::filesystem::path>& moreTrustStores = {});
+
+// One certificate of a trust store directory, for `kioskctl card trust list`.
+struct TrustAnchor {
+    std::filesystem::path file;
+    std::string subject;  // one line, as OpenSSL prints it
+    std::string notAfter; // YYYY-MM-DD
+    bool expired = false;
+};
+std::vector<TrustAnchor> listTrustAnchors(const std::filesystem::path& directory);
 
 } // namespace kiosk::icao

@@ -171,6 +171,14 @@ void SimulatedCcidTransport::xfrBlock(std::uint8_t bSeq, std::uint16_t wLevelPar
                static_cast<std::uint8_t>(ccid::kChainNextPlease), {});
         return;
     }
+    // ISO 7816-4 §5.1: a body starting with 00 and longer than one byte is extended length.
+    bool extendedApdu = commandChain_.size() > 5 && commandChain_[4] == 0x00;
+    if (faults_.muteOnExtendedApdu && extendedApdu) {
+        commandChain_.clear();
+        answer(ccid::kRdrToPcDataBlock, bSeq, static_cast<std::uint8_t>(0x40 | iccStatus()),
+               ccid::kErrorIccMute, 0, {});
+        return;
+    }
     for (int i = 0; i < faults_.timeExtensionsPerAnswer; ++i) {
         // §6.2.6 time extension: bStatus 0x80, bError is the BWT multiplier.
         answer(ccid::kRdrToPcDataBlock, bSeq, 0x80, 2, 0, {});

@@ -23,6 +23,7 @@ struct ReaderFaults {
     int unplugAtMessage = 0;         // the reader leaves the bus at that message
     int timeExtensionsPerAnswer = 0; // every XfrBlock answer is preceded by this many
     int staleFrameAtMessage = 0;     // an answer with a wrong bSeq precedes that message's answer
+    bool muteOnExtendedApdu = false; // extended-length APDUs get "ICC mute" (reader or card fails)
 };
 
 class SimulatedCcidTransport final : public UsbTransport {

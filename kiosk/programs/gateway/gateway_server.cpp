@@ -6,18 +6,35 @@
 #include "kiosk/log/logger.hpp"
 #include "kiosk/outbox/gateway_protocol.hpp"
 #include "kiosk/programs/gateway/gateway_request_validation.hpp"
+#include "kiosk/programs/gateway/web_context.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
 #include <chrono>
+#include <cstdio>
+#include <ctime>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 namespace kiosk {
 namespace {
+
+// IMF-fixdate, e.g. "Fri, 04 Dec 2026 06:00:00 GMT", in the C locale whatever the process's.
+std::string httpDate(std::time_t now) {
+    static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[40];
+    std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[utc.tm_wday],
+                  utc.tm_mday, kMonths[utc.tm_mon], utc.tm_year + 1900, utc.tm_hour, utc.tm_min,
+                  utc.tm_sec);
+    return text;
+}
 
 constexpr std::array<std::pair<std::string_view, GatewayFault>, 9> kFaultNames{{
     {"none", GatewayFault::None},
@@ -117,6 +134,8 @@ Result<std::unique_ptr<GatewayServer>> GatewayServer::create(GatewayServerOption
         server->server_ = std::make_unique<httplib::Server>();
     }
     server->routes();
+    server->webRoutes();
+    server->fleetRoutes();
     return server;
 }
 
@@ -125,10 +144,85 @@ GatewayServer::GatewayServer(GatewayServerOptions options, std::unique_ptr<Gatew
     : options_(std::move(options))
     , store_(std::move(store))
     , logger_(logger)
-    , random_(options_.seed) {}
+    , random_(options_.seed) {
+    accounts_ = std::make_unique<AccountStore>(*store_);
+    inbox_ = std::make_unique<InboxStore>(*store_);
+    fleet_ = std::make_unique<FleetStore>(*store_);
+    if (!options_.contentDir.empty()) {
+        // Without procedures the inbox still opens dossiers, listing answers by field id.
+        if (auto catalog = loadProcedureCatalog(options_.contentDir)) {
+            procedures_ = std::move(*catalog);
+        }
+    }
+}
 
 GatewayServer::~GatewayServer() {
     stop();
+}
+
+std::int64_t GatewayServer::now() const {
+    return options_.clock ? options_.clock() : nowUnixSeconds();
+}
+
+void GatewayServer::webRoutes() {
+    web_ = std::make_unique<WebContext>(
+        WebContext{*store_, *accounts_, *inbox_, nullptr, options_.privateKey,
+                   procedures_ ? &*procedures_ : nullptr, !options_.tlsCertificate.empty(),
+                   [this] { return now(); }});
+    registerWebRoutes(*server_, *web_);
+    registerInboxRoutes(*server_, *web_);
+}
+
+// POST /v1/heartbeats and /v1/aggregates: signed like dossiers, typed fields only.
+void GatewayServer::fleetRoutes() {
+    auto report = [this](const httplib::Request& request, httplib::Response& response,
+                         bool heartbeat) {
+        auto headers = signedHeadersOrRefuse(request, response);
+        if (!headers || !authenticated(*headers, request, request.body, response)) {
+            return;
+        }
+        Status stored = ok();
+        if (heartbeat) {
+            auto beat = parseHeartbeat(request.body, headers->kioskId);
+            if (!beat) {
+                sendError(response, 422, beat.error().code, beat.error().message);
+                return;
+            }
+            stored = fleet_->recordHeartbeat(*beat, now());
+        } else {
+            auto aggregate = parseDailyAggregate(request.body, headers->kioskId);
+            if (!aggregate) {
+                sendError(response, 422, aggregate.error().code, aggregate.error().message);
+                return;
+            }
+            stored = fleet_->storeAggregate(*aggregate);
+        }
+        if (!stored) {
+            response.set_header("Retry-After", std::to_string(options_.retryAfterSeconds));
+            sendError(response, 503, "storage", "the gateway cannot store right now");
+            return;
+        }
+        response.set_content("{\"ok\":true}", "application/json");
+    };
+    server_->Post("/v1/heartbeats",
+                  [report](const httplib::Request& request, httplib::Response& response) {
+                      report(request, response, true);
+                  });
+    server_->Post("/v1/aggregates",
+                  [report](const httplib::Request& request, httplib::Response& response) {
+                      report(request, response, false);
+                  });
+}
+
+// Erases expired dossiers at start and then hourly, until stop().
+void GatewayServer::retentionLoop() {
+    std::unique_lock lock(mutex_);
+    while (!retentionStopping_) {
+        lock.unlock();
+        inbox_->eraseExpired(options_.retentionDays, now());
+        lock.lock();
+        retentionWake_.wait_for(lock, std::chrono::hours(1), [this] { return retentionStopping_; });
+    }
 }
 
 Result<int> GatewayServer::start(const std::string& host, int port) {
@@ -138,6 +232,9 @@ Result<int> GatewayServer::start(const std::string& host, int port) {
         return makeError("gateway_bind", "cannot listen on " + host + ":" + std::to_string(port));
     }
     thread_ = std::thread([this] { server_->listen_after_bind(); });
+    if (options_.retentionDays > 0) {
+        retention_ = std::thread([this] { retentionLoop(); });
+    }
     // httplib ignores a stop() that comes before its accept loop runs, and that loop would then
     // block for ever: wait (bounded) until it is running.
     for (int i = 0; i < 500 && !server_->is_running(); ++i) {
@@ -151,6 +248,14 @@ Result<int> GatewayServer::start(const std::string& host, int port) {
 }
 
 void GatewayServer::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        retentionStopping_ = true;
+    }
+    retentionWake_.notify_all();
+    if (retention_.joinable()) {
+        retention_.join();
+    }
     stopping_ = true;
     if (server_) {
         server_->stop();
@@ -218,6 +323,16 @@ void GatewayServer::routes() {
             return httplib::Server::HandlerResponse::Unhandled;
         });
 
+    // Every routed answer carries Date (RFC 9110 §6.6.1: a server with a clock sends it), so a
+    // kiosk's `kioskctl doctor` can compare clocks; cpp-httplib does not add it itself.
+    server_->set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
+        response.set_header("Date", httpDate(std::time(nullptr)));
+    });
+    // Unauthenticated liveness probe for maintainers' tools; says nothing about any dossier.
+    server_->Get("/v1/health", [](const httplib::Request&, httplib::Response& response) {
+        response.set_content("{\"status\":\"ok\"}", "application/json");
+    });
+
     server_->Post(kSubmitPath, [this](const httplib::Request& request, httplib::Response& response,
                                       const httplib::ContentReader& reader) {
         auto body = readSubmitBody(request, response, reader);
@@ -240,8 +355,20 @@ void GatewayServer::routes() {
                          return;
                      }
                      const StoredDossier& dossier = **found;
-                     StatusReply reply{dossier.dossierCode, dossier.status, dossier.receivedAt,
-                                       dossier.appointmentAt};
+                     StatusReply reply;
+                     reply.dossierCode = dossier.dossierCode;
+                     reply.status = dossier.status;
+                     reply.receivedAt = dossier.receivedAt;
+                     reply.appointmentAt = dossier.appointmentAt;
+                     // What the resident sees on the kiosk: the officer's reason and who
+                     // opened it.
+                     if (auto reason = inbox_->statusReason(dossier.dossierCode)) {
+                         reply.statusReason = *reason;
+                     }
+                     if (auto access = inbox_->accessRecord(dossier.dossierCode)) {
+                         reply.openedCount = access->openings;
+                         reply.openedBy.assign(access->byOffice.begin(), access->byOffice.end());
+                     }
                      response.set_content(statusReplyBody(reply), "application/json");
                  });
 

@@ -3,14 +3,20 @@
 
 #include "drivers/common/result.hpp"
 #include "kiosk/outbox/sealed_box.hpp"
+#include "kiosk/procedure/procedure_loader.hpp"
+#include "kiosk/programs/gateway/account_store.hpp"
+#include "kiosk/programs/gateway/fleet_store.hpp"
 #include "kiosk/programs/gateway/gateway_authentication.hpp"
 #include "kiosk/programs/gateway/gateway_limits.hpp"
 #include "kiosk/programs/gateway/gateway_store.hpp"
+#include "kiosk/programs/gateway/inbox_store.hpp"
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -45,7 +51,7 @@ std::optional<GatewayFault> gatewayFaultFromName(std::string_view name);
 std::string_view gatewayFaultName(GatewayFault fault);
 
 struct GatewayServerOptions {
-    std::filesystem::path database;
+    std::string database; // SQLite file, or a postgresql:// URL
     X25519Key privateKey{};
     std::map<std::string, std::string> kioskSecrets; // kiosk id -> HMAC secret
     std::string unitCode = "000.00.00.K01";          // sample unit code (QCVN 102:2016 shape)
@@ -57,7 +63,11 @@ struct GatewayServerOptions {
     bool controlEndpoint = false; // POST /control/fault from 127.0.0.1 only
     double randomFaultRate = 0.0; // chaos: this share of POSTs gets a random fault
     std::uint32_t seed = 1;
-    GatewayLimits limits; // timeouts and connections served at once
+    // The officer's inbox and the dashboard.
+    std::filesystem::path contentDir;    // procedures/ and lists/: lays answers out like the form
+    int retentionDays = 365;             // dossiers older than this are erased (0 = never)
+    std::function<std::int64_t()> clock; // Unix seconds; the system clock when empty
+    GatewayLimits limits;                // timeouts and connections served at once
 };
 
 struct GatewayStats {
@@ -82,11 +92,18 @@ public:
     void injectFault(GatewayFault fault, int times = 1);
     GatewayStats stats() const;
     GatewayStore& store() { return *store_; }
+    AccountStore& accounts() { return *accounts_; }
+    InboxStore& inbox() { return *inbox_; }
+    FleetStore& fleet() { return *fleet_; }
+    std::int64_t now() const;
 
 private:
     GatewayServer(GatewayServerOptions options, std::unique_ptr<GatewayStore> store,
                   Logger* logger);
     void routes();
+    void webRoutes();
+    void fleetRoutes();
+    void retentionLoop();
     GatewayFault takeFault();
 
     // Request handling, in the order a submit goes through it.
@@ -104,6 +121,11 @@ private:
 
     GatewayServerOptions options_;
     std::unique_ptr<GatewayStore> store_;
+    std::unique_ptr<AccountStore> accounts_;
+    std::unique_ptr<InboxStore> inbox_;
+    std::unique_ptr<FleetStore> fleet_;
+    std::optional<ProcedureCatalog> procedures_;
+    std::unique_ptr<struct WebContext> web_;
     Logger* logger_;
     std::unique_ptr<httplib::Server> server_;
     std::thread thread_;
@@ -112,6 +134,9 @@ private:
     std::deque<GatewayFault> faults_;
     std::mt19937 random_;
     GatewayStats stats_;
+    std::thread retention_;
+    std::condition_variable retentionWake_;
+    bool retentionStopping_ = false;
 };
 
 // The decrypted view used by `kiosk-gateway list` and the tests.

@@ -1,17 +1,16 @@
-// The reference gateway's own SQLite store of received dossiers, kept sealed at rest.
+// The gateway's store of received dossiers (kept sealed at rest) over either SQL engine.
 #pragma once
 
 #include "drivers/common/result.hpp"
 #include "kiosk/outbox/gateway_protocol.hpp"
+#include "kiosk/programs/gateway/sql_database.hpp"
 
-#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
-
-struct sqlite3;
 
 namespace kiosk {
 
@@ -31,9 +30,12 @@ enum class StoreOutcome { Stored, Replayed, Conflict };
 
 class GatewayStore {
 public:
-    static Result<std::unique_ptr<GatewayStore>> open(const std::filesystem::path& file,
+    // `location`: an SQLite file name, or a postgresql:// URL. The schema is migrated to the
+    // newest version on open.
+    static Result<std::unique_ptr<GatewayStore>> open(const std::string& location,
                                                       std::string unitCode);
-    ~GatewayStore();
+    static std::unique_ptr<GatewayStore> adopt(std::unique_ptr<SqlDatabase> db,
+                                               std::string unitCode);
     GatewayStore(const GatewayStore&) = delete;
     GatewayStore& operator=(const GatewayStore&) = delete;
 
@@ -47,9 +49,14 @@ public:
     Result<std::vector<StoredDossier>> list();
     Status setStatus(const std::string& code, const std::string& status);
 
+    // The engine underneath, for the other stores that share the database (accounts, fleet).
+    // Every use must hold `lock()`: one connection serves one statement at a time.
+    SqlDatabase& database() { return *db_; }
+    std::unique_lock<std::mutex> lock() { return std::unique_lock(mutex_); }
+
 private:
-    GatewayStore(sqlite3* db, std::string unitCode);
-    sqlite3* db_;
+    GatewayStore(std::unique_ptr<SqlDatabase> db, std::string unitCode);
+    std::unique_ptr<SqlDatabase> db_;
     std::string unitCode_;
     std::mutex mutex_;
 };

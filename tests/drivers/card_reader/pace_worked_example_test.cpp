@@ -104,7 +104,7 @@ TEST_CASE("PACE password key, nonce and generic mapping match Appendix G.1", "[i
 TEST_CASE("PACE over a scripted card sends the Appendix G.1 APDUs byte for byte", "[icao]") {
     ScriptedReader reader;
     reader.script = {
-        {"0022C1A412800A04007F0007020204020283010184010D", "9000"},
+        {"0022C1A40F800A04007F00070202040202830101", "9000"},
         {"10860000027C0000", "7C12801095A3A016522EE98D01E76CB6B98B42C39000"},
         {std::string("10860000457C438141") + kPkMapIfd + "00",
          std::string("7C438241") + kPkMapIc + "9000"},
@@ -141,7 +141,7 @@ TEST_CASE("PACE over a scripted card sends the Appendix G.1 APDUs byte for byte"
 TEST_CASE("a PACE token mismatch from the card reads as a refused password", "[icao]") {
     ScriptedReader reader;
     reader.script = {
-        {"0022C1A412800A04007F0007020204020283010184010D", "9000"},
+        {"0022C1A40F800A04007F00070202040202830101", "9000"},
         {"10860000027C0000", "7C12801095A3A016522EE98D01E76CB6B98B42C39000"},
         {std::string("10860000457C438141") + kPkMapIfd + "00",
          std::string("7C438241") + kPkMapIc + "9000"},

@@ -1,6 +1,7 @@
 // The assisted-mode effects performed with real stores: PIN checks off the UI thread, content
 // packs found on a "stick" folder, installed with progress and rolled back.
 #include "../content/pack_test_support.hpp"
+#include "drivers/common/overloaded.hpp"
 #include "kiosk/app/assist_services.hpp"
 #include "kiosk/usage/usage_log.hpp"
 
@@ -70,12 +71,33 @@ struct Fixture {
     }
 };
 
+// The services with the queue their answers come through, as the runtime holds them.
+struct AssistHarness {
+    ServiceQueue events;
+    AssistServices services;
+    AssistHarness(VolunteerStore* volunteers, ContentStore* content, AssistPaths paths)
+        : services(volunteers, content, std::move(paths), {}, events) {}
+
+    // Hands the queued answers to the flow, as KioskRuntime::update does.
+    void deliver(Flow& flow) {
+        for (ServiceEvent& event : events.take()) {
+            if (auto* done = std::get_if<service::AssistDone>(&event)) {
+                done->apply(flow);
+            } else if (auto* progress = std::get_if<service::InstallProgress>(&event)) {
+                flow.installProgress(progress->bytesDone, progress->bytesTotal);
+            }
+        }
+    }
+    bool busy() const { return services.busy(); }
+    bool activatePendingContent(Flow& flow) { return services.activatePendingContent(flow); }
+};
+
 // Delivers background results until nothing is left in flight.
-void settle(AssistServices& services, Flow& flow) {
+void settle(AssistHarness& services, Flow& flow) {
     for (int i = 0; i < 2000; ++i) {
-        services.poll(flow);
+        services.deliver(flow);
         if (!services.busy()) {
-            services.poll(flow);
+            services.deliver(flow);
             return;
         }
         std::this_thread::sleep_for(2ms);
@@ -84,14 +106,21 @@ void settle(AssistServices& services, Flow& flow) {
 }
 
 // Performs the flow's effects, and those their results ask for, until none are left.
-void performAll(AssistServices& services, Flow& flow) {
+void performAll(AssistHarness& services, Flow& flow) {
     for (int round = 0; round < 10; ++round) {
         auto effects = flow.takeEffects();
         if (effects.empty()) {
             return;
         }
         for (const Effect& effect : effects) {
-            CHECK(services.perform(effect, flow));
+            bool assistWork =
+                std::visit(Overloaded{[&]<AlternativeOf<AssistEffect> T>(const T& work) {
+                                          services.services.perform(work, flow);
+                                          return true;
+                                      },
+                                      [](const auto&) { return false; }},
+                           effect);
+            CHECK(assistWork);
         }
         settle(services, flow);
     }
@@ -114,7 +143,7 @@ TEST_CASE("a volunteer signs in through the real store, off the UI thread", "[as
     Fixture f;
     auto ha = f.volunteers->addVolunteer("Chị Hà", "2468");
     REQUIRE(ha.ok());
-    AssistServices services(f.volunteers.get(), nullptr, f.paths(), {});
+    AssistHarness services(f.volunteers.get(), nullptr, f.paths());
     Flow flow(f.config, f.logger, [] { return kNowUnix; });
 
     flow.apply(intent::Open{Screen::Help}, f.t0);
@@ -142,7 +171,7 @@ TEST_CASE("the right volunteer PIN signs in and names the volunteer on the banne
     Fixture f;
     auto ha = f.volunteers->addVolunteer("Chị Hà", "2468");
     REQUIRE(ha.ok());
-    AssistServices services(f.volunteers.get(), nullptr, f.paths(), {});
+    AssistHarness services(f.volunteers.get(), nullptr, f.paths());
     Flow flow(f.config, f.logger, [] { return kNowUnix; });
     flow.apply(intent::OpenVolunteerSignIn{}, f.t0);
     performAll(services, flow);
@@ -179,7 +208,7 @@ TEST_CASE("a pack on the stick is inspected, installed with progress and rolled 
     next.erase("procedures/residence.json");
     std::filesystem::copy_file(f.packs.build(next, 2, "two"), f.stick / "two.kpack");
 
-    AssistServices services(f.volunteers.get(), &content, f.paths(), {});
+    AssistHarness services(f.volunteers.get(), &content, f.paths());
     Flow flow(f.config, f.logger, [] { return kNowUnix; });
     flow.apply(intent::OpenMaintainer{}, f.t0);
     pressPin(flow, "135790", f.t0);
@@ -232,7 +261,7 @@ TEST_CASE("a resident session holds back the content switch", "[maintainer]") {
     ContentStore content = std::move(*opened);
     REQUIRE(
         content.installPack(f.packs.build(test::sampleFiles("a"), 1, "one"), f.packs.trust).ok());
-    AssistServices services(nullptr, &content, f.paths(), {});
+    AssistHarness services(nullptr, &content, f.paths());
     Flow flow(f.config, f.logger, [] { return kNowUnix; });
     flow.apply(intent::Open{Screen::Help}, f.t0);
     CHECK_FALSE(services.activatePendingContent(flow));
@@ -247,7 +276,7 @@ TEST_CASE("report export saves the CSV on the stick through the helper, under a 
     Fixture f;
     REQUIRE(f.volunteers->setMaintainerPin("135790").ok());
     f.emptyUsageDatabase();
-    AssistServices services(f.volunteers.get(), nullptr, f.paths([&f] { f.runHelper(); }), {});
+    AssistHarness services(f.volunteers.get(), nullptr, f.paths([&f] { f.runHelper(); }));
     Flow flow(f.config, f.logger, [] { return kNowUnix; });
     flow.apply(intent::OpenMaintainer{}, f.t0);
     pressPin(flow, "135790", f.t0);
@@ -271,7 +300,7 @@ TEST_CASE("report export without the helper fails as no_helper instead of hangin
     Fixture f;
     f.emptyUsageDatabase();
     Flow flow(f.config, f.logger, [] { return kNowUnix; });
-    AssistServices services(f.volunteers.get(), nullptr, f.paths(), {});
+    AssistHarness services(f.volunteers.get(), nullptr, f.paths());
     REQUIRE(f.volunteers->setMaintainerPin("135790").ok());
     flow.apply(intent::OpenMaintainer{}, f.t0);
     pressPin(flow, "135790", f.t0);
@@ -291,7 +320,7 @@ TEST_CASE("report export with no stick in says so", "[maintainer][usb_export]") 
     f.emptyUsageDatabase();
     std::filesystem::remove(f.stick);
     Flow flow(f.config, f.logger, [] { return kNowUnix; });
-    AssistServices services(f.volunteers.get(), nullptr, f.paths([&f] { f.runHelper(); }), {});
+    AssistHarness services(f.volunteers.get(), nullptr, f.paths([&f] { f.runHelper(); }));
     REQUIRE(f.volunteers->setMaintainerPin("135790").ok());
     flow.apply(intent::OpenMaintainer{}, f.t0);
     pressPin(flow, "135790", f.t0);

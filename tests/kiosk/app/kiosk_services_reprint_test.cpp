@@ -54,9 +54,9 @@ struct Fixture {
 };
 
 // The next result of type T from the worker (others are dropped).
-template <class T> T next(KioskServices& services) {
+template <class T> T next(ServiceQueue& events) {
     for (int i = 0; i < 3000; ++i) {
-        for (ServiceResult& result : services.takeResults()) {
+        for (ServiceEvent& result : events.take()) {
             if (auto* wanted = std::get_if<T>(&result)) {
                 return *wanted;
             }
@@ -79,26 +79,27 @@ using Outcome = service::ReprintDone::Outcome;
 TEST_CASE("reprint prints the last receipt again, the same slip, and keeps it after paper-out",
           "[reprint]") {
     Fixture f;
-    KioskServices services(f.config, f.logger, true, {});
+    ServiceQueue events;
+    KioskServices services(f.config, f.logger, true, events);
     auto printer = services.simulatedPrinter();
     REQUIRE(printer != nullptr);
 
     // Before any dossier there is nothing to reprint, and nothing is printed.
     services.reprintLastReceipt();
-    CHECK(next<service::ReprintDone>(services).outcome == Outcome::NothingToPrint);
+    CHECK(next<service::ReprintDone>(events).outcome == Outcome::NothingToPrint);
     CHECK(printer->printedPages().empty());
 
     const Procedure& birth = *f.catalog.findProcedure("1.001193");
-    services.submit(birth, syntheticAnswers(birth, f.catalog, {2026, 11, 25}),
-                    Language::Vietnamese);
-    auto submitted = next<service::SubmitDone>(services);
+    services.submit(effect::SubmitDossier{birth, syntheticAnswers(birth, f.catalog, {2026, 11, 25}),
+                                          Language::Vietnamese});
+    auto submitted = next<service::SubmitDone>(events);
     REQUIRE(submitted.outcome.state == SubmissionState::Queued);
-    services.printReceipt();
-    REQUIRE(next<service::PrintDone>(services).printed);
+    services.printReceipt(submitted.outcome.localReference);
+    REQUIRE(next<service::PrintDone>(events).printed);
     REQUIRE(printer->printedPages().size() == 1);
 
     services.reprintLastReceipt();
-    CHECK(next<service::ReprintDone>(services).outcome == Outcome::Printed);
+    CHECK(next<service::ReprintDone>(events).outcome == Outcome::Printed);
     auto pages = printer->printedPages();
     REQUIRE(pages.size() == 2);
     CHECK_FALSE(pages[0].empty());
@@ -111,11 +112,11 @@ TEST_CASE("reprint prints the last receipt again, the same slip, and keeps it af
     // Paper out: the reprint fails and says so; with paper back, the same slip comes out.
     printer->setPaper(SimulatedPaper::Out);
     services.reprintLastReceipt();
-    CHECK(next<service::ReprintDone>(services).outcome == Outcome::Failed);
+    CHECK(next<service::ReprintDone>(events).outcome == Outcome::Failed);
     CHECK(printer->printedPages().size() == 2);
     printer->setPaper(SimulatedPaper::Plenty);
     services.reprintLastReceipt();
-    CHECK(next<service::ReprintDone>(services).outcome == Outcome::Printed);
+    CHECK(next<service::ReprintDone>(events).outcome == Outcome::Printed);
     pages = printer->printedPages();
     REQUIRE(pages.size() == 3);
     CHECK(pages[2] == pages[0]);
@@ -124,7 +125,8 @@ TEST_CASE("reprint prints the last receipt again, the same slip, and keeps it af
 TEST_CASE("the report summary prints on the simulated printer, and paper-out says so",
           "[report][reprint]") {
     Fixture f;
-    KioskServices services(f.config, f.logger, true, {});
+    ServiceQueue events;
+    KioskServices services(f.config, f.logger, true, events);
     auto printer = services.simulatedPrinter();
     REQUIRE(printer != nullptr);
     UsageReport report;
@@ -147,14 +149,15 @@ TEST_CASE("the report summary prints on the simulated printer, and paper-out say
 
 TEST_CASE("the volunteer tools' outbox figures come from the outbox", "[reprint][assist]") {
     Fixture f;
-    KioskServices services(f.config, f.logger, true, {});
+    ServiceQueue events;
+    KioskServices services(f.config, f.logger, true, events);
     CHECK(services.outboxCounts().pending == 0);
 
     const Procedure& birth = *f.catalog.findProcedure("1.001193");
     for (int i = 0; i < 2; ++i) {
-        services.submit(birth, syntheticAnswers(birth, f.catalog, {2026, 11, 25}),
-                        Language::Vietnamese);
-        REQUIRE(next<service::SubmitDone>(services).outcome.state == SubmissionState::Queued);
+        services.submit(effect::SubmitDossier{
+            birth, syntheticAnswers(birth, f.catalog, {2026, 11, 25}), Language::Vietnamese});
+        REQUIRE(next<service::SubmitDone>(events).outcome.state == SubmissionState::Queued);
     }
     KioskServices::OutboxCounts counts = services.outboxCounts();
     CHECK(counts.pending == 2); // nobody answers on the discard port

@@ -1,4 +1,5 @@
 // kioskctl volunteer / maintainer-pin: scripted PIN entry, list output, errors.
+#include "../cli/kioskctl_test_support.hpp"
 #include "../usage/usage_test_support.hpp"
 #include "kiosk/assist/volunteer_command.hpp"
 #include "kiosk/assist/volunteer_store.hpp"
@@ -24,6 +25,16 @@ PinReader scripted(std::deque<std::string> answers) {
     };
 }
 
+int runVolunteer(const std::vector<std::string>& args, const PinReader& pins, std::ostream& out,
+                 std::ostream& err, const PinHashParams& params) {
+    return kioskctl({"volunteer"}, args, out, err, pins, params);
+}
+
+int runMaintainerPin(const std::vector<std::string>& args, const PinReader& pins, std::ostream& out,
+                     std::ostream& err, const PinHashParams& params) {
+    return kioskctl({"maintainer-pin"}, args, out, err, pins, params);
+}
+
 } // namespace
 
 TEST_CASE("kioskctl volunteer add, list and disable", "[assist]") {
@@ -31,18 +42,18 @@ TEST_CASE("kioskctl volunteer add, list and disable", "[assist]") {
     std::string db = (dir / "assist.db").string();
     std::ostringstream out;
     std::ostringstream err;
-    REQUIRE(runVolunteerCommand({"add", "--name", "Chị Lan", "--db", db},
-                                scripted({"2580", "2580"}), out, err, kFast) == 0);
+    REQUIRE(runVolunteer({"add", "--name", "Chị Lan", "--db", db}, scripted({"2580", "2580"}), out,
+                         err, kFast) == 0);
     std::string id = out.str().substr(0, 12);
     CHECK(VolunteerCode::isValid(id));
 
     std::ostringstream listed;
-    REQUIRE(runVolunteerCommand({"list", "--db", db}, scripted({}), listed, err, kFast) == 0);
+    REQUIRE(runVolunteer({"list", "--db", db}, scripted({}), listed, err, kFast) == 0);
     CHECK(listed.str() == id + "\tenabled\tChị Lan\n");
 
-    REQUIRE(runVolunteerCommand({"disable", id, "--db", db}, scripted({}), out, err, kFast) == 0);
+    REQUIRE(runVolunteer({"disable", id, "--db", db}, scripted({}), out, err, kFast) == 0);
     std::ostringstream after;
-    runVolunteerCommand({"list", "--db", db}, scripted({}), after, err, kFast);
+    runVolunteer({"list", "--db", db}, scripted({}), after, err, kFast);
     CHECK(after.str() == id + "\tdisabled\tChị Lan\n");
     CHECK(err.str().empty());
 }
@@ -52,16 +63,16 @@ TEST_CASE("kioskctl volunteer refuses mismatched PINs and bad arguments", "[assi
     std::string db = (dir / "assist.db").string();
     std::ostringstream out;
     std::ostringstream err;
-    CHECK(runVolunteerCommand({"add", "--name", "Chị Lan", "--db", db}, scripted({"2580", "2581"}),
-                              out, err, kFast) == 1);
+    CHECK(runVolunteer({"add", "--name", "Chị Lan", "--db", db}, scripted({"2580", "2581"}), out,
+                       err, kFast) == 1);
     CHECK(err.str().find("differ") != std::string::npos);
-    CHECK(runVolunteerCommand({"add", "--db", db}, scripted({}), out, err, kFast) == 2);
-    CHECK(runVolunteerCommand({"disable"}, scripted({}), out, err, kFast) == 2);
-    CHECK(runVolunteerCommand({"fly"}, scripted({}), out, err, kFast) == 2);
-    CHECK(runVolunteerCommand({"add", "--name", "A", "--db", db}, scripted({"12", "12"}), out, err,
-                              kFast) == 1);
-    CHECK(runVolunteerCommand({"disable", "vol-00000000", "--db", db}, scripted({}), out, err,
-                              kFast) == 1);
+    CHECK(runVolunteer({"add", "--db", db}, scripted({}), out, err, kFast) == 2);
+    CHECK(runVolunteer({"disable"}, scripted({}), out, err, kFast) == 2);
+    CHECK(runVolunteer({"fly"}, scripted({}), out, err, kFast) == 2);
+    CHECK(runVolunteer({"add", "--name", "A", "--db", db}, scripted({"12", "12"}), out, err,
+                       kFast) == 1);
+    CHECK(runVolunteer({"disable", "vol-00000000", "--db", db}, scripted({}), out, err, kFast) ==
+          1);
     CHECK(out.str().empty());
 }
 
@@ -70,13 +81,13 @@ TEST_CASE("kioskctl maintainer-pin set stores a PIN the kiosk accepts", "[assist
     std::string db = (dir / "assist.db").string();
     std::ostringstream out;
     std::ostringstream err;
-    REQUIRE(runMaintainerPinCommand({"set", "--db", db}, scripted({"86420975", "86420975"}), out,
-                                    err, kFast) == 0);
+    REQUIRE(runMaintainerPin({"set", "--db", db}, scripted({"86420975", "86420975"}), out, err,
+                             kFast) == 0);
     FakeWallClock clock(std::chrono::system_clock::now());
     auto store = VolunteerStore::open(db, VolunteerStoreOptions{}, nullptr, clock.function());
     REQUIRE(store.ok());
     CHECK((*store)->checkMaintainerPin("86420975").ok());
-    CHECK(runMaintainerPinCommand({"reset"}, scripted({}), out, err, kFast) == 2);
+    CHECK(runMaintainerPin({"reset"}, scripted({}), out, err, kFast) == 2);
 }
 
 TEST_CASE("kioskctl refuses the PINs the screen refuses", "[assist][trust]") {
@@ -85,19 +96,18 @@ TEST_CASE("kioskctl refuses the PINs the screen refuses", "[assist][trust]") {
     for (const char* easy : {"1234", "0000", "2222"}) {
         std::ostringstream out;
         std::ostringstream err;
-        CHECK(runVolunteerCommand({"add", "--name", "Chị Lan", "--db", db}, scripted({easy, easy}),
-                                  out, err, kFast) == 1);
+        CHECK(runVolunteer({"add", "--name", "Chị Lan", "--db", db}, scripted({easy, easy}), out,
+                           err, kFast) == 1);
         CHECK(err.str().find("too easy") != std::string::npos);
     }
     for (const char* easy : {"123456", "000000", "654321"}) {
         std::ostringstream out;
         std::ostringstream err;
-        CHECK(runMaintainerPinCommand({"set", "--db", db}, scripted({easy, easy}), out, err,
-                                      kFast) == 1);
+        CHECK(runMaintainerPin({"set", "--db", db}, scripted({easy, easy}), out, err, kFast) == 1);
         CHECK(err.str().find("too easy") != std::string::npos);
     }
     std::ostringstream listed;
     std::ostringstream err;
-    REQUIRE(runVolunteerCommand({"list", "--db", db}, scripted({}), listed, err, kFast) == 0);
+    REQUIRE(runVolunteer({"list", "--db", db}, scripted({}), listed, err, kFast) == 0);
     CHECK(listed.str().empty());
 }

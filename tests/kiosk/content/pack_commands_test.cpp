@@ -1,5 +1,5 @@
 // kioskctl pack commands: exit status and the reason of every refusal.
-#include "kiosk/content/pack_commands.hpp"
+#include "tests/kiosk/cli/kioskctl_test_support.hpp"
 #include "tests/kiosk/content/pack_test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -20,7 +20,7 @@ struct Run {
 Run pack(std::vector<std::string> args) {
     std::ostringstream out;
     std::ostringstream err;
-    int status = runPackCommand(args, out, err);
+    int status = testing::kioskctl({"pack"}, args, out, err);
     return Run{status, out.str(), err.str()};
 }
 

@@ -28,9 +28,9 @@ bool realDevicesPresent() {
     return (printers && !printers->empty()) || (readers && !readers->empty());
 }
 
-template <class T> std::optional<T> next(KioskServices& services) {
+template <class T> std::optional<T> next(ServiceQueue& events) {
     for (int i = 0; i < 2000; ++i) {
-        for (ServiceResult& result : services.takeResults()) {
+        for (ServiceEvent& result : events.take()) {
             if (auto* wanted = std::get_if<T>(&result)) {
                 return *wanted;
             }
@@ -55,7 +55,8 @@ TEST_CASE("auto with no device: not connected, and no simulated device anywhere"
     Logger logger(logs, LogLevel::Debug);
     bool hardware = realDevicesPresent();
     {
-        KioskServices services(config, logger, false, {});
+        ServiceQueue events;
+        KioskServices services(config, logger, false, events);
         DeviceStatus status = services.status();
         CHECK_FALSE(status.printerSimulated);
         CHECK_FALSE(status.readerSimulated);
@@ -63,7 +64,7 @@ TEST_CASE("auto with no device: not connected, and no simulated device anywhere"
 
         // A card read with no reader fails as "unplugged" and pre-fills nothing.
         services.readCard("001099012345");
-        auto read = next<service::CardReadDone>(services);
+        auto read = next<service::CardReadDone>(events);
         REQUIRE(read);
         CHECK(read->fields.empty());
         if (!hardware) {

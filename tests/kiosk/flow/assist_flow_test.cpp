@@ -739,3 +739,23 @@ TEST_CASE("a reprint result arriving while the tools reload is kept", "[assist_f
     CHECK(flow.state().assist.tools.reprint == VolunteerToolsState::Reprint::Printed);
     CHECK(flow.state().assist.tools.loaded);
 }
+
+TEST_CASE("the maintainer's health tab runs the doctor's checks each time it opens",
+          "[maintainer][health]") {
+    Fixture f;
+    Flow flow = makeFlow(f);
+    unlockMaintainer(flow, f.t0);
+    flow.takeEffects();
+    flow.apply(intent::ChooseMaintainerTab{MaintainerTab::Health}, f.t0);
+    auto effects = flow.takeEffects();
+    REQUIRE(effects.size() == 1);
+    CHECK(std::holds_alternative<effect::CheckHealth>(effects.front()));
+    CHECK_FALSE(flow.state().assist.health.loaded);
+    flow.healthChecked({{"clock", "Clock", HealthLevel::Fail, "312 s behind", "timedatectl"}});
+    CHECK(flow.state().assist.health.loaded);
+    REQUIRE(flow.state().assist.health.results.size() == 1);
+    // "Check again" forgets the old verdicts until the new ones arrive.
+    flow.apply(intent::ChooseMaintainerTab{MaintainerTab::Health}, f.t0);
+    CHECK_FALSE(flow.state().assist.health.loaded);
+    CHECK(flow.state().assist.health.results.empty());
+}

@@ -6,6 +6,7 @@
 #include "kiosk/outbox/outbox.hpp"
 #include "kiosk/outbox/sender.hpp"
 #include "kiosk/programs/gateway/gateway_server.hpp"
+#include "tests/kiosk/gateway/test_database.hpp"
 #include "tests/kiosk/outbox/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -36,6 +37,7 @@ inline void makeTestCertificates(const std::filesystem::path& dir) {
 
 struct GatewayRig {
     TempDir dir;
+    TestDatabase database{dir / "gateway.db"};
     X25519KeyPair keys = generateX25519KeyPair().value();
     GatewayServerOptions serverOptions;
     std::unique_ptr<GatewayServer> server;
@@ -50,7 +52,7 @@ struct GatewayRig {
     explicit GatewayRig(Transport transport = Transport::Http,
                         std::function<void(GatewayServerOptions&)> tweak = {}) {
         initialiseHttp();
-        serverOptions.database = dir / "gateway.db";
+        serverOptions.database = database.location();
         serverOptions.privateKey = keys.privateKey;
         serverOptions.kioskSecrets[kKioskId] = kKioskSecret;
         // Generous against a loaded test machine; `slow` must still outlast the client's patience.

@@ -1,6 +1,7 @@
 // `kioskctl card read --sim`: every file and field printed, no personal value without --show.
 #include "drivers/card_reader/sim/card_profile.hpp"
 #include "kiosk/idcard/card_read_command.hpp"
+#include "tests/kiosk/cli/kioskctl_test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <sstream>
@@ -14,13 +15,17 @@ sim::CardProfile profileNamed(const std::string& name) {
     REQUIRE(profile);
     return *profile;
 }
+
+int cardRead(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    return testing::kioskctl({"card", "read"}, args, out, err);
+}
 } // namespace
 
 TEST_CASE("card read on the simulator masks every personal value", "[card]") {
     auto profile = profileNamed("nguyen-thi-anh-tuyet");
     std::ostringstream out;
     std::ostringstream err;
-    REQUIRE(runCardRead({"--sim", "nguyen-thi-anh-tuyet"}, {}, out, err) == 0);
+    REQUIRE(cardRead({"--sim", "nguyen-thi-anh-tuyet"}, out, err) == 0);
     std::string text = out.str();
     for (const std::string& secret :
          {profile.idNumber, profile.fullName, profile.dateOfBirth, profile.placeOfResidence,
@@ -39,7 +44,7 @@ TEST_CASE("card read --show prints the values", "[card]") {
     auto profile = profileNamed("tran-van-duc");
     std::ostringstream out;
     std::ostringstream err;
-    REQUIRE(runCardRead({"--sim", "tran-van-duc", "--show"}, {}, out, err) == 0);
+    REQUIRE(cardRead({"--sim", "tran-van-duc", "--show"}, out, err) == 0);
     CHECK(out.str().find(profile.fullName) != std::string::npos);
     CHECK(out.str().find(profile.placeOfOrigin) != std::string::npos);
 }
@@ -47,9 +52,8 @@ TEST_CASE("card read --show prints the values", "[card]") {
 TEST_CASE("card read without a reader opener or key explains itself", "[card]") {
     std::ostringstream out;
     std::ostringstream err;
-    CHECK(runCardRead({}, {}, out, err) == 2);
-    CHECK(runCardRead({"--id", "001099012345", "--dob", "990101", "--doe", "390101"}, {}, out,
-                      err) == 1);
+    CHECK(cardRead({}, out, err) == 2);
+    CHECK(cardRead({"--id", "001099012345", "--dob", "990101", "--doe", "390101"}, out, err) == 1);
     CHECK(err.str().find("no USB support") != std::string::npos);
 }
 

@@ -167,7 +167,8 @@ const std::vector<TypingCase> typingCases{
     {T, "Kon Tum", "Kon Tum"}, {T, "Kon Ploong", "Kon Plông"}, {T, "Chuw Proong", "Chư Prông"},
     {T, "Ddawks Glei", "Đắk Glei"}, {T, "Koong Chro", "Kông Chro"},
     {T, "Ddawk Mil", "Đăk Mil"}, {T, "DDAWKS LAWKS", "ĐẮK LẮK"}, {T, "Lawkf", "Lawkf"},
-    {T, "Ww", "W"}, {T, "WW", "W"}, {T, "ww", "w"},
+    {T, "Ww", "W"}, {T, "WW", "W"}, {T, "ww", "w"}, {T, "book", "book"}, {T, "look ok", "look ok"},
+    {T, "Ddak Pow", "Đak Pơ"}, {T, "Ddakws", "Đắk"}, {T, "back", "back"},
     {V, "D9a8k1 La8k1", "Đắk Lắk"}, {V, "Kro6ng Bu1k", "Krông Búk"},
     {V, "D9a8k1 No6ng", "Đắk Nông"}, {V, "Kro6ng Bu1k", "Krông Búk", New},
 

@@ -2,6 +2,7 @@
 #include "kiosk/dossier/local_time.hpp"
 #include "kiosk/outbox/outbox.hpp"
 #include "kiosk/outbox/outbox_command.hpp"
+#include "tests/kiosk/cli/kioskctl_test_support.hpp"
 #include "tests/kiosk/outbox/temp_dir.hpp"
 
 #include <algorithm>
@@ -44,7 +45,7 @@ TEST_CASE("outbox list shows references and states but no personal data", "[outb
     commitSecretDossier(config);
     std::ostringstream out;
     std::ostringstream err;
-    CHECK(runOutboxCommand({"list"}, config, out, err) == 0);
+    CHECK(runOutboxCommand(OutboxAction::List, outboxPath(config), config, out, err) == 0);
     std::string text = out.str();
     CHECK(text.find("VT-20261125-0001\t1.000894\tpending\t1\toffline\t-\t25/11/2026 09:15") !=
           std::string::npos);
@@ -59,7 +60,7 @@ TEST_CASE("outbox retry makes waiting dossiers due now", "[outbox]") {
     commitSecretDossier(config);
     std::ostringstream out;
     std::ostringstream err;
-    CHECK(runOutboxCommand({"retry"}, config, out, err) == 0);
+    CHECK(runOutboxCommand(OutboxAction::Retry, outboxPath(config), config, out, err) == 0);
     CHECK(out.str().find("1 dossier(s) marked to send now") != std::string::npos);
     auto outbox = Outbox::open(outboxPath(config), OutboxOptions{}).value();
     CHECK(outbox->nextDue(nowUnixSeconds())->has_value());
@@ -69,9 +70,10 @@ TEST_CASE("outbox commands explain a missing outbox and bad arguments", "[outbox
     testing::TempDir dir;
     std::ostringstream out;
     std::ostringstream err;
-    CHECK(runOutboxCommand({"list"}, configIn(dir), out, err) == 1);
+    CHECK(runOutboxCommand(OutboxAction::List, outboxPath(configIn(dir)), configIn(dir), out,
+                           err) == 1);
     CHECK(err.str().find("no outbox here yet") != std::string::npos);
-    CHECK(runOutboxCommand({"purge"}, configIn(dir), out, err) == 2);
+    CHECK(testing::kioskctl({"outbox", "purge"}, {}, out, err) == 2);
 }
 
 TEST_CASE("procedures check passes the shipped content", "[dossier]") {
@@ -102,7 +104,7 @@ TEST_CASE("outbox list opens the database read-only and leaves the file as it wa
     std::string before = bytesOf(outboxPath(config));
     std::ostringstream out;
     std::ostringstream err;
-    CHECK(runOutboxCommand({"list"}, config, out, err) == 0);
+    CHECK(runOutboxCommand(OutboxAction::List, outboxPath(config), config, out, err) == 0);
     CHECK(out.str().find("1 waiting to send") != std::string::npos);
     CHECK(bytesOf(outboxPath(config)) == before);
     CHECK_FALSE(std::filesystem::exists(outboxPath(config).string() + "-wal"));
@@ -128,7 +130,7 @@ TEST_CASE("outbox list never prints a stored field raw", "[outbox][trust]") {
     }
     std::ostringstream out;
     std::ostringstream err;
-    CHECK(runOutboxCommand({"list"}, config, out, err) == 0);
+    CHECK(runOutboxCommand(OutboxAction::List, outboxPath(config), config, out, err) == 0);
     std::string text = out.str();
     CHECK(text.find('\x1b') == std::string::npos);
     CHECK(text.find('\x07') == std::string::npos);

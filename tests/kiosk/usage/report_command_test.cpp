@@ -1,5 +1,5 @@
 // `kioskctl report`: arguments, CSV on stdout, clear errors.
-#include "kiosk/usage/report_command.hpp"
+#include "../cli/kioskctl_test_support.hpp"
 #include "kiosk/usage/usage_log.hpp"
 #include "usage_test_support.hpp"
 
@@ -23,6 +23,10 @@ void recordSessions(const std::filesystem::path& path, sys_days date, int count)
     }
 }
 
+int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    return kioskctl({"report"}, args, out, err);
+}
+
 } // namespace
 
 TEST_CASE("kioskctl report prints the CSV of a date range", "[report]") {
@@ -30,9 +34,9 @@ TEST_CASE("kioskctl report prints the CSV of a date range", "[report]") {
     recordSessions(dir / "usage.db", sys_days(year(2026) / November / day(2)), 7);
     std::ostringstream out;
     std::ostringstream err;
-    int status = runReportCommand({"--from", "2026-11-01", "--to", "2026-11-03", "--csv", "--db",
-                                   (dir / "usage.db").string()},
-                                  out, err);
+    int status = runReport({"--from", "2026-11-01", "--to", "2026-11-03", "--csv", "--db",
+                            (dir / "usage.db").string()},
+                           out, err);
     CHECK(status == 0);
     CHECK(err.str().empty());
     CHECK(out.str().find("sessions,,started,,7\r\n") != std::string::npos);
@@ -45,9 +49,9 @@ TEST_CASE("kioskctl report prints the summary without --csv", "[report]") {
     recordSessions(dir / "usage.db", sys_days(year(2026) / November / day(2)), 2);
     std::ostringstream out;
     std::ostringstream err;
-    int status = runReportCommand({"--from", "2026-11-01", "--to", "2026-11-30", "--lang", "en",
-                                   "--db", (dir / "usage.db").string()},
-                                  out, err);
+    int status = runReport({"--from", "2026-11-01", "--to", "2026-11-30", "--lang", "en", "--db",
+                            (dir / "usage.db").string()},
+                           out, err);
     CHECK(status == 0);
     CHECK(out.str().find("Sessions: <5") != std::string::npos);
 }
@@ -55,15 +59,14 @@ TEST_CASE("kioskctl report prints the summary without --csv", "[report]") {
 TEST_CASE("kioskctl report explains bad arguments and a missing database", "[report]") {
     std::ostringstream out;
     std::ostringstream err;
-    CHECK(runReportCommand({"--from", "2026-11-31", "--to", "2026-12-01"}, out, err) == 2);
-    CHECK(err.str().find("--from must be a date as YYYY-MM-DD") != std::string::npos);
-    CHECK(runReportCommand({"--from", "2026-11-01"}, out, err) == 2);
-    CHECK(runReportCommand({"--period", "year"}, out, err) == 2);
-    CHECK(runReportCommand({"--to"}, out, err) == 2);
+    CHECK(runReport({"--from", "2026-11-31", "--to", "2026-12-01"}, out, err) == 2);
+    CHECK(err.str().find("--from: must be a date as YYYY-MM-DD") != std::string::npos);
+    CHECK(runReport({"--from", "2026-11-01"}, out, err) == 2);
+    CHECK(runReport({"--period", "year"}, out, err) == 2);
+    CHECK(runReport({"--to"}, out, err) == 2);
     TempDir dir;
     std::ostringstream missing;
-    CHECK(runReportCommand({"--period", "today", "--db", (dir / "none.db").string()}, out,
-                           missing) == 1);
+    CHECK(runReport({"--period", "today", "--db", (dir / "none.db").string()}, out, missing) == 1);
     CHECK(missing.str().find("no usage database") != std::string::npos);
     CHECK(out.str().empty());
 }

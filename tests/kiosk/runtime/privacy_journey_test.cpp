@@ -2,19 +2,16 @@
 // form, submission, receipt, usage log); afterwards no file the kiosk wrote and no log line holds
 // the name, ID number, date of birth, phone or address, in any disguise.
 #include "kiosk/outbox/sealed_box.hpp"
+#include "kiosk/runtime/demo_script.hpp"
 #include "kiosk/usage/privacy_scan.hpp"
-#include "ui/demo_script.hpp"
-#include "ui/kiosk_app.hpp"
 
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 
 using namespace kiosk;
-using namespace kiosk::ui;
 
 TEST_CASE("no personal data reaches the databases, their WAL files or the logs", "[privacy]") {
-    setenv("SDL_VIDEODRIVER", "offscreen", 0);
     auto dir = std::filesystem::temp_directory_path() / "kiosk-privacy-journey";
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir / "data");
@@ -41,20 +38,13 @@ TEST_CASE("no personal data reaches the databases, their WAL files or the logs",
     std::ostringstream logs;
     {
         Logger logger(logs, LogLevel::Debug);
-        KioskOptions options;
-        options.mode = RunMode::Demo;
-        options.simulatedDevices = true;
-        REQUIRE(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0);
-        {
-            KioskApp app(options, config, logger, SDL_RegisterEvents(2));
-            REQUIRE(app.start(WindowMode::Offscreen, 1280, 800).ok());
-            app.startServices();
-            std::ostringstream demoOutput;
-            CHECK(runDemo(app, demoOutput, DemoPace::Fast) == 0);
-            INFO(demoOutput.str());
-            CHECK(demoOutput.str().find("queued offline") != std::string::npos);
-        }
-        SDL_Quit();
+        // The demo drives the runtime alone: no window, no SDL.
+        KioskRuntime runtime(config, logger, RuntimeOptions{true});
+        runtime.startServices();
+        std::ostringstream demoOutput;
+        CHECK(runDemo(runtime, demoOutput, DemoPace::Fast) == 0);
+        INFO(demoOutput.str());
+        CHECK(demoOutput.str().find("queued offline") != std::string::npos);
     }
     {
         std::ofstream logFile(dir / "kiosk.log");

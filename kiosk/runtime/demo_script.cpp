@@ -1,14 +1,13 @@
 // The demo: a synthetic resident submits a dossier with the simulated card reader and printer,
 // through the real flow, services, outbox and (when running) the loopback gateway.
-#include "ui/demo_script.hpp"
+#include "kiosk/runtime/demo_script.hpp"
 
 #include "kiosk/app/scripted_resident.hpp"
-#include "ui/kiosk_app.hpp"
 
 #include <string>
 #include <thread>
 
-namespace kiosk::ui {
+namespace kiosk {
 namespace {
 
 // The synthetic resident on the simulated card (content/cards/nguyen-thi-anh-tuyet.json).
@@ -18,12 +17,21 @@ constexpr const char* kDemoProcedure = "1.004194";
 
 class DemoRun {
 public:
-    DemoRun(KioskApp& app, std::ostream& out, DemoPace pace)
-        : app_(app)
+    DemoRun(KioskRuntime& runtime, std::ostream& out, DemoPace pace,
+            std::function<void()> showFrame)
+        : runtime_(runtime)
         , out_(out)
         , pace_(pace)
-        , resident_(app.flow(), std::chrono::steady_clock::now(),
-                    [this] { app_.frame(std::chrono::steady_clock::now()); }) {}
+        , showFrame_(std::move(showFrame))
+        , resident_(runtime.flow(), std::chrono::steady_clock::now(), [this] { settle(); }) {}
+
+    // After a tap: the runtime performs what it asked for, and the window (if any) shows it.
+    void settle() {
+        runtime_.update(std::chrono::steady_clock::now());
+        if (showFrame_) {
+            showFrame_();
+        }
+    }
 
     void step(const std::string& description, Intent intent) {
         resident_.tap(std::move(intent));
@@ -33,7 +41,7 @@ public:
     void report(const std::string& description) {
         ++number_;
         out_ << "demo step " << number_ << ": " << description << " -> "
-             << screenName(app_.flow().state().screen).text() << "\n";
+             << screenName(runtime_.state().screen).text() << "\n";
         out_.flush();
         if (pace_ == DemoPace::Visible) {
             std::this_thread::sleep_for(std::chrono::milliseconds(700));
@@ -45,10 +53,7 @@ public:
     bool waitFor(Done done, std::chrono::seconds limit = std::chrono::seconds(15)) {
         auto deadline = std::chrono::steady_clock::now() + limit;
         while (!done() && std::chrono::steady_clock::now() < deadline) {
-            SDL_Event event;
-            while (SDL_PollEvent(&event) != 0) {
-            }
-            app_.frame(std::chrono::steady_clock::now());
+            settle();
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
         return done();
@@ -65,25 +70,29 @@ public:
     }
 
 private:
-    KioskApp& app_;
+    KioskRuntime& runtime_;
     std::ostream& out_;
     DemoPace pace_;
+    std::function<void()> showFrame_;
     ScriptedResident resident_;
     int number_ = 0;
 };
 
 } // namespace
 
-int runDemo(KioskApp& app, std::ostream& out, DemoPace pace) {
-    app.frame(std::chrono::steady_clock::now());
-    const ProcedureCatalog* catalog = app.catalog();
+int runDemo(KioskRuntime& runtime, std::ostream& out, DemoPace pace,
+            std::function<void()> showFrame) {
+    if (showFrame) {
+        showFrame();
+    }
+    const ProcedureCatalog* catalog = runtime.catalog();
     const Procedure* procedure = catalog ? catalog->findProcedure(kDemoProcedure) : nullptr;
     if (procedure == nullptr) {
         out << "demo: no content with procedure " << kDemoProcedure << "\n";
         return 1;
     }
-    DemoRun demo(app, out, pace);
-    const Flow& flow = app.flow();
+    DemoRun demo(runtime, out, pace, std::move(showFrame));
+    const Flow& flow = runtime.flow();
     demo.step("resident chooses large text", intent::SetTextSize{TextSize::Large});
     demo.step("resident opens 'submit a dossier'", intent::Open{Screen::ProcedureCategories});
     demo.step("resident picks the residence category", intent::ChooseCategory{procedure->category});
@@ -143,4 +152,4 @@ int runDemo(KioskApp& app, std::ostream& out, DemoPace pace) {
     return demo.failures == 0 ? 0 : 1;
 }
 
-} // namespace kiosk::ui
+} // namespace kiosk

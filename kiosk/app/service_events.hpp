@@ -1,0 +1,93 @@
+// What the kiosk's workers report back: one closed set of events through one queue, taken and
+// applied on the runtime's thread (KioskRuntime::update), which is woken when one arrives.
+#pragma once
+
+#include "kiosk/devices/device_status.hpp"
+#include "kiosk/flow/dossier_draft.hpp"
+#include "kiosk/flow/session_state.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace kiosk {
+
+class Flow;
+
+namespace service {
+struct CardReadDone {
+    std::map<std::string, std::string> fields; // "card.full_name" -> value; empty on failure
+    std::string failure;                       // reason id for the screen, empty on success
+};
+struct SubmitDone {
+    SubmissionOutcome outcome;
+};
+struct PrintDone {
+    bool printed = false;
+};
+struct LookupDone {
+    LookupState result;
+};
+struct ReprintDone {
+    enum class Outcome { Printed, Failed, NothingToPrint } outcome = Outcome::Failed;
+};
+// The outbox changed under the sender or a volunteer's retry: the counts shown are stale.
+struct OutboxChanged {};
+// A device or the network changed state (polled by the services worker; later, hot-plug).
+struct DevicesChanged {
+    DeviceStatus status;
+};
+// Assisted-mode and maintainer work finished; `apply` hands its answer to the flow.
+struct AssistDone {
+    std::function<void(Flow&)> apply;
+};
+// A content pack install moved on (bytes read and checked so far).
+struct InstallProgress {
+    std::uint64_t bytesDone = 0;
+    std::uint64_t bytesTotal = 0;
+};
+} // namespace service
+
+using ServiceEvent =
+    std::variant<service::CardReadDone, service::SubmitDone, service::PrintDone,
+                 service::LookupDone, service::ReprintDone, service::OutboxChanged,
+                 service::DevicesChanged, service::AssistDone, service::InstallProgress>;
+
+// Thread-safe: workers post, the runtime's thread takes. `wake` runs after every post (the UI
+// turns it into an SDL user event; headless callers may leave it empty and poll).
+class ServiceQueue {
+public:
+    explicit ServiceQueue(std::function<void()> wake = {})
+        : wake_(std::move(wake)) {}
+    ServiceQueue(const ServiceQueue&) = delete;
+    ServiceQueue& operator=(const ServiceQueue&) = delete;
+
+    void post(ServiceEvent event) {
+        {
+            std::lock_guard lock(mutex_);
+            events_.push_back(std::move(event));
+        }
+        if (wake_) {
+            wake_();
+        }
+    }
+
+    std::vector<ServiceEvent> take() {
+        std::lock_guard lock(mutex_);
+        std::vector<ServiceEvent> taken;
+        taken.swap(events_);
+        return taken;
+    }
+
+private:
+    std::function<void()> wake_;
+    std::mutex mutex_;
+    std::vector<ServiceEvent> events_;
+};
+
+} // namespace kiosk

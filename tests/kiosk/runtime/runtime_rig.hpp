@@ -1,0 +1,101 @@
+// Test helper: a KioskRuntime with simulated devices, real SQLite stores in a temporary folder,
+// and the reference gateway on loopback; no window and no SDL.
+#pragma once
+
+#include "kiosk/assist/volunteer_store.hpp"
+#include "kiosk/outbox/sealed_box.hpp"
+#include "kiosk/runtime/kiosk_runtime.hpp"
+#include "tests/kiosk/gateway/gateway_rig.hpp"
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <thread>
+
+namespace kiosk::testing {
+
+struct RuntimeRig {
+    GatewayRig gateway;
+    TempDir kioskDir;
+    Config config;
+    std::ostringstream logs;
+    Logger logger{logs, LogLevel::Debug};
+    std::unique_ptr<KioskRuntime> runtime;
+
+    RuntimeRig() {
+        REQUIRE(writeKeyFile(kioskDir / "gateway.pub", gateway.keys.publicKey, false).ok());
+        std::ofstream(kioskDir / "kiosk.secret") << kKioskSecret << "\n";
+        config.devices.printer = DeviceChoice::Simulated;
+        config.devices.cardReader = DeviceChoice::Simulated;
+        config.gateway.url = gateway.endpoint.baseUrl;
+        config.gateway.kioskId = kKioskId;
+        config.gateway.gatewayPublicKeyFile = kioskDir / "gateway.pub";
+        config.gateway.credentialFile = kioskDir / "kiosk.secret";
+        config.paths.dataDir = kioskDir / "data";
+        // No pack installed there: the source tree's sample content, and the content store's
+        // lock file stays in the temporary folder.
+        config.paths.contentDir = kioskDir / "content";
+        std::filesystem::create_directories(config.paths.dataDir);
+    }
+
+    void start() {
+        runtime = std::make_unique<KioskRuntime>(config, logger, RuntimeOptions{true});
+        runtime->startServices();
+    }
+
+    Flow& flow() { return runtime->flow(); }
+    const SessionState& state() const { return runtime->state(); }
+
+    // Taps as a resident does: the runtime applies the intent and performs its effects.
+    void tap(const Intent& intent) { runtime->apply(intent, std::chrono::steady_clock::now()); }
+
+    // Runs the runtime (as the window's loop does) until `done` holds or `limit` passes.
+    bool runUntil(const std::function<bool()>& done,
+                  std::chrono::milliseconds limit = std::chrono::seconds(15)) {
+        auto deadline = std::chrono::steady_clock::now() + limit;
+        while (std::chrono::steady_clock::now() < deadline) {
+            runtime->update(std::chrono::steady_clock::now());
+            if (done()) {
+                return true;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        return false;
+    }
+
+    // A volunteer the store knows, before the runtime opens it.
+    std::string addVolunteer(const std::string& name, const std::string& pin) {
+        auto store =
+            VolunteerStore::open(assistDatabasePath(config.paths.dataDir), VolunteerStoreOptions{},
+                                 nullptr, [] { return std::chrono::system_clock::now(); });
+        REQUIRE(store.ok());
+        auto added = (*store)->addVolunteer(name, pin);
+        REQUIRE(added.ok());
+        return added->id;
+    }
+
+    void typePin(const std::string& digits) {
+        for (char c : digits) {
+            input::KeyDef key;
+            key.character = static_cast<char32_t>(c);
+            tap(intent::PinKey{key});
+        }
+        input::KeyDef done;
+        done.action = input::KeyAction::Done;
+        tap(intent::PinKey{done});
+    }
+
+    // From the help screen's discreet entry to a signed-in volunteer.
+    void signInVolunteer(const std::string& id, const std::string& pin) {
+        tap(intent::Open{Screen::Help});
+        tap(intent::OpenVolunteerSignIn{});
+        REQUIRE(runUntil([&] { return !state().assist.volunteers.empty(); }));
+        tap(intent::ChooseVolunteer{id});
+        typePin(pin);
+        REQUIRE(runUntil([&] { return state().assist.signedIn; }));
+    }
+};
+
+} // namespace kiosk::testing
