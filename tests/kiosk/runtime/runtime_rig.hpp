@@ -27,6 +27,9 @@ struct RuntimeRig {
     RuntimeRig() {
         REQUIRE(writeKeyFile(kioskDir / "gateway.pub", gateway.keys.publicKey, false).ok());
         std::ofstream(kioskDir / "kiosk.secret") << kKioskSecret << "\n";
+        std::filesystem::permissions(kioskDir / "kiosk.secret", // a secret is refused unless 0600
+                                     std::filesystem::perms::owner_read |
+                                         std::filesystem::perms::owner_write);
         config.devices.printer = DeviceChoice::Simulated;
         config.devices.cardReader = DeviceChoice::Simulated;
         config.gateway.url = gateway.endpoint.baseUrl;
