@@ -34,6 +34,14 @@ struct RuntimeOptions {
     std::filesystem::path configFile; // what the maintainer's health tab checks; empty: defaults
 };
 
+// Both devices simulated, development content: tests and tools that run a kiosk without a
+// configuration of its own.
+inline RuntimeOptions simulatedRuntimeOptions() {
+    RuntimeOptions options;
+    options.simulatedDevices = true;
+    return options;
+}
+
 // The runtime a `kiosk` command line asks for.
 RuntimeOptions runtimeOptions(const KioskOptions& options, std::filesystem::path configFile = {});
 

@@ -53,7 +53,9 @@ TEST_CASE("the lesson video guide opens full screen on its first picture", "[vid
     options.simulatedDevices = true;
     REQUIRE(SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0);
     {
-        KioskRuntime runtime(config, logger, RuntimeOptions{options.simulatedDevices});
+        KioskRuntime runtime(config, logger,
+                             options.simulatedDevices ? simulatedRuntimeOptions()
+                                                      : RuntimeOptions{});
         KioskApp app(runtime, options, SDL_RegisterEvents(2));
         REQUIRE(app.start(WindowMode::Offscreen, 1280, 800).ok());
         app.startServices();

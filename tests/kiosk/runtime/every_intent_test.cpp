@@ -62,7 +62,7 @@ struct Harness {
     Config config;
     std::ostringstream logs;
     Logger logger{logs, LogLevel::Debug};
-    KioskRuntime runtime{config, logger, RuntimeOptions{true}};
+    KioskRuntime runtime{config, logger, simulatedRuntimeOptions()};
     ScriptedResident resident{runtime.flow(), SteadyTime{} + 1h};
 
     Flow& flow() { return runtime.flow(); }

@@ -39,7 +39,7 @@ TEST_CASE("no personal data reaches the databases, their WAL files or the logs",
     {
         Logger logger(logs, LogLevel::Debug);
         // The demo drives the runtime alone: no window, no SDL.
-        KioskRuntime runtime(config, logger, RuntimeOptions{true});
+        KioskRuntime runtime(config, logger, simulatedRuntimeOptions());
         runtime.startServices();
         std::ostringstream demoOutput;
         CHECK(runDemo(runtime, demoOutput, DemoPace::Fast) == 0);

@@ -44,7 +44,7 @@ struct RuntimeRig {
     }
 
     void start() {
-        runtime = std::make_unique<KioskRuntime>(config, logger, RuntimeOptions{true});
+        runtime = std::make_unique<KioskRuntime>(config, logger, simulatedRuntimeOptions());
         runtime->startServices();
     }
 
