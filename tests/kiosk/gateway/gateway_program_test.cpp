@@ -92,6 +92,7 @@ TEST_CASE("kiosk-gateway generates keys, serves, takes faults from loopback and 
     request.buildPayload = [](const std::string& reference) {
         return nlohmann::json{{"MaTTHC", "1.000656"},
                               {"SoThamChieu", reference},
+                              {"SoNgayXuLy", 2}, // required: the gateway computes the appointment
                               {"ChuHoSo", "Phạm Thị Riêng Tư"},
                               {"DuLieuBieuMau", {{"a", "1"}, {"b", "2"}}}};
     };

@@ -124,6 +124,9 @@ public:
             }
             reply.body.append(buffer, static_cast<std::size_t>(n));
         }
+        if (expected != std::string::npos && reply.body.size() > expected) {
+            reply.body.resize(expected); // what follows belongs to the next reply
+        }
         return reply;
     }
 

@@ -27,8 +27,7 @@ struct RuntimeRig {
     RuntimeRig() {
         REQUIRE(writeKeyFile(kioskDir / "gateway.pub", gateway.keys.publicKey, false).ok());
         std::ofstream(kioskDir / "kiosk.secret") << kKioskSecret << "\n";
-        // The kiosk refuses a credential others can read (issue 21.11), as ssh does.
-        std::filesystem::permissions(kioskDir / "kiosk.secret",
+        std::filesystem::permissions(kioskDir / "kiosk.secret", // a secret is refused unless 0600
                                      std::filesystem::perms::owner_read |
                                          std::filesystem::perms::owner_write);
         config.devices.printer = DeviceChoice::Simulated;
