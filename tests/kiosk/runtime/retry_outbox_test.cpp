@@ -22,7 +22,8 @@ TEST_CASE("a volunteer's retry delivers a queued dossier and the tools show the 
         request.now = nowUnixSeconds();
         request.appointmentAt = request.now;
         request.buildPayload = [](const std::string& reference) {
-            return nlohmann::json{{"MaTTHC", "1.001193"}, {"SoThamChieu", reference}};
+            return nlohmann::json{
+                {"MaTTHC", "1.001193"}, {"SoThamChieu", reference}, {"SoNgayXuLy", 3}};
         };
         auto entry = (*outbox)->commit(request);
         REQUIRE(entry.ok());
