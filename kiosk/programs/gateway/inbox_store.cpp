@@ -22,6 +22,19 @@ constexpr std::array<StatusName, 5> kStatuses{{
     {OfficerStatus::Returned, "returned", "done"},
 }};
 
+// The first column of every row of a query without parameters, as text.
+Result<std::vector<std::string>> firstColumn(SqlDatabase& database, std::string_view sql) {
+    auto rows = database.query(sql);
+    if (!rows) {
+        return rows.error();
+    }
+    std::vector<std::string> out;
+    for (const SqlRow& row : *rows) {
+        out.push_back(row.text(0));
+    }
+    return out;
+}
+
 } // namespace
 
 std::string_view officerStatusCode(OfficerStatus status) {
@@ -191,15 +204,8 @@ Result<int> InboxStore::eraseExpired(int retentionDays, std::int64_t now) {
 
 Result<std::vector<std::string>> InboxStore::erasedCodes() {
     auto lock = store_.lock();
-    auto rows = store_.database().query("SELECT dossier_code FROM erasures ORDER BY dossier_code");
-    if (!rows) {
-        return rows.error();
-    }
-    std::vector<std::string> out;
-    for (const SqlRow& row : *rows) {
-        out.push_back(row.text(0));
-    }
-    return out;
+    return firstColumn(store_.database(),
+                       "SELECT dossier_code FROM erasures ORDER BY dossier_code");
 }
 
 Status InboxStore::placeKiosk(const KioskPlace& place) {
@@ -230,15 +236,7 @@ Result<std::vector<KioskPlace>> InboxStore::kiosks() {
 
 Result<std::vector<std::string>> InboxStore::villages() {
     auto lock = store_.lock();
-    auto rows = store_.database().query("SELECT DISTINCT village FROM kiosks ORDER BY village");
-    if (!rows) {
-        return rows.error();
-    }
-    std::vector<std::string> out;
-    for (const SqlRow& row : *rows) {
-        out.push_back(row.text(0));
-    }
-    return out;
+    return firstColumn(store_.database(), "SELECT DISTINCT village FROM kiosks ORDER BY village");
 }
 
 } // namespace kiosk
