@@ -1,18 +1,14 @@
 // ESC/POS decoding of the commands the kiosk sends (Epson ESC/POS command reference).
 #include "drivers/printer/escpos_decoder.hpp"
 
+#include "drivers/printer/escpos_bytes.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <utility>
 
 namespace kiosk::escpos {
 namespace {
-
-constexpr std::uint8_t LF = 0x0A;
-constexpr std::uint8_t ESC = 0x1B;
-constexpr std::uint8_t GS = 0x1D;
-constexpr std::uint8_t DLE = 0x10;
-constexpr std::uint8_t EOT = 0x04;
 
 // ESC 2 default line spacing: 1/6 inch, which is 34 dots at 203 dpi.
 constexpr int kDefaultLineSpacingDots = 34;

@@ -1,16 +1,13 @@
 // ESC/POS command bytes (Epson ESC/POS Application Programming Guide command reference).
 #include "drivers/printer/escpos_encoder.hpp"
 
+#include "drivers/printer/escpos_bytes.hpp"
+
 #include <algorithm>
 #include <cassert>
 
 namespace kiosk::escpos {
 namespace {
-
-constexpr std::uint8_t ESC = 0x1B;
-constexpr std::uint8_t GS = 0x1D;
-constexpr std::uint8_t DLE = 0x10;
-constexpr std::uint8_t EOT = 0x04;
 
 std::uint8_t low(int value) {
     return static_cast<std::uint8_t>(value & 0xFF);

@@ -15,9 +15,12 @@
 namespace kiosk {
 
 namespace {
-
 using Completion = std::function<void(Flow&)>;
 using Job = std::function<Completion()>;
+} // namespace
+
+// Named, not anonymous: AssistServices::Workers (declared in the header) holds one.
+namespace assist_workers {
 
 // One thread running jobs in order; each job's completion is posted to the runtime's queue.
 class SerialWorker {
@@ -77,6 +80,10 @@ private:
     std::thread thread_;
 };
 
+} // namespace assist_workers
+
+namespace {
+
 std::vector<VolunteerEntry> entriesOf(const std::vector<Volunteer>& volunteers) {
     std::vector<VolunteerEntry> entries;
     for (const Volunteer& volunteer : volunteers) {
@@ -104,10 +111,10 @@ struct AssistServices::Workers {
     // Set first thing on destruction: an export waiting for the USB helper gives up then.
     std::atomic<bool> stopping{false};
     std::chrono::steady_clock::time_point lastSwitchCheck{};
-    SerialWorker stores;
-    SerialWorker content;
+    assist_workers::SerialWorker stores;
+    assist_workers::SerialWorker content;
     // Saving on the stick waits for the root helper: never in front of a PIN check.
-    SerialWorker usb;
+    assist_workers::SerialWorker usb;
 };
 
 AssistServices::AssistServices(VolunteerStore* volunteers, ContentStore* content, AssistPaths paths,

@@ -19,7 +19,7 @@
 namespace kiosk {
 namespace {
 
-constexpr std::size_t kChunkBytes = 1024 * 1024;
+constexpr std::size_t kHashChunkBytes = 1024 * 1024;
 constexpr std::uint64_t kMaxPackJsonBytes = 64 * 1024;
 
 struct SourceFile {
@@ -156,7 +156,7 @@ Result<Manifest> buildPack(const BuildOptions& options) {
     if (!files) {
         return files.error();
     }
-    std::vector<std::uint8_t> buffer(kChunkBytes);
+    std::vector<std::uint8_t> buffer(kHashChunkBytes);
     for (SourceFile& file : *files) {
         auto hash = hashFile(file, nullptr, buffer);
         if (!hash) {

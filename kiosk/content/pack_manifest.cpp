@@ -155,21 +155,21 @@ Result<Manifest> parseManifest(std::string_view bytes, const PackLimits& limits)
     if (bytes.size() > limits.maxManifestBytes) {
         return badFormat("larger than " + std::to_string(limits.maxManifestBytes) + " bytes");
     }
-    nlohmann::json json = nlohmann::json::parse(bytes, nullptr, false);
-    if (json.is_discarded() || !json.is_object()) {
+    nlohmann::json document = nlohmann::json::parse(bytes, nullptr, false);
+    if (document.is_discarded() || !document.is_object()) {
         return badFormat("not a JSON object");
     }
     Manifest manifest;
     auto text = [&](const char* key, std::string& out) -> bool {
-        auto it = json.find(key);
-        if (it == json.end() || !it->is_string() || it->get_ref<const std::string&>().empty()) {
+        auto it = document.find(key);
+        if (it == document.end() || !it->is_string() || it->get_ref<const std::string&>().empty()) {
             return false;
         }
         out = it->get<std::string>();
         return true;
     };
-    auto format = json.find("format");
-    if (format == json.end() || !format->is_number_unsigned() ||
+    auto format = document.find("format");
+    if (format == document.end() || !format->is_number_unsigned() ||
         format->get<std::uint64_t>() != kManifestFormat) {
         return badFormat("\"format\" must be 1");
     }
@@ -181,14 +181,14 @@ Result<Manifest> parseManifest(std::string_view bytes, const PackLimits& limits)
     if (!compareVersions(manifest.minKioskVersion, "0")) {
         return badFormat("\"min_kiosk_version\" is not a dotted number");
     }
-    auto sequence = json.find("sequence");
-    if (sequence == json.end() || !sequence->is_number_unsigned() ||
+    auto sequence = document.find("sequence");
+    if (sequence == document.end() || !sequence->is_number_unsigned() ||
         sequence->get<std::uint64_t>() == 0) {
         return badFormat("\"sequence\" must be a positive integer");
     }
     manifest.sequence = sequence->get<std::uint64_t>();
-    auto files = json.find("files");
-    if (files == json.end() || !files->is_array()) {
+    auto files = document.find("files");
+    if (files == document.end() || !files->is_array()) {
         return badFormat("\"files\" must be an array");
     }
     if (files->size() > limits.maxFiles) {
@@ -243,13 +243,13 @@ Result<Manifest> parseManifest(std::string_view bytes, const PackLimits& limits)
 }
 
 std::string serializeManifest(const Manifest& manifest) {
-    nlohmann::ordered_json json;
-    json["format"] = manifest.format;
-    json["pack_id"] = manifest.packId;
-    json["sequence"] = manifest.sequence;
-    json["display_version"] = manifest.displayVersion;
-    json["min_kiosk_version"] = manifest.minKioskVersion;
-    json["created"] = manifest.created;
+    nlohmann::ordered_json document;
+    document["format"] = manifest.format;
+    document["pack_id"] = manifest.packId;
+    document["sequence"] = manifest.sequence;
+    document["display_version"] = manifest.displayVersion;
+    document["min_kiosk_version"] = manifest.minKioskVersion;
+    document["created"] = manifest.created;
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const ManifestFile& file : manifest.files) {
         nlohmann::ordered_json item;
@@ -258,8 +258,8 @@ std::string serializeManifest(const Manifest& manifest) {
         item["sha256"] = file.sha256;
         files.push_back(std::move(item));
     }
-    json["files"] = std::move(files);
-    return json.dump(1) + "\n";
+    document["files"] = std::move(files);
+    return document.dump(1) + "\n";
 }
 
 } // namespace kiosk

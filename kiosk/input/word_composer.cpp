@@ -8,7 +8,7 @@ namespace {
 
 using Letters = SecureVector<Letter>;
 
-bool isAsciiLetter(char32_t key) {
+bool isAsciiLetterKey(char32_t key) {
     return (key >= U'a' && key <= U'z') || (key >= U'A' && key <= U'Z');
 }
 
@@ -491,7 +491,7 @@ KeyEffect applyKey(WordState& word, char32_t key, InputMethod method, ToneStyle 
         word.raw.push_back(key);
         return KeyEffect::Applied;
     }
-    if (isAsciiLetter(key)) {
+    if (isAsciiLetterKey(key)) {
         word.raw.push_back(key);
         if (method == InputMethod::Telex) {
             applyTelexLetter(word, key, style);

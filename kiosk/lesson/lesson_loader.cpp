@@ -14,9 +14,9 @@ namespace {
 using nlohmann::json;
 
 // Lesson problems carry their own error code; lessons also name files inside the pack.
-class Reader : public ContentJsonReader {
+class LessonReader : public ContentJsonReader {
 public:
-    Reader(std::string origin, std::filesystem::path contentDir)
+    LessonReader(std::string origin, std::filesystem::path contentDir)
         : ContentJsonReader(std::move(origin), "lesson_invalid")
         , contentDir_(std::move(contentDir)) {}
 
@@ -74,7 +74,7 @@ std::optional<Illustration> illustrationFrom(const std::string& name) {
     return std::nullopt;
 }
 
-Illustration readIllustration(const json& object, const std::string& path, Reader& reader) {
+Illustration readIllustration(const json& object, const std::string& path, LessonReader& reader) {
     if (!object.is_object() || !object.contains("illustration")) {
         return Illustration::None;
     }
@@ -93,7 +93,7 @@ Illustration readIllustration(const json& object, const std::string& path, Reade
     return *picture;
 }
 
-std::optional<Quiz> readQuiz(const json& step, const std::string& path, Reader& reader) {
+std::optional<Quiz> readQuiz(const json& step, const std::string& path, LessonReader& reader) {
     const json* object = reader.member(step, path, "quiz", true);
     if (object == nullptr) {
         return std::nullopt;
@@ -125,7 +125,7 @@ std::optional<Quiz> readQuiz(const json& step, const std::string& path, Reader& 
     return quiz;
 }
 
-LessonStep readStep(const json& step, const std::string& path, Reader& reader) {
+LessonStep readStep(const json& step, const std::string& path, LessonReader& reader) {
     LessonStep out;
     std::string kind = reader.text(step, path, "kind");
     if (!kind.empty()) {
@@ -180,7 +180,7 @@ const Lesson* LessonCatalog::find(const std::string& id) const {
 
 Result<Lesson> parseLesson(const std::string& jsonText, const std::string& origin,
                            const std::filesystem::path& contentDir) {
-    Reader reader(origin, contentDir);
+    LessonReader reader(origin, contentDir);
     std::optional<json> parsed = reader.parse(jsonText);
     if (!parsed) {
         return reader.error();

@@ -10,9 +10,9 @@
 namespace kiosk {
 namespace {
 
-constexpr std::string_view kPrefix = "outbox.";
+constexpr std::string_view kLedgerPrefix = "outbox.";
 
-constexpr const char* kSchema = R"sql(
+constexpr const char* kLedgerSchema = R"sql(
 CREATE TABLE IF NOT EXISTS reference_counter (
   day  TEXT PRIMARY KEY,
   last INTEGER NOT NULL
@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS committed (
 )sql";
 
 Error ledgerError(sqlite3* db, int rc, const char* what) {
-    return sqliteStoreError(kPrefix, db, rc, std::string("reference ledger: ") + what);
+    return sqliteStoreError(kLedgerPrefix, db, rc, std::string("reference ledger: ") + what);
 }
 
 } // namespace
@@ -45,13 +45,13 @@ Result<ReferenceLedger> ReferenceLedger::open(const std::filesystem::path& file)
     }
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, 5000);
-    if (auto integrity = checkIntegrity(raw, kPrefix); !integrity) {
+    if (auto integrity = checkIntegrity(raw, kLedgerPrefix); !integrity) {
         return makeError(integrity.error().code, file.string() + ": " + integrity.error().message);
     }
     // 1 KB pages (set while the file is new): each dossier rewrites two tiny pages and their
     // journal copies; at 4 KB the ledger alone wrote 33 KB per dossier (docs/storage.md).
     for (const char* sql : {"PRAGMA page_size=1024;", "PRAGMA journal_mode=DELETE;",
-                            "PRAGMA synchronous=FULL;", kSchema}) {
+                            "PRAGMA synchronous=FULL;", kLedgerSchema}) {
         rc = sqlite3_exec(raw, sql, nullptr, nullptr, nullptr);
         if (rc != SQLITE_OK) {
             return ledgerError(raw, rc, "schema");

@@ -15,13 +15,13 @@ namespace {
 using nlohmann::json;
 
 // Every procedure problem carries the same error code.
-class Reader : public ContentJsonReader {
+class ProcedureReader : public ContentJsonReader {
 public:
-    explicit Reader(std::string origin)
+    explicit ProcedureReader(std::string origin)
         : ContentJsonReader(std::move(origin), "procedure_invalid") {}
 };
 
-void checkFormat(const json& document, Reader& reader) {
+void checkFormat(const json& document, ProcedureReader& reader) {
     auto format = reader.integer(document, "$", "format");
     if (format && *format != 1) {
         reader.problem("$.format",
@@ -48,7 +48,7 @@ bool isIsoDate(const std::string& text) {
     return std::regex_match(text, kDate);
 }
 
-FieldRule readRule(const json& field, const std::string& path, Reader& reader) {
+FieldRule readRule(const json& field, const std::string& path, ProcedureReader& reader) {
     FieldRule rule;
     const json* object = reader.member(field, path, "rule", false);
     if (object == nullptr) {
@@ -112,7 +112,7 @@ FieldRule readRule(const json& field, const std::string& path, Reader& reader) {
     return rule;
 }
 
-std::vector<FieldGroup> readGroups(const json& document, Reader& reader) {
+std::vector<FieldGroup> readGroups(const json& document, ProcedureReader& reader) {
     std::vector<FieldGroup> groups;
     const json* list = reader.array(document, "$", "groups");
     if (list == nullptr) {
@@ -171,7 +171,7 @@ std::vector<FieldGroup> readGroups(const json& document, Reader& reader) {
     return groups;
 }
 
-std::vector<DocumentRequirement> readDocuments(const json& document, Reader& reader) {
+std::vector<DocumentRequirement> readDocuments(const json& document, ProcedureReader& reader) {
     std::vector<DocumentRequirement> out;
     const json* list = reader.array(document, "$", "documents");
     if (list == nullptr) {
@@ -206,7 +206,7 @@ std::vector<DocumentRequirement> readDocuments(const json& document, Reader& rea
     return out;
 }
 
-Fee readFee(const json& document, Reader& reader) {
+Fee readFee(const json& document, ProcedureReader& reader) {
     Fee fee;
     const json* object = reader.member(document, "$", "fee", true);
     if (object == nullptr) {
@@ -243,7 +243,7 @@ Fee readFee(const json& document, Reader& reader) {
     return fee;
 }
 
-ProcessingTime readProcessing(const json& document, Reader& reader) {
+ProcessingTime readProcessing(const json& document, ProcedureReader& reader) {
     ProcessingTime time;
     const json* object = reader.member(document, "$", "processing", true);
     if (object == nullptr) {
@@ -291,7 +291,7 @@ std::vector<std::string> missingHandOffImages(const Procedure& procedure,
     return problems;
 }
 
-PhoneHandOff readHandOff(const json& document, Reader& reader) {
+PhoneHandOff readHandOff(const json& document, ProcedureReader& reader) {
     PhoneHandOff handOff;
     const json* object = reader.member(document, "$", "handoff", true);
     if (object == nullptr) {
@@ -329,7 +329,7 @@ PhoneHandOff readHandOff(const json& document, Reader& reader) {
     return handOff;
 }
 
-std::vector<std::string> readKeywords(const json& document, Reader& reader) {
+std::vector<std::string> readKeywords(const json& document, ProcedureReader& reader) {
     std::vector<std::string> out;
     const json* list = reader.array(document, "$", "keywords", false);
     if (list == nullptr) {
@@ -358,7 +358,7 @@ constexpr std::string_view kPayloadKeys[] = {"ChuHoSo", "MaDoiTuong", "SoDienTho
 } // namespace
 
 Result<Procedure> parseProcedure(const std::string& jsonText, const std::string& origin) {
-    Reader reader(origin);
+    ProcedureReader reader(origin);
     auto document = reader.parse(jsonText);
     if (!document) {
         return reader.error();
@@ -458,7 +458,7 @@ Result<Procedure> parseProcedure(const std::string& jsonText, const std::string&
 }
 
 Result<PickerList> parsePickerList(const std::string& jsonText, const std::string& origin) {
-    Reader reader(origin);
+    ProcedureReader reader(origin);
     auto document = reader.parse(jsonText);
     if (!document) {
         return reader.error();
@@ -489,7 +489,7 @@ Result<PickerList> parsePickerList(const std::string& jsonText, const std::strin
 
 Result<std::vector<Category>> parseCategories(const std::string& jsonText,
                                               const std::string& origin) {
-    Reader reader(origin);
+    ProcedureReader reader(origin);
     auto document = reader.parse(jsonText);
     if (!document) {
         return reader.error();

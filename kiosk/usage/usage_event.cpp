@@ -6,14 +6,14 @@
 namespace kiosk {
 namespace {
 
-bool isDigit(char c) {
+bool isAsciiDigit(char c) {
     return c >= '0' && c <= '9';
 }
 bool isLower(char c) {
     return c >= 'a' && c <= 'z';
 }
 bool isHexLower(char c) {
-    return isDigit(c) || (c >= 'a' && c <= 'f');
+    return isAsciiDigit(c) || (c >= 'a' && c <= 'f');
 }
 
 // Screen names are compile-time tokens; this only checks the shape for validateUsageEvent.
@@ -145,11 +145,11 @@ std::string_view faultCategoryName(FaultCategory fault) {
 }
 
 bool ProcedureCode::isValid(std::string_view text) {
-    if (text.size() != 8 || !isDigit(text[0]) || text[1] != '.') {
+    if (text.size() != 8 || !isAsciiDigit(text[0]) || text[1] != '.') {
         return false;
     }
     for (std::size_t i = 2; i < text.size(); ++i) {
-        if (!isDigit(text[i])) {
+        if (!isAsciiDigit(text[i])) {
             return false;
         }
     }
@@ -178,7 +178,7 @@ bool LessonId::isValid(std::string_view text) {
         return false;
     }
     for (char c : number) {
-        if (!isDigit(c)) {
+        if (!isAsciiDigit(c)) {
             return false;
         }
     }

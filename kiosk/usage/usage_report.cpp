@@ -204,7 +204,7 @@ DateRange dateRangeFor(ReportPeriod period, UsageDate today) {
     case ReportPeriod::Today:
         return {today, today};
     case ReportPeriod::ThisWeek: {
-        weekday weekDay(today);
+        std::chrono::weekday weekDay(today);
         // iso_encoding: Monday 1 .. Sunday 7.
         auto sinceMonday = days(weekDay.iso_encoding() - 1);
         return {today - sinceMonday, today};

@@ -65,6 +65,8 @@ cp /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf /usr/share/fonts/truetype
 mkdir -p "$root/hil/gateway"
 "$bin/kiosk-gateway" keygen --out "$root/hil/gateway" > /dev/null
 echo "hil-kiosk-secret-of-enough-length" > "$root/hil/gateway/kiosk.secret"
+# The kiosk refuses a credential that others can read, as it would on the box.
+chmod 600 "$root/hil/gateway/kiosk.secret"
 cp "$src/tests/hil/scenarios.sh" "$root/hil/scenarios.sh"
 cat > "$root/init" <<'INIT'
 #!/bin/busybox sh
