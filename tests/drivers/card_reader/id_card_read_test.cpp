@@ -1,7 +1,7 @@
 // End-to-end chip ID card reads through CCID framing on the simulated reader, and every fault.
 #include "drivers/card_reader/icao/lds.hpp"
 #include "drivers/card_reader/icao/sod.hpp"
-#include "sim_card_fixture.hpp"
+#include "tests/drivers/card_reader/sim_card_fixture.hpp"
 
 using namespace kiosk;
 using namespace kiosk::icao;
