@@ -489,7 +489,7 @@ TEST_CASE("the volunteer store refuses a change it cannot store and keeps every 
     }
 }
 
-TEST_CASE("a volunteer store that cannot be opened is left alone; a corrupt one is moved aside",
+TEST_CASE("a volunteer store that cannot be opened is left alone: a corrupt one is moved aside",
           "[storage][assist]") {
     VolunteerStoreOptions options;
     options.hashParams = PinHashParams{1 << 10, 8, 1};
