@@ -4,7 +4,9 @@
 #include "kiosk/cli/kioskctl_cli.hpp"
 #include "kiosk/cli/man_page.hpp"
 #include "kiosk/config/config.hpp"
+#ifdef KIOSK_DOCS_GATEWAY
 #include "kiosk/programs/gateway/gateway_cli.hpp"
+#endif
 
 #include <CLI/CLI.hpp>
 #include <chrono>
@@ -61,7 +63,6 @@ int main(int argc, char** argv) {
     auto kioskctl = kiosk::cli::makeKioskctlCli(io, status);
     kiosk::KioskOptions options;
     auto kiosk = kiosk::makeKioskCli(options);
-    auto gateway = kiosk::makeGatewayCli(sink, sink, status);
 
     kiosk::cli::ManPageInfo ctl = info;
     ctl.files = {"/etc/kiosk/kiosk.ini the configuration (see kiosk.ini(5))",
@@ -71,15 +72,18 @@ int main(int argc, char** argv) {
     app.files = {"/etc/kiosk/kiosk.ini the configuration (see kiosk.ini(5))",
                  "/var/lib/kiosk the data directory"};
     app.seeAlso = {"kioskctl(8)", "kiosk.ini(5)", "systemd.service(5)"};
-    kiosk::cli::ManPageInfo server = info;
-    server.seeAlso = {"kiosk(8)", "kioskctl(8)"};
-
     bool ok = write(manDir / "kioskctl.8", kiosk::cli::manPage(*kioskctl, ctl)) &&
               write(manDir / "kiosk.8", kiosk::cli::manPage(*kiosk, app)) &&
-              write(manDir / "kiosk-gateway.8", kiosk::cli::manPage(*gateway, server)) &&
               write(manDir / "kiosk.ini.5", kiosk::cli::configManPage(kiosk::configKeys(), info)) &&
               write(completionDir / "kioskctl", kiosk::cli::bashCompletion(*kioskctl)) &&
-              write(completionDir / "kiosk", kiosk::cli::bashCompletion(*kiosk)) &&
-              write(completionDir / "kiosk-gateway", kiosk::cli::bashCompletion(*gateway));
+              write(completionDir / "kiosk", kiosk::cli::bashCompletion(*kiosk));
+#ifdef KIOSK_DOCS_GATEWAY
+    // The gateway's pages, when it is built (not in the arm64 kiosk package).
+    auto gateway = kiosk::makeGatewayCli(sink, sink, status);
+    kiosk::cli::ManPageInfo server = info;
+    server.seeAlso = {"kiosk(8)", "kioskctl(8)"};
+    ok = ok && write(manDir / "kiosk-gateway.8", kiosk::cli::manPage(*gateway, server)) &&
+         write(completionDir / "kiosk-gateway", kiosk::cli::bashCompletion(*gateway));
+#endif
     return ok ? 0 : 1;
 }
