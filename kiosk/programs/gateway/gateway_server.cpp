@@ -153,6 +153,9 @@ GatewayServer::GatewayServer(GatewayServerOptions options, std::unique_ptr<Gatew
         if (auto catalog = loadProcedureCatalog(options_.contentDir)) {
             procedures_ = std::move(*catalog);
         }
+        if (auto lessons = loadLessonCatalog(options_.contentDir)) {
+            lessons_ = std::move(*lessons);
+        }
     }
 }
 
@@ -165,12 +168,13 @@ std::int64_t GatewayServer::now() const {
 }
 
 void GatewayServer::webRoutes() {
-    web_ = std::make_unique<WebContext>(
-        WebContext{*store_, *accounts_, *inbox_, nullptr, options_.privateKey,
-                   procedures_ ? &*procedures_ : nullptr, !options_.tlsCertificate.empty(),
-                   [this] { return now(); }});
+    web_ = std::make_unique<WebContext>(WebContext{
+        *store_, *accounts_, *inbox_, fleet_.get(), options_.privateKey,
+        procedures_ ? &*procedures_ : nullptr, !options_.tlsCertificate.empty(),
+        [this] { return now(); }, options_.silentAfter.count(), lessons_ ? &*lessons_ : nullptr});
     registerWebRoutes(*server_, *web_);
     registerInboxRoutes(*server_, *web_);
+    registerDashboardRoutes(*server_, *web_);
 }
 
 // POST /v1/heartbeats and /v1/aggregates: signed like dossiers, typed fields only.
