@@ -119,7 +119,18 @@ std::string skillsPage(WebContext& context, const WebSession& session,
     std::string title(Words{"Lượt hoàn thành trên 100 người lớn, theo thôn (đỏ: tụt lại)",
                             "Completions per 100 adults, by village (red: behind)"}
                           .in(lang));
-    html += "<h2>" + title + "</h2>" + barChartSvg("chart-skills", title, bars);
+    html += "<h2>" + title + "</h2>";
+    if (bars.empty()) {
+        html += "<p class=\"note\">" +
+                std::string(Words{"Chưa có số người lớn của thôn nào: quản trị viên nhập ở bảng "
+                                  "trên.",
+                                  "No village's adults entered yet: an admin enters them in the "
+                                  "table above."}
+                                .in(lang)) +
+                "</p>";
+    } else {
+        html += barChartSvg("chart-skills", title, bars);
+    }
     if (admin) {
         html += "<div class=\"card\"><h2>" +
                 std::string(Words{"Thêm thôn", "Add a village"}.in(lang)) +

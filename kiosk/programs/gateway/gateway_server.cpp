@@ -149,6 +149,11 @@ GatewayServer::GatewayServer(GatewayServerOptions options, std::unique_ptr<Gatew
     inbox_ = std::make_unique<InboxStore>(*store_);
     fleet_ = std::make_unique<FleetStore>(*store_);
     if (!options_.contentDir.empty()) {
+        // A folder a kiosk pack was installed into (kioskctl pack install) keeps the files of
+        // its live version under current/files; a source folder holds them at its top.
+        if (std::filesystem::is_directory(options_.contentDir / "current" / "files")) {
+            options_.contentDir = options_.contentDir / "current" / "files";
+        }
         // Without procedures the inbox still opens dossiers, listing answers by field id.
         if (auto catalog = loadProcedureCatalog(options_.contentDir)) {
             procedures_ = std::move(*catalog);

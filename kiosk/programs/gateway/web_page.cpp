@@ -123,7 +123,9 @@ a.download { display: inline-block; background: #2e6da4; color: #fff; padding: .
 form.inline { display: flex; gap: .5em; align-items: center; margin: 0; }
 form.inline input[type=number] { width: 7em; }
 .alerts { background: #fff0f0; border: 2px solid #b00000; padding: .5em 1em; margin-bottom: 1em; }
+.alerts h2 { margin-top: .2em; }
 .alerts li { color: #b00000; font-weight: bold; }
+#kiosks td:nth-child(2) { white-space: nowrap; }
 .ok { color: #1b6e20; }
 .bad { color: #b00000; font-weight: bold; }
 .note { color: #555; font-size: .9em; }
