@@ -347,4 +347,14 @@ Status FleetStore::setPopulation(const std::string& village, std::int64_t adults
     return ok();
 }
 
+Result<std::int64_t> FleetStore::pruneHeartbeats(std::int64_t before) {
+    auto lock = store_.lock();
+    auto deleted =
+        store_.database().query("DELETE FROM heartbeats WHERE at < ? RETURNING at", {before});
+    if (!deleted) {
+        return deleted.error();
+    }
+    return static_cast<std::int64_t>(deleted->size());
+}
+
 } // namespace kiosk

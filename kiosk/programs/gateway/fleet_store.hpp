@@ -98,6 +98,9 @@ public:
     };
     Result<std::vector<VillageCompletions>> completionsByVillage(const std::string& commune);
     Result<std::vector<VillagePopulation>> populations();
+    // The heartbeat history is for troubleshooting, not for ever: a province writes 1.6 million
+    // rows a day. Deletes rows older than `before` (Unix seconds); returns how many.
+    Result<std::int64_t> pruneHeartbeats(std::int64_t before);
     Status setPopulation(const std::string& village, std::int64_t adults);
 
 private:

@@ -223,12 +223,17 @@ void GatewayServer::fleetRoutes() {
                   });
 }
 
-// Erases expired dossiers at start and then hourly, until stop().
+// Erases expired dossiers and old heartbeat rows at start and then hourly, until stop().
 void GatewayServer::retentionLoop() {
     std::unique_lock lock(mutex_);
     while (!retentionStopping_) {
         lock.unlock();
-        inbox_->eraseExpired(options_.retentionDays, now());
+        if (options_.retentionDays > 0) {
+            inbox_->eraseExpired(options_.retentionDays, now());
+        }
+        if (options_.heartbeatHistoryDays > 0) {
+            fleet_->pruneHeartbeats(now() - std::int64_t{options_.heartbeatHistoryDays} * 86400);
+        }
         lock.lock();
         retentionWake_.wait_for(lock, std::chrono::hours(1), [this] { return retentionStopping_; });
     }
@@ -241,7 +246,7 @@ Result<int> GatewayServer::start(const std::string& host, int port) {
         return makeError("gateway_bind", "cannot listen on " + host + ":" + std::to_string(port));
     }
     thread_ = std::thread([this] { server_->listen_after_bind(); });
-    if (options_.retentionDays > 0) {
+    if (options_.retentionDays > 0 || options_.heartbeatHistoryDays > 0) {
         retention_ = std::thread([this] { retentionLoop(); });
     }
     // httplib ignores a stop() that comes before its accept loop runs, and that loop would then

@@ -71,6 +71,7 @@ struct GatewayServerOptions {
     GatewayLimits limits;                // timeouts and connections served at once
     // Three missed heartbeats (every 5 minutes) before the dashboard calls a kiosk silent.
     std::chrono::seconds silentAfter{15 * 60};
+    int heartbeatHistoryDays = 30; // older heartbeat rows are deleted hourly (0 = keep all)
 };
 
 struct GatewayStats {
