@@ -22,6 +22,8 @@ packages=(
   # hardware in the loop (ctest -L hil): a throwaway VM; its kernel .deb is downloaded by
   # tests/hil/run-vm.sh into the build tree, never installed
   qemu-system-x86 busybox-static
+  # the gateway's pages in a real browser (ctest label browser), driven from python3
+  chromium python3
 )
 
 SUDO=""

@@ -293,4 +293,68 @@ Result<std::vector<FleetStore::UsageRow>> FleetStore::usage(const std::string& f
     return out;
 }
 
+Result<std::vector<FleetStore::VillageCompletions>>
+FleetStore::completionsByVillage(const std::string& commune) {
+    std::string sql = "SELECT coalesce(k.village, u.kiosk_id), "
+                      "sum(CASE WHEN u.count >= 0 THEN u.count ELSE 0 END), "
+                      "sum(CASE WHEN u.count < 0 THEN 1 ELSE 0 END) FROM daily_usage u "
+                      "LEFT JOIN kiosks k ON k.kiosk_id = u.kiosk_id "
+                      "WHERE u.metric = 'lessons_completed'";
+    std::vector<SqlParam> params;
+    if (!commune.empty()) {
+        sql += " AND k.commune = ?";
+        params.emplace_back(commune);
+    }
+    sql += " GROUP BY 1 ORDER BY 1";
+    auto lock = store_.lock();
+    auto rows = store_.database().query(sql, params);
+    if (!rows) {
+        return rows.error();
+    }
+    std::vector<VillageCompletions> out;
+    for (const SqlRow& r : *rows) {
+        out.push_back({r.text(0), r.integer(1), r.integer(2)});
+    }
+    return out;
+}
+
+Result<std::vector<VillagePopulation>> FleetStore::populations() {
+    auto lock = store_.lock();
+    auto rows =
+        store_.database().query("SELECT village, adult_population FROM villages ORDER BY village");
+    if (!rows) {
+        return rows.error();
+    }
+    std::vector<VillagePopulation> out;
+    for (const SqlRow& r : *rows) {
+        out.push_back({r.text(0), r.integer(1)});
+    }
+    return out;
+}
+
+Status FleetStore::setPopulation(const std::string& village, std::int64_t adults) {
+    if (village.empty() || village.size() > 120 || adults < 0 || adults > 10'000'000) {
+        return makeError("bad_population", "a village name and 0..10,000,000 adults");
+    }
+    auto lock = store_.lock();
+    auto done = store_.database().query(
+        "INSERT INTO villages(village, adult_population) VALUES(?, ?) ON CONFLICT(village) "
+        "DO UPDATE SET adult_population = excluded.adult_population",
+        {village, adults});
+    if (!done) {
+        return done.error();
+    }
+    return ok();
+}
+
+Result<std::int64_t> FleetStore::pruneHeartbeats(std::int64_t before) {
+    auto lock = store_.lock();
+    auto deleted =
+        store_.database().query("DELETE FROM heartbeats WHERE at < ? RETURNING at", {before});
+    if (!deleted) {
+        return deleted.error();
+    }
+    return static_cast<std::int64_t>(deleted->size());
+}
+
 } // namespace kiosk

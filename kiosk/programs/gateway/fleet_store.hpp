@@ -62,6 +62,12 @@ struct Alert {
     std::int64_t count = 0;
 };
 
+// The adults of a village (18 and over), entered by the commune for the digital-skills goal.
+struct VillagePopulation {
+    std::string village;
+    std::int64_t adults = 0;
+};
+
 class FleetStore {
 public:
     explicit FleetStore(GatewayStore& store);
@@ -83,6 +89,19 @@ public:
     };
     Result<std::vector<UsageRow>> usage(const std::string& fromDay, const std::string& toDay,
                                         const std::string& commune);
+
+    // Lesson completions per village since the first aggregate (the campaign's whole length).
+    struct VillageCompletions {
+        std::string village;
+        std::int64_t completions = 0;
+        std::int64_t suppressed = 0;
+    };
+    Result<std::vector<VillageCompletions>> completionsByVillage(const std::string& commune);
+    Result<std::vector<VillagePopulation>> populations();
+    // The heartbeat history is for troubleshooting, not for ever: a province writes 1.6 million
+    // rows a day. Deletes rows older than `before` (Unix seconds); returns how many.
+    Result<std::int64_t> pruneHeartbeats(std::int64_t before);
+    Status setPopulation(const std::string& village, std::int64_t adults);
 
 private:
     GatewayStore& store_;

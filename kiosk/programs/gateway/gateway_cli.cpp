@@ -23,6 +23,7 @@ struct GatewayRequests {
     std::string listen = "127.0.0.1:8787";
     GatewayServerOptions server;
     long slowMilliseconds = 3000;
+    long silentAfterMinutes = 15;
 };
 
 int keygen(const std::filesystem::path& dir, std::ostream& out, std::ostream& err) {
@@ -77,6 +78,7 @@ int serve(GatewayRequests& request, std::ostream& out, std::ostream& err) {
     GatewayServerOptions server = request.server;
     server.database = request.database;
     server.slowDelay = std::chrono::milliseconds(request.slowMilliseconds);
+    server.silentAfter = std::chrono::minutes(request.silentAfterMinutes);
     auto key = readKeyFile(request.key);
     if (!key) {
         err << "kiosk-gateway: " << key.error().message << '\n';
@@ -204,6 +206,12 @@ std::unique_ptr<CLI::App> makeGatewayCli(std::ostream& out, std::ostream& err, i
         ->check(CLI::NonNegativeNumber)
         ->default_str(std::to_string(r->server.retentionDays))
         ->type_name("N");
+    serveCommand
+        ->add_option("--silent-after", r->silentAfterMinutes,
+                     "minutes without a heartbeat before the dashboard calls a kiosk silent")
+        ->check(CLI::PositiveNumber)
+        ->default_str(std::to_string(r->silentAfterMinutes))
+        ->type_name("MIN");
     serveCommand->callback([&out, &err, &status, r] { status = serve(*r, out, err); });
 
     CLI::App* listCommand = command(*app, "list", "list stored dossiers (no personal data shown)");

@@ -115,6 +115,10 @@ CREATE TABLE daily_usage (
 );
 CREATE INDEX daily_usage_day ON daily_usage(day);
 )sql"},
+    Migration{4, "indexes for a province: kiosks by commune, heartbeat history by time", R"sql(
+CREATE INDEX kiosks_commune ON kiosks(commune);
+CREATE INDEX heartbeats_at ON heartbeats(at);
+)sql"},
 };
 
 std::string forEngine(std::string sql, SqlEngine engine) {

@@ -149,9 +149,17 @@ GatewayServer::GatewayServer(GatewayServerOptions options, std::unique_ptr<Gatew
     inbox_ = std::make_unique<InboxStore>(*store_);
     fleet_ = std::make_unique<FleetStore>(*store_);
     if (!options_.contentDir.empty()) {
+        // A folder a kiosk pack was installed into (kioskctl pack install) keeps the files of
+        // its live version under current/files; a source folder holds them at its top.
+        if (std::filesystem::is_directory(options_.contentDir / "current" / "files")) {
+            options_.contentDir = options_.contentDir / "current" / "files";
+        }
         // Without procedures the inbox still opens dossiers, listing answers by field id.
         if (auto catalog = loadProcedureCatalog(options_.contentDir)) {
             procedures_ = std::move(*catalog);
+        }
+        if (auto lessons = loadLessonCatalog(options_.contentDir)) {
+            lessons_ = std::move(*lessons);
         }
     }
 }
@@ -165,12 +173,13 @@ std::int64_t GatewayServer::now() const {
 }
 
 void GatewayServer::webRoutes() {
-    web_ = std::make_unique<WebContext>(
-        WebContext{*store_, *accounts_, *inbox_, nullptr, options_.privateKey,
-                   procedures_ ? &*procedures_ : nullptr, !options_.tlsCertificate.empty(),
-                   [this] { return now(); }});
+    web_ = std::make_unique<WebContext>(WebContext{
+        *store_, *accounts_, *inbox_, fleet_.get(), options_.privateKey,
+        procedures_ ? &*procedures_ : nullptr, !options_.tlsCertificate.empty(),
+        [this] { return now(); }, options_.silentAfter.count(), lessons_ ? &*lessons_ : nullptr});
     registerWebRoutes(*server_, *web_);
     registerInboxRoutes(*server_, *web_);
+    registerDashboardRoutes(*server_, *web_);
 }
 
 // POST /v1/heartbeats and /v1/aggregates: signed like dossiers, typed fields only.
@@ -214,12 +223,17 @@ void GatewayServer::fleetRoutes() {
                   });
 }
 
-// Erases expired dossiers at start and then hourly, until stop().
+// Erases expired dossiers and old heartbeat rows at start and then hourly, until stop().
 void GatewayServer::retentionLoop() {
     std::unique_lock lock(mutex_);
     while (!retentionStopping_) {
         lock.unlock();
-        inbox_->eraseExpired(options_.retentionDays, now());
+        if (options_.retentionDays > 0) {
+            inbox_->eraseExpired(options_.retentionDays, now());
+        }
+        if (options_.heartbeatHistoryDays > 0) {
+            fleet_->pruneHeartbeats(now() - std::int64_t{options_.heartbeatHistoryDays} * 86400);
+        }
         lock.lock();
         retentionWake_.wait_for(lock, std::chrono::hours(1), [this] { return retentionStopping_; });
     }
@@ -232,7 +246,7 @@ Result<int> GatewayServer::start(const std::string& host, int port) {
         return makeError("gateway_bind", "cannot listen on " + host + ":" + std::to_string(port));
     }
     thread_ = std::thread([this] { server_->listen_after_bind(); });
-    if (options_.retentionDays > 0) {
+    if (options_.retentionDays > 0 || options_.heartbeatHistoryDays > 0) {
         retention_ = std::thread([this] { retentionLoop(); });
     }
     // httplib ignores a stop() that comes before its accept loop runs, and that loop would then

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "drivers/common/result.hpp"
+#include "kiosk/lesson/lesson_loader.hpp"
 #include "kiosk/outbox/sealed_box.hpp"
 #include "kiosk/procedure/procedure_loader.hpp"
 #include "kiosk/programs/gateway/account_store.hpp"
@@ -68,6 +69,9 @@ struct GatewayServerOptions {
     int retentionDays = 365;             // dossiers older than this are erased (0 = never)
     std::function<std::int64_t()> clock; // Unix seconds; the system clock when empty
     GatewayLimits limits;                // timeouts and connections served at once
+    // Three missed heartbeats (every 5 minutes) before the dashboard calls a kiosk silent.
+    std::chrono::seconds silentAfter{15 * 60};
+    int heartbeatHistoryDays = 30; // older heartbeat rows are deleted hourly (0 = keep all)
 };
 
 struct GatewayStats {
@@ -125,6 +129,7 @@ private:
     std::unique_ptr<InboxStore> inbox_;
     std::unique_ptr<FleetStore> fleet_;
     std::optional<ProcedureCatalog> procedures_;
+    std::optional<LessonCatalog> lessons_;
     std::unique_ptr<struct WebContext> web_;
     Logger* logger_;
     std::unique_ptr<httplib::Server> server_;

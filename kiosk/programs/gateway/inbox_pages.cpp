@@ -103,9 +103,15 @@ std::string formLayout(const nlohmann::json& payload, const Procedure* procedure
         html += std::string("<h2>") +
                 std::string(Words{"Giấy tờ mang đến", "Papers to bring"}.in(lang)) + "</h2><ul>";
         for (const auto& paper : payload["TaiLieuNop"]) {
+            // The payload's codes (kiosk/dossier/dossier.cpp) in the words on the paper.
+            std::string form = paper.value("LoaiBan", "");
+            if (form == "ban_chinh") {
+                form = std::string(Words{"bản chính", "original"}.in(lang));
+            } else if (form == "ban_sao") {
+                form = std::string(Words{"bản sao", "copy"}.in(lang));
+            }
             html += "<li>" + escapeHtml(paper.value("TenTepDinhKem", "")) + " (" +
-                    escapeHtml(paper.value("LoaiBan", "")) + " × " +
-                    std::to_string(paper.value("SoLuong", 1)) + ")</li>";
+                    escapeHtml(form) + " × " + std::to_string(paper.value("SoLuong", 1)) + ")</li>";
         }
         html += "</ul>";
     }

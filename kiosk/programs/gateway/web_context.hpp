@@ -20,6 +20,7 @@ struct Response;
 namespace kiosk {
 
 class FleetStore;
+struct LessonCatalog;
 
 struct WebContext {
     GatewayStore& store;
@@ -30,6 +31,8 @@ struct WebContext {
     const ProcedureCatalog* procedures = nullptr; // lays the answers out like the form
     bool secureCookies = false;                   // served over TLS
     std::function<std::int64_t()> now;
+    std::int64_t silentAfterSeconds = 900;  // a kiosk this long without a heartbeat is silent
+    const LessonCatalog* lessons = nullptr; // lesson titles on the usage page
 };
 
 // The signed-in person of a request, after the role check; writes the answer (redirect to the

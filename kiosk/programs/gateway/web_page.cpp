@@ -58,7 +58,12 @@ std::string renderPage(const PageShell& shell, const std::string& body) {
     html += "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
             "content=\"width=device-width, initial-scale=1\"><title>";
     html += escapeHtml(shell.title);
-    html += "</title><link rel=\"stylesheet\" href=\"/static/gateway.css\"></head><body>"
+    html += "</title>";
+    if (shell.refreshSeconds > 0) {
+        html += "<meta http-equiv=\"refresh\" content=\"" + std::to_string(shell.refreshSeconds) +
+                "\">";
+    }
+    html += "<link rel=\"stylesheet\" href=\"/static/gateway.css\"></head><body>"
             "<header><span class=\"brand\">";
     html += Words{"Cổng kiosk xã", "Commune kiosk gateway"}.in(lang);
     html += "</span>";
@@ -107,9 +112,20 @@ h2 { font-size: 1.2em; margin: 1.2em 0 .4em; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; width: 100%; background: #fff; }
 th, td { text-align: left; padding: .35em .6em; border-bottom: 1px solid #ddd; vertical-align: top; }
 th { background: #eee; }
-tr.problem td { color: #b00000; font-weight: bold; }
+tr.problem td { color: #b00000; font-weight: bold; background: #fff0f0; }
+tr.warn td { color: #8a5a00; }
+td.num, th.num { text-align: right; }
+nav.periods { display: flex; gap: 1em; flex-wrap: wrap; margin: .3em 0 1em; }
+nav.periods a.here { font-weight: bold; text-decoration: none; color: #1a1a1a; }
+.charts { display: flex; flex-direction: column; gap: .5em; }
+a.download { display: inline-block; background: #2e6da4; color: #fff; padding: .3em .8em;
+             border-radius: 4px; text-decoration: none; }
+form.inline { display: flex; gap: .5em; align-items: center; margin: 0; }
+form.inline input[type=number] { width: 7em; }
 .alerts { background: #fff0f0; border: 2px solid #b00000; padding: .5em 1em; margin-bottom: 1em; }
+.alerts h2 { margin-top: .2em; }
 .alerts li { color: #b00000; font-weight: bold; }
+#kiosks td:nth-child(2) { white-space: nowrap; }
 .ok { color: #1b6e20; }
 .bad { color: #b00000; font-weight: bold; }
 .note { color: #555; font-size: .9em; }

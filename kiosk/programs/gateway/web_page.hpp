@@ -25,6 +25,7 @@ struct PageShell {
     bool showInbox = false; // officers and admins
     std::string current;    // path of the current page, for the language switch and the nav
     std::string csrf;       // the session's token, for the sign-out form
+    int refreshSeconds = 0; // > 0: the page reloads itself (no script needed)
 };
 
 // A whole page: doctype, the stylesheet link, the header and navigation, then `body`.

@@ -150,9 +150,21 @@ bool checkCsrf(const WebSession& session, const httplib::Request& request,
     if (equalSecrets(formValue(request, "csrf"), session.csrfToken)) {
         return true;
     }
+    Lang lang = requestLang(request);
+    // Every form posts to its page's path plus one segment (…/status, …/population): back is
+    // the page the form came from.
+    std::string back = request.path.substr(0, request.path.rfind('/'));
     sendPage(response, 403,
-             "<!doctype html><html><body><h1>403</h1><p>Biểu mẫu không hợp lệ (CSRF). "
-             "The form was not sent by this site.</p></body></html>");
+             renderPage(shellFor(request, session, "403"),
+                        "<h1>403</h1><p class=\"error\" id=\"error\">" +
+                            std::string(Words{"Biểu mẫu không hợp lệ (CSRF): nó không được gửi từ "
+                                              "trang của cổng, nên không có gì bị thay đổi.",
+                                              "The form is not valid (CSRF): it was not sent "
+                                              "from the gateway's own page, so nothing was "
+                                              "changed."}
+                                            .in(lang)) +
+                            "</p><p><a href=\"" + escapeHtml(back.empty() ? "/" : back) + "\">" +
+                            std::string(Words{"Quay lại", "Back"}.in(lang)) + "</a></p>"));
     return false;
 }
 

@@ -107,3 +107,19 @@ TEST_CASE("kiosks send heartbeats and aggregates over the signed API: strangers 
     CHECK(rows[0].printer == "paper_out");
     CHECK(rig.server->fleet().usage("2026-11-25", "2026-11-25", "").value().at(0).count == 3);
 }
+
+TEST_CASE("old heartbeat rows are pruned; the kiosk's latest state stays", "[fleet]") {
+    TempDir dir;
+    TestDatabase database(dir / "gateway.db");
+    auto store = GatewayStore::open(database.location(), "U").value();
+    FleetStore fleet(*store);
+    std::int64_t t = 1'800'000'000;
+    for (int i = 0; i < 4; ++i) {
+        REQUIRE(fleet.recordHeartbeat(*parseHeartbeat(beat("ready"), "vt-01"), t + i * 300).ok());
+    }
+    CHECK(fleet.pruneHeartbeats(t + 600).value() == 2);
+    CHECK(fleet.pruneHeartbeats(t + 600).value() == 0);
+    auto left = store->database().query("SELECT count(*) FROM heartbeats");
+    CHECK(left->front().integer(0) == 2);
+    CHECK(fleet.kiosks("").value().at(0).lastSeen == t + 900);
+}

@@ -12,6 +12,9 @@ public:
     explicit WebClient(int port)
         : client_("127.0.0.1", port) {}
 
+    // httplib waits 5 s by default; the province-scale benchmark reads slower pages than that.
+    void setReadTimeout(int seconds) { client_.set_read_timeout(seconds, 0); }
+
     httplib::Result get(const std::string& path) {
         auto result = client_.Get(path.c_str(), headers());
         keepCookies(result);
