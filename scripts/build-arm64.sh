@@ -62,7 +62,7 @@ fi
 cmake -S "$repo" -B "$build_dir" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$repo/cmake/toolchain-arm64.cmake" \
     -DCMAKE_BUILD_TYPE=Release -DKIOSK_BENCH=OFF -DKIOSK_TESTS="$([ "$tests" = yes ] && echo ON || echo OFF)" \
     -DKIOSK_GATEWAY="$([ "$tests" = yes ] && echo ON || echo OFF)"
-targets=(kiosk kioskctl content_pack)
+targets=(kiosk kioskctl content_pack kiosk_docs)
 [ "$tests" = yes ] && targets+=(kiosk_tests)
 cmake --build "$build_dir" --target "${targets[@]}" -j"$jobs"
 file "$build_dir/kiosk/programs/kiosk" | grep -q 'ARM aarch64' || { echo "build-arm64: kiosk is not an arm64 binary" >&2; exit 1; }

@@ -50,7 +50,7 @@ else
 fi
 
 step "kioskctl card read --sim"
-if card="$(run "$kioskctl" card read --sim --data-dir "$work/data" 2>&1)"; then
+if card="$(run "$kioskctl" card read --sim 2>&1)"; then
     pass "the simulated card was read"
     echo "$card" | sed 's/^/  /' | head -20
 else
