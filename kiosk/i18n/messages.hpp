@@ -387,6 +387,13 @@ enum class Msg {
     LookupReason,
     LookupOpened,
     LookupNeverOpened,
+    CardIssuerSigned,
+    CardChipNotProven,
+    CardSignatureInvalid,
+    CardDataAltered,
+    ResultNoPrinterWriteDown,
+    ResultPrintFailedWriteDown,
+    ResultReprintLater,
     Count
 };
 

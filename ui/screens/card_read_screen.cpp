@@ -27,6 +27,9 @@ Msg cardFailureMessage(std::string_view reason) {
     if (reason == "needs_dates") {
         return Msg::CardNeedsDates;
     }
+    if (reason == "data_altered") {
+        return Msg::CardDataAltered;
+    }
     return Msg::CardGeneric;
 }
 
@@ -106,9 +109,15 @@ void CardReadScreen::drawRead(const FrameContext& ctx) {
     }
     // The chip's signature check is for the volunteer; it never blocks the resident.
     if (auto found = fields.find("card.verification"); found != fields.end()) {
-        Msg verdict = found->second == "verified"         ? Msg::CardVerified
-                      : found->second == "unknown_issuer" ? Msg::CardUnknownIssuer
-                                                          : Msg::CardNotVerified;
+        // Exactly what was proven (kiosk/idcard/card_fields.hpp): "genuine" only when the chip
+        // passed Active Authentication.
+        const std::string& v = found->second;
+        Msg verdict = v == "genuine"             ? Msg::CardVerified
+                      : v == "issuer_signed"     ? Msg::CardIssuerSigned
+                      : v == "chip_not_proven"   ? Msg::CardChipNotProven
+                      : v == "unknown_issuer"    ? Msg::CardUnknownIssuer
+                      : v == "signature_invalid" ? Msg::CardSignatureInvalid
+                                                 : Msg::CardNotVerified;
         ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
         ImGui::PushFont(ctx.fonts.status);
         ImGui::TextUnformatted(ctx.tr(verdict).data(),
