@@ -713,6 +713,15 @@ std::vector<ScreenshotScene> screenshotScenes() {
         [](Flow& flow, R& r) { submittedWith(flow, r, SubmissionState::Accepted, false); });
     add("result_queued_print_failed",
         [](Flow& flow, R& r) { submittedWith(flow, r, SubmissionState::Queued, false); });
+    // printer = auto with nothing plugged in: the code stays on screen to be written down.
+    add("result_accepted_no_printer", [](Flow& flow, R& r) {
+        submittedWith(flow, r, SubmissionState::Accepted, false);
+        flow.receiptPrinted(false, false);
+    });
+    add("result_queued_no_printer", [](Flow& flow, R& r) {
+        submittedWith(flow, r, SubmissionState::Queued, false);
+        flow.receiptPrinted(false, false);
+    });
     add("result_rated", [](Flow& flow, R& r) {
         submitted(flow, r, SubmissionState::Accepted);
         r.tap(intent::Rate{5});

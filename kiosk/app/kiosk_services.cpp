@@ -422,9 +422,14 @@ void KioskServices::printReceipt(std::string localReference) {
             PrintResult result = kiosk::printReceipt(
                 *devices_->printer->printer, *devices_->lastReceipt, *devices_->text, logger_);
             done.printed = result.outcome == PrintOutcome::Printed;
+            // Nothing reached a printer: none is connected (a pull mid-print is a failed print).
+            done.printerConnected =
+                !(result.state == PrinterState::Disconnected && result.bytesSent == 0);
             if (done.printed && devices_->outbox) {
                 devices_->outbox->outbox->markReceiptPrinted(devices_->lastReference);
             }
+        } else if (!devices_->printer || !devices_->printer->printer) {
+            done.printerConnected = false; // printer = none: the code is written down instead
         }
         deliver(done);
     });
