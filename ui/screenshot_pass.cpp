@@ -110,7 +110,7 @@ std::map<std::string, std::string> syntheticCard() {
             {"card.ethnicity", "Kinh"},
             {"card.place_of_origin", "Vĩnh Tường, Vĩnh Phúc"},
             {"card.place_of_residence", "Thôn Đông, Xã Vĩnh Tường, Phú Thọ"},
-            {"card.verification", "verified"}};
+            {"card.verification", "genuine"}};
 }
 
 void toCardRead(Flow& flow, ScriptedResident& resident) {
@@ -382,6 +382,17 @@ std::vector<ScreenshotScene> screenshotScenes() {
     add("card_failed", [](Flow& flow, R& r) {
         toCardRead(flow, r);
         flow.cardReadFailed("wrong_key");
+    });
+    // A cloned chip: the data is the issuer's, but the chip failed Active Authentication.
+    add("card_read_clone", [](Flow& flow, R& r) {
+        toCardRead(flow, r);
+        auto card = syntheticCard();
+        card["card.verification"] = "chip_not_proven";
+        flow.cardRead(card);
+    });
+    add("card_failed_data_altered", [](Flow& flow, R& r) {
+        toCardRead(flow, r);
+        flow.cardReadFailed("data_altered");
     });
     add("card_dates", toCardDates);
     add("card_dates_day", [](Flow& flow, R& r) {
