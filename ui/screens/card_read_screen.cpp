@@ -95,6 +95,11 @@ void CardReadScreen::drawRead(const FrameContext& ctx) {
     }};
     beginScrollArea(ctx, "card-fields", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
     const auto& fields = ctx.session.dossier.cardFields;
+    // A copied chip is a warning for the volunteer standing by: first, not below the fold.
+    if (auto found = fields.find("card.verification");
+        found != fields.end() && found->second == "chip_not_proven") {
+        problemText(ctx, ctx.tr(Msg::CardChipNotProven));
+    }
     for (const Row& row : kRows) {
         auto found = fields.find(row.key);
         if (found == fields.end() || found->second.empty()) {
@@ -108,7 +113,8 @@ void CardReadScreen::drawRead(const FrameContext& ctx) {
         boldText(ctx, value);
     }
     // The chip's signature check is for the volunteer; it never blocks the resident.
-    if (auto found = fields.find("card.verification"); found != fields.end()) {
+    if (auto found = fields.find("card.verification");
+        found != fields.end() && found->second != "chip_not_proven") {
         // Exactly what was proven (kiosk/idcard/card_fields.hpp): "genuine" only when the chip
         // passed Active Authentication.
         const std::string& v = found->second;
