@@ -110,7 +110,7 @@ std::map<std::string, std::string> syntheticCard() {
             {"card.ethnicity", "Kinh"},
             {"card.place_of_origin", "Vĩnh Tường, Vĩnh Phúc"},
             {"card.place_of_residence", "Thôn Đông, Xã Vĩnh Tường, Phú Thọ"},
-            {"card.verification", "verified"}};
+            {"card.verification", "genuine"}};
 }
 
 void toCardRead(Flow& flow, ScriptedResident& resident) {
@@ -382,6 +382,17 @@ std::vector<ScreenshotScene> screenshotScenes() {
     add("card_failed", [](Flow& flow, R& r) {
         toCardRead(flow, r);
         flow.cardReadFailed("wrong_key");
+    });
+    // A cloned chip: the data is the issuer's, but the chip failed Active Authentication.
+    add("card_read_clone", [](Flow& flow, R& r) {
+        toCardRead(flow, r);
+        auto card = syntheticCard();
+        card["card.verification"] = "chip_not_proven";
+        flow.cardRead(card);
+    });
+    add("card_failed_data_altered", [](Flow& flow, R& r) {
+        toCardRead(flow, r);
+        flow.cardReadFailed("data_altered");
     });
     add("card_dates", toCardDates);
     add("card_dates_day", [](Flow& flow, R& r) {
@@ -713,6 +724,15 @@ std::vector<ScreenshotScene> screenshotScenes() {
         [](Flow& flow, R& r) { submittedWith(flow, r, SubmissionState::Accepted, false); });
     add("result_queued_print_failed",
         [](Flow& flow, R& r) { submittedWith(flow, r, SubmissionState::Queued, false); });
+    // printer = auto with nothing plugged in: the code stays on screen to be written down.
+    add("result_accepted_no_printer", [](Flow& flow, R& r) {
+        submittedWith(flow, r, SubmissionState::Accepted, false);
+        flow.receiptPrinted(false, false);
+    });
+    add("result_queued_no_printer", [](Flow& flow, R& r) {
+        submittedWith(flow, r, SubmissionState::Queued, false);
+        flow.receiptPrinted(false, false);
+    });
     add("result_rated", [](Flow& flow, R& r) {
         submitted(flow, r, SubmissionState::Accepted);
         r.tap(intent::Rate{5});

@@ -12,6 +12,8 @@
 #include "kiosk/dossier/receipt_info.hpp"
 #include "kiosk/dossier/working_calendar.hpp"
 #include "kiosk/idcard/card_access.hpp"
+#include "kiosk/idcard/card_fields.hpp"
+#include "kiosk/idcard/card_read_log.hpp"
 #include "kiosk/idcard/card_reader_setup.hpp"
 #include "kiosk/idcard/card_trust_command.hpp"
 #include "kiosk/outbox/outbox_services.hpp"
@@ -312,44 +314,13 @@ void KioskServices::readCard(std::string idNumber, std::string dateOfBirth,
             icao::ReadStats stats;
             auto key = cardAccessKey(number, birth, expiry);
             auto card = icao::readIdCard(devices_->reader->reader(), key, options, &stats);
+            logCardRead(logger_, card, stats); // outcomes and costs only, never the contents
             if (!card) {
                 done.failure = failureReason(icao::readFailureOf(card.error()));
-            } else if (!card->passiveAuth.mismatchedGroups.empty()) {
-                // Data that does not match its signed hash is not what the issuer wrote: it
-                // must never reach a dossier (issue 14, defect 6).
-                done.failure = "malformed";
             } else {
-                const icao::PersonalData& p = card->personal;
-                done.fields = {{"card.full_name", p.fullName},
-                               {"card.id_number", p.idNumber},
-                               {"card.date_of_birth", p.dateOfBirth},
-                               {"card.sex", p.sex},
-                               {"card.nationality", p.nationality},
-                               {"card.ethnicity", p.ethnicity},
-                               {"card.place_of_origin", p.placeOfOrigin},
-                               {"card.place_of_residence", p.placeOfResidence}};
-                if (!card->hasPersonalData && card->mrz.optionalData1.size() == 12) {
-                    // DG13 unreadable but DG1 signed: the MRZ still carries the ID number.
-                    done.fields["card.id_number"] = card->mrz.optionalData1;
-                }
-                if (!card->unreadGroups.empty()) {
-                    std::string unread;
-                    for (int group : card->unreadGroups) {
-                        unread += (unread.empty() ? "DG" : ",DG") + std::to_string(group);
-                    }
-                    done.fields["card.unread_groups"] = unread; // the screen says what is missing
-                }
-                switch (card->passiveAuth.outcome) {
-                case icao::PassiveAuthOutcome::Verified:
-                    done.fields["card.verification"] = "verified";
-                    break;
-                case icao::PassiveAuthOutcome::UnknownIssuer:
-                    done.fields["card.verification"] = "unknown_issuer";
-                    break;
-                default:
-                    done.fields["card.verification"] = "not_verified";
-                    break;
-                }
+                CardFieldsOutcome outcome = cardFieldsFromRead(*card);
+                done.fields = std::move(outcome.fields);
+                done.failure = std::move(outcome.failure);
             }
         }
         OPENSSL_cleanse(number.data(), number.size());
@@ -451,9 +422,14 @@ void KioskServices::printReceipt(std::string localReference) {
             PrintResult result = kiosk::printReceipt(
                 *devices_->printer->printer, *devices_->lastReceipt, *devices_->text, logger_);
             done.printed = result.outcome == PrintOutcome::Printed;
+            // Nothing reached a printer: none is connected (a pull mid-print is a failed print).
+            done.printerConnected =
+                !(result.state == PrinterState::Disconnected && result.bytesSent == 0);
             if (done.printed && devices_->outbox) {
                 devices_->outbox->outbox->markReceiptPrinted(devices_->lastReference);
             }
+        } else if (!devices_->printer || !devices_->printer->printer) {
+            done.printerConnected = false; // printer = none: the code is written down instead
         }
         deliver(done);
     });

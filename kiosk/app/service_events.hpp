@@ -29,6 +29,7 @@ struct SubmitDone {
 };
 struct PrintDone {
     bool printed = false;
+    bool printerConnected = true; // false: no printer to print on (auto with none plugged in)
 };
 struct LookupDone {
     LookupState result;

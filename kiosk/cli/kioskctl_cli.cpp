@@ -285,6 +285,9 @@ void addCard(CLI::App& app, const KioskctlIo& io, int& status, std::shared_ptr<R
     read->add_flag("--photo", c.photo, "also read the face photo (DG2)");
     read->add_flag("--bac", c.bacOnly, "use BAC even when the card offers PACE");
     read->add_flag("--show", c.show, "print personal values and file bytes unmasked");
+    read->add_option("--sim-fault", c.simFault,
+                     "with --sim: cloned-chip, no-active-auth or altered-data")
+        ->type_name("FAULT");
     read->callback([&io, &status, r, sim] {
         r->card.simulated = sim->count() > 0;
         status = runCardRead(r->card, io.openUsbReader, io.out, io.err);

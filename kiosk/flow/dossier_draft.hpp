@@ -41,6 +41,15 @@ struct FieldEdit {
 // What happened when the dossier was handed to the outbox.
 enum class SubmissionState { NotSubmitted, Sending, Accepted, Queued, Failed };
 
+// The receipt of a stored dossier: until it is printed, the screen must not say it was; without
+// it, the code stays on screen for the resident to write down.
+enum class ReceiptPrint {
+    Pending,   // being printed
+    Printed,   // out of the printer
+    NoPrinter, // no printer connected (printer = auto with nothing plugged in, or none)
+    Failed,    // the printer is there but the print failed (paper, cover, a pull mid-print)
+};
+
 struct SubmissionOutcome {
     SubmissionState state = SubmissionState::NotSubmitted;
     std::string localReference;  // always present once committed: "VT-20261125-0007"
@@ -48,6 +57,7 @@ struct SubmissionOutcome {
     std::string appointmentText; // "16:00, 27/11/2026"
     std::string failureReason;   // for the volunteer; never personal data
     bool receiptPrinted = false;
+    ReceiptPrint receiptPrint = ReceiptPrint::Pending;
 };
 
 // Reading the chip ID card, as the CardRead screen shows it.

@@ -48,7 +48,8 @@ public:
     cardRead(const std::map<std::string, std::string>& cardFields); // "card.full_name" -> value
     void cardReadFailed(std::string reason);
     void submissionFinished(SubmissionOutcome outcome);
-    void receiptPrinted(bool printed);
+    // `printerConnected` false: no printer to print on (the resident writes the code down).
+    void receiptPrinted(bool printed, bool printerConnected = true);
     void lookupFinished(LookupState result);
 
     // Runs the timers; returns true when the state changed and the screen must be redrawn.

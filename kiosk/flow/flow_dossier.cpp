@@ -144,8 +144,11 @@ void Flow::submissionFinished(SubmissionOutcome outcome) {
     }
 }
 
-void Flow::receiptPrinted(bool printed) {
+void Flow::receiptPrinted(bool printed, bool printerConnected) {
     state_.dossier.outcome.receiptPrinted = printed;
+    state_.dossier.outcome.receiptPrint =
+        printed ? ReceiptPrint::Printed
+                : (printerConnected ? ReceiptPrint::Failed : ReceiptPrint::NoPrinter);
 }
 
 void Flow::lookupFinished(LookupState result) {

@@ -145,7 +145,9 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::CardNoCard, "Chưa thấy thẻ trên đầu đọc.", "No card on the reader yet."},
     {Msg::CardGeneric, "Có lỗi khi đọc thẻ. Xin thử lại.",
      "Something went wrong reading the card. Please try again."},
-    {Msg::CardVerified, "Thẻ thật: chữ ký số hợp lệ", "Genuine card: digital signature valid"},
+    // Only after Active Authentication: the chip proved it is the one the issuer made.
+    {Msg::CardVerified, "Thẻ thật: chữ ký số hợp lệ và chip đúng là chip gốc",
+     "Genuine card: digital signature valid and the chip is the original"},
     {Msg::CardNotVerified, "Chưa xác thực được chữ ký số của thẻ",
      "Card signature could not be verified"},
     {Msg::CardUnknownIssuer, "Thẻ do nơi cấp chưa biết ký", "Card signed by an unknown issuer"},
@@ -549,6 +551,27 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
      "Officers opened your dossier (times, by office):"},
     {Msg::LookupNeverOpened, "Chưa cán bộ nào mở hồ sơ của bạn.",
      "No officer has opened your dossier yet."},
+    {Msg::CardIssuerSigned, "Dữ liệu có chữ ký số của cơ quan cấp thẻ (chip chưa được kiểm tra)",
+     "Data signed by the issuer (the chip itself was not checked)"},
+    {Msg::CardChipNotProven,
+     "Dữ liệu có chữ ký số, nhưng chip không chứng minh được là chip gốc (có thể là thẻ sao "
+     "chép). Xin báo tình nguyện viên.",
+     "The data is signed, but the chip could not prove it is the original (it may be a copied "
+     "card). Please tell a volunteer."},
+    {Msg::CardSignatureInvalid, "Chữ ký số của thẻ không hợp lệ",
+     "The card's digital signature is not valid"},
+    {Msg::CardDataAltered,
+     "Dữ liệu trong thẻ không khớp với chữ ký số nên không được dùng. Xin tự nhập thông tin.",
+     "The card's data does not match its digital signature, so it was not used. Please type "
+     "your details."},
+    {Msg::ResultNoPrinterWriteDown, "Máy in chưa kết nối. Xin ghi lại mã hồ sơ này:",
+     "The printer is not connected. Please write down this dossier code:"},
+    {Msg::ResultPrintFailedWriteDown, "Máy in bị lỗi, chưa in được giấy. Xin ghi lại mã hồ sơ này:",
+     "The printer failed and nothing was printed. Please write down this dossier code:"},
+    {Msg::ResultReprintLater,
+     "Khi máy in được nối lại, tình nguyện viên sẽ in giấy này cho bác (nút \"In lại phiếu hẹn gần "
+     "nhất\").",
+     "Once the printer is back, a volunteer prints it for you (\"Reprint the last receipt\")."},
 }};
 
 } // namespace

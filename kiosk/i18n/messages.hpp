@@ -388,6 +388,13 @@ enum class Msg {
     LookupReason,
     LookupOpened,
     LookupNeverOpened,
+    CardIssuerSigned,
+    CardChipNotProven,
+    CardSignatureInvalid,
+    CardDataAltered,
+    ResultNoPrinterWriteDown,
+    ResultPrintFailedWriteDown,
+    ResultReprintLater,
     Count
 };
 

@@ -45,6 +45,38 @@ std::string_view outcomeName(icao::PassiveAuthOutcome outcome) {
     return "?";
 }
 
+std::string_view activeAuthName(icao::ActiveAuthOutcome outcome) {
+    switch (outcome) {
+    case icao::ActiveAuthOutcome::NotOffered:
+        return "not offered (no DG15 in the SOD)";
+    case icao::ActiveAuthOutcome::NotChecked:
+        return "not checked";
+    case icao::ActiveAuthOutcome::Passed:
+        return "PASSED";
+    case icao::ActiveAuthOutcome::Failed:
+        return "FAILED";
+    }
+    return "?";
+}
+
+std::string_view authenticityMeaning(icao::CardAuthenticity authenticity) {
+    switch (authenticity) {
+    case icao::CardAuthenticity::Genuine:
+        return "issuer's signature valid and the chip proved it is the original";
+    case icao::CardAuthenticity::IssuerSigned:
+        return "data signed by the issuer; the chip itself was not checked";
+    case icao::CardAuthenticity::ChipNotProven:
+        return "data signed by the issuer, but the chip is NOT the original: a copy";
+    case icao::CardAuthenticity::UnknownIssuer:
+        return "signature valid, but the signer is not in the trust store";
+    case icao::CardAuthenticity::SignatureInvalid:
+        return "the security object's signature does not verify: forged or damaged";
+    case icao::CardAuthenticity::DataAltered:
+        return "a data group does not match its signed hash: not pre-filled";
+    }
+    return "?";
+}
+
 Status checkAccessKey(const CardReadRequest& request) {
     if (!request.simulated && (request.idNumber.size() != 12 || request.dateOfBirth.size() != 6 ||
                                request.dateOfExpiry.size() != 6)) {
@@ -108,6 +140,17 @@ void printCard(std::ostream& out, const icao::CardData& data, const icao::ReadSt
     if (!data.passiveAuth.reason.empty()) {
         out << "  " << data.passiveAuth.reason << '\n';
     }
+    out << "Active authentication: " << activeAuthName(data.activeAuth.outcome);
+    if (!data.activeAuth.algorithm.empty()) {
+        out << " (" << data.activeAuth.algorithm << ')';
+    }
+    out << '\n';
+    if (!data.activeAuth.reason.empty()) {
+        out << "  " << data.activeAuth.reason << '\n';
+    }
+    icao::CardAuthenticity authenticity = icao::cardAuthenticity(data);
+    out << "Authenticity: " << icao::cardAuthenticityName(authenticity) << " ("
+        << authenticityMeaning(authenticity) << ")\n";
     out << "Cost: " << stats.apdus << " APDUs, " << stats.bytesSent << " bytes sent, "
         << stats.bytesReceived << " bytes received, " << std::fixed << std::setprecision(1)
         << stats.milliseconds << " ms, " << stats.attempts << " attempt(s)\n";
@@ -169,6 +212,21 @@ int runCardRead(const CardReadRequest& request, const UsbReaderOpener& openUsbRe
             return 1;
         }
         out << "Simulated reader, card profile " << profile->profileName << '\n';
+        if (!request.simFault.empty()) {
+            sim::CardFaults& faults = made->transport->card()->faults();
+            if (request.simFault == "cloned-chip") {
+                faults.clonedChip = true;
+            } else if (request.simFault == "no-active-auth") {
+                faults.refuseActiveAuth = true;
+            } else if (request.simFault == "altered-data") {
+                faults.alterDataGroup = 13;
+            } else {
+                err << "kioskctl card read: unknown --sim-fault " << request.simFault
+                    << " (cloned-chip, no-active-auth, altered-data)\n";
+                return 2;
+            }
+            out << "Simulated fault: " << request.simFault << '\n';
+        }
         key = icao::AccessKey::forCccd(profile->idNumber, sim::mrzDate(profile->dateOfBirth),
                                        sim::mrzDate(profile->dateOfExpiry));
         if (readOptions.trustStore.empty()) {

@@ -28,6 +28,9 @@ struct CardReadRequest {
     bool photo = false;          // also read DG2
     bool bacOnly = false;        // skip PACE even when the card offers it
     bool show = false;           // print personal values and file bytes unmasked
+    // With --sim: "cloned-chip" (the chip signs with a key of its own), "no-active-auth" (the
+    // chip refuses INTERNAL AUTHENTICATE) or "altered-data" (DG13 changed after signing).
+    std::string simFault;
 };
 
 // Reads the card and prints what was read, personal values masked unless `show`. Returns the

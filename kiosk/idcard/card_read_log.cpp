@@ -38,6 +38,39 @@ LogToken outcomeToken(icao::PassiveAuthOutcome outcome) {
     return LogToken("not_checked");
 }
 
+LogToken activeAuthToken(icao::ActiveAuthOutcome outcome) {
+    switch (outcome) {
+    case icao::ActiveAuthOutcome::NotOffered:
+        return LogToken("not_offered");
+    case icao::ActiveAuthOutcome::NotChecked:
+        return LogToken("not_checked");
+    case icao::ActiveAuthOutcome::Passed:
+        return LogToken("passed");
+    case icao::ActiveAuthOutcome::Failed:
+        return LogToken("failed");
+    }
+    return LogToken("not_checked");
+}
+
+// The same words as icao::cardAuthenticityName, as tokens the log accepts.
+LogToken authenticityToken(icao::CardAuthenticity authenticity) {
+    switch (authenticity) {
+    case icao::CardAuthenticity::Genuine:
+        return LogToken("genuine");
+    case icao::CardAuthenticity::IssuerSigned:
+        return LogToken("issuer_signed");
+    case icao::CardAuthenticity::ChipNotProven:
+        return LogToken("chip_not_proven");
+    case icao::CardAuthenticity::UnknownIssuer:
+        return LogToken("unknown_issuer");
+    case icao::CardAuthenticity::SignatureInvalid:
+        return LogToken("signature_invalid");
+    case icao::CardAuthenticity::DataAltered:
+        return LogToken("data_altered");
+    }
+    return LogToken("signature_invalid");
+}
+
 } // namespace
 
 void logCardRead(Logger& logger, const Result<icao::CardData>& result,
@@ -54,16 +87,20 @@ void logCardRead(Logger& logger, const Result<icao::CardData>& result,
                {{"protocol",
                  data.access == icao::AccessProtocol::Pace ? LogToken("pace") : LogToken("bac")},
                 {"passive_auth", outcomeToken(data.passiveAuth.outcome)},
+                {"active_auth", activeAuthToken(data.activeAuth.outcome)},
+                {"authenticity", authenticityToken(icao::cardAuthenticity(data))},
                 {"personal_data", data.hasPersonalData},
                 {"apdus", stats.apdus},
                 {"bytes_sent", static_cast<std::int64_t>(stats.bytesSent)},
                 {"bytes_received", static_cast<std::int64_t>(stats.bytesReceived)},
                 {"ms", stats.milliseconds},
                 {"attempts", stats.attempts}});
-    if (data.passiveAuth.outcome == icao::PassiveAuthOutcome::NotVerified) {
+    if (data.passiveAuth.outcome == icao::PassiveAuthOutcome::NotVerified ||
+        data.activeAuth.outcome == icao::ActiveAuthOutcome::Failed) {
         logger.log(LogEvent::IdCardNotAuthentic,
                    {{"signature_valid", data.passiveAuth.signatureValid},
-                    {"hashes_match", data.passiveAuth.hashesMatch}});
+                    {"hashes_match", data.passiveAuth.hashesMatch},
+                    {"active_auth", activeAuthToken(data.activeAuth.outcome)}});
     }
 }
 

@@ -139,7 +139,8 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
     {LogEvent::VolunteerEnabled, 5018, LogLevel::Notice, "volunteer_enabled",
      "A disabled volunteer was enabled again.", "none"},
     {LogEvent::IdCardRead, 2100, LogLevel::Info, "id_card_read",
-     "A chip ID card was read (access protocol, passive authentication outcome, APDUs, bytes, "
+     "A chip ID card was read (access protocol, passive and active authentication outcomes, "
+     "`authenticity` genuine only when the chip passed Active Authentication, APDUs, bytes, "
      "milliseconds; never its contents).",
      "none"},
     {LogEvent::IdCardReadFailed, 2101, LogLevel::Notice, "id_card_read_failed",
@@ -149,7 +150,8 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
      "report the reader model and `kioskctl card read` output."},
     {LogEvent::IdCardNotAuthentic, 2102, LogLevel::Warning, "id_card_not_authentic",
      "A card's security object did not verify (bad signature or a data group that does not match "
-     "its hash); its data was not trusted.",
+     "its hash; its data was not trusted), or its chip failed Active Authentication "
+     "(`active_auth` failed: a copied chip).",
      "If it happens with many cards, check the CSCA trust store; otherwise the card may be "
      "damaged or forged."},
     {LogEvent::OutboxCommitted, 4000, LogLevel::Info, "outbox_committed",

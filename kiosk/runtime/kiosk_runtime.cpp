@@ -241,7 +241,9 @@ void KioskRuntime::handle(ServiceEvent event) {
                 }
             },
             [&](service::SubmitDone& done) { flow_->submissionFinished(std::move(done.outcome)); },
-            [&](service::PrintDone& done) { flow_->receiptPrinted(done.printed); },
+            [&](service::PrintDone& done) {
+                flow_->receiptPrinted(done.printed, done.printerConnected);
+            },
             [&](service::LookupDone& done) { flow_->lookupFinished(std::move(done.result)); },
             [&](service::ReprintDone& done) {
                 using Outcome = service::ReprintDone::Outcome;

@@ -27,6 +27,9 @@ Msg cardFailureMessage(std::string_view reason) {
     if (reason == "needs_dates") {
         return Msg::CardNeedsDates;
     }
+    if (reason == "data_altered") {
+        return Msg::CardDataAltered;
+    }
     return Msg::CardGeneric;
 }
 
@@ -92,6 +95,11 @@ void CardReadScreen::drawRead(const FrameContext& ctx) {
     }};
     beginScrollArea(ctx, "card-fields", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
     const auto& fields = ctx.session.dossier.cardFields;
+    // A copied chip is a warning for the volunteer standing by: first, not below the fold.
+    if (auto found = fields.find("card.verification");
+        found != fields.end() && found->second == "chip_not_proven") {
+        problemText(ctx, ctx.tr(Msg::CardChipNotProven));
+    }
     for (const Row& row : kRows) {
         auto found = fields.find(row.key);
         if (found == fields.end() || found->second.empty()) {
@@ -105,10 +113,17 @@ void CardReadScreen::drawRead(const FrameContext& ctx) {
         boldText(ctx, value);
     }
     // The chip's signature check is for the volunteer; it never blocks the resident.
-    if (auto found = fields.find("card.verification"); found != fields.end()) {
-        Msg verdict = found->second == "verified"         ? Msg::CardVerified
-                      : found->second == "unknown_issuer" ? Msg::CardUnknownIssuer
-                                                          : Msg::CardNotVerified;
+    if (auto found = fields.find("card.verification");
+        found != fields.end() && found->second != "chip_not_proven") {
+        // Exactly what was proven (kiosk/idcard/card_fields.hpp): "genuine" only when the chip
+        // passed Active Authentication.
+        const std::string& v = found->second;
+        Msg verdict = v == "genuine"             ? Msg::CardVerified
+                      : v == "issuer_signed"     ? Msg::CardIssuerSigned
+                      : v == "chip_not_proven"   ? Msg::CardChipNotProven
+                      : v == "unknown_issuer"    ? Msg::CardUnknownIssuer
+                      : v == "signature_invalid" ? Msg::CardSignatureInvalid
+                                                 : Msg::CardNotVerified;
         ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
         ImGui::PushFont(ctx.fonts.status);
         ImGui::TextUnformatted(ctx.tr(verdict).data(),

@@ -160,6 +160,20 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
     const bool accepted = outcome.state == SubmissionState::Accepted;
     const bool queued = outcome.state == SubmissionState::Queued;
     const bool stored = accepted || queued;
+    const bool receiptMissing = stored && (outcome.receiptPrint == ReceiptPrint::NoPrinter ||
+                                           outcome.receiptPrint == ReceiptPrint::Failed);
+    // Issue 14, defect 1: with no receipt to take home the code itself must leave with the
+    // resident: near the top, large, the instruction first, and the volunteer's reprint later.
+    auto writeDownCode = [&](Msg label, const std::string& code) {
+        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+        problemText(ctx, ctx.tr(outcome.receiptPrint == ReceiptPrint::NoPrinter
+                                    ? Msg::ResultNoPrinterWriteDown
+                                    : Msg::ResultPrintFailedWriteDown));
+        mutedText(ctx, ctx.tr(label));
+        headingText(ctx, code);
+        mutedText(ctx, ctx.tr(Msg::ResultReprintLater));
+        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    };
     beginScrollArea(ctx, "result", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
     if (accepted) {
         ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.ok);
@@ -171,15 +185,22 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
             mutedText(ctx, ctx.tr(Msg::ResultAppointment));
             headingText(ctx, appointmentWords(ctx, outcome.appointmentText));
         }
-        if (!outcome.dossierCode.empty()) {
+        if (receiptMissing) {
+            writeDownCode(outcome.dossierCode.empty() ? Msg::ResultLocalReference : Msg::ResultCode,
+                          outcome.dossierCode.empty() ? outcome.localReference
+                                                      : outcome.dossierCode);
+        } else if (!outcome.dossierCode.empty()) {
             mutedText(ctx, ctx.tr(Msg::ResultCode));
             boldText(ctx, outcome.dossierCode);
         }
     } else if (queued) {
         // Not received by the commune: no code and no appointment exist yet, so none is shown.
         headingText(ctx, ctx.tr(Msg::ResultQueued));
+        if (receiptMissing) {
+            writeDownCode(Msg::ResultLocalReference, outcome.localReference);
+        }
         bodyText(ctx, ctx.tr(Msg::ResultQueuedBody));
-        if (!outcome.localReference.empty()) {
+        if (!outcome.localReference.empty() && !receiptMissing) {
             mutedText(ctx, ctx.tr(Msg::ResultLocalReference));
             headingText(ctx, outcome.localReference);
         }
@@ -198,9 +219,8 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
         if (outcome.receiptPrinted) {
             boldText(ctx,
                      ctx.tr(accepted ? Msg::ResultReceiptPrinted : Msg::ResultQueuedSlipPrinted));
-        } else {
-            problemText(ctx,
-                        ctx.tr(accepted ? Msg::ResultReceiptFailed : Msg::ResultQueuedSlipFailed));
+        } else if (!receiptMissing) {
+            mutedText(ctx, ctx.tr(Msg::ResultReceiptPrinting)); // never "printed" before it is
         }
     }
     ImGui::Dummy(ImVec2(0, m.gapPx));

@@ -53,7 +53,51 @@ void CardData::wipe() {
     listedGroups.clear();
     ldsVersion.clear();
     passiveAuth = {};
+    activeAuth = {};
     access = AccessProtocol::None;
+}
+
+CardAuthenticity cardAuthenticity(const CardData& data) {
+    const PassiveAuthReport& pa = data.passiveAuth;
+    if (!pa.mismatchedGroups.empty()) {
+        return CardAuthenticity::DataAltered;
+    }
+    if (pa.outcome == PassiveAuthOutcome::UnknownIssuer && pa.signatureValid && pa.hashesMatch) {
+        return CardAuthenticity::UnknownIssuer;
+    }
+    if (pa.outcome != PassiveAuthOutcome::Verified) {
+        // Signature bad, no signer, or a chain that fails for another reason than a missing
+        // CSCA (an invalid CSCA signature on the document signer is a forgery too).
+        return CardAuthenticity::SignatureInvalid;
+    }
+    switch (data.activeAuth.outcome) {
+    case ActiveAuthOutcome::Passed:
+        return CardAuthenticity::Genuine;
+    case ActiveAuthOutcome::Failed:
+        return CardAuthenticity::ChipNotProven;
+    case ActiveAuthOutcome::NotOffered:
+    case ActiveAuthOutcome::NotChecked:
+        break;
+    }
+    return CardAuthenticity::IssuerSigned;
+}
+
+std::string_view cardAuthenticityName(CardAuthenticity authenticity) {
+    switch (authenticity) {
+    case CardAuthenticity::Genuine:
+        return "genuine";
+    case CardAuthenticity::IssuerSigned:
+        return "issuer_signed";
+    case CardAuthenticity::ChipNotProven:
+        return "chip_not_proven";
+    case CardAuthenticity::UnknownIssuer:
+        return "unknown_issuer";
+    case CardAuthenticity::SignatureInvalid:
+        return "signature_invalid";
+    case CardAuthenticity::DataAltered:
+        return "data_altered";
+    }
+    return "signature_invalid";
 }
 
 } // namespace kiosk::icao

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::icao {
@@ -74,7 +75,34 @@ struct PassiveAuthReport {
     bool hashesMatch = false;    // every DG read matches its hash in the SOD
     bool chainValid = false;     // document signer chains to a CSCA in the trust store
     std::vector<int> mismatchedGroups;
-    std::string reason; // system text (OpenSSL), never personal data
+    std::vector<int> signedGroups; // DG numbers the SOD holds hashes for (when it parsed)
+    std::string reason;            // system text (OpenSSL), never personal data
+};
+
+// Active Authentication (9303-11 §6.1): did the chip prove it holds the DG15 private key?
+enum class ActiveAuthOutcome {
+    NotOffered, // no DG15: the chip has no AA key (nothing to say about cloning)
+    NotChecked, // DG15 is there but not proven by a valid SOD signature and hash: not tried
+    Passed,     // the chip signed our fresh challenge with the key the issuer signed
+    Failed,     // wrong signature, or the chip refused: not the chip the issuer made (a clone)
+};
+
+struct ActiveAuthReport {
+    ActiveAuthOutcome outcome = ActiveAuthOutcome::NotOffered;
+    std::string algorithm; // e.g. "ECDSA prime256v1 SHA256"
+    std::string reason;    // system text, never personal data
+};
+
+// What a read proved, in the words a resident and a volunteer are told (issue 14, defect 6).
+enum class CardAuthenticity {
+    Genuine,          // issuer's signature chains to a trusted CSCA, data matches, chip proved
+                      // it is the original (Active Authentication)
+    IssuerSigned,     // as Genuine, but the chip offers no AA: the data is the issuer's, the
+                      // chip itself was not checked
+    ChipNotProven,    // the data is the issuer's, but the chip failed AA: a copied chip
+    UnknownIssuer,    // signature and data match, the signer is not in the trust store
+    SignatureInvalid, // the SOD's signature does not verify (forged or broken)
+    DataAltered,      // a data group does not match its hash in the SOD
 };
 
 struct CardData {
@@ -93,6 +121,7 @@ struct CardData {
     bool hasPersonalData = false;
     PersonalData personal; // DG13
     PassiveAuthReport passiveAuth;
+    ActiveAuthReport activeAuth;
     // Data groups EF.COM lists that could not be read or parsed (DG1 never: without it the
     // read fails). What was read is still used; the screen says what was not.
     std::vector<int> unreadGroups;
@@ -101,5 +130,9 @@ struct CardData {
     // Overwrites every personal byte (OPENSSL_cleanse) and empties the struct.
     void wipe();
 };
+
+CardAuthenticity cardAuthenticity(const CardData& data);
+// A stable token for logs, screens and kioskctl: "genuine", "issuer_signed", ...
+std::string_view cardAuthenticityName(CardAuthenticity authenticity);
 
 } // namespace kiosk::icao

@@ -2,6 +2,7 @@
 #include "drivers/card_reader/icao/id_card_reader.hpp"
 
 #include "drivers/card_reader/apdu.hpp"
+#include "drivers/card_reader/icao/active_auth.hpp"
 #include "drivers/card_reader/icao/lds.hpp"
 #include "drivers/card_reader/icao/mrz.hpp"
 #include "drivers/card_reader/icao/pace.hpp"
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 
 namespace kiosk::icao {
 namespace {
@@ -231,6 +233,81 @@ Result<PaceOutcome> tryPace(CardReader& reader, const AccessKey& key) {
                                                    "); not falling back to BAC on a PACE card");
 }
 
+bool listsGroup(const std::vector<int>& groups, int number) {
+    return std::find(groups.begin(), groups.end(), number) != groups.end();
+}
+
+// 9303-11 §6.1: INTERNAL AUTHENTICATE with a fresh challenge inside the secure channel, the
+// answer checked with the DG15 key. Whether the chip offers AA is decided by the signed SOD,
+// not by EF.COM (which nobody signs: a clone could drop DG15 from it).
+Result<ActiveAuthReport> activeAuthentication(SecureFileReader& files, const CardData& data,
+                                              const ReadOptions& options) {
+    ActiveAuthReport report;
+    const PassiveAuthReport& pa = data.passiveAuth;
+    if (!pa.signatureValid) {
+        report.outcome = ActiveAuthOutcome::NotChecked;
+        report.reason = "DG15 is not proven: the SOD signature does not verify";
+        return report;
+    }
+    if (!listsGroup(pa.signedGroups, 15)) {
+        report.reason = "the SOD lists no DG15: the chip offers no Active Authentication";
+        return report;
+    }
+    if (!options.onlyGroups.empty() && !listsGroup(options.onlyGroups, 15)) {
+        report.outcome = ActiveAuthOutcome::NotChecked;
+        report.reason = "DG15 was not asked for";
+        return report;
+    }
+    if (listsGroup(pa.mismatchedGroups, 15)) {
+        report.outcome = ActiveAuthOutcome::NotChecked;
+        report.reason = "DG15 does not match its hash in the SOD";
+        return report;
+    }
+    const DataGroupFile* dg15 = data.file(15);
+    if (dg15 == nullptr) {
+        report.outcome = ActiveAuthOutcome::Failed;
+        report.reason = "the SOD lists DG15 but the chip did not give it";
+        return report;
+    }
+    auto publicKey = activeAuthPublicKey(dg15->bytes);
+    if (!publicKey) {
+        report.outcome = ActiveAuthOutcome::NotChecked;
+        report.reason = publicKey.error().message;
+        return report;
+    }
+    const DataGroupFile* dg14 = data.file(14);
+    std::string digest = dg14 != nullptr ? activeAuthDigestFromDg14(dg14->bytes) : std::string{};
+    Bytes challenge = options.random ? options.random(kActiveAuthChallengeLength)
+                                     : randomBytes(kActiveAuthChallengeLength);
+    auto answer = files.send(internalAuthenticate(challenge));
+    if (!answer) {
+        if (answer.error().code.rfind("card.", 0) == 0) {
+            return answer.error(); // removed or unplugged mid-read: told like any other read
+        }
+        report.outcome = ActiveAuthOutcome::Failed;
+        report.reason =
+            "the chip's answer to INTERNAL AUTHENTICATE is broken: " + answer.error().message;
+        return report;
+    }
+    if (!answer->ok()) {
+        char status[8];
+        std::snprintf(status, sizeof status, "%04X", answer->sw);
+        report.outcome = ActiveAuthOutcome::Failed;
+        report.reason = std::string("the chip refused INTERNAL AUTHENTICATE (SW ") + status + ")";
+        return report;
+    }
+    auto check = verifyActiveAuthSignature(*publicKey, challenge, answer->data, digest);
+    if (!check) {
+        report.outcome = ActiveAuthOutcome::NotChecked;
+        report.reason = check.error().message;
+        return report;
+    }
+    report.algorithm = check->algorithm;
+    report.outcome = check->valid ? ActiveAuthOutcome::Passed : ActiveAuthOutcome::Failed;
+    report.reason = check->reason;
+    return report;
+}
+
 Result<CardData> readOnce(CardReader& reader, const AccessKey& key, const ReadOptions& options,
                           LengthMode mode) {
     auto atr = reader.powerOn();
@@ -354,6 +431,15 @@ Result<CardData> readOnce(CardReader& reader, const AccessKey& key, const ReadOp
         return sod.error();
     }
     addFile(29, kFileIdSod, std::move(*sod));
+    // Passive authentication first: Active Authentication is only worth running with a DG15
+    // whose hash the issuer's signature covers (9303-11 §6.1).
+    data.passiveAuth = verifyPassiveAuth(data.file(29)->bytes, data.files, options.trustStore,
+                                         options.moreTrustStores);
+    auto active = activeAuthentication(files, data, options);
+    if (!active) {
+        return active.error();
+    }
+    data.activeAuth = std::move(*active);
     reader.powerOff();
 
     const DataGroupFile* dg1 = data.file(1);
@@ -374,8 +460,6 @@ Result<CardData> readOnce(CardReader& reader, const AccessKey& key, const ReadOp
             data.unreadGroups.push_back(13);
         }
     }
-    data.passiveAuth = verifyPassiveAuth(data.file(29)->bytes, data.files, options.trustStore,
-                                         options.moreTrustStores);
     return data;
 }
 

@@ -207,6 +207,9 @@ PassiveAuthReport verifyPassiveAuth(std::span<const std::uint8_t> sodFile,
         report.reason = lds.error().message;
         return report;
     }
+    for (const auto& entry : lds->hashes) {
+        report.signedGroups.push_back(entry.number);
+    }
     const EVP_MD* md = EVP_get_digestbyname(lds->hashAlgorithm.c_str());
     report.hashesMatch = true;
     for (const auto& file : files) {

@@ -11,6 +11,7 @@
 #include <openssl/cms.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
+#include <openssl/rsa.h>
 #include <openssl/x509.h>
 
 namespace kiosk::sim {
@@ -142,17 +143,37 @@ Result<CardImage> personalise(const CardProfile& profile, const TestPki& pki) {
     groups[3] = encodeTlv(0x63, encodeTlv(0x7F61, encodeTlv(0x02, Bytes{0x00})));
     groups[13] = buildDg13(profile);
     // DG14: ChipAuthenticationInfo + ChipAuthenticationPublicKeyInfo (9303-11 §9.2.5) with a
-    // fresh key; DG15: the Active Authentication public key.
+    // fresh key, and for an ECDSA chip the ActiveAuthenticationInfo naming its signature hash;
+    // DG15: the Active Authentication public key (§6.1).
     std::unique_ptr<EVP_PKEY, PkeyFree> chipKey(EVP_EC_gen("P-256"));
-    std::unique_ptr<EVP_PKEY, PkeyFree> aaKey(EVP_EC_gen("P-256"));
-    if (!chipKey || !aaKey) {
+    if (!chipKey) {
         return makeError("pki.keygen", "could not generate chip keys");
+    }
+    if (profile.activeAuthKey == "rsa") {
+        // 1024 bits: what many issued AA chips carry, and quick to generate for every test.
+        image.activeAuthKey.reset(EVP_RSA_gen(1024), EVP_PKEY_free);
+    } else if (profile.activeAuthKey == "ecdsa") {
+        image.activeAuthKey.reset(EVP_EC_gen("P-256"), EVP_PKEY_free);
+        image.activeAuthDigest = "SHA256";
+    }
+    if (profile.activeAuthKey != "none" && !image.activeAuthKey) {
+        return makeError("pki.keygen", "could not generate the Active Authentication key");
     }
     Bytes caInfo = encodeTlv(0x30, concat({oid("0.4.0.127.0.7.2.2.3.2.2"), integer(1)}));
     Bytes caKeyInfo =
         encodeTlv(0x30, concat({oid("0.4.0.127.0.7.2.2.1.2"), publicKeyInfo(chipKey.get())}));
-    groups[14] = encodeTlv(0x6E, encodeTlv(0x31, concat({caInfo, caKeyInfo})));
-    groups[15] = encodeTlv(0x6F, publicKeyInfo(aaKey.get()));
+    Bytes securityInfos = concat({caInfo, caKeyInfo});
+    if (!image.activeAuthDigest.empty()) {
+        // ActiveAuthenticationInfo { id-icao-mrtd-security-aaProtocolObject, version 1,
+        // ecdsa-plain-SHA256 (BSI TR-03111) }.
+        securityInfos =
+            concat({securityInfos, encodeTlv(0x30, concat({oid("2.23.136.1.1.5"), integer(1),
+                                                           oid("0.4.0.127.0.7.1.1.4.1.3")}))});
+    }
+    groups[14] = encodeTlv(0x6E, encodeTlv(0x31, securityInfos));
+    if (image.activeAuthKey) {
+        groups[15] = encodeTlv(0x6F, publicKeyInfo(image.activeAuthKey.get()));
+    }
 
     Bytes tagList;
     Bytes hashes;

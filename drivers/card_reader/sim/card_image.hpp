@@ -5,6 +5,7 @@
 #include "drivers/card_reader/sim/test_pki.hpp"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -22,9 +23,14 @@ struct CardImage {
     std::string mrzInformation;           // what BAC keys are derived from
     bool extendedLength = true;
     std::optional<PaceSetup> pace;
+    // Active Authentication: the private key whose public half DG15 holds (null: no DG15), and
+    // the hash of ECDSA signatures that DG14's ActiveAuthenticationInfo announces.
+    std::shared_ptr<EVP_PKEY> activeAuthKey;
+    std::string activeAuthDigest;
 };
 
-// Builds EF.COM, DG1 (TD1 MRZ), DG2 (placeholder), DG3 (EAC-protected), DG13, DG14, DG15 and an
+// Builds EF.COM, DG1 (TD1 MRZ), DG2 (placeholder), DG3 (EAC-protected), DG13, DG14, DG15 (unless
+// the profile has no Active Authentication key) and an
 // EF.SOD hashing every DG with SHA-256, signed by the PKI's document signer.
 Result<CardImage> personalise(const CardProfile& profile, const TestPki& pki);
 

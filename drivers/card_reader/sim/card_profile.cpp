@@ -67,6 +67,12 @@ Result<CardProfile> parseCardProfile(std::string_view json, std::string_view pro
     if (auto it = doc.find("pace_parameter_id"); it != doc.end() && it->is_number_integer()) {
         profile.paceParameterId = it->get<int>();
     }
+    if (auto it = doc.find("active_auth_key"); it != doc.end()) {
+        if (!it->is_string() || (*it != "ecdsa" && *it != "rsa" && *it != "none")) {
+            return makeError("profile.invalid", "active_auth_key must be ecdsa, rsa or none");
+        }
+        profile.activeAuthKey = it->get<std::string>();
+    }
     return profile;
 }
 

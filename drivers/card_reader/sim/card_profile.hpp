@@ -35,6 +35,9 @@ struct CardProfile {
     bool extendedLength = true;
     // PACE parameter ID (12 = NIST P-256, 13 = brainpoolP256r1); 0: the card offers BAC only.
     int paceParameterId = 12;
+    // Active Authentication key in DG15: "ecdsa" (P-256, SHA-256, announced in DG14), "rsa"
+    // (1024-bit, ISO/IEC 9796-2 with SHA-1, as many issued chips) or "none" (no DG15).
+    std::string activeAuthKey = "ecdsa";
 };
 
 Result<CardProfile> parseCardProfile(std::string_view json, std::string_view profileName);

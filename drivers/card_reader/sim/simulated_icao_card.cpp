@@ -1,14 +1,18 @@
 // The software eMRTD chip: card side of BAC (9303-11 §4.3) and secure messaging (§9.8).
 #include "drivers/card_reader/sim/simulated_icao_card.hpp"
 
+#include "drivers/card_reader/icao/active_auth.hpp"
 #include "drivers/card_reader/icao/bac.hpp"
 #include "drivers/card_reader/icao/crypto.hpp"
 #include "drivers/card_reader/icao/lds.hpp"
 #include "drivers/card_reader/icao/pace.hpp"
 #include "drivers/card_reader/icao/pace_curve.hpp"
 #include "drivers/card_reader/icao/tlv.hpp"
+#include "drivers/card_reader/sim/chip_signer.hpp"
 
 #include <algorithm>
+#include <openssl/evp.h>
+#include <openssl/rsa.h>
 
 namespace kiosk::sim {
 namespace {
@@ -319,7 +323,11 @@ Bytes SimulatedIcaoCard::protectedCommand(std::span<const std::uint8_t> apdu) {
         if (le > 256 && !image_.extendedLength) {
             return protectResponse({}, sw::kWrongLength);
         }
-        const Bytes& file = image_.files[*selectedFile_];
+        Bytes file = image_.files[*selectedFile_];
+        if (faults_.alterDataGroup != 0 &&
+            *selectedFile_ == dataGroupFileId(faults_.alterDataGroup) && file.size() > 3) {
+            file[file.size() - 3] ^= 0x01; // inside the last field's value, so it still parses
+        }
         std::size_t offset = static_cast<std::size_t>(((apdu[2] & 0x7F) << 8) | apdu[3]);
         if (offset > file.size()) {
             return protectResponse({}, sw::kWrongP1P2);
@@ -328,7 +336,33 @@ Bytes SimulatedIcaoCard::protectedCommand(std::span<const std::uint8_t> apdu) {
         auto chunk = std::span<const std::uint8_t>(file).subspan(offset, count);
         return protectResponse(chunk, count < le ? sw::kEndOfFile : sw::kOk);
     }
+    if (ins == 0x88 && apdu[2] == 0x00 && apdu[3] == 0x00 && applicationSelected_) {
+        return internalAuthenticate(data);
+    }
     return protectResponse({}, sw::kInsNotSupported);
+}
+
+Bytes SimulatedIcaoCard::internalAuthenticate(std::span<const std::uint8_t> challenge) {
+    if (!image_.activeAuthKey || faults_.refuseActiveAuth) {
+        return protectResponse({}, sw::kInsNotSupported);
+    }
+    if (challenge.size() != kActiveAuthChallengeLength) {
+        return protectResponse({}, sw::kWrongLength);
+    }
+    EVP_PKEY* key = image_.activeAuthKey.get();
+    if (faults_.clonedChip) {
+        if (!cloneKey_) {
+            bool rsa = EVP_PKEY_get_base_id(key) == EVP_PKEY_RSA;
+            cloneKey_.reset(rsa ? EVP_RSA_gen(EVP_PKEY_get_bits(key)) : EVP_EC_gen("P-256"),
+                            EVP_PKEY_free);
+        }
+        key = cloneKey_.get();
+    }
+    auto signature = signActiveAuthChallenge(key, challenge, image_.activeAuthDigest);
+    if (!signature) {
+        return protectResponse({}, 0x6F00); // no precise diagnosis (ISO 7816-4)
+    }
+    return protectResponse(*signature, sw::kOk);
 }
 
 Bytes SimulatedIcaoCard::manageSecurityEnvironment(std::span<const std::uint8_t> data) {

@@ -4,6 +4,7 @@
 #include "drivers/card_reader/icao/crypto.hpp"
 #include "drivers/card_reader/sim/card_image.hpp"
 
+#include <memory>
 #include <optional>
 #include <span>
 
@@ -17,6 +18,12 @@ struct CardFaults {
     std::uint16_t status = 0x6F00;
     bool hideApplication = false; // SELECT of the eMRTD AID answers 6A82
     bool refusePace = false;      // MSE:Set AT for PACE answers 6A80 (terminal falls back to BAC)
+    // A cloned chip: the files (DG15 and the signed EF.SOD included) copied into another chip,
+    // which cannot hold the original's private key and answers INTERNAL AUTHENTICATE with a key
+    // of its own.
+    bool clonedChip = false;
+    bool refuseActiveAuth = false; // INTERNAL AUTHENTICATE answers 6D00 although DG15 is there
+    int alterDataGroup = 0; // that DG is served with one byte changed after signing (tampering)
 };
 
 class SimulatedIcaoCard {
@@ -36,6 +43,7 @@ private:
                        std::span<const std::uint8_t> data, std::size_t le);
     Bytes manageSecurityEnvironment(std::span<const std::uint8_t> data);
     Bytes generalAuthenticate(std::span<const std::uint8_t> data);
+    Bytes internalAuthenticate(std::span<const std::uint8_t> challenge);
     std::size_t blockSize() const;
     Bytes sessionCipher(std::span<const std::uint8_t> data, icao::Direction direction) const;
     Bytes protectedCommand(std::span<const std::uint8_t> apdu);
@@ -61,6 +69,7 @@ private:
     Bytes generator_;
     Bytes terminalPublic_;
     Bytes cardPublic_;
+    std::shared_ptr<EVP_PKEY> cloneKey_; // the cloned chip's own key, made on first use
     int apdus_ = 0;
     int protectedResponses_ = 0;
 };

@@ -122,6 +122,34 @@ TEST_CASE("reprint prints the last receipt again, the same slip, and keeps it af
     CHECK(pages[2] == pages[0]);
 }
 
+TEST_CASE("a dossier done with no printer connected is printed from the volunteer tools later",
+          "[reprint]") {
+    KioskServicesReprintFixture f;
+    ServiceQueue events;
+    KioskServices services(f.config, f.logger, true, events);
+    auto printer = services.simulatedPrinter();
+    REQUIRE(printer != nullptr);
+    printer->setPresence(SimulatedPresence::Unplugged);
+
+    const Procedure& birth = *f.catalog.findProcedure("1.001193");
+    services.submit(effect::SubmitDossier{birth, syntheticAnswers(birth, f.catalog, {2026, 11, 25}),
+                                          Language::Vietnamese});
+    auto submitted = next<service::SubmitDone>(events);
+    REQUIRE(submitted.outcome.state == SubmissionState::Queued);
+    services.printReceipt(submitted.outcome.localReference);
+    auto done = next<service::PrintDone>(events);
+    // The result screen must not claim a receipt: nothing printed, and no printer to print on.
+    CHECK_FALSE(done.printed);
+    CHECK_FALSE(done.printerConnected);
+    CHECK(printer->printedPages().empty());
+
+    // The printer comes back: the volunteer's reprint prints this dossier's receipt.
+    printer->setPresence(SimulatedPresence::Plugged);
+    services.reprintLastReceipt();
+    CHECK(next<service::ReprintDone>(events).outcome == Outcome::Printed);
+    CHECK(printer->printedPages().size() == 1);
+}
+
 TEST_CASE("the report summary prints on the simulated printer, and paper-out says so",
           "[report][reprint]") {
     KioskServicesReprintFixture f;

@@ -42,3 +42,44 @@ TEST_CASE("a failed card read is logged with its reason", "[card]") {
     CHECK(line["code"] == "KIOSK-2101");
     CHECK(line["reason"] == "wrong_access_key");
 }
+
+TEST_CASE("a cloned chip's read is logged as not authentic, an original's as genuine", "[card]") {
+    auto profile =
+        sim::loadCardProfile(std::string(KIOSK_SOURCE_DIR) + "/content/cards/pham-quang-vinh.json");
+    REQUIRE(profile);
+    auto made = sim::makeSimulatedReader(*profile);
+    REQUIRE(made);
+    auto trust = std::filesystem::temp_directory_path() /
+                 ("kiosk-log-csca-" + std::to_string(reinterpret_cast<std::uintptr_t>(&made)));
+    std::filesystem::create_directories(trust);
+    REQUIRE(sim::writeCscaCertificate(made->pki, trust / "csca.pem"));
+    icao::ReadOptions options;
+    options.trustStore = trust;
+    auto key = icao::AccessKey::forCccd(profile->idNumber, sim::mrzDate(profile->dateOfBirth),
+                                        sim::mrzDate(profile->dateOfExpiry));
+    std::ostringstream out;
+    Logger logger(out, LogLevel::Debug);
+    icao::ReadStats stats;
+    logCardRead(logger, icao::readIdCard(*made->reader, key, options, &stats), stats);
+    auto original = nlohmann::json::parse(out.str());
+    CHECK(original["passive_auth"] == "verified");
+    CHECK(original["active_auth"] == "passed");
+    CHECK(original["authenticity"] == "genuine");
+
+    made->transport->card()->faults().clonedChip = true;
+    std::ostringstream cloneOut;
+    Logger cloneLogger(cloneOut, LogLevel::Debug);
+    logCardRead(cloneLogger, icao::readIdCard(*made->reader, key, options, &stats), stats);
+    std::istringstream lines(cloneOut.str());
+    std::string first;
+    std::string second;
+    std::getline(lines, first);
+    std::getline(lines, second);
+    auto read = nlohmann::json::parse(first);
+    CHECK(read["active_auth"] == "failed");
+    CHECK(read["authenticity"] == "chip_not_proven");
+    auto warning = nlohmann::json::parse(second);
+    CHECK(warning["code"] == "KIOSK-2102");
+    CHECK(warning["active_auth"] == "failed");
+    std::filesystem::remove_all(trust);
+}
