@@ -12,6 +12,8 @@
 #include "kiosk/dossier/receipt_info.hpp"
 #include "kiosk/dossier/working_calendar.hpp"
 #include "kiosk/idcard/card_access.hpp"
+#include "kiosk/idcard/card_holder.hpp"
+#include "kiosk/idcard/card_read_failure.hpp"
 #include "kiosk/idcard/card_reader_setup.hpp"
 #include "kiosk/idcard/card_trust_command.hpp"
 #include "kiosk/outbox/outbox_services.hpp"
@@ -54,26 +56,6 @@ constexpr auto kDeliveryWait = std::chrono::seconds(4);
 // Room a dossier needs on the data partition: its sealed payload and attachments with the WAL
 // growth of one commit, with a wide margin (a dossier is tens of kilobytes).
 constexpr std::uintmax_t kDossierStorageReserveBytes = 8 * 1024 * 1024;
-
-std::string failureReason(icao::ReadFailure failure) {
-    switch (failure) {
-    case icao::ReadFailure::NoCard:
-        return "no_card";
-    case icao::ReadFailure::WrongAccessKey:
-        return "wrong_key";
-    case icao::ReadFailure::CardRemoved:
-        return "card_removed";
-    case icao::ReadFailure::ReaderUnplugged:
-        return "reader_unplugged";
-    case icao::ReadFailure::Unsupported:
-        return "unsupported";
-    case icao::ReadFailure::NeedsMrzKey:
-        return "needs_dates";
-    case icao::ReadFailure::Malformed:
-        break;
-    }
-    return "malformed";
-}
 
 ReceiptDateTime receiptTime(const LocalDateTime& time) {
     return ReceiptDateTime{time.date.year, time.date.month, time.date.day, time.hour, time.minute};
@@ -301,10 +283,8 @@ void KioskServices::readCard(std::string idNumber, std::string dateOfBirth,
                              std::string dateOfExpiry) {
     post([this, number = std::move(idNumber), birth = std::move(dateOfBirth),
           expiry = std::move(dateOfExpiry)]() mutable {
-        service::CardReadDone done;
-        if (!devices_->reader) {
-            done.failure = "reader_unplugged";
-        } else {
+        service::CardReadDone done{CardReadFailure::ReaderMissing};
+        if (devices_->reader) {
             icao::ReadOptions options;
             options.trustStore = devices_->reader->trustStore();
             // A commune updates its CSCA list with a signed content pack (issue 14, defect 9).
@@ -313,43 +293,13 @@ void KioskServices::readCard(std::string idNumber, std::string dateOfBirth,
             auto key = cardAccessKey(number, birth, expiry);
             auto card = icao::readIdCard(devices_->reader->reader(), key, options, &stats);
             if (!card) {
-                done.failure = failureReason(icao::readFailureOf(card.error()));
+                done.result = cardReadFailureOf(icao::readFailureOf(card.error()));
             } else if (!card->passiveAuth.mismatchedGroups.empty()) {
                 // Data that does not match its signed hash is not what the issuer wrote: it
                 // must never reach a dossier (issue 14, defect 6).
-                done.failure = "malformed";
+                done.result = CardReadFailure::Malformed;
             } else {
-                const icao::PersonalData& p = card->personal;
-                done.fields = {{"card.full_name", p.fullName},
-                               {"card.id_number", p.idNumber},
-                               {"card.date_of_birth", p.dateOfBirth},
-                               {"card.sex", p.sex},
-                               {"card.nationality", p.nationality},
-                               {"card.ethnicity", p.ethnicity},
-                               {"card.place_of_origin", p.placeOfOrigin},
-                               {"card.place_of_residence", p.placeOfResidence}};
-                if (!card->hasPersonalData && card->mrz.optionalData1.size() == 12) {
-                    // DG13 unreadable but DG1 signed: the MRZ still carries the ID number.
-                    done.fields["card.id_number"] = card->mrz.optionalData1;
-                }
-                if (!card->unreadGroups.empty()) {
-                    std::string unread;
-                    for (int group : card->unreadGroups) {
-                        unread += (unread.empty() ? "DG" : ",DG") + std::to_string(group);
-                    }
-                    done.fields["card.unread_groups"] = unread; // the screen says what is missing
-                }
-                switch (card->passiveAuth.outcome) {
-                case icao::PassiveAuthOutcome::Verified:
-                    done.fields["card.verification"] = "verified";
-                    break;
-                case icao::PassiveAuthOutcome::UnknownIssuer:
-                    done.fields["card.verification"] = "unknown_issuer";
-                    break;
-                default:
-                    done.fields["card.verification"] = "not_verified";
-                    break;
-                }
+                done.result = cardHolderFrom(*card);
             }
         }
         OPENSSL_cleanse(number.data(), number.size());

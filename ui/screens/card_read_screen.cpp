@@ -8,24 +8,25 @@
 
 namespace kiosk::ui {
 
-Msg cardFailureMessage(std::string_view reason) {
-    if (reason == "wrong_key") {
+Msg cardFailureMessage(std::optional<CardReadFailure> failure) {
+    if (!failure) {
+        return Msg::CardGeneric;
+    }
+    switch (*failure) {
+    case CardReadFailure::WrongAccessKey:
         return Msg::CardWrongKey;
-    }
-    if (reason == "card_removed") {
+    case CardReadFailure::CardRemoved:
         return Msg::CardRemoved;
-    }
-    if (reason == "reader_unplugged") {
+    case CardReadFailure::ReaderMissing:
         return Msg::CardReaderUnplugged;
-    }
-    if (reason == "unsupported") {
+    case CardReadFailure::Unsupported:
         return Msg::CardUnsupported;
-    }
-    if (reason == "no_card") {
+    case CardReadFailure::NoCard:
         return Msg::CardNoCard;
-    }
-    if (reason == "needs_dates") {
+    case CardReadFailure::NeedsDates:
         return Msg::CardNeedsDates;
+    case CardReadFailure::Malformed:
+        break;
     }
     return Msg::CardGeneric;
 }
@@ -77,38 +78,33 @@ void CardReadScreen::drawPlaceCard(const FrameContext& ctx) {
 
 void CardReadScreen::drawRead(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::CardReadTitle));
-    struct Row {
-        const char* key;
-        Msg label;
-    };
-    static constexpr std::array<Row, 7> kRows{{
-        {"card.full_name", Msg::CardFieldName},
-        {"card.id_number", Msg::CardFieldIdNumber},
-        {"card.date_of_birth", Msg::CardFieldBirth},
-        {"card.sex", Msg::CardFieldSex},
-        {"card.ethnicity", Msg::CardFieldEthnicity},
-        {"card.place_of_origin", Msg::CardFieldOrigin},
-        {"card.place_of_residence", Msg::CardFieldResidence},
-    }};
     beginScrollArea(ctx, "card-fields", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
-    const auto& fields = ctx.session.dossier.cardFields;
-    for (const Row& row : kRows) {
-        auto found = fields.find(row.key);
-        if (found == fields.end() || found->second.empty()) {
-            continue;
+    if (const std::optional<CardHolder>& card = ctx.session.dossier.card) {
+        const std::string birth = card->dateOfBirth ? formatDate(*card->dateOfBirth) : "";
+        const std::string sex =
+            card->sex ? std::string(ctx.tr(*card->sex == Sex::Male ? Msg::SexMale : Msg::SexFemale))
+                      : "";
+        const std::pair<Msg, const std::string*> rows[] = {
+            {Msg::CardFieldName, &card->fullName},
+            {Msg::CardFieldIdNumber, &card->idNumber},
+            {Msg::CardFieldBirth, &birth},
+            {Msg::CardFieldSex, &sex},
+            {Msg::CardFieldEthnicity, &card->ethnicity},
+            {Msg::CardFieldOrigin, &card->placeOfOrigin},
+            {Msg::CardFieldResidence, &card->placeOfResidence},
+        };
+        for (const auto& [label, value] : rows) {
+            if (value->empty()) {
+                continue;
+            }
+            mutedText(ctx, ctx.tr(label));
+            boldText(ctx, *value);
         }
-        std::string value = found->second;
-        if (value == "male" || value == "female") {
-            value = std::string(ctx.tr(value == "male" ? Msg::SexMale : Msg::SexFemale));
-        }
-        mutedText(ctx, ctx.tr(row.label));
-        boldText(ctx, value);
-    }
-    // The chip's signature check is for the volunteer; it never blocks the resident.
-    if (auto found = fields.find("card.verification"); found != fields.end()) {
-        Msg verdict = found->second == "verified"         ? Msg::CardVerified
-                      : found->second == "unknown_issuer" ? Msg::CardUnknownIssuer
-                                                          : Msg::CardNotVerified;
+        // The chip's signature check is for the volunteer; it never blocks the resident.
+        Msg verdict = card->verification == CardVerification::Verified ? Msg::CardVerified
+                      : card->verification == CardVerification::UnknownIssuer
+                          ? Msg::CardUnknownIssuer
+                          : Msg::CardNotVerified;
         ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
         ImGui::PushFont(ctx.fonts.status);
         ImGui::TextUnformatted(ctx.tr(verdict).data(),
@@ -142,7 +138,7 @@ void CardReadScreen::drawFailed(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::CardFailed));
     problemText(ctx, ctx.tr(cardFailureMessage(dossier.cardFailure)));
     const bool wrongNumber =
-        dossier.cardFailure == "wrong_key" && !dossier.cardAccessNumber.empty();
+        dossier.cardFailure == CardReadFailure::WrongAccessKey && !dossier.cardAccessNumber.empty();
     if (wrongNumber) {
         // Asked to check the number, the resident sees it, large, and the main action edits it.
         ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
@@ -158,7 +154,7 @@ void CardReadScreen::drawFailed(const FrameContext& ctx) {
         }
         return;
     }
-    bool needsDates = dossier.cardFailure == "needs_dates";
+    bool needsDates = dossier.cardFailure == CardReadFailure::NeedsDates;
     if (primaryAction(ctx, ctx.tr(needsDates ? Msg::CardEnterDates : Msg::CardRetry))) {
         ctx.emit(intent::Next{});
     }
@@ -170,7 +166,8 @@ void CardDatesScreen::drawContent(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::CardDatesTitle));
     beginScrollArea(ctx, "card-dates", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
     // After a failed try the reason comes first, where the eye lands.
-    if (dossier.cardStep == CardStep::Failed && dossier.cardFailure == "wrong_key") {
+    if (dossier.cardStep == CardStep::Failed &&
+        dossier.cardFailure == CardReadFailure::WrongAccessKey) {
         problemText(ctx, ctx.tr(Msg::CardWrongDates));
     }
     bodyText(ctx, ctx.tr(Msg::CardDatesHint));

@@ -22,7 +22,7 @@ protected:
     void drawContent(const FrameContext& ctx) override;
 };
 
-// What the resident reads for a reader failure reason id ("wrong_key", "card_removed"...).
-Msg cardFailureMessage(std::string_view reason);
+// What the resident reads for why the card could not be read.
+Msg cardFailureMessage(std::optional<CardReadFailure> failure);
 
 } // namespace kiosk::ui
