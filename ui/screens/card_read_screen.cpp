@@ -199,4 +199,12 @@ void CardDatesScreen::drawContent(const FrameContext& ctx) {
     }
 }
 
+ScreenEntry cardReadScreenEntry() {
+    return screenEntry<CardReadScreen>(Screen::CardRead);
+}
+
+ScreenEntry cardDatesScreenEntry() {
+    return screenEntry<CardDatesScreen>(Screen::CardDates);
+}
+
 } // namespace kiosk::ui

@@ -2,7 +2,7 @@
 // the two dates a BAC-only card needs.
 #pragma once
 
-#include "ui/screens/screen_view.hpp"
+#include "ui/screens/screen_entry.hpp"
 
 namespace kiosk::ui {
 
@@ -24,5 +24,9 @@ protected:
 
 // What the resident reads for why the card could not be read.
 Msg cardFailureMessage(std::optional<CardReadFailure> failure);
+
+// This file's screens, for the registry (screen_registry.cpp).
+ScreenEntry cardReadScreenEntry();
+ScreenEntry cardDatesScreenEntry();
 
 } // namespace kiosk::ui
