@@ -60,7 +60,7 @@ fi
 
 # ccache and the -O3 release flags as on the Pi; benchmarks off (timings under qemu mean nothing).
 cmake -S "$repo" -B "$build_dir" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$repo/cmake/toolchain-arm64.cmake" \
-    -DCMAKE_BUILD_TYPE=Release -DKIOSK_BENCH=OFF
+    -DCMAKE_BUILD_TYPE=Release -DKIOSK_BENCH=OFF -DKIOSK_TESTS="$([ "$tests" = yes ] && echo ON || echo OFF)"
 targets=(kiosk kioskctl content_pack)
 [ "$tests" = yes ] && targets+=(kiosk_tests)
 cmake --build "$build_dir" --target "${targets[@]}" -j"$jobs"

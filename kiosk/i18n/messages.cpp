@@ -516,6 +516,7 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::HealthOk, "TỐT", "OK"},
     {Msg::HealthWarn, "CHÚ Ý", "WARN"},
     {Msg::HealthFail, "LỖI", "FAIL"},
+    {Msg::HealthFix, "Cách sửa:", "Fix:"},
     {Msg::ResultNotSaved, "Hồ sơ CHƯA được lưu", "Your dossier was NOT saved"},
     {Msg::ResultNotSavedBody,
      "Máy không lưu được hồ sơ nên chưa gửi đi được. Đây là lỗi của máy, không phải của bác.",

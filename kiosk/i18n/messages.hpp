@@ -369,6 +369,7 @@ enum class Msg {
     HealthOk,
     HealthWarn,
     HealthFail,
+    HealthFix,
     ResultNotSaved,
     ResultNotSavedBody,
     ResultNotSavedOptions,

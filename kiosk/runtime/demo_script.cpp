@@ -113,8 +113,7 @@ int runDemo(KioskRuntime& runtime, std::ostream& out, DemoPace pace,
     demo.expect(read && flow.state().dossier.cardStep == CardStep::Read,
                 "the simulated card was read (" +
                     demoFailureName(flow.state().dossier.cardFailure) + ")");
-    demo.report(
-        "the simulated reader read the card (PACE, secure messaging, passive authentication)");
+    demo.report("the reader read the card (PACE, secure messaging, passive authentication)");
     demo.step("resident confirms the details from the card", intent::Next{});
     demo.expect(!flow.state().dossier.prefilled.empty(), "fields were pre-filled from the card");
 

@@ -39,7 +39,7 @@ TEST_CASE("text sizes are set by cap height in millimetres", "[theme]") {
     CHECK(capHeightMm(TextSize::Larger) < capHeightMm(TextSize::Largest));
 }
 
-TEST_CASE("every theme meets WCAG contrast for text; high-contrast themes meet 7:1", "[theme]") {
+TEST_CASE("every theme meets WCAG contrast for text: high-contrast themes meet 7:1", "[theme]") {
     for (Contrast contrast : {Contrast::Standard, Contrast::HighLight, Contrast::HighDark}) {
         const Palette& p = palette(contrast);
         double minimum = contrast == Contrast::Standard ? 4.5 : 7.0;

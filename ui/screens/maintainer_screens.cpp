@@ -220,7 +220,7 @@ void MaintainerScreen::drawHealth(const FrameContext& ctx) {
         boldText(ctx, result.title);
         bodyText(ctx, result.detail);
         if (!result.fix.empty()) {
-            mutedText(ctx, "→ " + result.fix);
+            mutedText(ctx, std::string(ctx.tr(Msg::HealthFix)) + " " + result.fix);
         }
         ImGui::EndGroup();
         ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));

@@ -28,9 +28,11 @@ Bytes loadHexFixture(const std::string& name) {
 }
 
 // A USB transport replaying a script: each bulk-OUT is checked, each bulk-IN pops a frame.
-class ScriptedTransport final : public UsbTransport {
+class CcidScriptedTransport final : public UsbTransport {
 public:
-    explicit ScriptedTransport(Bytes descriptor) { info_.classDescriptor = std::move(descriptor); }
+    explicit CcidScriptedTransport(Bytes descriptor) {
+        info_.classDescriptor = std::move(descriptor);
+    }
     std::deque<std::string> expectedOut;
     std::deque<Bytes> in;
     std::vector<std::chrono::milliseconds> readTimeouts;
@@ -64,8 +66,8 @@ private:
     UsbDeviceInfo info_;
 };
 
-std::unique_ptr<CcidReader> openReader(ScriptedTransport*& borrowed, Bytes descriptor) {
-    auto transport = std::make_unique<ScriptedTransport>(std::move(descriptor));
+std::unique_ptr<CcidReader> openReader(CcidScriptedTransport*& borrowed, Bytes descriptor) {
+    auto transport = std::make_unique<CcidScriptedTransport>(std::move(descriptor));
     borrowed = transport.get();
     auto reader = CcidReader::open(std::move(transport));
     REQUIRE(reader);
@@ -137,7 +139,7 @@ TEST_CASE("the ACR1252 class descriptor gives extended APDU level and 522-byte m
 TEST_CASE("a TPDU-level reader is refused", "[ccid]") {
     Bytes tpdu = loadHexFixture("acs_acr1252_class_descriptor.hex");
     tpdu[42] = 0x01;
-    auto reader = CcidReader::open(std::make_unique<ScriptedTransport>(tpdu));
+    auto reader = CcidReader::open(std::make_unique<CcidScriptedTransport>(tpdu));
     REQUIRE_FALSE(reader);
     CHECK(reader.error().code == card_error::kUnsupported);
 }
@@ -155,7 +157,7 @@ TEST_CASE("NotifySlotChange reports presence and change per slot", "[ccid]") {
 }
 
 TEST_CASE("the reader skips stale bSeq frames and waits through time extensions", "[ccid]") {
-    ScriptedTransport* transport = nullptr;
+    CcidScriptedTransport* transport = nullptr;
     auto reader = openReader(transport, loadHexFixture("acs_acr1252_class_descriptor.hex"));
     transport->expectedOut = {"62000000000000000000", "6F0500000000010000000084000008"};
     transport->in = {fromHex("800200000000000000003B80"),
@@ -171,7 +173,7 @@ TEST_CASE("the reader skips stale bSeq frames and waits through time extensions"
 }
 
 TEST_CASE("long APDUs are chained with wLevelParameter and long answers collected", "[ccid]") {
-    ScriptedTransport* transport = nullptr;
+    CcidScriptedTransport* transport = nullptr;
     auto reader = openReader(
         transport, withMaxMessage(loadHexFixture("acs_acr1252_class_descriptor.hex"), 10 + 8));
     Bytes apdu = fromHex("00D6000000000A00112233445566778899");
@@ -200,7 +202,7 @@ TEST_CASE("long APDUs are chained with wLevelParameter and long answers collecte
 TEST_CASE("a short-level reader refuses an APDU longer than one message", "[ccid]") {
     Bytes descriptor = loadHexFixture("acs_acr1252_class_descriptor.hex");
     descriptor[42] = 0x02; // short APDU level
-    ScriptedTransport* transport = nullptr;
+    CcidScriptedTransport* transport = nullptr;
     auto reader = openReader(transport, withMaxMessage(descriptor, 20));
     auto answer = reader->transmit(Bytes(30, 0));
     REQUIRE_FALSE(answer);
@@ -208,7 +210,7 @@ TEST_CASE("a short-level reader refuses an APDU longer than one message", "[ccid
 }
 
 TEST_CASE("a failed power-on with a mute card means no card", "[ccid]") {
-    ScriptedTransport* transport = nullptr;
+    CcidScriptedTransport* transport = nullptr;
     auto reader = openReader(transport, loadHexFixture("acs_acr1252_class_descriptor.hex"));
     transport->expectedOut = {"62000000000000000000"};
     transport->in = {fromHex("80000000000000"
@@ -219,7 +221,7 @@ TEST_CASE("a failed power-on with a mute card means no card", "[ccid]") {
 }
 
 TEST_CASE("a reader that never answers times out", "[ccid]") {
-    ScriptedTransport* transport = nullptr;
+    CcidScriptedTransport* transport = nullptr;
     auto reader = openReader(transport, loadHexFixture("acs_acr1252_class_descriptor.hex"));
     transport->expectedOut = {"62000000000000000000"};
     auto atr = reader->powerOn();

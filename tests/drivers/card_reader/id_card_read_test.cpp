@@ -1,7 +1,7 @@
 // End-to-end chip ID card reads through CCID framing on the simulated reader, and every fault.
 #include "drivers/card_reader/icao/lds.hpp"
 #include "drivers/card_reader/icao/sod.hpp"
-#include "sim_card_fixture.hpp"
+#include "tests/drivers/card_reader/sim_card_fixture.hpp"
 
 using namespace kiosk;
 using namespace kiosk::icao;
@@ -173,7 +173,7 @@ TEST_CASE("wrong ID number or dates read as a wrong access key", "[card]") {
     CHECK(readIdCard(*setup.sim.reader, accessKeyFor(setup.profile), optionsFor(setup)));
 }
 
-TEST_CASE("a CAN alone opens a PACE card; a BAC-only card asks for the MRZ dates", "[card]") {
+TEST_CASE("a CAN alone opens a PACE card: a BAC-only card asks for the MRZ dates", "[card]") {
     Setup pace = makeSetup("nguyen-thi-anh-tuyet");
     auto data = readIdCard(*pace.sim.reader, AccessKey::fromCan("004817"), optionsFor(pace));
     REQUIRE(data);

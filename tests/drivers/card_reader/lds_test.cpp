@@ -4,7 +4,7 @@
 #include "drivers/card_reader/icao/mrz.hpp"
 #include "drivers/card_reader/icao/tlv.hpp"
 #include "drivers/card_reader/sim/card_image.hpp"
-#include "sim_card_fixture.hpp"
+#include "tests/drivers/card_reader/sim_card_fixture.hpp"
 
 #include <catch2/catch.hpp>
 

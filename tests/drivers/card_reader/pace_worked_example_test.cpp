@@ -34,7 +34,7 @@ constexpr const char* kPkDhIfd =
 constexpr const char* kPkDhIc = "049E880F842905B8B3181F7AF7CAA9F0EFB743847F44A306D2D28C1D9EC65DF6DB"
                                 "7764B22277A2EDDC3C265A9F018F9CB852E111B768B326904B59A0193776F094";
 
-class ScriptedReader final : public CardReader {
+class PaceWorkedExampleScriptedReader final : public CardReader {
 public:
     std::deque<std::pair<std::string, std::string>> script;
     ReaderState state() override { return ReaderState::CardPresent; }
@@ -102,7 +102,7 @@ TEST_CASE("PACE password key, nonce and generic mapping match Appendix G.1", "[i
 }
 
 TEST_CASE("PACE over a scripted card sends the Appendix G.1 APDUs byte for byte", "[icao]") {
-    ScriptedReader reader;
+    PaceWorkedExampleScriptedReader reader;
     reader.script = {
         {"0022C1A40F800A04007F00070202040202830101", "9000"},
         {"10860000027C0000", "7C12801095A3A016522EE98D01E76CB6B98B42C39000"},
@@ -139,7 +139,7 @@ TEST_CASE("PACE over a scripted card sends the Appendix G.1 APDUs byte for byte"
 }
 
 TEST_CASE("a PACE token mismatch from the card reads as a refused password", "[icao]") {
-    ScriptedReader reader;
+    PaceWorkedExampleScriptedReader reader;
     reader.script = {
         {"0022C1A40F800A04007F00070202040202830101", "9000"},
         {"10860000027C0000", "7C12801095A3A016522EE98D01E76CB6B98B42C39000"},

@@ -1,9 +1,9 @@
 // The assisted-mode effects performed with real stores: PIN checks off the UI thread, content
 // packs found on a "stick" folder, installed with progress and rolled back.
-#include "../content/pack_test_support.hpp"
 #include "drivers/common/overloaded.hpp"
 #include "kiosk/app/assist_services.hpp"
 #include "kiosk/usage/usage_log.hpp"
+#include "tests/kiosk/content/pack_test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>

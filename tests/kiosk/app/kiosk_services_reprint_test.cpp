@@ -17,14 +17,14 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Fixture {
+struct KioskServicesReprintFixture {
     std::filesystem::path dir;
     Config config;
     std::ostringstream logs;
     Logger logger{logs, LogLevel::Debug};
     ProcedureCatalog catalog;
 
-    Fixture() {
+    KioskServicesReprintFixture() {
         dir = std::filesystem::temp_directory_path() /
               ("kiosk-reprint-" + std::to_string(::getpid()));
         std::filesystem::remove_all(dir);
@@ -47,7 +47,7 @@ struct Fixture {
         REQUIRE(loaded.ok());
         catalog = std::move(loaded).value();
     }
-    ~Fixture() {
+    ~KioskServicesReprintFixture() {
         std::error_code error;
         std::filesystem::remove_all(dir, error);
     }
@@ -78,7 +78,7 @@ using Outcome = service::ReprintDone::Outcome;
 
 TEST_CASE("reprint prints the last receipt again, the same slip, and keeps it after paper-out",
           "[reprint]") {
-    Fixture f;
+    KioskServicesReprintFixture f;
     ServiceQueue events;
     KioskServices services(f.config, f.logger, true, events);
     auto printer = services.simulatedPrinter();
@@ -124,7 +124,7 @@ TEST_CASE("reprint prints the last receipt again, the same slip, and keeps it af
 
 TEST_CASE("the report summary prints on the simulated printer, and paper-out says so",
           "[report][reprint]") {
-    Fixture f;
+    KioskServicesReprintFixture f;
     ServiceQueue events;
     KioskServices services(f.config, f.logger, true, events);
     auto printer = services.simulatedPrinter();
@@ -148,7 +148,7 @@ TEST_CASE("the report summary prints on the simulated printer, and paper-out say
 }
 
 TEST_CASE("the volunteer tools' outbox figures come from the outbox", "[reprint][assist]") {
-    Fixture f;
+    KioskServicesReprintFixture f;
     ServiceQueue events;
     KioskServices services(f.config, f.logger, true, events);
     CHECK(services.outboxCounts().pending == 0);

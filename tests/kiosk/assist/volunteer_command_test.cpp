@@ -1,8 +1,8 @@
 // kioskctl volunteer / maintainer-pin: scripted PIN entry, list output, errors.
-#include "../cli/kioskctl_test_support.hpp"
-#include "../usage/usage_test_support.hpp"
 #include "kiosk/assist/volunteer_command.hpp"
 #include "kiosk/assist/volunteer_store.hpp"
+#include "tests/kiosk/cli/kioskctl_test_support.hpp"
+#include "tests/kiosk/usage/usage_test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <deque>
@@ -13,7 +13,7 @@ using namespace kiosk::testing;
 
 namespace {
 
-const PinHashParams kFast{1 << 10, 8, 1};
+const PinHashParams kVolunteerCommandFast{1 << 10, 8, 1};
 
 PinReader scripted(std::deque<std::string> answers) {
     return [answers](const char*) mutable {
@@ -43,17 +43,19 @@ TEST_CASE("kioskctl volunteer add, list and disable", "[assist]") {
     std::ostringstream out;
     std::ostringstream err;
     REQUIRE(runVolunteer({"add", "--name", "Chị Lan", "--db", db}, scripted({"2580", "2580"}), out,
-                         err, kFast) == 0);
+                         err, kVolunteerCommandFast) == 0);
     std::string id = out.str().substr(0, 12);
     CHECK(VolunteerCode::isValid(id));
 
     std::ostringstream listed;
-    REQUIRE(runVolunteer({"list", "--db", db}, scripted({}), listed, err, kFast) == 0);
+    REQUIRE(runVolunteer({"list", "--db", db}, scripted({}), listed, err, kVolunteerCommandFast) ==
+            0);
     CHECK(listed.str() == id + "\tenabled\tChị Lan\n");
 
-    REQUIRE(runVolunteer({"disable", id, "--db", db}, scripted({}), out, err, kFast) == 0);
+    REQUIRE(runVolunteer({"disable", id, "--db", db}, scripted({}), out, err,
+                         kVolunteerCommandFast) == 0);
     std::ostringstream after;
-    runVolunteer({"list", "--db", db}, scripted({}), after, err, kFast);
+    runVolunteer({"list", "--db", db}, scripted({}), after, err, kVolunteerCommandFast);
     CHECK(after.str() == id + "\tdisabled\tChị Lan\n");
     CHECK(err.str().empty());
 }
@@ -64,15 +66,15 @@ TEST_CASE("kioskctl volunteer refuses mismatched PINs and bad arguments", "[assi
     std::ostringstream out;
     std::ostringstream err;
     CHECK(runVolunteer({"add", "--name", "Chị Lan", "--db", db}, scripted({"2580", "2581"}), out,
-                       err, kFast) == 1);
+                       err, kVolunteerCommandFast) == 1);
     CHECK(err.str().find("differ") != std::string::npos);
-    CHECK(runVolunteer({"add", "--db", db}, scripted({}), out, err, kFast) == 2);
-    CHECK(runVolunteer({"disable"}, scripted({}), out, err, kFast) == 2);
-    CHECK(runVolunteer({"fly"}, scripted({}), out, err, kFast) == 2);
+    CHECK(runVolunteer({"add", "--db", db}, scripted({}), out, err, kVolunteerCommandFast) == 2);
+    CHECK(runVolunteer({"disable"}, scripted({}), out, err, kVolunteerCommandFast) == 2);
+    CHECK(runVolunteer({"fly"}, scripted({}), out, err, kVolunteerCommandFast) == 2);
     CHECK(runVolunteer({"add", "--name", "A", "--db", db}, scripted({"12", "12"}), out, err,
-                       kFast) == 1);
-    CHECK(runVolunteer({"disable", "vol-00000000", "--db", db}, scripted({}), out, err, kFast) ==
-          1);
+                       kVolunteerCommandFast) == 1);
+    CHECK(runVolunteer({"disable", "vol-00000000", "--db", db}, scripted({}), out, err,
+                       kVolunteerCommandFast) == 1);
     CHECK(out.str().empty());
 }
 
@@ -82,12 +84,12 @@ TEST_CASE("kioskctl maintainer-pin set stores a PIN the kiosk accepts", "[assist
     std::ostringstream out;
     std::ostringstream err;
     REQUIRE(runMaintainerPin({"set", "--db", db}, scripted({"86420975", "86420975"}), out, err,
-                             kFast) == 0);
+                             kVolunteerCommandFast) == 0);
     FakeWallClock clock(std::chrono::system_clock::now());
     auto store = VolunteerStore::open(db, VolunteerStoreOptions{}, nullptr, clock.function());
     REQUIRE(store.ok());
     CHECK((*store)->checkMaintainerPin("86420975").ok());
-    CHECK(runMaintainerPin({"reset"}, scripted({}), out, err, kFast) == 2);
+    CHECK(runMaintainerPin({"reset"}, scripted({}), out, err, kVolunteerCommandFast) == 2);
 }
 
 TEST_CASE("kioskctl refuses the PINs the screen refuses", "[assist][trust]") {
@@ -97,17 +99,19 @@ TEST_CASE("kioskctl refuses the PINs the screen refuses", "[assist][trust]") {
         std::ostringstream out;
         std::ostringstream err;
         CHECK(runVolunteer({"add", "--name", "Chị Lan", "--db", db}, scripted({easy, easy}), out,
-                           err, kFast) == 1);
+                           err, kVolunteerCommandFast) == 1);
         CHECK(err.str().find("too easy") != std::string::npos);
     }
     for (const char* easy : {"123456", "000000", "654321"}) {
         std::ostringstream out;
         std::ostringstream err;
-        CHECK(runMaintainerPin({"set", "--db", db}, scripted({easy, easy}), out, err, kFast) == 1);
+        CHECK(runMaintainerPin({"set", "--db", db}, scripted({easy, easy}), out, err,
+                               kVolunteerCommandFast) == 1);
         CHECK(err.str().find("too easy") != std::string::npos);
     }
     std::ostringstream listed;
     std::ostringstream err;
-    REQUIRE(runVolunteer({"list", "--db", db}, scripted({}), listed, err, kFast) == 0);
+    REQUIRE(runVolunteer({"list", "--db", db}, scripted({}), listed, err, kVolunteerCommandFast) ==
+            0);
     CHECK(listed.str().empty());
 }

@@ -1,6 +1,6 @@
 // Volunteer store on a real SQLite file: sign-in, lockout that survives a restart, no names logged.
-#include "../usage/usage_test_support.hpp"
 #include "kiosk/assist/volunteer_store.hpp"
+#include "tests/kiosk/usage/usage_test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>

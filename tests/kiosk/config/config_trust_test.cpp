@@ -177,7 +177,7 @@ TEST_CASE("config check and the kiosk's start refuse the same broken credential 
     }
 }
 
-TEST_CASE("a production start on built-in defaults is refused; --sim is not", "[config][trust]") {
+TEST_CASE("a production start on built-in defaults is refused: --sim is not", "[config][trust]") {
     std::ostringstream logs;
     Logger logger(logs);
     StartupConfig production = loadStartupConfig({}, StartupFileCheck::Always, logger);

@@ -12,7 +12,8 @@ TEST_CASE("touch calibration and backlight default to identity and none", "[conf
     CHECK(config->display.backlightDir.empty());
 }
 
-TEST_CASE("touch calibration and backlight directory are read from [display]", "[config]") {
+TEST_CASE("touch calibration and backlight directory are read from the display section",
+          "[config]") {
     auto config = parseConfig("[display]\n"
                               "touch_calibration = 0 -1 1 1 0 0\n"
                               "backlight_dir = /sys/class/backlight/rpi_backlight\n",

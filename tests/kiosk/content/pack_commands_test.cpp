@@ -11,17 +11,17 @@ using namespace kiosk::test;
 
 namespace {
 
-struct Run {
+struct PackCommandsRun {
     int status = 0;
     std::string out;
     std::string err;
 };
 
-Run pack(std::vector<std::string> args) {
+PackCommandsRun pack(std::vector<std::string> args) {
     std::ostringstream out;
     std::ostringstream err;
     int status = testing::kioskctl({"pack"}, args, out, err);
-    return Run{status, out.str(), err.str()};
+    return PackCommandsRun{status, out.str(), err.str()};
 }
 
 } // namespace
@@ -39,7 +39,8 @@ TEST_CASE("kioskctl pack walks keygen, build, verify, install, status and rollba
 
     std::string source = fixture.source(sampleFiles("one"), 1, "cli").string();
     writeText(std::filesystem::path(source) / "README.md", "excluded from the pack");
-    Run built = pack({"build", source, "-o", dir + "/one.kpack", "--key", dir + "/signer"});
+    PackCommandsRun built =
+        pack({"build", source, "-o", dir + "/one.kpack", "--key", dir + "/signer"});
     REQUIRE(built.status == 0);
     REQUIRE(built.out.find("5 files") != std::string::npos);
     REQUIRE(pack({"build", source, "-o", dir + "/two.kpack", "--key", dir + "/signer", "--sequence",
@@ -47,7 +48,8 @@ TEST_CASE("kioskctl pack walks keygen, build, verify, install, status and rollba
                 .status == 0);
 
     REQUIRE(pack({"verify", dir + "/one.kpack", "--pubkey", dir + "/signer.pub"}).status == 0);
-    Run wrongKey = pack({"verify", dir + "/one.kpack", "--pubkey", fixture.key.string() + ".pub"});
+    PackCommandsRun wrongKey =
+        pack({"verify", dir + "/one.kpack", "--pubkey", fixture.key.string() + ".pub"});
     REQUIRE(wrongKey.status == 1);
     REQUIRE(wrongKey.err.find("bad_signature") != std::string::npos);
 
@@ -55,11 +57,11 @@ TEST_CASE("kioskctl pack walks keygen, build, verify, install, status and rollba
     REQUIRE(
         pack({"install", dir + "/one.kpack", "--content-dir", store, "--trust", dir + "/trust2"})
             .status == 0);
-    Run replay =
+    PackCommandsRun replay =
         pack({"install", dir + "/one.kpack", "--content-dir", store, "--trust", dir + "/trust2"});
     REQUIRE(replay.status == 1);
     REQUIRE(replay.err.find("not_newer") != std::string::npos);
-    Run untrusted = pack(
+    PackCommandsRun untrusted = pack(
         {"install", dir + "/two.kpack", "--content-dir", store, "--trust", fixture.trust.string()});
     REQUIRE(untrusted.status == 1);
     REQUIRE(untrusted.err.find("bad_signature") != std::string::npos);
@@ -67,11 +69,11 @@ TEST_CASE("kioskctl pack walks keygen, build, verify, install, status and rollba
         pack({"install", dir + "/two.kpack", "--content-dir", store, "--trust", dir + "/trust2"})
             .status == 0);
 
-    Run status = pack({"status", "--content-dir", store});
+    PackCommandsRun status = pack({"status", "--content-dir", store});
     REQUIRE(status.status == 0);
     REQUIRE(status.out.find("current: vn.phutho.vinhtuong sequence 2") != std::string::npos);
     REQUIRE(status.out.find("previous: vn.phutho.vinhtuong sequence 1") != std::string::npos);
-    Run rolled = pack({"rollback", "--content-dir", store});
+    PackCommandsRun rolled = pack({"rollback", "--content-dir", store});
     REQUIRE(rolled.status == 0);
     REQUIRE(rolled.out.find("sequence 1") != std::string::npos);
     auto installed = ContentStore::open(store);

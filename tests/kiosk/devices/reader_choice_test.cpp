@@ -59,7 +59,7 @@ TEST_CASE("the OMNIKEY 5422's contactless interface 0 wins over its contact inte
     CHECK(ranked[1].reason.text() == "contact_or_sam_interface");
 }
 
-TEST_CASE("a TPDU-level interface is not usable; an unknown APDU-level one is",
+TEST_CASE("a TPDU-level interface is not usable: an unknown APDU-level one is",
           "[devices][reader-choice]") {
     auto ranked = rankReaderInterfaces({smartCard(0x1234, 0x0001, 0, 0x000100BA),   // TPDU
                                         smartCard(0x1234, 0x0002, 0, 0x000204BA)}); // short APDU

@@ -16,21 +16,21 @@ constexpr const char* kAnh = "vol-0a1b2c3d";
 constexpr const char* kBinh = "vol-00ff00ff";
 
 // 2026-11-25 10:00 in Vietnam (03:00 UTC), a Wednesday.
-constexpr std::int64_t kNowUnix = 1795575600;
+constexpr std::int64_t kAssistFlowNowUnix = 1795575600;
 
-struct Fixture {
+struct AssistFlowFixture {
     Config config;
     std::ostringstream logs;
     Logger logger{logs, LogLevel::Debug};
     SteadyTime t0 = SteadyTime{} + 1000s;
-    Fixture() {
+    AssistFlowFixture() {
         config.assisted.inactivitySignout = 900s;
         config.assisted.sessionLimit = 4h;
     }
 };
 
-Flow makeFlow(Fixture& f) {
-    return Flow(f.config, f.logger, [] { return kNowUnix; });
+Flow makeFlow(AssistFlowFixture& f) {
+    return Flow(f.config, f.logger, [] { return kAssistFlowNowUnix; });
 }
 
 input::KeyDef digit(char c) {
@@ -120,7 +120,7 @@ void residentSubmitted(Flow& flow, const ProcedureCatalog& catalog, SteadyTime n
     flow.takeEffects();
 }
 
-ProcedureCatalog shippedCatalog() {
+ProcedureCatalog assistFlowShippedCatalog() {
     auto loaded = loadProcedureCatalog(std::string(KIOSK_SOURCE_DIR) + "/content");
     REQUIRE(loaded.ok());
     return std::move(*loaded);
@@ -129,7 +129,7 @@ ProcedureCatalog shippedCatalog() {
 } // namespace
 
 TEST_CASE("the sign-in list shows only enabled volunteers", "[assist_flow]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     flow.apply(intent::Open{Screen::Help}, f.t0);
     flow.apply(intent::OpenVolunteerSignIn{}, f.t0);
@@ -143,7 +143,7 @@ TEST_CASE("the sign-in list shows only enabled volunteers", "[assist_flow]") {
 
 TEST_CASE("a volunteer PIN goes to the app as an effect and the pad keeps no copy",
           "[assist_flow]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     toVolunteerPin(flow, f.t0);
     CHECK(flow.state().screen == Screen::PinEntry);
@@ -166,7 +166,7 @@ TEST_CASE("a volunteer PIN goes to the app as an effect and the pad keeps no cop
 }
 
 TEST_CASE("a right PIN signs the volunteer in and flags the session assisted", "[assist_flow]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     signIn(flow, f.t0);
     const SessionState& s = flow.state();
@@ -181,7 +181,7 @@ TEST_CASE("a right PIN signs the volunteer in and flags the session assisted", "
 }
 
 TEST_CASE("a wrong PIN shows the tries left and a lockout shows the wait", "[assist_flow]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     toVolunteerPin(flow, f.t0);
     typePin(flow, "1111", f.t0);
@@ -202,7 +202,7 @@ TEST_CASE("a wrong PIN shows the tries left and a lockout shows the wait", "[ass
 }
 
 TEST_CASE("a PIN answer after the pad was left is ignored", "[assist_flow]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     toVolunteerPin(flow, f.t0);
     flow.volunteerPinChecked({PinCheckOutcome::Ok, 0, 0, "Chị Ánh"}); // nothing was asked
@@ -211,7 +211,7 @@ TEST_CASE("a PIN answer after the pad was left is ignored", "[assist_flow]") {
 
 TEST_CASE("assisted mode survives the resident's wipe and flags the next session",
           "[assist_flow]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     signIn(flow, f.t0);
     flow.apply(intent::StartOver{}, f.t0 + 1s);
@@ -224,7 +224,7 @@ TEST_CASE("assisted mode survives the resident's wipe and flags the next session
 }
 
 TEST_CASE("sessions without a volunteer are not flagged", "[assist_flow]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     flow.apply(intent::Open{Screen::Lookup}, f.t0);
     CHECK_FALSE(flow.state().assisted);
@@ -232,7 +232,7 @@ TEST_CASE("sessions without a volunteer are not flagged", "[assist_flow]") {
 }
 
 TEST_CASE("the volunteer is signed out after inactivity", "[assist_flow]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     signIn(flow, f.t0);
     CHECK(flow.nextDeadline().has_value());
@@ -245,7 +245,7 @@ TEST_CASE("the volunteer is signed out after inactivity", "[assist_flow]") {
 }
 
 TEST_CASE("the volunteer is signed out at the overall limit even while busy", "[assist_flow]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     signIn(flow, f.t0);
     for (auto t = f.t0; t < f.t0 + 4h; t += 10min) {
@@ -259,8 +259,8 @@ TEST_CASE("the volunteer is signed out at the overall limit even while busy", "[
 }
 
 TEST_CASE("the volunteer tools reprint, retry the outbox and sign out", "[assist_flow]") {
-    Fixture f;
-    ProcedureCatalog catalog = shippedCatalog();
+    AssistFlowFixture f;
+    ProcedureCatalog catalog = assistFlowShippedCatalog();
     Flow flow = makeFlow(f);
     flow.apply(intent::OpenVolunteerTools{}, f.t0); // nobody signed in: no tools
     CHECK(flow.state().screen == Screen::Home);
@@ -300,7 +300,7 @@ TEST_CASE("the volunteer tools reprint, retry the outbox and sign out", "[assist
 }
 
 TEST_CASE("the maintainer screen opens only after the maintainer PIN", "[maintainer]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     flow.apply(intent::OpenMaintainer{}, f.t0);
     CHECK(flow.state().screen == Screen::PinEntry);
@@ -340,7 +340,7 @@ TEST_CASE("the maintainer screen opens only after the maintainer PIN", "[maintai
 }
 
 TEST_CASE("the maintainer unlock ends with the session", "[maintainer]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     unlockMaintainer(flow, f.t0);
     flow.apply(intent::StartOver{}, f.t0);
@@ -351,7 +351,7 @@ TEST_CASE("the maintainer unlock ends with the session", "[maintainer]") {
 
 TEST_CASE("the maintainer can be reached from the maintenance screen and returns to it",
           "[maintainer]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     flow.enterMaintenance("no content installed");
     flow.apply(intent::Open{Screen::Help}, f.t0);
@@ -364,7 +364,7 @@ TEST_CASE("the maintainer can be reached from the maintenance screen and returns
 }
 
 TEST_CASE("report ranges ask the app for the right days and store its snapshot", "[maintainer]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     unlockMaintainer(flow, f.t0);
     flow.takeEffects();
@@ -406,7 +406,7 @@ TEST_CASE("report ranges ask the app for the right days and store its snapshot",
 }
 
 TEST_CASE("export and printed summary round trip with the report's range", "[maintainer]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     unlockMaintainer(flow, f.t0);
     flow.apply(intent::ChooseReportRange{ReportRangeKind::Month}, f.t0);
@@ -430,7 +430,7 @@ TEST_CASE("export and printed summary round trip with the report's range", "[mai
 }
 
 TEST_CASE("a failed export keeps why, for the message on the screen", "[maintainer][usb_export]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     unlockMaintainer(flow, f.t0);
     flow.takeEffects();
@@ -446,7 +446,7 @@ TEST_CASE("a failed export keeps why, for the message on the screen", "[maintain
 
 TEST_CASE("a report is not saved on the stick while a pack is read from it, nor the reverse",
           "[maintainer][usb_export]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     unlockMaintainer(flow, f.t0);
     flow.apply(intent::ChooseMaintainerTab{MaintainerTab::Content}, f.t0);
@@ -474,7 +474,7 @@ TEST_CASE("a report is not saved on the stick while a pack is read from it, nor 
 }
 
 TEST_CASE("volunteers are enabled and disabled through effects", "[maintainer]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     unlockMaintainer(flow, f.t0);
     flow.apply(intent::ChooseMaintainerTab{MaintainerTab::Volunteers}, f.t0);
@@ -491,7 +491,7 @@ TEST_CASE("volunteers are enabled and disabled through effects", "[maintainer]")
 
 TEST_CASE("a pack found on the stick installs with progress and can be rolled back",
           "[maintainer]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     unlockMaintainer(flow, f.t0);
     flow.apply(intent::ChooseMaintainerTab{MaintainerTab::Content}, f.t0);
@@ -545,7 +545,7 @@ TEST_CASE("a pack found on the stick installs with progress and can be rolled ba
 }
 
 TEST_CASE("an older pack on the stick is not offered for install", "[maintainer]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     unlockMaintainer(flow, f.t0);
     ContentView view;
@@ -580,7 +580,7 @@ void toVolunteersTab(Flow& flow, SteadyTime now) {
 
 TEST_CASE("adding a volunteer labels them with the first free number and asks the PIN twice",
           "[maintainer][add_volunteer]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     toVolunteersTab(flow, f.t0);
     flow.apply(intent::StartAddVolunteer{}, f.t0);
@@ -611,7 +611,7 @@ TEST_CASE("adding a volunteer labels them with the first free number and asks th
 
 TEST_CASE("a second PIN that differs sends the volunteer back to the first",
           "[maintainer][add_volunteer]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     toVolunteersTab(flow, f.t0);
     flow.apply(intent::StartAddVolunteer{}, f.t0);
@@ -631,7 +631,7 @@ TEST_CASE("a second PIN that differs sends the volunteer back to the first",
 }
 
 TEST_CASE("easy PINs are refused when a volunteer is added", "[maintainer][add_volunteer]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     toVolunteersTab(flow, f.t0);
     flow.apply(intent::StartAddVolunteer{}, f.t0);
@@ -650,7 +650,7 @@ TEST_CASE("easy PINs are refused when a volunteer is added", "[maintainer][add_v
 }
 
 TEST_CASE("leaving the Volunteers tab drops a half-typed new PIN", "[maintainer][add_volunteer]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     toVolunteersTab(flow, f.t0);
     flow.apply(intent::StartAddVolunteer{}, f.t0);
@@ -665,7 +665,7 @@ TEST_CASE("leaving the Volunteers tab drops a half-typed new PIN", "[maintainer]
 }
 
 TEST_CASE("only the maintainer can add a volunteer", "[maintainer][add_volunteer]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     signIn(flow, f.t0);
     flow.apply(intent::StartAddVolunteer{}, f.t0);
@@ -673,7 +673,7 @@ TEST_CASE("only the maintainer can add a volunteer", "[maintainer][add_volunteer
 }
 
 TEST_CASE("a failed add says why and can be closed", "[maintainer][add_volunteer]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     toVolunteersTab(flow, f.t0);
     flow.apply(intent::StartAddVolunteer{}, f.t0);
@@ -689,8 +689,8 @@ TEST_CASE("a failed add says why and can be closed", "[maintainer][add_volunteer
 }
 
 TEST_CASE("reprint asks the app once while the slip is printing", "[assist_flow][reprint]") {
-    Fixture f;
-    ProcedureCatalog catalog = shippedCatalog();
+    AssistFlowFixture f;
+    ProcedureCatalog catalog = assistFlowShippedCatalog();
     Flow flow = makeFlow(f);
     residentSubmitted(flow, catalog, f.t0);
     signIn(flow, f.t0);
@@ -711,8 +711,8 @@ TEST_CASE("reprint asks the app once while the slip is printing", "[assist_flow]
 }
 
 TEST_CASE("reprint never prints the receipt of a resident who has left", "[assist_flow][reprint]") {
-    Fixture f;
-    ProcedureCatalog catalog = shippedCatalog();
+    AssistFlowFixture f;
+    ProcedureCatalog catalog = assistFlowShippedCatalog();
     Flow flow = makeFlow(f);
     residentSubmitted(flow, catalog, f.t0);
     signIn(flow, f.t0);
@@ -726,8 +726,8 @@ TEST_CASE("reprint never prints the receipt of a resident who has left", "[assis
 }
 
 TEST_CASE("a reprint result arriving while the tools reload is kept", "[assist_flow][reprint]") {
-    Fixture f;
-    ProcedureCatalog catalog = shippedCatalog();
+    AssistFlowFixture f;
+    ProcedureCatalog catalog = assistFlowShippedCatalog();
     Flow flow = makeFlow(f);
     residentSubmitted(flow, catalog, f.t0);
     signIn(flow, f.t0);
@@ -742,7 +742,7 @@ TEST_CASE("a reprint result arriving while the tools reload is kept", "[assist_f
 
 TEST_CASE("the maintainer's health tab runs the doctor's checks each time it opens",
           "[maintainer][health]") {
-    Fixture f;
+    AssistFlowFixture f;
     Flow flow = makeFlow(f);
     unlockMaintainer(flow, f.t0);
     flow.takeEffects();

@@ -9,7 +9,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Fixture {
+struct FlowFixture {
     Config config;
     std::ostringstream logs;
     Logger logger{logs, LogLevel::Debug};
@@ -19,7 +19,7 @@ struct Fixture {
 } // namespace
 
 TEST_CASE("the kiosk starts on the home screen with no session", "[flow]") {
-    Fixture f;
+    FlowFixture f;
     Flow flow(f.config, f.logger);
     CHECK(flow.state().screen == Screen::Home);
     CHECK_FALSE(flow.state().active);
@@ -27,7 +27,7 @@ TEST_CASE("the kiosk starts on the home screen with no session", "[flow]") {
 }
 
 TEST_CASE("opening a screen starts a session and Back returns", "[flow]") {
-    Fixture f;
+    FlowFixture f;
     Flow flow(f.config, f.logger);
     flow.apply(intent::Open{Screen::Help}, f.t0);
     CHECK(flow.state().active);
@@ -40,7 +40,7 @@ TEST_CASE("opening a screen starts a session and Back returns", "[flow]") {
 }
 
 TEST_CASE("start over wipes the session, its language and accessibility", "[flow]") {
-    Fixture f;
+    FlowFixture f;
     Flow flow(f.config, f.logger);
     flow.apply(intent::SetLanguage{Language::English}, f.t0);
     flow.apply(intent::SetTextSize{TextSize::Largest}, f.t0);
@@ -56,7 +56,7 @@ TEST_CASE("start over wipes the session, its language and accessibility", "[flow
 }
 
 TEST_CASE("inactivity shows the countdown and then wipes the session", "[flow]") {
-    Fixture f;
+    FlowFixture f;
     f.config.session.inactivityTimeout = 120s;
     f.config.session.stillThereCountdown = 30s;
     Flow flow(f.config, f.logger);
@@ -80,7 +80,7 @@ TEST_CASE("inactivity shows the countdown and then wipes the session", "[flow]")
 }
 
 TEST_CASE("a touch during the countdown keeps the session", "[flow]") {
-    Fixture f;
+    FlowFixture f;
     Flow flow(f.config, f.logger);
     flow.apply(intent::Open{Screen::Help}, f.t0);
     flow.tick(f.t0 + f.config.session.inactivityTimeout);
@@ -93,14 +93,14 @@ TEST_CASE("a touch during the countdown keeps the session", "[flow]") {
 }
 
 TEST_CASE("the idle home screen never times out", "[flow]") {
-    Fixture f;
+    FlowFixture f;
     Flow flow(f.config, f.logger);
     CHECK_FALSE(flow.tick(f.t0 + 10000s));
     CHECK(flow.state().screen == Screen::Home);
 }
 
 TEST_CASE("maintenance cannot be left by a resident", "[flow]") {
-    Fixture f;
+    FlowFixture f;
     Flow flow(f.config, f.logger);
     flow.enterMaintenance("config: kiosk.ini:3: unknown key");
     flow.apply(intent::Open{Screen::Help}, f.t0);
@@ -111,7 +111,7 @@ TEST_CASE("maintenance cannot be left by a resident", "[flow]") {
 }
 
 TEST_CASE("the Help screen's call button chimes, is logged and shows on the tools", "[flow]") {
-    Fixture f;
+    FlowFixture f;
     Flow flow(f.config, f.logger);
     flow.apply(intent::Open{Screen::Help}, f.t0);
     flow.takeEffects();

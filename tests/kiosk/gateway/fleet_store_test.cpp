@@ -79,7 +79,7 @@ TEST_CASE("the fleet store keeps the latest state, its start time, alerts and id
     CHECK(usage[1].count == 12);
 }
 
-TEST_CASE("kiosks send heartbeats and aggregates over the signed API; strangers are refused",
+TEST_CASE("kiosks send heartbeats and aggregates over the signed API: strangers are refused",
           "[fleet]") {
     GatewayRig rig;
     httplib::Client client("127.0.0.1", rig.port);

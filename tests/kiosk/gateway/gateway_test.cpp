@@ -48,7 +48,7 @@ TEST_CASE("status look-up by dossier code returns the plain status", "[gateway]"
     CHECK(missing.failure.kind == FailureKind::Rejected);
 }
 
-TEST_CASE("a gateway that is not listening means offline; the dossier waits", "[gateway]") {
+TEST_CASE("a gateway that is not listening means offline: the dossier waits", "[gateway]") {
     GatewayRig rig;
     rig.stopServer();
     auto entry = rig.commit();

@@ -8,7 +8,7 @@
 using namespace kiosk;
 
 namespace {
-std::filesystem::path profiles() {
+std::filesystem::path cardReaderSetupProfiles() {
     return std::filesystem::path(KIOSK_SOURCE_DIR) / "content" / "cards";
 }
 } // namespace
@@ -23,7 +23,7 @@ TEST_CASE("auto without a USB reader is 'not connected', never the simulator", "
     };
     std::ostringstream logs;
     Logger logger(logs);
-    auto setup = CardReaderSetup::open(devices, profiles(), noUsb, &logger);
+    auto setup = CardReaderSetup::open(devices, cardReaderSetupProfiles(), noUsb, &logger);
     REQUIRE(setup);
     CHECK_FALSE(setup->simulated());
     CHECK(setup->simulatedTransport() == nullptr);
@@ -45,7 +45,7 @@ TEST_CASE("the configured simulated card is used only when asked, and verifies",
     devices.simulatedCardProfile = "pham-quang-vinh";
     std::filesystem::path trustStore;
     {
-        auto setup = CardReaderSetup::open(devices, profiles(), {});
+        auto setup = CardReaderSetup::open(devices, cardReaderSetupProfiles(), {});
         REQUIRE(setup);
         CHECK(setup->simulated());
         REQUIRE(setup->simulatedTransport() != nullptr);
@@ -64,8 +64,8 @@ TEST_CASE("the configured simulated card is used only when asked, and verifies",
 TEST_CASE("a disabled card reader or a missing profile is an error", "[card]") {
     DeviceConfig devices;
     devices.cardReader = DeviceChoice::None;
-    CHECK_FALSE(CardReaderSetup::open(devices, profiles(), {}));
+    CHECK_FALSE(CardReaderSetup::open(devices, cardReaderSetupProfiles(), {}));
     devices.cardReader = DeviceChoice::Simulated;
     devices.simulatedCardProfile = "nobody";
-    CHECK_FALSE(CardReaderSetup::open(devices, profiles(), {}));
+    CHECK_FALSE(CardReaderSetup::open(devices, cardReaderSetupProfiles(), {}));
 }

@@ -8,19 +8,19 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const KeyRepeat::Time kStart = KeyRepeat::Time{} + 100s;
+const KeyRepeat::Time kKeyRepeatStart = KeyRepeat::Time{} + 100s;
 
-// Holds the key from kStart to `until`, one frame every `frame`, then releases it; returns
+// Holds the key from kKeyRepeatStart to `until`, one frame every `frame`, then releases it; returns
 // the characters and words deleted in total.
 KeyRepeat::Actions hold(KeyRepeat& repeat, std::chrono::milliseconds until,
                         std::chrono::milliseconds frame = 16ms) {
     KeyRepeat::Actions total;
     for (auto t = 0ms; t <= until; t += frame) {
-        auto step = repeat.update(true, kStart + t);
+        auto step = repeat.update(true, kKeyRepeatStart + t);
         total.characters += step.characters;
         total.words += step.words;
     }
-    auto released = repeat.update(false, kStart + until + frame);
+    auto released = repeat.update(false, kKeyRepeatStart + until + frame);
     total.characters += released.characters;
     total.words += released.words;
     return total;
@@ -30,23 +30,23 @@ KeyRepeat::Actions hold(KeyRepeat& repeat, std::chrono::milliseconds until,
 
 TEST_CASE("a short tap on backspace deletes one character, on release", "[keyboard]") {
     KeyRepeat repeat;
-    CHECK_FALSE(repeat.update(true, kStart).any());
-    CHECK_FALSE(repeat.update(true, kStart + 200ms).any());
-    auto released = repeat.update(false, kStart + 250ms);
+    CHECK_FALSE(repeat.update(true, kKeyRepeatStart).any());
+    CHECK_FALSE(repeat.update(true, kKeyRepeatStart + 200ms).any());
+    auto released = repeat.update(false, kKeyRepeatStart + 250ms);
     CHECK(released.characters == 1);
     CHECK_FALSE(repeat.active());
 }
 
 TEST_CASE("holding backspace repeats after the delay, every interval", "[keyboard]") {
     KeyRepeat repeat;
-    repeat.update(true, kStart);
-    CHECK_FALSE(repeat.update(true, kStart + 499ms).any());
-    CHECK(repeat.update(true, kStart + 500ms).characters == 1);
-    CHECK_FALSE(repeat.update(true, kStart + 579ms).any());
-    CHECK(repeat.update(true, kStart + 580ms).characters == 1);
-    CHECK(repeat.nextDue() == kStart + 660ms);
+    repeat.update(true, kKeyRepeatStart);
+    CHECK_FALSE(repeat.update(true, kKeyRepeatStart + 499ms).any());
+    CHECK(repeat.update(true, kKeyRepeatStart + 500ms).characters == 1);
+    CHECK_FALSE(repeat.update(true, kKeyRepeatStart + 579ms).any());
+    CHECK(repeat.update(true, kKeyRepeatStart + 580ms).characters == 1);
+    CHECK(repeat.nextDue() == kKeyRepeatStart + 660ms);
     // Releasing after repeats adds no extra deletion.
-    CHECK_FALSE(repeat.update(false, kStart + 600ms).any());
+    CHECK_FALSE(repeat.update(false, kKeyRepeatStart + 600ms).any());
     CHECK_FALSE(repeat.nextDue());
 }
 
@@ -79,7 +79,7 @@ TEST_CASE("a word step deletes the spaces before the cursor and the word before 
 TEST_CASE("each press starts its own delay", "[keyboard]") {
     KeyRepeat repeat;
     hold(repeat, 700ms);
-    repeat.update(true, kStart + 2s);
-    CHECK_FALSE(repeat.update(true, kStart + 2s + 400ms).any());
-    CHECK(repeat.update(true, kStart + 2s + 500ms).characters == 1);
+    repeat.update(true, kKeyRepeatStart + 2s);
+    CHECK_FALSE(repeat.update(true, kKeyRepeatStart + 2s + 400ms).any());
+    CHECK(repeat.update(true, kKeyRepeatStart + 2s + 500ms).characters == 1);
 }

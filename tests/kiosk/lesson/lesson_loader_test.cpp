@@ -10,7 +10,8 @@ using namespace kiosk;
 
 namespace {
 
-const std::filesystem::path kContent = std::filesystem::path(KIOSK_SOURCE_DIR) / "content";
+const std::filesystem::path kLessonLoaderContent =
+    std::filesystem::path(KIOSK_SOURCE_DIR) / "content";
 
 // A small valid lesson that each test breaks in one way.
 std::string validLesson() {
@@ -46,7 +47,7 @@ problemsOf(const std::string& json,
 } // namespace
 
 TEST_CASE("every shipped lesson loads with both languages and a valid usage id", "[lesson]") {
-    auto catalog = loadLessonCatalog(kContent);
+    auto catalog = loadLessonCatalog(kLessonLoaderContent);
     REQUIRE(catalog);
     REQUIRE(catalog->lessons.size() >= 6);
     for (const char* id : {"vneid-activation-01", "public-service-portal-01", "safe-payment-01",
@@ -74,7 +75,7 @@ TEST_CASE("every shipped lesson loads with both languages and a valid usage id",
 }
 
 TEST_CASE("shipped lessons are listed by their order field", "[lesson]") {
-    auto catalog = loadLessonCatalog(kContent);
+    auto catalog = loadLessonCatalog(kLessonLoaderContent);
     REQUIRE(catalog);
     for (std::size_t i = 1; i < catalog->lessons.size(); ++i) {
         CHECK(catalog->lessons[i - 1].order <= catalog->lessons[i].order);
@@ -136,7 +137,7 @@ TEST_CASE("an image that is not a PNG or JPEG picture is reported", "[lesson][im
 
 TEST_CASE("every shipped reading step has a picture and one lesson has a video guide",
           "[lesson][images]") {
-    auto catalog = loadLessonCatalog(kContent);
+    auto catalog = loadLessonCatalog(kLessonLoaderContent);
     REQUIRE(catalog);
     int videos = 0;
     for (const Lesson& lesson : catalog->lessons) {
@@ -144,7 +145,8 @@ TEST_CASE("every shipped reading step has a picture and one lesson has a video g
             INFO(lesson.id << " step " << i + 1);
             if (lesson.steps[i].kind == StepKind::Read) {
                 REQUIRE(lesson.steps[i].image);
-                CHECK(std::filesystem::is_regular_file(kContent / *lesson.steps[i].image));
+                CHECK(std::filesystem::is_regular_file(kLessonLoaderContent /
+                                                       *lesson.steps[i].image));
             }
             videos += lesson.steps[i].video ? 1 : 0;
         }

@@ -143,7 +143,7 @@ TEST_CASE("delivery deletes the ciphertext and keeps a receipt row", "[outbox]")
           "outbox_unknown_reference");
 }
 
-TEST_CASE("failed attempts wait for their next time; retry makes everything due", "[outbox]") {
+TEST_CASE("failed attempts wait for their next time: retry makes everything due", "[outbox]") {
     testing::TempDir dir;
     Keys keys;
     auto outbox = Outbox::open(dir / "outbox.db", keys.options());

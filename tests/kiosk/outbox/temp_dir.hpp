@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace kiosk::testing {
 
@@ -26,7 +27,9 @@ public:
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
     const std::filesystem::path& path() const { return path_; }
-    std::filesystem::path operator/(const char* name) const { return path_ / name; }
+    std::filesystem::path operator/(std::string_view name) const {
+        return path_ / std::filesystem::path(name);
+    }
 
 private:
     std::filesystem::path path_;

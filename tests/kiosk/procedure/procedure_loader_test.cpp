@@ -11,7 +11,8 @@ using namespace kiosk;
 
 namespace {
 
-const std::filesystem::path kContent = std::filesystem::path(KIOSK_SOURCE_DIR) / "content";
+const std::filesystem::path kProcedureLoaderContent =
+    std::filesystem::path(KIOSK_SOURCE_DIR) / "content";
 
 std::string readText(const std::filesystem::path& path) {
     std::ifstream in(path);
@@ -21,7 +22,8 @@ std::string readText(const std::filesystem::path& path) {
 }
 
 nlohmann::json birthProcedure() {
-    return nlohmann::json::parse(readText(kContent / "procedures" / "1.001193.json"));
+    return nlohmann::json::parse(
+        readText(kProcedureLoaderContent / "procedures" / "1.001193.json"));
 }
 
 std::string problemsOf(const nlohmann::json& document) {
@@ -33,7 +35,7 @@ std::string problemsOf(const nlohmann::json& document) {
 } // namespace
 
 TEST_CASE("every shipped procedure, list and category loads without a problem", "[dossier]") {
-    auto catalog = loadProcedureCatalog(kContent);
+    auto catalog = loadProcedureCatalog(kProcedureLoaderContent);
     INFO((catalog ? std::string() : catalog.error().message));
     REQUIRE(catalog.ok());
     CHECK(catalog->procedures.size() >= 9);
@@ -59,7 +61,7 @@ TEST_CASE("every shipped procedure, list and category loads without a problem", 
 }
 
 TEST_CASE("shipped picker lists hold the real sets", "[dossier]") {
-    auto catalog = loadProcedureCatalog(kContent);
+    auto catalog = loadProcedureCatalog(kProcedureLoaderContent);
     REQUIRE(catalog.ok());
     CHECK(catalog->findList("ethnicity")->items.size() == 54);
     CHECK(catalog->findList("ethnicity")->items.front().label.vi == "Kinh");
@@ -112,7 +114,7 @@ TEST_CASE("duplicate field ids, unknown rules and non-JSON are refused", "[dossi
 }
 
 TEST_CASE("cross-checks name unknown categories, picker lists and card fields", "[dossier]") {
-    auto catalog = loadProcedureCatalog(kContent);
+    auto catalog = loadProcedureCatalog(kProcedureLoaderContent);
     REQUIRE(catalog.ok());
     Procedure procedure = *catalog->findProcedure("1.001193");
     procedure.category = "taxes";
@@ -129,7 +131,7 @@ TEST_CASE("a content directory with a broken file fails with the file name", "[d
     auto dir = std::filesystem::temp_directory_path() / "kiosk-procedure-test";
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
-    std::filesystem::copy(kContent, dir, std::filesystem::copy_options::recursive);
+    std::filesystem::copy(kProcedureLoaderContent, dir, std::filesystem::copy_options::recursive);
     std::ofstream(dir / "procedures" / "1.000656.json") << "[]";
     auto catalog = loadProcedureCatalog(dir);
     REQUIRE_FALSE(catalog.ok());
@@ -138,14 +140,14 @@ TEST_CASE("a content directory with a broken file fails with the file name", "[d
 }
 
 TEST_CASE("every shipped hand-off step has a picture in the pack", "[dossier][images]") {
-    auto catalog = loadProcedureCatalog(kContent);
+    auto catalog = loadProcedureCatalog(kProcedureLoaderContent);
     REQUIRE(catalog.ok());
     for (const Procedure& procedure : catalog->procedures) {
         INFO(procedure.code);
         for (const auto* steps : {&procedure.handOff.steps, &procedure.handOff.vneidSteps}) {
             for (const HandOffStep& step : *steps) {
                 CHECK_FALSE(step.image.empty());
-                CHECK(std::filesystem::is_regular_file(kContent / step.image));
+                CHECK(std::filesystem::is_regular_file(kProcedureLoaderContent / step.image));
             }
         }
     }
@@ -157,7 +159,7 @@ TEST_CASE("a hand-off picture missing from the pack is named with its path", "[d
     auto dir = std::filesystem::temp_directory_path() / "kiosk-procedure-image-test";
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
-    std::filesystem::copy(kContent, dir, std::filesystem::copy_options::recursive);
+    std::filesystem::copy(kProcedureLoaderContent, dir, std::filesystem::copy_options::recursive);
     std::filesystem::remove(dir / "images" / "handoff" / "portal-submit.png");
     auto catalog = loadProcedureCatalog(dir);
     REQUIRE_FALSE(catalog.ok());
@@ -210,7 +212,7 @@ TEST_CASE("a picker item's parent must exist in another list", "[dossier]") {
     auto dir = std::filesystem::temp_directory_path() / "kiosk-parent-test";
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
-    std::filesystem::copy(kContent, dir, std::filesystem::copy_options::recursive);
+    std::filesystem::copy(kProcedureLoaderContent, dir, std::filesystem::copy_options::recursive);
     auto village = nlohmann::json::parse(readText(dir / "lists" / "village.json"));
     village["items"][0]["parent"] = "xa-khong-co";
     std::ofstream(dir / "lists" / "village.json") << village.dump();

@@ -11,7 +11,7 @@ using namespace kiosk;
 
 namespace {
 
-const ProcedureCatalog& shippedCatalog() {
+const ProcedureCatalog& procedureSearchShippedCatalog() {
     static const ProcedureCatalog catalog = [] {
         auto loaded = loadProcedureCatalog(std::string(KIOSK_SOURCE_DIR) + "/content");
         REQUIRE(loaded.ok());
@@ -22,7 +22,7 @@ const ProcedureCatalog& shippedCatalog() {
 
 std::vector<std::string> codesFor(std::string_view query) {
     std::vector<std::string> codes;
-    for (const SearchHit& hit : searchProcedures(shippedCatalog(), query)) {
+    for (const SearchHit& hit : searchProcedures(procedureSearchShippedCatalog(), query)) {
         codes.push_back(hit.code);
     }
     return codes;
@@ -142,7 +142,7 @@ TEST_CASE("every typed word must be found, and nothing typed finds nothing", "[s
 }
 
 TEST_CASE("procedure keywords load, and a keyword that is not text is refused", "[search]") {
-    const Procedure* birth = shippedCatalog().findProcedure("1.001193");
+    const Procedure* birth = procedureSearchShippedCatalog().findProcedure("1.001193");
     REQUIRE(birth != nullptr);
     CHECK(std::find(birth->keywords.begin(), birth->keywords.end(), "giấy khai sinh") !=
           birth->keywords.end());

@@ -14,7 +14,7 @@ using namespace kiosk;
 
 namespace {
 
-std::filesystem::path freshDirectory() {
+std::filesystem::path receiptPrintingFreshDirectory() {
     auto dir = std::filesystem::temp_directory_path() /
                ("kiosk-receipt-" + std::to_string(std::random_device{}()));
     std::filesystem::remove_all(dir);
@@ -82,7 +82,7 @@ TEST_CASE("a refused receipt names the reason and is held for a reprint", "[rece
 
 TEST_CASE("the receipt preview PNG is the printed bitmap", "[receipt]") {
     auto text = test::makeTextRenderer();
-    auto dir = freshDirectory();
+    auto dir = receiptPrintingFreshDirectory();
     std::filesystem::create_directories(dir);
     auto receipt = sampleReceipt(Language::Vietnamese);
     REQUIRE(writeReceiptPreview(receipt, *text, 576, dir / "preview.png"));
@@ -112,7 +112,7 @@ TEST_CASE("the test page shows every toned letter without missing glyphs", "[rec
 
 TEST_CASE("print-test on the simulated printer writes a PNG page", "[receipt]") {
     Config config;
-    config.paths.dataDir = freshDirectory();
+    config.paths.dataDir = receiptPrintingFreshDirectory();
     std::ostringstream out;
     CHECK(runPrintTest(config, PrintTestTarget::SimulatedPrinter, out) == 0);
     CHECK(out.str().find("printed:") != std::string::npos);
@@ -134,7 +134,7 @@ TEST_CASE("an unknown printer profile in the config is a clear error", "[receipt
 TEST_CASE("printer choice none gives no printer and simulated logs that it is simulated",
           "[receipt]") {
     Config config;
-    config.paths.dataDir = freshDirectory();
+    config.paths.dataDir = receiptPrintingFreshDirectory();
     std::ostringstream logs;
     Logger logger(logs);
     auto none = makePrinter(config, DeviceChoice::None, logger);

@@ -13,7 +13,7 @@
 using namespace kiosk;
 using namespace std::chrono;
 
-TEST_CASE("only corruption is sorted as corrupt; full, read-only, access and I/O are not",
+TEST_CASE("only corruption is sorted as corrupt: full, read-only, access and I/O are not",
           "[storage]") {
     CHECK(storeFaultOfSqlite(SQLITE_CORRUPT) == StoreFault::Corrupt);
     CHECK(storeFaultOfSqlite(SQLITE_NOTADB) == StoreFault::Corrupt);

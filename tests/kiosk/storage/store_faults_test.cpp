@@ -1,7 +1,6 @@
 // Fault injection for every SQLite store: ENOSPC, EIO and EROFS at each kind of write (write,
 // fsync, open), through a test VFS. Nothing acknowledged is lost, nothing that is not corrupt is
 // moved aside, the fault is logged once and shown, and the store recovers when the fault clears.
-#include "../usage/usage_test_support.hpp"
 #include "kiosk/assist/volunteer_store.hpp"
 #include "kiosk/dossier/local_time.hpp"
 #include "kiosk/outbox/outbox.hpp"
@@ -9,6 +8,7 @@
 #include "kiosk/programs/gateway/gateway_store.hpp"
 #include "kiosk/usage/usage_log.hpp"
 #include "tests/kiosk/storage/fault_vfs.hpp"
+#include "tests/kiosk/usage/usage_test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -23,7 +23,7 @@ using namespace std::chrono;
 
 namespace {
 
-const std::int64_t kMorning = unixFromVietnamTime({{2026, 11, 25}, 10, 0, 0});
+const std::int64_t kStoreFaultsMorning = unixFromVietnamTime({{2026, 11, 25}, 10, 0, 0});
 
 struct Fault {
     FaultOp op;
@@ -121,13 +121,13 @@ TEST_CASE("the outbox refuses a dossier it cannot store, keeps every acknowledge
             std::set<std::string> acknowledged;
             {
                 auto outbox = Outbox::openOrRetry(dir / "outbox.db", outboxOptions(&logger));
-                auto first = outbox->commit(dossier(kMorning));
+                auto first = outbox->commit(dossier(kStoreFaultsMorning));
                 REQUIRE(first.ok());
                 acknowledged.insert(first->localReference);
 
                 vfs.inject({fault.op, fault.error, "outbox"});
                 for (int i = 0; i < 3; ++i) {
-                    auto refused = outbox->commit(dossier(kMorning + 60 + i));
+                    auto refused = outbox->commit(dossier(kStoreFaultsMorning + 60 + i));
                     REQUIRE_FALSE(refused.ok());
                     CHECK(storeFaultOf(refused.error()) == expectedFault(fault));
                 }
@@ -137,7 +137,7 @@ TEST_CASE("the outbox refuses a dossier it cannot store, keeps every acknowledge
                 CHECK_FALSE(anyMovedAside(dir.path()));
 
                 vfs.clear();
-                auto after = outbox->commit(dossier(kMorning + 120));
+                auto after = outbox->commit(dossier(kStoreFaultsMorning + 120));
                 REQUIRE(after.ok());
                 acknowledged.insert(after->localReference);
                 CHECK(outbox->health().ok());
@@ -163,7 +163,7 @@ TEST_CASE("an outbox that cannot be opened says why, refuses dossiers, and opens
             {
                 auto outbox = Outbox::open(dir / "outbox.db", outboxOptions(nullptr));
                 REQUIRE(outbox.ok());
-                acknowledged = (*outbox)->commit(dossier(kMorning))->localReference;
+                acknowledged = (*outbox)->commit(dossier(kStoreFaultsMorning))->localReference;
             }
             std::ostringstream logText;
             Logger logger(logText);
@@ -172,7 +172,7 @@ TEST_CASE("an outbox that cannot be opened says why, refuses dossiers, and opens
             auto outbox = Outbox::openOrRetry(dir / "outbox.db", outboxOptions(&logger));
             CHECK_FALSE(outbox->acceptsDossiers());
             CHECK(outbox->health().fault == expectedFault(fault));
-            CHECK_FALSE(outbox->commit(dossier(kMorning + 60)).ok());
+            CHECK_FALSE(outbox->commit(dossier(kStoreFaultsMorning + 60)).ok());
             CHECK(logText.str().find("\"storage_fault\"") != std::string::npos);
             CHECK_FALSE(anyMovedAside(dir.path()));
 
@@ -181,7 +181,8 @@ TEST_CASE("an outbox that cannot be opened says why, refuses dossiers, and opens
             // The read-only fallback opened the file read-only: it must be reopened writable.
             bool accepts = false;
             for (int i = 0; i < 20 && !accepts; ++i) {
-                accepts = outbox->acceptsDossiers() && outbox->commit(dossier(kMorning + 120)).ok();
+                accepts = outbox->acceptsDossiers() &&
+                          outbox->commit(dossier(kStoreFaultsMorning + 120)).ok();
                 std::this_thread::sleep_for(milliseconds(50));
             }
             CHECK(accepts);
@@ -206,9 +207,9 @@ TEST_CASE("the Nth write of a commit failing never loses an acknowledged dossier
         FaultVfs vfs;
         auto outbox = Outbox::open(dir / "outbox.db", outboxOptions(nullptr));
         REQUIRE(outbox.ok());
-        REQUIRE((*outbox)->commit(dossier(kMorning)).ok());
+        REQUIRE((*outbox)->commit(dossier(kStoreFaultsMorning)).ok());
         vfs.resetWear();
-        REQUIRE((*outbox)->commit(dossier(kMorning + 1)).ok());
+        REQUIRE((*outbox)->commit(dossier(kStoreFaultsMorning + 1)).ok());
         for (const auto& [file, wear] : vfs.wear()) {
             writes += static_cast<int>(wear.writes);
             syncs += static_cast<int>(wear.syncs);
@@ -227,13 +228,14 @@ TEST_CASE("the Nth write of a commit failing never loses an acknowledged dossier
                 {
                     auto outbox = Outbox::open(dir / "outbox.db", outboxOptions(nullptr));
                     REQUIRE(outbox.ok());
-                    acknowledged.insert((*outbox)->commit(dossier(kMorning))->localReference);
+                    acknowledged.insert(
+                        (*outbox)->commit(dossier(kStoreFaultsMorning))->localReference);
                     vfs.inject({op, error, "", n, 1});
-                    auto maybe = (*outbox)->commit(dossier(kMorning + 1));
+                    auto maybe = (*outbox)->commit(dossier(kStoreFaultsMorning + 1));
                     if (maybe) {
                         acknowledged.insert(maybe->localReference);
                     }
-                    auto next = (*outbox)->commit(dossier(kMorning + 2));
+                    auto next = (*outbox)->commit(dossier(kStoreFaultsMorning + 2));
                     INFO(faultOpName(op) << " #" << n << " " << errnoName(error));
                     REQUIRE(next.ok());
                     CHECK(acknowledged.count(next->localReference) == 0);
@@ -261,7 +263,7 @@ TEST_CASE("a damaged outbox is found at start, logged, kept, and keeps residents
         auto outbox = Outbox::open(dir / "outbox.db", outboxOptions(nullptr));
         REQUIRE(outbox.ok());
         for (int i = 0; i < 40; ++i) {
-            REQUIRE((*outbox)->commit(dossier(kMorning + i)).ok());
+            REQUIRE((*outbox)->commit(dossier(kStoreFaultsMorning + i)).ok());
         }
     }
     // Flip bytes in a b-tree page past the header (page 3 onwards).
@@ -276,7 +278,7 @@ TEST_CASE("a damaged outbox is found at start, logged, kept, and keeps residents
     auto outbox = Outbox::openOrRetry(dir / "outbox.db", outboxOptions(&logger));
     CHECK_FALSE(outbox->acceptsDossiers());
     CHECK(outbox->health().fault == StoreFault::Corrupt);
-    CHECK_FALSE(outbox->commit(dossier(kMorning + 100)).ok());
+    CHECK_FALSE(outbox->commit(dossier(kStoreFaultsMorning + 100)).ok());
     CHECK(logText.str().find("\"storage_damaged\"") != std::string::npos);
     CHECK(readFile(dir / "outbox.db") == bytes); // left for a maintainer to recover
     CHECK_FALSE(anyMovedAside(dir.path()));
@@ -293,7 +295,7 @@ TEST_CASE("a lost outbox WAL is detected and the next reference does not repeat"
     {
         auto outbox = Outbox::open(dir / "outbox.db", outboxOptions(nullptr));
         REQUIRE(outbox.ok());
-        issued.insert((*outbox)->commit(dossier(kMorning))->localReference);
+        issued.insert((*outbox)->commit(dossier(kStoreFaultsMorning))->localReference);
         // The first dossier reached the main file (a checkpoint ran); the next two are only in
         // the WAL, as the outbox checkpoints every 64 pages.
         sqlite3* other = nullptr;
@@ -301,8 +303,8 @@ TEST_CASE("a lost outbox WAL is detected and the next reference does not repeat"
         REQUIRE(sqlite3_exec(other, "PRAGMA wal_checkpoint(TRUNCATE);", nullptr, nullptr,
                              nullptr) == SQLITE_OK);
         sqlite3_close(other);
-        issued.insert((*outbox)->commit(dossier(kMorning + 60))->localReference);
-        issued.insert((*outbox)->commit(dossier(kMorning + 120))->localReference);
+        issued.insert((*outbox)->commit(dossier(kStoreFaultsMorning + 60))->localReference);
+        issued.insert((*outbox)->commit(dossier(kStoreFaultsMorning + 120))->localReference);
         // The power goes and the WAL is lost: only the main file and the ledger survive.
         std::filesystem::copy_file(dir / "outbox.db", dir / "crashed" / "outbox.db");
         std::filesystem::copy_file(dir / "outbox-ledger.db", dir / "crashed" / "outbox-ledger.db");
@@ -312,7 +314,7 @@ TEST_CASE("a lost outbox WAL is detected and the next reference does not repeat"
     auto outbox = Outbox::openOrRetry(dir / "crashed" / "outbox.db", outboxOptions(&logger));
     CHECK(outbox->lostDossiers() == 2);
     CHECK(logText.str().find("\"outbox_dossiers_lost\"") != std::string::npos);
-    auto next = outbox->commit(dossier(kMorning + 180));
+    auto next = outbox->commit(dossier(kStoreFaultsMorning + 180));
     REQUIRE(next.ok());
     CHECK(issued.count(next->localReference) == 0);
     CHECK(next->localReference == "VT-20261125-0004");
@@ -331,7 +333,8 @@ TEST_CASE("a deleted outbox does not restart the references", "[storage][outbox]
     {
         auto outbox = Outbox::open(dir / "outbox.db", outboxOptions(nullptr));
         REQUIRE(outbox.ok());
-        REQUIRE((*outbox)->commit(dossier(kMorning))->localReference == "VT-20261125-0001");
+        REQUIRE((*outbox)->commit(dossier(kStoreFaultsMorning))->localReference ==
+                "VT-20261125-0001");
     }
     for (const char* name : {"outbox.db", "outbox.db-wal", "outbox.db-shm"}) {
         std::filesystem::remove(dir / name);
@@ -339,7 +342,8 @@ TEST_CASE("a deleted outbox does not restart the references", "[storage][outbox]
     auto outbox = Outbox::open(dir / "outbox.db", outboxOptions(nullptr));
     REQUIRE(outbox.ok());
     CHECK((*outbox)->lostDossiers() == 1);
-    CHECK((*outbox)->commit(dossier(kMorning + 60))->localReference == "VT-20261125-0002");
+    CHECK((*outbox)->commit(dossier(kStoreFaultsMorning + 60))->localReference ==
+          "VT-20261125-0002");
 }
 
 TEST_CASE("the usage log keeps its file through full, read-only and failing disks and "
@@ -485,7 +489,7 @@ TEST_CASE("the volunteer store refuses a change it cannot store and keeps every 
     }
 }
 
-TEST_CASE("a volunteer store that cannot be opened is left alone; a corrupt one is moved aside",
+TEST_CASE("a volunteer store that cannot be opened is left alone: a corrupt one is moved aside",
           "[storage][assist]") {
     VolunteerStoreOptions options;
     options.hashParams = PinHashParams{1 << 10, 8, 1};
@@ -638,10 +642,10 @@ TEST_CASE("a storage error on the sender's path is logged once per change, and t
     Logger logger(logText);
     FaultVfs vfs;
     auto outbox = Outbox::openOrRetry(dir / "outbox.db", outboxOptions(&logger));
-    REQUIRE(outbox->commit(dossier(kMorning)).ok());
+    REQUIRE(outbox->commit(dossier(kStoreFaultsMorning)).ok());
     CountingClient client;
     SenderOptions options;
-    options.now = [] { return kMorning + 10; };
+    options.now = [] { return kStoreFaultsMorning + 10; };
     Sender sender(*outbox, client, options, &logger);
     // The attempt's outcome cannot be written: each pass stops there (no busy loop on the same
     // dossier), and the fault is one log line, not five.

@@ -1,7 +1,7 @@
 // The privacy scan finds planted secrets in every disguise it promises, and nothing in clean data.
 #include "kiosk/usage/privacy_scan.hpp"
 #include "kiosk/usage/usage_log.hpp"
-#include "usage_test_support.hpp"
+#include "tests/kiosk/usage/usage_test_support.hpp"
 
 #include <catch2/catch.hpp>
 

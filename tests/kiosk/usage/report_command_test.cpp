@@ -1,7 +1,7 @@
 // `kioskctl report`: arguments, CSV on stdout, clear errors.
-#include "../cli/kioskctl_test_support.hpp"
 #include "kiosk/usage/usage_log.hpp"
-#include "usage_test_support.hpp"
+#include "tests/kiosk/cli/kioskctl_test_support.hpp"
+#include "tests/kiosk/usage/usage_test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <sstream>

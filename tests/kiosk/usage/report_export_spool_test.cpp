@@ -2,7 +2,7 @@
 // the wait for the root helper, and the real helper script answering on plain folders.
 #include "kiosk/content/fs_util.hpp"
 #include "kiosk/usage/report_export_spool.hpp"
-#include "usage_test_support.hpp"
+#include "tests/kiosk/usage/usage_test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -15,7 +15,7 @@ namespace {
 
 constexpr std::string_view kName = "kiosk-report-2026-11-01_2026-11-25.csv";
 
-std::string readText(const std::filesystem::path& path) {
+std::string reportExportSpoolReadText(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
@@ -38,7 +38,7 @@ UsbExportWait countedWait(int* pauses = nullptr) {
 }
 
 std::string requestId(const std::filesystem::path& spool) {
-    std::string request = readText(spool / "request");
+    std::string request = reportExportSpoolReadText(spool / "request");
     auto start = request.find("id=") + 3;
     return request.substr(start, request.find('\n', start) - start);
 }
@@ -53,9 +53,10 @@ TEST_CASE("an export request spools the file, then names it and an id for the he
     auto id = requestUsbExport(spool, kName, "section,date,item,detail,value\r\n");
     REQUIRE(id.ok());
     CHECK(id->size() == 16);
-    CHECK(readText(spool / "outgoing" / std::string(kName)) ==
+    CHECK(reportExportSpoolReadText(spool / "outgoing" / std::string(kName)) ==
           "section,date,item,detail,value\r\n");
-    CHECK(readText(spool / "request") == "id=" + *id + "\nfile=" + std::string(kName) + "\n");
+    CHECK(reportExportSpoolReadText(spool / "request") ==
+          "id=" + *id + "\nfile=" + std::string(kName) + "\n");
     CHECK_FALSE(std::filesystem::exists(spool / "request.tmp"));
 }
 
@@ -186,7 +187,7 @@ TEST_CASE("the real helper script saves the spooled report on a stick folder", "
     CHECK(exitCode == 0);
     CHECK(result.outcome == UsbExportOutcome::Saved);
     CHECK(result.detail == "kiosk-reports/" + std::string(kName));
-    CHECK(readText(stick / "kiosk-reports" / std::string(kName)) == csv);
+    CHECK(reportExportSpoolReadText(stick / "kiosk-reports" / std::string(kName)) == csv);
     CHECK(std::filesystem::is_empty(spool / "outgoing"));
 }
 

@@ -48,7 +48,7 @@ std::vector<std::string> lines(const std::string& text) {
     return out;
 }
 
-bool contains(const std::vector<std::string>& haystack, const std::string& needle) {
+bool reportExportContains(const std::vector<std::string>& haystack, const std::string& needle) {
     return std::find(haystack.begin(), haystack.end(), needle) != haystack.end();
 }
 
@@ -66,20 +66,20 @@ TEST_CASE("the CSV export suppresses small counts and what could reveal them", "
     auto csv = lines(usageReportCsv(smallReport()));
     REQUIRE_FALSE(csv.empty());
     CHECK(csv[0] == "section,date,item,detail,value");
-    CHECK(contains(csv, "report,,from,,2026-11-01"));
-    CHECK(contains(csv, "report,,to,,2026-11-02"));
-    CHECK(contains(csv, "sessions,,started,,23"));
-    CHECK(contains(csv, "sessions,,assisted,,<5"));
-    CHECK(contains(csv, "sessions,,language,en,<5"));
-    CHECK(contains(csv, "dossiers,,1.001193,submitted,7"));
-    CHECK(contains(csv, "dossiers,,1.001193,failed,<5"));
-    CHECK(contains(csv, "dossiers,,1.001193,queued,0"));
-    CHECK(contains(csv, "lessons,,vneid-01,,5"));
-    CHECK(contains(csv, "rating,,answers,,<5"));
-    CHECK(contains(csv, "device_fault,,card_reader,disconnected,<5"));
-    CHECK(contains(csv, "day,2026-11-01,sessions,,19"));
-    CHECK(contains(csv, "day,2026-11-02,sessions,,<5"));
-    CHECK(contains(csv, "day,2026-11-02,device_faults,,<5"));
+    CHECK(reportExportContains(csv, "report,,from,,2026-11-01"));
+    CHECK(reportExportContains(csv, "report,,to,,2026-11-02"));
+    CHECK(reportExportContains(csv, "sessions,,started,,23"));
+    CHECK(reportExportContains(csv, "sessions,,assisted,,<5"));
+    CHECK(reportExportContains(csv, "sessions,,language,en,<5"));
+    CHECK(reportExportContains(csv, "dossiers,,1.001193,submitted,7"));
+    CHECK(reportExportContains(csv, "dossiers,,1.001193,failed,<5"));
+    CHECK(reportExportContains(csv, "dossiers,,1.001193,queued,0"));
+    CHECK(reportExportContains(csv, "lessons,,vneid-01,,5"));
+    CHECK(reportExportContains(csv, "rating,,answers,,<5"));
+    CHECK(reportExportContains(csv, "device_fault,,card_reader,disconnected,<5"));
+    CHECK(reportExportContains(csv, "day,2026-11-01,sessions,,19"));
+    CHECK(reportExportContains(csv, "day,2026-11-02,sessions,,<5"));
+    CHECK(reportExportContains(csv, "day,2026-11-02,device_faults,,<5"));
     // A percentage or an average over a suppressed count would give the count away.
     for (const std::string& line : csv) {
         CHECK(line.find("assisted_percent") == std::string::npos);
@@ -97,8 +97,8 @@ TEST_CASE("the CSV export shows shares and averages resting on enough answers", 
     report.assistedSessions = 11;
     report.ratings = 8;
     auto csv = lines(usageReportCsv(report));
-    CHECK(contains(csv, "sessions,,assisted_percent,,50"));
-    CHECK(contains(csv, "rating,,average,5,4.8"));
+    CHECK(reportExportContains(csv, "sessions,,assisted_percent,,50"));
+    CHECK(reportExportContains(csv, "rating,,average,5,4.8"));
 }
 
 TEST_CASE("the printed summary carries the same suppressed figures in Vietnamese", "[report]") {

@@ -1,7 +1,7 @@
 // The usage log on real SQLite files: batching, roll-up and retention, recovery, crash safety.
 #include "kiosk/usage/usage_log.hpp"
 #include "kiosk/usage/usage_report.hpp"
-#include "usage_test_support.hpp"
+#include "tests/kiosk/usage/usage_test_support.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>

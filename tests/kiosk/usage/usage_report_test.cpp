@@ -1,7 +1,7 @@
 // Usage reports on known synthetic data: every figure, both the rolled-up and the raw part.
 #include "kiosk/usage/usage_log.hpp"
 #include "kiosk/usage/usage_report.hpp"
-#include "usage_test_support.hpp"
+#include "tests/kiosk/usage/usage_test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -11,7 +11,7 @@ using namespace std::chrono;
 
 namespace {
 
-constexpr sys_days kToday = sys_days(year(2026) / November / day(25)); // a Wednesday
+constexpr sys_days kUsageReportToday = sys_days(year(2026) / November / day(25)); // a Wednesday
 
 struct Visit {
     Language language = Language::Vietnamese;
@@ -56,7 +56,7 @@ void recordVisit(UsageLog& log, const Visit& visit) {
 
 // October 31st (outside the range), November 3rd and 10th (rolled up) and today (raw rows).
 void recordMonth(const std::filesystem::path& path) {
-    FakeWallClock clock(localTime(kToday, 8));
+    FakeWallClock clock(localTime(kUsageReportToday, 8));
     UsageLogOptions options;
     options.databasePath = path;
     options.flushInterval = hours(1);
@@ -91,7 +91,7 @@ void recordMonth(const std::filesystem::path& path) {
     REQUIRE(
         log.record(UsageEvent::deviceFault(UsageDevice::Printer, FaultCategory::PaperOut)).ok());
 
-    clock.set(localTime(kToday, 8, 5));
+    clock.set(localTime(kUsageReportToday, 8, 5));
     log.flush();
     log.runMaintenance();
 
@@ -110,12 +110,13 @@ TEST_CASE("a month report adds rolled-up days and today's raw rows correctly", "
     TempDir dir;
     recordMonth(dir / "usage.db");
     CHECK(queryCount(dir / "usage.db", "SELECT value FROM usage_meta") ==
-          (kToday - days(1)).time_since_epoch().count());
+          (kUsageReportToday - days(1)).time_since_epoch().count());
 
-    auto report = buildUsageReport(dir / "usage.db", dateRangeFor(ReportPeriod::ThisMonth, kToday));
+    auto report = buildUsageReport(dir / "usage.db",
+                                   dateRangeFor(ReportPeriod::ThisMonth, kUsageReportToday));
     REQUIRE(report.ok());
     CHECK(report->range.from == sys_days(year(2026) / November / day(1)));
-    CHECK(report->range.to == kToday);
+    CHECK(report->range.to == kUsageReportToday);
 
     CHECK(report->sessions == 11);
     CHECK(report->sessionsEnded == 11);
@@ -182,7 +183,8 @@ TEST_CASE("a month report adds rolled-up days and today's raw rows correctly", "
 TEST_CASE("a report of today only sees today's raw rows", "[report]") {
     TempDir dir;
     recordMonth(dir / "usage.db");
-    auto report = buildUsageReport(dir / "usage.db", dateRangeFor(ReportPeriod::Today, kToday));
+    auto report =
+        buildUsageReport(dir / "usage.db", dateRangeFor(ReportPeriod::Today, kUsageReportToday));
     REQUIRE(report.ok());
     CHECK(report->sessions == 3);
     CHECK(report->lessonsCompleted == 3);
@@ -201,45 +203,48 @@ TEST_CASE("a custom range ending before the roll-up reads only daily counts", "[
 }
 
 TEST_CASE("report ranges: today, this week from Monday, this month from the 1st", "[report]") {
-    auto today = dateRangeFor(ReportPeriod::Today, kToday);
-    CHECK(today.from == kToday);
-    CHECK(today.to == kToday);
-    auto week = dateRangeFor(ReportPeriod::ThisWeek, kToday);
+    auto today = dateRangeFor(ReportPeriod::Today, kUsageReportToday);
+    CHECK(today.from == kUsageReportToday);
+    CHECK(today.to == kUsageReportToday);
+    auto week = dateRangeFor(ReportPeriod::ThisWeek, kUsageReportToday);
     CHECK(week.from == sys_days(year(2026) / November / day(23)));
     auto sunday = dateRangeFor(ReportPeriod::ThisWeek, sys_days(year(2026) / November / day(29)));
     CHECK(sunday.from == sys_days(year(2026) / November / day(23)));
-    auto month = dateRangeFor(ReportPeriod::ThisMonth, kToday);
+    auto month = dateRangeFor(ReportPeriod::ThisMonth, kUsageReportToday);
     CHECK(month.from == sys_days(year(2026) / November / day(1)));
 }
 
 TEST_CASE("kiosk days follow Vietnam time, not UTC", "[report]") {
     // 18:30 UTC on the 24th is 01:30 on the 25th in Vietnam.
     auto utcEvening = sys_days(year(2026) / November / day(24)) + hours(18) + minutes(30);
-    CHECK(kioskToday(utcEvening, hours(7)) == kToday);
-    CHECK(kioskToday(utcEvening, hours(0)) == kToday - days(1));
+    CHECK(kioskToday(utcEvening, hours(7)) == kUsageReportToday);
+    CHECK(kioskToday(utcEvening, hours(0)) == kUsageReportToday - days(1));
 }
 
 TEST_CASE("report dates are strict YYYY-MM-DD calendar dates", "[report]") {
-    CHECK(parseIsoDate("2026-11-25") == kToday);
+    CHECK(parseIsoDate("2026-11-25") == kUsageReportToday);
     CHECK(parseIsoDate("2024-02-29").has_value());
     for (const char* bad : {"", "2026-11-5", "2026/11/25", "2025-02-29", "2026-13-01", "2026-11-31",
                             "26-11-25", "2026-11-25x", "２026-11-25"}) {
         INFO(bad);
         CHECK_FALSE(parseIsoDate(bad).has_value());
     }
-    CHECK(formatIsoDate(kToday) == "2026-11-25");
+    CHECK(formatIsoDate(kUsageReportToday) == "2026-11-25");
     CHECK(formatIsoDate(sys_days(year(2027) / January / day(3))) == "2027-01-03");
 }
 
 TEST_CASE("a report refuses a backwards range and a missing database", "[report]") {
     TempDir dir;
-    auto backwards = buildUsageReport(dir / "usage.db", DateRange{kToday, kToday - days(1)});
+    auto backwards = buildUsageReport(dir / "usage.db",
+                                      DateRange{kUsageReportToday, kUsageReportToday - days(1)});
     REQUIRE_FALSE(backwards.ok());
     recordMonth(dir / "usage.db");
-    auto reversed = buildUsageReport(dir / "usage.db", DateRange{kToday, kToday - days(1)});
+    auto reversed = buildUsageReport(dir / "usage.db",
+                                     DateRange{kUsageReportToday, kUsageReportToday - days(1)});
     REQUIRE_FALSE(reversed.ok());
     CHECK(reversed.error().code == "report.bad_range");
-    auto missing = buildUsageReport(dir / "nothing.db", DateRange{kToday, kToday});
+    auto missing =
+        buildUsageReport(dir / "nothing.db", DateRange{kUsageReportToday, kUsageReportToday});
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().code == "report.no_database");
     CHECK_FALSE(std::filesystem::exists(dir / "nothing.db"));
@@ -247,7 +252,7 @@ TEST_CASE("a report refuses a backwards range and a missing database", "[report]
 
 TEST_CASE("sessions per volunteer are counted by pseudonymous code", "[report]") {
     TempDir dir;
-    FakeWallClock clock(localTime(kToday, 9));
+    FakeWallClock clock(localTime(kUsageReportToday, 9));
     {
         UsageLogOptions options;
         options.databasePath = dir / "usage.db";
@@ -259,7 +264,8 @@ TEST_CASE("sessions per volunteer are counted by pseudonymous code", "[report]")
             log.record(UsageEvent::volunteerAssisted(session, i < 5 ? lan : binh));
         }
     }
-    auto report = buildUsageReport(dir / "usage.db", DateRange{kToday, kToday});
+    auto report =
+        buildUsageReport(dir / "usage.db", DateRange{kUsageReportToday, kUsageReportToday});
     REQUIRE(report.ok());
     REQUIRE(report->volunteers.size() == 2);
     CHECK(report->volunteers[0].name == "vol-0a1b2c3d");

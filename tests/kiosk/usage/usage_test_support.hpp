@@ -3,6 +3,7 @@
 
 #include "kiosk/usage/usage_log.hpp"
 #include "kiosk/usage/usage_sqlite.hpp"
+#include "tests/kiosk/outbox/temp_dir.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -12,27 +13,6 @@
 #include <string>
 
 namespace kiosk::testing {
-
-// A fresh directory under the system temp dir, removed with everything in it.
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern =
-            (std::filesystem::temp_directory_path() / "kiosk-usage-XXXXXX").string();
-        path_ = mkdtemp(pattern.data());
-    }
-    ~TempDir() {
-        std::error_code error;
-        std::filesystem::remove_all(path_, error);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    std::filesystem::path path_;
-};
 
 // A wall clock the test sets; safe to read from the usage writer thread.
 class FakeWallClock {

@@ -25,7 +25,7 @@ TEST_CASE("day arithmetic and weekdays agree with the calendar", "[validation]")
     CHECK(daysSinceEpoch({1970, 1, 1}) == 0);
     CHECK(dateFromDays(daysSinceEpoch({2026, 11, 25})) == CivilDate{2026, 11, 25});
     CHECK(dateFromDays(daysSinceEpoch({1900, 3, 1}) - 1) == CivilDate{1900, 2, 28});
-    CHECK(weekday({2026, 11, 25}) == 2); // a Wednesday
-    CHECK(weekday({2025, 9, 2}) == 1);   // a Tuesday
+    CHECK(kiosk::weekday({2026, 11, 25}) == 2); // a Wednesday
+    CHECK(kiosk::weekday({2025, 9, 2}) == 1);   // a Tuesday
     CHECK(formatDate({1950, 1, 5}) == "05/01/1950");
 }

@@ -88,16 +88,16 @@ TEST_CASE("the shipped lesson guide decodes at its size, length and frame rate",
     CHECK((*decoder)->height() == 540);
     CHECK((*decoder)->durationSeconds() == Approx(16.0).margin(0.2));
     int frames = 0;
-    double last = 0;
+    double lastSeconds = 0;
     while (true) {
         auto frame = (*decoder)->next();
         REQUIRE(frame);
         if (!*frame) {
             break;
         }
-        last = (*frame)->seconds;
+        lastSeconds = (*frame)->seconds;
         ++frames;
     }
     CHECK(frames == 160); // 10 frames/s
-    CHECK(last == Approx(15.9).margin(0.05));
+    CHECK(lastSeconds == Approx(15.9).margin(0.05));
 }
