@@ -102,15 +102,17 @@ void submitted(Flow& flow, ScriptedResident& resident, SubmissionState state) {
     flow.receiptPrinted(true);
 }
 
-std::map<std::string, std::string> syntheticCard() {
-    return {{"card.full_name", "Nguyễn Thị Ánh Tuyết"},
-            {"card.id_number", "026190001234"},
-            {"card.date_of_birth", "05/01/1990"},
-            {"card.sex", "female"},
-            {"card.ethnicity", "Kinh"},
-            {"card.place_of_origin", "Vĩnh Tường, Vĩnh Phúc"},
-            {"card.place_of_residence", "Thôn Đông, Xã Vĩnh Tường, Phú Thọ"},
-            {"card.verification", "genuine"}};
+CardHolder syntheticCard() {
+    CardHolder card;
+    card.fullName = "Nguyễn Thị Ánh Tuyết";
+    card.idNumber = "026190001234";
+    card.dateOfBirth = CivilDate{1990, 1, 5};
+    card.sex = Sex::Female;
+    card.ethnicity = "Kinh";
+    card.placeOfOrigin = "Vĩnh Tường, Vĩnh Phúc";
+    card.placeOfResidence = "Thôn Đông, Xã Vĩnh Tường, Phú Thọ";
+    card.verification = CardVerification::Genuine;
+    return card;
 }
 
 void toCardRead(Flow& flow, ScriptedResident& resident) {
@@ -123,7 +125,7 @@ void toCardRead(Flow& flow, ScriptedResident& resident) {
 // A card that offers only BAC (like the simulator's tran-van-duc profile) asks for two dates.
 void toCardDates(Flow& flow, ScriptedResident& resident) {
     toCardRead(flow, resident);
-    flow.cardReadFailed("needs_dates");
+    flow.cardReadFailed(CardReadFailure::NeedsDates);
 }
 
 void enterCardDates(ScriptedResident& resident) {
@@ -381,18 +383,18 @@ std::vector<ScreenshotScene> screenshotScenes() {
     });
     add("card_failed", [](Flow& flow, R& r) {
         toCardRead(flow, r);
-        flow.cardReadFailed("wrong_key");
+        flow.cardReadFailed(CardReadFailure::WrongAccessKey);
     });
     // A cloned chip: the data is the issuer's, but the chip failed Active Authentication.
     add("card_read_clone", [](Flow& flow, R& r) {
         toCardRead(flow, r);
         auto card = syntheticCard();
-        card["card.verification"] = "chip_not_proven";
+        card.verification = CardVerification::ChipNotProven;
         flow.cardRead(card);
     });
     add("card_failed_data_altered", [](Flow& flow, R& r) {
         toCardRead(flow, r);
-        flow.cardReadFailed("data_altered");
+        flow.cardReadFailed(CardReadFailure::DataAltered);
     });
     add("card_dates", toCardDates);
     add("card_dates_day", [](Flow& flow, R& r) {
@@ -407,7 +409,7 @@ std::vector<ScreenshotScene> screenshotScenes() {
         enterCardDates(r);
         r.tap(intent::Next{});
         flow.takeEffects();
-        flow.cardReadFailed("wrong_key");
+        flow.cardReadFailed(CardReadFailure::WrongAccessKey);
     });
     add("procedure_search", [](Flow&, R& r) {
         r.tap(intent::Open{Screen::ProcedureCategories});
@@ -452,7 +454,7 @@ std::vector<ScreenshotScene> screenshotScenes() {
                               enterCardDates(r);
                               r.tap(intent::Next{});
                               flow.takeEffects();
-                              flow.cardReadFailed("wrong_key");
+                              flow.cardReadFailed(CardReadFailure::WrongAccessKey);
                           },
                           healthyDevices(), false});
         scenes.push_back({"result_accepted" + suffix,
@@ -737,12 +739,11 @@ std::vector<ScreenshotScene> screenshotScenes() {
         submitted(flow, r, SubmissionState::Accepted);
         r.tap(intent::Rate{5});
     });
-    for (auto [name, reason] : {std::pair{"card_failed_removed", "card_removed"},
-                                {"card_failed_no_card", "no_card"},
-                                {"card_failed_reader_unplugged", "reader_unplugged"},
-                                {"card_failed_unsupported", "unsupported"}}) {
-        std::string why = reason;
-        add(name, [why](Flow& flow, R& r) {
+    for (auto [name, why] : {std::pair{"card_failed_removed", CardReadFailure::CardRemoved},
+                             {"card_failed_no_card", CardReadFailure::NoCard},
+                             {"card_failed_reader_unplugged", CardReadFailure::ReaderMissing},
+                             {"card_failed_unsupported", CardReadFailure::Unsupported}}) {
+        add(name, [why = why](Flow& flow, R& r) {
             toCardRead(flow, r);
             flow.cardReadFailed(why);
         });
@@ -896,7 +897,7 @@ std::vector<ScreenshotScene> screenshotScenes() {
                           })});
         scenes.push_back({"card_failed" + look.suffix, styled([](Flow& flow, R& r) {
                               toCardRead(flow, r);
-                              flow.cardReadFailed("wrong_key");
+                              flow.cardReadFailed(CardReadFailure::WrongAccessKey);
                           })});
         scenes.push_back({"lesson_list" + look.suffix,
                           styled([](Flow&, R& r) { r.tap(intent::Open{Screen::Lessons}); })});

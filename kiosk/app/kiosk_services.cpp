@@ -12,7 +12,8 @@
 #include "kiosk/dossier/receipt_info.hpp"
 #include "kiosk/dossier/working_calendar.hpp"
 #include "kiosk/idcard/card_access.hpp"
-#include "kiosk/idcard/card_fields.hpp"
+#include "kiosk/idcard/card_holder.hpp"
+#include "kiosk/idcard/card_read_failure.hpp"
 #include "kiosk/idcard/card_read_log.hpp"
 #include "kiosk/idcard/card_reader_setup.hpp"
 #include "kiosk/idcard/card_trust_command.hpp"
@@ -56,26 +57,6 @@ constexpr auto kDeliveryWait = std::chrono::seconds(4);
 // Room a dossier needs on the data partition: its sealed payload and attachments with the WAL
 // growth of one commit, with a wide margin (a dossier is tens of kilobytes).
 constexpr std::uintmax_t kDossierStorageReserveBytes = 8 * 1024 * 1024;
-
-std::string failureReason(icao::ReadFailure failure) {
-    switch (failure) {
-    case icao::ReadFailure::NoCard:
-        return "no_card";
-    case icao::ReadFailure::WrongAccessKey:
-        return "wrong_key";
-    case icao::ReadFailure::CardRemoved:
-        return "card_removed";
-    case icao::ReadFailure::ReaderUnplugged:
-        return "reader_unplugged";
-    case icao::ReadFailure::Unsupported:
-        return "unsupported";
-    case icao::ReadFailure::NeedsMrzKey:
-        return "needs_dates";
-    case icao::ReadFailure::Malformed:
-        break;
-    }
-    return "malformed";
-}
 
 ReceiptDateTime receiptTime(const LocalDateTime& time) {
     return ReceiptDateTime{time.date.year, time.date.month, time.date.day, time.hour, time.minute};
@@ -303,10 +284,8 @@ void KioskServices::readCard(std::string idNumber, std::string dateOfBirth,
                              std::string dateOfExpiry) {
     post([this, number = std::move(idNumber), birth = std::move(dateOfBirth),
           expiry = std::move(dateOfExpiry)]() mutable {
-        service::CardReadDone done;
-        if (!devices_->reader) {
-            done.failure = "reader_unplugged";
-        } else {
+        service::CardReadDone done{CardReadFailure::ReaderMissing};
+        if (devices_->reader) {
             icao::ReadOptions options;
             options.trustStore = devices_->reader->trustStore();
             // A commune updates its CSCA list with a signed content pack (issue 14, defect 9).
@@ -316,11 +295,10 @@ void KioskServices::readCard(std::string idNumber, std::string dateOfBirth,
             auto card = icao::readIdCard(devices_->reader->reader(), key, options, &stats);
             logCardRead(logger_, card, stats); // outcomes and costs only, never the contents
             if (!card) {
-                done.failure = failureReason(icao::readFailureOf(card.error()));
+                done.result = cardReadFailureOf(icao::readFailureOf(card.error()));
             } else {
-                CardFieldsOutcome outcome = cardFieldsFromRead(*card);
-                done.fields = std::move(outcome.fields);
-                done.failure = std::move(outcome.failure);
+                // Data that does not match its signed hash never reaches a dossier.
+                done.result = cardReadResultFrom(*card);
             }
         }
         OPENSSL_cleanse(number.data(), number.size());

@@ -5,6 +5,8 @@
 #include "kiosk/devices/device_status.hpp"
 #include "kiosk/flow/dossier_draft.hpp"
 #include "kiosk/flow/session_state.hpp"
+#include "kiosk/idcard/card_holder.hpp"
+#include "kiosk/idcard/card_read_failure.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -21,8 +23,15 @@ class Flow;
 
 namespace service {
 struct CardReadDone {
-    std::map<std::string, std::string> fields; // "card.full_name" -> value; empty on failure
-    std::string failure;                       // reason id for the screen, empty on success
+    std::variant<CardHolder, CardReadFailure> result; // the holder's data, or why not
+
+    const CardHolder* holder() const { return std::get_if<CardHolder>(&result); }
+    std::optional<CardReadFailure> failure() const {
+        if (const auto* failed = std::get_if<CardReadFailure>(&result)) {
+            return *failed;
+        }
+        return std::nullopt;
+    }
 };
 struct SubmitDone {
     SubmissionOutcome outcome;

@@ -4,21 +4,26 @@
 namespace kiosk {
 namespace {
 
-CardFailure cardFailureOf(const std::string& reason) {
-    if (reason == "no_card") {
+CardFailure usageCardFailureOf(std::optional<CardReadFailure> failure) {
+    if (!failure) {
+        return CardFailure::CommunicationError;
+    }
+    switch (*failure) {
+    case CardReadFailure::NoCard:
         return CardFailure::NoCard;
-    }
-    if (reason == "card_removed") {
+    case CardReadFailure::CardRemoved:
         return CardFailure::CardRemoved;
-    }
-    if (reason == "wrong_key") {
+    case CardReadFailure::WrongAccessKey:
         return CardFailure::AccessDenied;
-    }
-    if (reason == "unsupported") {
+    case CardReadFailure::Unsupported:
         return CardFailure::UnsupportedCard;
-    }
-    if (reason == "reader_unplugged") {
+    case CardReadFailure::ReaderMissing:
         return CardFailure::ReaderMissing;
+    case CardReadFailure::DataAltered: // data refused after reading: an unusable card
+        return CardFailure::UnsupportedCard;
+    case CardReadFailure::Malformed:
+    case CardReadFailure::NeedsDates:
+        break;
     }
     return CardFailure::CommunicationError;
 }
@@ -86,7 +91,7 @@ void UsageRecorder::observe(const SessionState& state, SteadyTime now) {
         if (dossier.cardStep == CardStep::Read) {
             record(UsageEvent::cardRead(*session_, CardFailure::None));
         } else if (dossier.cardStep == CardStep::Failed) {
-            record(UsageEvent::cardRead(*session_, cardFailureOf(dossier.cardFailure)));
+            record(UsageEvent::cardRead(*session_, usageCardFailureOf(dossier.cardFailure)));
         }
     }
     if (dossier.outcome.state != lastSubmission_) {

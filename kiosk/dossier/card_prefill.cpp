@@ -1,44 +1,14 @@
-// Card value conversions: sex words, compact dates, ethnic group names to picker ids.
+// Card data into a procedure's fields: the typed date and sex formatted, names matched to lists.
 #include "kiosk/dossier/card_prefill.hpp"
 
 #include "kiosk/validation/id_number.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <optional>
 
 namespace kiosk {
 namespace {
 
-std::optional<std::string> sexItem(const std::string& value) {
-    static const std::pair<const char*, const char*> kWords[] = {
-        {"Nam", "male"},  {"nam", "male"},  {"M", "male"},   {"male", "male"},
-        {"Nữ", "female"}, {"nữ", "female"}, {"F", "female"}, {"female", "female"},
-        {"NAM", "male"},  {"NỮ", "female"}};
-    for (const auto& [word, item] : kWords) {
-        if (value == word) {
-            return std::string(item);
-        }
-    }
-    return std::nullopt;
-}
-
-std::optional<std::string> cardDate(const std::string& value) {
-    if (auto date = parseDate(value)) {
-        return formatDate(*date);
-    }
-    // DG13 of the chip card writes dates as ddmmyyyy without separators.
-    if (value.size() == 8 && std::all_of(value.begin(), value.end(),
-                                         [](unsigned char c) { return std::isdigit(c) != 0; })) {
-        if (auto date =
-                parseDate(value.substr(0, 2) + "/" + value.substr(2, 2) + "/" + value.substr(4))) {
-            return formatDate(*date);
-        }
-    }
-    return std::nullopt;
-}
-
-std::optional<std::string> listItem(const PickerList& list, const std::string& value) {
+std::optional<std::string> prefillListItem(const PickerList& list, const std::string& value) {
     if (list.find(value) != nullptr) {
         return value;
     }
@@ -50,9 +20,66 @@ std::optional<std::string> listItem(const PickerList& list, const std::string& v
     return std::nullopt;
 }
 
+// The card's text for a source name; nothing for a source that is not text (or not known:
+// the procedure loader refuses those).
+const std::string* cardText(const CardHolder& card, const std::string& source) {
+    if (source == "card.full_name") {
+        return &card.fullName;
+    }
+    if (source == "card.id_number") {
+        return &card.idNumber;
+    }
+    if (source == "card.nationality") {
+        return &card.nationality;
+    }
+    if (source == "card.ethnicity") {
+        return &card.ethnicity;
+    }
+    if (source == "card.place_of_origin") {
+        return &card.placeOfOrigin;
+    }
+    if (source == "card.place_of_residence") {
+        return &card.placeOfResidence;
+    }
+    return nullptr;
+}
+
+std::optional<std::string> prefillValue(const Field& field, const CardHolder& card,
+                                        const ProcedureCatalog& catalog) {
+    const std::string& source = *field.prefill;
+    if (source == "card.date_of_birth") {
+        if (!card.dateOfBirth) {
+            return std::nullopt;
+        }
+        return formatDate(*card.dateOfBirth);
+    }
+    if (source == "card.sex") {
+        // The shipped "sex" list's item ids; only a select over that list takes the sex.
+        if (!card.sex || field.type != FieldType::Select || field.picker != "sex") {
+            return std::nullopt;
+        }
+        return std::string(*card.sex == Sex::Male ? "male" : "female");
+    }
+    const std::string* text = cardText(card, source);
+    if (text == nullptr || text->empty()) {
+        return std::nullopt;
+    }
+    switch (field.type) {
+    case FieldType::IdNumber:
+        return normaliseIdNumber(*text);
+    case FieldType::Select:
+        if (const PickerList* list = catalog.findList(field.picker.value_or(""))) {
+            return prefillListItem(*list, *text);
+        }
+        return std::nullopt;
+    default:
+        return *text;
+    }
+}
+
 } // namespace
 
-FieldValues prefillFromCard(const Procedure& procedure, const CardFields& card,
+FieldValues prefillFromCard(const Procedure& procedure, const CardHolder& card,
                             const ProcedureCatalog& catalog) {
     FieldValues values;
     for (const FieldGroup& group : procedure.groups) {
@@ -60,30 +87,7 @@ FieldValues prefillFromCard(const Procedure& procedure, const CardFields& card,
             if (!field.prefill) {
                 continue;
             }
-            auto source = card.find(*field.prefill);
-            if (source == card.end() || source->second.empty()) {
-                continue;
-            }
-            std::optional<std::string> value;
-            switch (field.type) {
-            case FieldType::Date:
-                value = cardDate(source->second);
-                break;
-            case FieldType::IdNumber:
-                value = normaliseIdNumber(source->second);
-                break;
-            case FieldType::Select:
-                if (field.picker == "sex") {
-                    value = sexItem(source->second);
-                } else if (const PickerList* list = catalog.findList(field.picker.value_or(""))) {
-                    value = listItem(*list, source->second);
-                }
-                break;
-            default:
-                value = source->second;
-                break;
-            }
-            if (value) {
+            if (auto value = prefillValue(field, card, catalog)) {
                 values[field.id] = *value;
             }
         }

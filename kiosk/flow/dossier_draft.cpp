@@ -14,10 +14,7 @@ void DossierDraft::wipe() noexcept {
         OPENSSL_cleanse(value.data(), value.size());
     }
     values.clear();
-    for (auto& [field, value] : cardFields) {
-        OPENSSL_cleanse(value.data(), value.size());
-    }
-    cardFields.clear();
+    card.reset(); // CardHolder wipes its own text
     OPENSSL_cleanse(cardAccessNumber.data(), cardAccessNumber.size());
     cardAccessNumber.clear();
     for (std::string* date : {&cardBirthDate, &cardExpiryDate}) {

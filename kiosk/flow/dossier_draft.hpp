@@ -1,6 +1,8 @@
 // A resident's dossier while it is being filled in: choices, answers, editor, outcome.
 #pragma once
 
+#include "kiosk/idcard/card_holder.hpp"
+#include "kiosk/idcard/card_read_failure.hpp"
 #include "kiosk/input/keyboard_controller.hpp"
 #include "kiosk/input/vietnamese_composer.hpp"
 #include "kiosk/validation/field_problem.hpp"
@@ -81,8 +83,8 @@ struct DossierDraft {
     std::string cardAccessNumber; // typed ID number that opens the chip
     std::string cardBirthDate;    // "dd/mm/yyyy", typed when the card offers only BAC
     std::string cardExpiryDate;   // "dd/mm/yyyy", printed after "Có giá trị đến" on the card
-    std::map<std::string, std::string> cardFields; // "card.full_name" -> value, until confirmed
-    std::string cardFailure;                       // a reason id: "wrong_key", "card_removed"...
+    std::optional<CardHolder> card;             // what the chip said, until confirmed
+    std::optional<CardReadFailure> cardFailure; // why the last read failed
     std::size_t groupIndex = 0;
     std::vector<FieldProblem> problems; // of the current group after a refused Next
     std::set<std::string> documentsReady;

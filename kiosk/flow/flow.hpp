@@ -44,9 +44,8 @@ public:
     // Work requested by the last intents, oldest first; the app performs it and reports back.
     std::vector<Effect> takeEffects();
     // Results of effects.
-    void
-    cardRead(const std::map<std::string, std::string>& cardFields); // "card.full_name" -> value
-    void cardReadFailed(std::string reason);
+    void cardRead(CardHolder holder);
+    void cardReadFailed(CardReadFailure failure);
     void submissionFinished(SubmissionOutcome outcome);
     // `printerConnected` false: no printer to print on (the resident writes the code down).
     void receiptPrinted(bool printed, bool printerConnected = true);

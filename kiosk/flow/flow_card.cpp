@@ -34,8 +34,8 @@ effect::ReadCard Flow::readCardEffect() const {
 void Flow::startCardRead(SteadyTime now) {
     DossierDraft& dossier = state_.dossier;
     dossier.cardStep = CardStep::Reading;
-    dossier.cardFailure.clear();
-    dossier.cardFields.clear();
+    dossier.cardFailure.reset();
+    dossier.card.reset();
     open(Screen::CardRead, now);
     effects_.push_back(readCardEffect());
 }
@@ -48,37 +48,38 @@ void Flow::cardDatesNext(SteadyTime now) {
     startCardRead(now);
 }
 
-void Flow::cardRead(const std::map<std::string, std::string>& cardFields) {
+void Flow::cardRead(CardHolder holder) {
     if (state_.screen != Screen::CardRead) {
-        return; // the resident left the screen: drop what was read
+        return; // the resident left the screen: drop what was read (CardHolder wipes it)
     }
-    state_.dossier.cardFields = cardFields;
+    state_.dossier.card = std::move(holder);
     state_.dossier.cardStep = CardStep::Read;
-    state_.dossier.cardFailure.clear();
+    state_.dossier.cardFailure.reset();
 }
 
-void Flow::cardReadFailed(std::string reason) {
+void Flow::cardReadFailed(CardReadFailure failure) {
     if (state_.screen != Screen::CardRead) {
         return;
     }
     DossierDraft& dossier = state_.dossier;
     dossier.cardStep = CardStep::Failed;
-    dossier.cardFailure = std::move(reason);
+    dossier.cardFailure = failure;
     bool fromDates = !state_.history.empty() && state_.history.back() == Screen::CardDates;
-    if (dossier.cardFailure == "needs_dates" && !fromDates) {
+    if (failure == CardReadFailure::NeedsDates && !fromDates) {
         // The card offers only BAC: the dates screen takes the reading screen's place, so
         // Back from it returns to the identity choice rather than to a failed read.
         logger_.log(LogEvent::IdCardNeedsDates);
         // Not a failure yet (the usage log counts failures): the read goes on with the dates.
         dossier.cardStep = CardStep::Idle;
-        dossier.cardFailure.clear();
+        dossier.cardFailure.reset();
         state_.screen = Screen::CardDates;
         logger_.log(LogEvent::ScreenChanged, {{"screen", screenName(Screen::CardDates)}});
         return;
     }
-    if (fromDates && (dossier.cardFailure == "wrong_key" || dossier.cardFailure == "needs_dates")) {
+    if (fromDates &&
+        (failure == CardReadFailure::WrongAccessKey || failure == CardReadFailure::NeedsDates)) {
         // The dates did not open the card: back to them, with the message beside them.
-        dossier.cardFailure = "wrong_key";
+        dossier.cardFailure = CardReadFailure::WrongAccessKey;
         back();
     }
 }

@@ -37,7 +37,8 @@ void Flow::next(SteadyTime now) {
         open(Screen::SubmitChannel, now);
         return;
     case Screen::CardRead:
-        if (dossier.cardStep == CardStep::Failed && dossier.cardFailure == "needs_dates") {
+        if (dossier.cardStep == CardStep::Failed &&
+            dossier.cardFailure == CardReadFailure::NeedsDates) {
             open(Screen::CardDates, now);
             return;
         }
@@ -46,12 +47,12 @@ void Flow::next(SteadyTime now) {
             startCardRead(now);
             return;
         }
-        if (dossier.cardStep != CardStep::Read || procedure == nullptr) {
+        if (dossier.cardStep != CardStep::Read || !dossier.card || procedure == nullptr) {
             return;
         }
         // The resident confirmed what the card holds: fill every field that asks for it, in the
-        // field's own form (dates dd/mm/yyyy, "Nữ" as the sex list's item id...).
-        for (auto& [field, value] : prefillFromCard(*procedure, dossier.cardFields, *catalog_)) {
+        // field's own form (dates dd/mm/yyyy, the sex as the sex list's item id...).
+        for (auto& [field, value] : prefillFromCard(*procedure, *dossier.card, *catalog_)) {
             dossier.values[field] = value;
             dossier.prefilled.insert(field);
         }

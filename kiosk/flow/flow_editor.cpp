@@ -120,7 +120,7 @@ void Flow::storeAnswer(const Field& field, const std::string& value) {
         (field.id == kCardBirthField ? dossier.cardBirthDate : dossier.cardExpiryDate) = value;
         // A changed date deserves a fresh try: the "do not open this card" message goes.
         dossier.cardStep = CardStep::Idle;
-        dossier.cardFailure.clear();
+        dossier.cardFailure.reset();
         return;
     }
     auto previous = dossier.values.find(field.id);

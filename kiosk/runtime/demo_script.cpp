@@ -78,6 +78,10 @@ private:
     int number_ = 0;
 };
 
+std::string demoFailureName(std::optional<CardReadFailure> failure) {
+    return failure ? std::string(cardReadFailureName(*failure)) : "no failure";
+}
+
 } // namespace
 
 int runDemo(KioskRuntime& runtime, std::ostream& out, DemoPace pace,
@@ -107,7 +111,8 @@ int runDemo(KioskRuntime& runtime, std::ostream& out, DemoPace pace,
     demo.step("resident types the 12-digit ID number that opens the chip", intent::EditDone{});
     bool read = demo.waitFor([&] { return flow.state().dossier.cardStep != CardStep::Reading; });
     demo.expect(read && flow.state().dossier.cardStep == CardStep::Read,
-                "the simulated card was read (" + flow.state().dossier.cardFailure + ")");
+                "the simulated card was read (" +
+                    demoFailureName(flow.state().dossier.cardFailure) + ")");
     demo.report("the reader read the card (PACE, secure messaging, passive authentication)");
     demo.step("resident confirms the details from the card", intent::Next{});
     demo.expect(!flow.state().dossier.prefilled.empty(), "fields were pre-filled from the card");

@@ -234,11 +234,10 @@ void KioskRuntime::handle(ServiceEvent event) {
     std::visit(
         Overloaded{
             [&](service::CardReadDone& read) {
-                if (read.failure.empty()) {
-                    flow_->cardRead(read.fields);
-                } else {
-                    flow_->cardReadFailed(std::move(read.failure));
-                }
+                std::visit(
+                    Overloaded{[&](CardHolder& holder) { flow_->cardRead(std::move(holder)); },
+                               [&](CardReadFailure failure) { flow_->cardReadFailed(failure); }},
+                    read.result);
             },
             [&](service::SubmitDone& done) { flow_->submissionFinished(std::move(done.outcome)); },
             [&](service::PrintDone& done) {

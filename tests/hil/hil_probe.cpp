@@ -101,9 +101,16 @@ int hotplugReader(Probe& probe, const Config& config, const std::string& model,
     probe.send("when r out +12 unplug");
     services.readCard(idNumber);
     auto failed = nextResult<service::CardReadDone>(events);
-    probe.check(failed && failed->fields.empty() && failed->failure == "reader_unplugged",
+    auto failureText = [](const std::optional<service::CardReadDone>& done) {
+        if (!done) {
+            return std::string("no answer");
+        }
+        auto failure = done->failure();
+        return failure ? std::string(cardReadFailureName(*failure)) : std::string("read");
+    };
+    probe.check(failed && failed->failure() == CardReadFailure::ReaderMissing,
                 "a pull during the read ends it as 'reader unplugged', nothing pre-filled (got " +
-                    (failed ? failed->failure : std::string("nothing")) + ")");
+                    failureText(failed) + ")");
     double gone =
         waitFor([&] { return services.status().reader == ReaderState::Disconnected; }, 10s);
     std::cout << "reader pulled: status disconnected after " << gone << " s" << std::endl;
@@ -114,9 +121,8 @@ int hotplugReader(Probe& probe, const Config& config, const std::string& model,
     probe.check(back >= 0 && back <= 3.0, "the replug is noticed within 3 s, no restart");
     services.readCard(idNumber);
     auto read = nextResult<service::CardReadDone>(events);
-    probe.check(read && read->failure.empty() && !read->fields.empty(),
-                "the next read after the replug succeeds (" +
-                    (read ? read->failure : std::string("no answer")) + ")");
+    probe.check(read && read->holder() != nullptr && !read->holder()->idNumber.empty(),
+                "the next read after the replug succeeds (" + failureText(read) + ")");
     bool simulated = logs.str().find("\"simulated\":true") != std::string::npos;
     probe.check(!simulated, "no simulated device in the log");
     std::cout << logs.str();

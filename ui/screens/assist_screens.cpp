@@ -350,4 +350,16 @@ void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
     }
 }
 
+ScreenEntry volunteerSignInScreenEntry() {
+    return screenEntry<VolunteerSignInScreen>(Screen::VolunteerSignIn);
+}
+
+ScreenEntry pinEntryScreenEntry() {
+    return screenEntry<PinEntryScreen>(Screen::PinEntry);
+}
+
+ScreenEntry volunteerToolsScreenEntry() {
+    return screenEntry<VolunteerToolsScreen>(Screen::VolunteerTools);
+}
+
 } // namespace kiosk::ui

@@ -2,7 +2,7 @@
 // tools.
 #pragma once
 
-#include "ui/screens/screen_view.hpp"
+#include "ui/screens/screen_entry.hpp"
 
 namespace kiosk::ui {
 
@@ -33,5 +33,10 @@ void backButton(const FrameContext& ctx, float width);
 
 // `count` typed digits of at most `longest` as dots in a box `width` wide (never the digits).
 void drawPinDots(const FrameContext& ctx, std::size_t count, std::size_t longest, float width);
+
+// This file's screens, for the registry (screen_registry.cpp).
+ScreenEntry volunteerSignInScreenEntry();
+ScreenEntry pinEntryScreenEntry();
+ScreenEntry volunteerToolsScreenEntry();
 
 } // namespace kiosk::ui

@@ -8,27 +8,27 @@
 
 namespace kiosk::ui {
 
-Msg cardFailureMessage(std::string_view reason) {
-    if (reason == "wrong_key") {
+Msg cardFailureMessage(std::optional<CardReadFailure> failure) {
+    if (!failure) {
+        return Msg::CardGeneric;
+    }
+    switch (*failure) {
+    case CardReadFailure::WrongAccessKey:
         return Msg::CardWrongKey;
-    }
-    if (reason == "card_removed") {
+    case CardReadFailure::CardRemoved:
         return Msg::CardRemoved;
-    }
-    if (reason == "reader_unplugged") {
+    case CardReadFailure::ReaderMissing:
         return Msg::CardReaderUnplugged;
-    }
-    if (reason == "unsupported") {
+    case CardReadFailure::Unsupported:
         return Msg::CardUnsupported;
-    }
-    if (reason == "no_card") {
+    case CardReadFailure::NoCard:
         return Msg::CardNoCard;
-    }
-    if (reason == "needs_dates") {
+    case CardReadFailure::NeedsDates:
         return Msg::CardNeedsDates;
-    }
-    if (reason == "data_altered") {
+    case CardReadFailure::DataAltered:
         return Msg::CardDataAltered;
+    case CardReadFailure::Malformed:
+        break;
     }
     return Msg::CardGeneric;
 }
@@ -80,50 +80,54 @@ void CardReadScreen::drawPlaceCard(const FrameContext& ctx) {
 
 void CardReadScreen::drawRead(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::CardReadTitle));
-    struct Row {
-        const char* key;
-        Msg label;
-    };
-    static constexpr std::array<Row, 7> kRows{{
-        {"card.full_name", Msg::CardFieldName},
-        {"card.id_number", Msg::CardFieldIdNumber},
-        {"card.date_of_birth", Msg::CardFieldBirth},
-        {"card.sex", Msg::CardFieldSex},
-        {"card.ethnicity", Msg::CardFieldEthnicity},
-        {"card.place_of_origin", Msg::CardFieldOrigin},
-        {"card.place_of_residence", Msg::CardFieldResidence},
-    }};
     beginScrollArea(ctx, "card-fields", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
-    const auto& fields = ctx.session.dossier.cardFields;
-    // A copied chip is a warning for the volunteer standing by: first, not below the fold.
-    if (auto found = fields.find("card.verification");
-        found != fields.end() && found->second == "chip_not_proven") {
-        problemText(ctx, ctx.tr(Msg::CardChipNotProven));
-    }
-    for (const Row& row : kRows) {
-        auto found = fields.find(row.key);
-        if (found == fields.end() || found->second.empty()) {
-            continue;
+    if (const std::optional<CardHolder>& card = ctx.session.dossier.card) {
+        // A copied chip is a warning for the volunteer standing by: first, not below the fold.
+        if (card->verification == CardVerification::ChipNotProven) {
+            problemText(ctx, ctx.tr(Msg::CardChipNotProven));
         }
-        std::string value = found->second;
-        if (value == "male" || value == "female") {
-            value = std::string(ctx.tr(value == "male" ? Msg::SexMale : Msg::SexFemale));
+        const std::string birth = card->dateOfBirth ? formatDate(*card->dateOfBirth) : "";
+        const std::string sex =
+            card->sex ? std::string(ctx.tr(*card->sex == Sex::Male ? Msg::SexMale : Msg::SexFemale))
+                      : "";
+        const std::pair<Msg, const std::string*> rows[] = {
+            {Msg::CardFieldName, &card->fullName},
+            {Msg::CardFieldIdNumber, &card->idNumber},
+            {Msg::CardFieldBirth, &birth},
+            {Msg::CardFieldSex, &sex},
+            {Msg::CardFieldEthnicity, &card->ethnicity},
+            {Msg::CardFieldOrigin, &card->placeOfOrigin},
+            {Msg::CardFieldResidence, &card->placeOfResidence},
+        };
+        for (const auto& [label, value] : rows) {
+            if (value->empty()) {
+                continue;
+            }
+            mutedText(ctx, ctx.tr(label));
+            boldText(ctx, *value);
         }
-        mutedText(ctx, ctx.tr(row.label));
-        boldText(ctx, value);
-    }
-    // The chip's signature check is for the volunteer; it never blocks the resident.
-    if (auto found = fields.find("card.verification");
-        found != fields.end() && found->second != "chip_not_proven") {
-        // Exactly what was proven (kiosk/idcard/card_fields.hpp): "genuine" only when the chip
-        // passed Active Authentication.
-        const std::string& v = found->second;
-        Msg verdict = v == "genuine"             ? Msg::CardVerified
-                      : v == "issuer_signed"     ? Msg::CardIssuerSigned
-                      : v == "chip_not_proven"   ? Msg::CardChipNotProven
-                      : v == "unknown_issuer"    ? Msg::CardUnknownIssuer
-                      : v == "signature_invalid" ? Msg::CardSignatureInvalid
-                                                 : Msg::CardNotVerified;
+        // Exactly what was proven, for the volunteer; it never blocks the resident. "Genuine"
+        // only when the chip passed Active Authentication.
+        Msg verdict = Msg::CardNotVerified;
+        switch (card->verification) {
+        case CardVerification::Genuine:
+            verdict = Msg::CardVerified;
+            break;
+        case CardVerification::IssuerSigned:
+            verdict = Msg::CardIssuerSigned;
+            break;
+        case CardVerification::ChipNotProven:
+            verdict = Msg::CardChipNotProven;
+            break;
+        case CardVerification::UnknownIssuer:
+            verdict = Msg::CardUnknownIssuer;
+            break;
+        case CardVerification::SignatureInvalid:
+            verdict = Msg::CardSignatureInvalid;
+            break;
+        case CardVerification::NotVerified:
+            break;
+        }
         ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
         ImGui::PushFont(ctx.fonts.status);
         ImGui::TextUnformatted(ctx.tr(verdict).data(),
@@ -157,7 +161,7 @@ void CardReadScreen::drawFailed(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::CardFailed));
     problemText(ctx, ctx.tr(cardFailureMessage(dossier.cardFailure)));
     const bool wrongNumber =
-        dossier.cardFailure == "wrong_key" && !dossier.cardAccessNumber.empty();
+        dossier.cardFailure == CardReadFailure::WrongAccessKey && !dossier.cardAccessNumber.empty();
     if (wrongNumber) {
         // Asked to check the number, the resident sees it, large, and the main action edits it.
         ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
@@ -173,7 +177,7 @@ void CardReadScreen::drawFailed(const FrameContext& ctx) {
         }
         return;
     }
-    bool needsDates = dossier.cardFailure == "needs_dates";
+    bool needsDates = dossier.cardFailure == CardReadFailure::NeedsDates;
     if (primaryAction(ctx, ctx.tr(needsDates ? Msg::CardEnterDates : Msg::CardRetry))) {
         ctx.emit(intent::Next{});
     }
@@ -185,7 +189,8 @@ void CardDatesScreen::drawContent(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::CardDatesTitle));
     beginScrollArea(ctx, "card-dates", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
     // After a failed try the reason comes first, where the eye lands.
-    if (dossier.cardStep == CardStep::Failed && dossier.cardFailure == "wrong_key") {
+    if (dossier.cardStep == CardStep::Failed &&
+        dossier.cardFailure == CardReadFailure::WrongAccessKey) {
         problemText(ctx, ctx.tr(Msg::CardWrongDates));
     }
     bodyText(ctx, ctx.tr(Msg::CardDatesHint));
@@ -215,6 +220,14 @@ void CardDatesScreen::drawContent(const FrameContext& ctx) {
         primaryAction(ctx, ctx.tr(Msg::CardDatesRead))) {
         ctx.emit(intent::Next{});
     }
+}
+
+ScreenEntry cardReadScreenEntry() {
+    return screenEntry<CardReadScreen>(Screen::CardRead);
+}
+
+ScreenEntry cardDatesScreenEntry() {
+    return screenEntry<CardDatesScreen>(Screen::CardDates);
 }
 
 } // namespace kiosk::ui

@@ -2,7 +2,7 @@
 // the two dates a BAC-only card needs.
 #pragma once
 
-#include "ui/screens/screen_view.hpp"
+#include "ui/screens/screen_entry.hpp"
 
 namespace kiosk::ui {
 
@@ -22,7 +22,11 @@ protected:
     void drawContent(const FrameContext& ctx) override;
 };
 
-// What the resident reads for a reader failure reason id ("wrong_key", "card_removed"...).
-Msg cardFailureMessage(std::string_view reason);
+// What the resident reads for why the card could not be read.
+Msg cardFailureMessage(std::optional<CardReadFailure> failure);
+
+// This file's screens, for the registry (screen_registry.cpp).
+ScreenEntry cardReadScreenEntry();
+ScreenEntry cardDatesScreenEntry();
 
 } // namespace kiosk::ui

@@ -55,4 +55,12 @@ void IdentityScreen::drawContent(const FrameContext& ctx) {
     }
 }
 
+ScreenEntry submitChannelScreenEntry() {
+    return screenEntry<SubmitChannelScreen>(Screen::SubmitChannel);
+}
+
+ScreenEntry identityScreenEntry() {
+    return screenEntry<IdentityScreen>(Screen::Identity);
+}
+
 } // namespace kiosk::ui

@@ -1,7 +1,7 @@
 // Two-way choices: how to submit (kiosk or own phone), and how to give identity (card or typing).
 #pragma once
 
-#include "ui/screens/screen_view.hpp"
+#include "ui/screens/screen_entry.hpp"
 
 namespace kiosk::ui {
 
@@ -24,5 +24,9 @@ struct TwoWayChoice {
 // Returns 0 or 1 for the card pressed, -1 for none.
 int drawTwoWayChoice(const FrameContext& ctx, Msg heading, const TwoWayChoice& first,
                      const TwoWayChoice& second);
+
+// This file's screens, for the registry (screen_registry.cpp).
+ScreenEntry submitChannelScreenEntry();
+ScreenEntry identityScreenEntry();
 
 } // namespace kiosk::ui

@@ -264,16 +264,23 @@ void FieldEditorScreen::drawDatePads(const FrameContext& ctx, std::string_view l
     for (int i = 0; i < count; ++i) {
         ImGui::SetCursorPos(ImVec2(origin.x + (i % columns) * (cellW + m.gapPx),
                                    origin.y + (i / columns) * (cellH + m.gapPx)));
-        std::string cell =
-            date.stage == DatePick::Stage::Month
-                ? std::string(ctx.tr(Msg::EditorMonth)) + " " + std::to_string(i + 1)
-                : std::to_string(i + 1);
+        std::string cell = date.stage == DatePick::Stage::Month
+                               ? std::string(ctx.tr(Msg::EditorMonth)) + " " + std::to_string(i + 1)
+                               : std::to_string(i + 1);
         ImGui::PushID(i);
         if (optionButton(ctx, "cell", cell, ImVec2(cellW, cellH), Selection::NotSelected)) {
             ctx.emit(intent::PickDatePart{i + 1});
         }
         ImGui::PopID();
     }
+}
+
+ScreenEntry formGroupScreenEntry() {
+    return screenEntry<FormGroupScreen>(Screen::FormGroup);
+}
+
+ScreenEntry fieldEditorScreenEntry() {
+    return screenEntry<FieldEditorScreen>(Screen::FieldEditor);
 }
 
 } // namespace kiosk::ui

@@ -1,7 +1,7 @@
 // The form: one group of fields per screen, and the editor for one field.
 #pragma once
 
-#include "ui/screens/screen_view.hpp"
+#include "ui/screens/screen_entry.hpp"
 #include "ui/widgets/keyboard.hpp"
 
 namespace kiosk::ui {
@@ -27,5 +27,9 @@ private:
 
 // What a stored answer looks like to the resident: list labels instead of item ids.
 std::string displayValue(const FrameContext& ctx, const Field& field, const std::string& value);
+
+// This file's screens, for the registry (screen_registry.cpp).
+ScreenEntry formGroupScreenEntry();
+ScreenEntry fieldEditorScreenEntry();
 
 } // namespace kiosk::ui

@@ -45,4 +45,8 @@ void HelpScreen::drawContent(const FrameContext& ctx) {
     }
 }
 
+ScreenEntry helpScreenEntry() {
+    return screenEntry<HelpScreen>(Screen::Help);
+}
+
 } // namespace kiosk::ui

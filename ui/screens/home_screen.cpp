@@ -220,4 +220,8 @@ void HomeScreen::drawAccessibility(const FrameContext& ctx) {
     }
 }
 
+ScreenEntry homeScreenEntry() {
+    return screenEntry<HomeScreen>(Screen::Home);
+}
+
 } // namespace kiosk::ui

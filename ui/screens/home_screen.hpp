@@ -1,7 +1,7 @@
 // Home: welcome, the four big choices, and the resident's text size, colours and language.
 #pragma once
 
-#include "ui/screens/screen_view.hpp"
+#include "ui/screens/screen_entry.hpp"
 
 namespace kiosk::ui {
 
@@ -15,5 +15,8 @@ private:
     void drawChoices(const FrameContext& ctx, float height);
     void drawAccessibility(const FrameContext& ctx);
 };
+
+// This file's screens, for the registry (screen_registry.cpp).
+ScreenEntry homeScreenEntry();
 
 } // namespace kiosk::ui

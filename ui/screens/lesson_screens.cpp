@@ -289,4 +289,16 @@ void LessonDoneScreen::drawContent(const FrameContext& ctx) {
     }
 }
 
+ScreenEntry lessonListScreenEntry() {
+    return screenEntry<LessonListScreen>(Screen::Lessons);
+}
+
+ScreenEntry lessonStepScreenEntry() {
+    return screenEntry<LessonStepScreen>(Screen::LessonStep);
+}
+
+ScreenEntry lessonDoneScreenEntry() {
+    return screenEntry<LessonDoneScreen>(Screen::LessonDone);
+}
+
 } // namespace kiosk::ui

@@ -665,4 +665,8 @@ void MaintainerScreen::drawContentPacks(const FrameContext& ctx) {
     }
 }
 
+ScreenEntry maintainerScreenEntry() {
+    return screenEntry<MaintainerScreen>(Screen::Maintainer);
+}
+
 } // namespace kiosk::ui

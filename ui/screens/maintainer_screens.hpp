@@ -2,7 +2,7 @@
 // from a USB stick.
 #pragma once
 
-#include "ui/screens/screen_view.hpp"
+#include "ui/screens/screen_entry.hpp"
 
 namespace kiosk::ui {
 
@@ -24,5 +24,8 @@ private:
 std::string dayText(UsageDate day);
 // "12,3 MB" style sizes for pack progress.
 std::string sizeText(std::uint64_t bytes);
+
+// This file's screens, for the registry (screen_registry.cpp).
+ScreenEntry maintainerScreenEntry();
 
 } // namespace kiosk::ui

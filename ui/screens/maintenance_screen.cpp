@@ -17,4 +17,8 @@ void MaintenanceScreen::drawContent(const FrameContext& ctx) {
     headingText(ctx, ctx.config.hotline);
 }
 
+ScreenEntry maintenanceScreenEntry() {
+    return screenEntry<MaintenanceScreen>(Screen::Maintenance);
+}
+
 } // namespace kiosk::ui

@@ -115,4 +115,8 @@ void PhoneHandOffScreen::drawContent(const FrameContext& ctx) {
     ImGui::EndGroup();
 }
 
+ScreenEntry phoneHandOffScreenEntry() {
+    return screenEntry<PhoneHandOffScreen>(Screen::PhoneHandOff);
+}
+
 } // namespace kiosk::ui

@@ -261,4 +261,20 @@ void ProcedureInfoScreen::drawContent(const FrameContext& ctx) {
     }
 }
 
+ScreenEntry procedureCategoriesScreenEntry() {
+    return screenEntry<ProcedureCategoriesScreen>(Screen::ProcedureCategories);
+}
+
+ScreenEntry procedureListScreenEntry() {
+    return screenEntry<ProcedureListScreen>(Screen::ProcedureList);
+}
+
+ScreenEntry procedureInfoScreenEntry() {
+    return screenEntry<ProcedureInfoScreen>(Screen::ProcedureInfo);
+}
+
+ScreenEntry procedureSearchScreenEntry() {
+    return screenEntry<ProcedureSearchScreen>(Screen::ProcedureSearch);
+}
+
 } // namespace kiosk::ui

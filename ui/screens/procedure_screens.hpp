@@ -1,7 +1,7 @@
 // Choosing a procedure: categories and most used, search, the list of a category, the explanation.
 #pragma once
 
-#include "ui/screens/screen_view.hpp"
+#include "ui/screens/screen_entry.hpp"
 #include "ui/widgets/keyboard.hpp"
 
 namespace kiosk::ui {
@@ -35,5 +35,11 @@ std::string formatDong(long amount);
 // The fee line of a procedure in the session's language ("Miễn phí", "2.000 đ mỗi trang"...).
 std::string feeText(const FrameContext& ctx, const Fee& fee);
 Icon categoryIcon(std::string_view iconId);
+
+// This file's screens, for the registry (screen_registry.cpp).
+ScreenEntry procedureCategoriesScreenEntry();
+ScreenEntry procedureListScreenEntry();
+ScreenEntry procedureInfoScreenEntry();
+ScreenEntry procedureSearchScreenEntry();
 
 } // namespace kiosk::ui

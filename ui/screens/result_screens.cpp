@@ -321,4 +321,20 @@ void LookupResultScreen::drawContent(const FrameContext& ctx) {
     endScrollArea(ctx);
 }
 
+ScreenEntry submittingScreenEntry() {
+    return screenEntry<SubmittingScreen>(Screen::Submitting);
+}
+
+ScreenEntry resultScreenEntry() {
+    return screenEntry<ResultScreen>(Screen::Result);
+}
+
+ScreenEntry lookupScreenEntry() {
+    return screenEntry<LookupScreen>(Screen::Lookup);
+}
+
+ScreenEntry lookupResultScreenEntry() {
+    return screenEntry<LookupResultScreen>(Screen::LookupResult);
+}
+
 } // namespace kiosk::ui

@@ -1,7 +1,7 @@
 // Sending and after: the wait, the result with code, receipt and rating, and dossier lookup.
 #pragma once
 
-#include "ui/screens/screen_view.hpp"
+#include "ui/screens/screen_entry.hpp"
 
 namespace kiosk::ui {
 
@@ -30,5 +30,11 @@ protected:
 
 // The satisfaction faces on the configured scale ([usage] rating_scale: 3 or 5), best first.
 void drawRating(const FrameContext& ctx, std::optional<int> rating);
+
+// This file's screens, for the registry (screen_registry.cpp).
+ScreenEntry submittingScreenEntry();
+ScreenEntry resultScreenEntry();
+ScreenEntry lookupScreenEntry();
+ScreenEntry lookupResultScreenEntry();
 
 } // namespace kiosk::ui

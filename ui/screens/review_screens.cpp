@@ -122,4 +122,16 @@ void ConsentScreen::drawContent(const FrameContext& ctx) {
     }
 }
 
+ScreenEntry documentsScreenEntry() {
+    return screenEntry<DocumentsScreen>(Screen::Documents);
+}
+
+ScreenEntry reviewScreenEntry() {
+    return screenEntry<ReviewScreen>(Screen::Review);
+}
+
+ScreenEntry consentScreenEntry() {
+    return screenEntry<ConsentScreen>(Screen::Consent);
+}
+
 } // namespace kiosk::ui

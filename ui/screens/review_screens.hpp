@@ -1,7 +1,7 @@
 // After the form: the documents checklist, the review of every answer, and consent.
 #pragma once
 
-#include "ui/screens/screen_view.hpp"
+#include "ui/screens/screen_entry.hpp"
 
 namespace kiosk::ui {
 
@@ -19,5 +19,10 @@ class ConsentScreen : public ScreenView {
 protected:
     void drawContent(const FrameContext& ctx) override;
 };
+
+// This file's screens, for the registry (screen_registry.cpp).
+ScreenEntry documentsScreenEntry();
+ScreenEntry reviewScreenEntry();
+ScreenEntry consentScreenEntry();
 
 } // namespace kiosk::ui

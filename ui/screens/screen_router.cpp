@@ -1,74 +1,32 @@
-// The one switch from flow state to screen view.
+// From flow state to screen view: one lookup in the views the registry made.
 #include "ui/screens/screen_router.hpp"
 
 #include "ui/screens/still_there_overlay.hpp"
 
+#include <cassert>
+
 namespace kiosk::ui {
 
-ScreenView& ScreenRouter::viewFor(Screen screen) {
-    switch (screen) {
-    case Screen::Home:
-        return home_;
-    case Screen::Help:
-        return help_;
-    case Screen::ProcedureCategories:
-        return categories_;
-    case Screen::ProcedureList:
-        return procedures_;
-    case Screen::ProcedureInfo:
-        return procedureInfo_;
-    case Screen::SubmitChannel:
-        return channel_;
-    case Screen::PhoneHandOff:
-        return phoneHandOff_;
-    case Screen::Identity:
-        return identity_;
-    case Screen::CardRead:
-        return cardRead_;
-    case Screen::FormGroup:
-        return formGroup_;
-    case Screen::FieldEditor:
-        return fieldEditor_;
-    case Screen::Documents:
-        return documents_;
-    case Screen::Review:
-        return review_;
-    case Screen::Consent:
-        return consent_;
-    case Screen::Submitting:
-        return submitting_;
-    case Screen::Result:
-        return result_;
-    case Screen::Lookup:
-        return lookup_;
-    case Screen::LookupResult:
-        return lookupResult_;
-    case Screen::Lessons:
-        return lessonList_;
-    case Screen::LessonStep:
-        return lessonStep_;
-    case Screen::LessonDone:
-        return lessonDone_;
-    case Screen::Maintenance:
-        return maintenance_;
-    case Screen::VolunteerSignIn:
-        return volunteerSignIn_;
-    case Screen::PinEntry:
-        return pinEntry_;
-    case Screen::VolunteerTools:
-        return volunteerTools_;
-    case Screen::Maintainer:
-        return maintainer_;
-    case Screen::ProcedureSearch:
-        return procedureSearch_;
-    case Screen::CardDates:
-        return cardDates_;
+ScreenRouter::ScreenRouter() {
+    for (ScreenEntry& entry : screenEntries()) {
+        const auto index = static_cast<std::size_t>(entry.screen);
+        if (index >= views_.size()) {
+            views_.resize(index + 1);
+        }
+        assert(views_[index] == nullptr && "two entries for one screen");
+        views_[index] = entry.makeView();
     }
-    return home_;
+}
+
+ScreenView* ScreenRouter::viewFor(Screen screen) const {
+    const auto index = static_cast<std::size_t>(screen);
+    return index < views_.size() ? views_[index].get() : nullptr;
 }
 
 void ScreenRouter::draw(const FrameContext& ctx) {
-    viewFor(ctx.session.screen).draw(ctx);
+    // Home stands in for a screen nobody registered (the registry test keeps that from shipping).
+    ScreenView* view = viewFor(ctx.session.screen);
+    (view != nullptr ? *view : *viewFor(Screen::Home)).draw(ctx);
     if (ctx.secondsUntilWipe > 0) {
         drawStillThereOverlay(ctx);
     }

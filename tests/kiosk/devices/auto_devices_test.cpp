@@ -66,9 +66,9 @@ TEST_CASE("auto with no device: not connected, and no simulated device anywhere"
         services.readCard("001099012345");
         auto read = next<service::CardReadDone>(events);
         REQUIRE(read);
-        CHECK(read->fields.empty());
+        CHECK(read->holder() == nullptr);
         if (!hardware) {
-            CHECK(read->failure == "reader_unplugged");
+            CHECK(read->failure() == CardReadFailure::ReaderMissing);
             // The worker polls the devices every second; the status bar says "not connected".
             std::this_thread::sleep_for(1200ms);
             status = services.status();

@@ -1,4 +1,5 @@
 // Tests of pre-filling from the chip card and of receipt assembly.
+#include "drivers/card_reader/icao/card_data.hpp"
 #include "kiosk/dossier/card_prefill.hpp"
 #include "kiosk/dossier/receipt_info.hpp"
 
@@ -19,11 +20,12 @@ ProcedureCatalog shipped() {
 TEST_CASE("card data fills the applicant's fields in the fields' own forms", "[dossier]") {
     ProcedureCatalog catalog = shipped();
     const Procedure& birth = *catalog.findProcedure("1.001193");
-    CardFields card{{"card.full_name", "Nguyễn Thị Thử Nghiệm"},
-                    {"card.date_of_birth", "05011990"},
-                    {"card.sex", "Nữ"},
-                    {"card.id_number", "026 190 001 234"},
-                    {"card.place_of_residence", "Thôn Đông, Xã Vĩnh Tường, Phú Thọ"}};
+    CardHolder card;
+    card.fullName = "Nguyễn Thị Thử Nghiệm";
+    card.dateOfBirth = CivilDate{1990, 1, 5};
+    card.sex = Sex::Female;
+    card.idNumber = "026 190 001 234";
+    card.placeOfResidence = "Thôn Đông, Xã Vĩnh Tường, Phú Thọ";
     FieldValues values = prefillFromCard(birth, card, catalog);
     CHECK(values.at("applicant_full_name") == "Nguyễn Thị Thử Nghiệm");
     CHECK(values.at("applicant_date_of_birth") == "05/01/1990");
@@ -41,9 +43,39 @@ TEST_CASE("card data fills the applicant's fields in the fields' own forms", "[d
 TEST_CASE("card values that cannot be converted are left for the resident", "[dossier]") {
     ProcedureCatalog catalog = shipped();
     const Procedure& birth = *catalog.findProcedure("1.001193");
-    FieldValues values =
-        prefillFromCard(birth, {{"card.date_of_birth", "31021990"}, {"card.sex", "?"}}, catalog);
-    CHECK(values.empty());
+    icao::CardData read;
+    read.hasPersonalData = true;
+    read.personal.dateOfBirth = "31021990"; // no 31 February
+    read.personal.sex = "?";
+    CardHolder card = cardHolderFrom(read);
+    CHECK_FALSE(card.dateOfBirth);
+    CHECK_FALSE(card.sex);
+    CHECK(prefillFromCard(birth, card, catalog).empty());
+}
+
+TEST_CASE("the card's sex words and date texts become typed values once, at the reader",
+          "[dossier][card]") {
+    CHECK(cardSexOf("Nam") == Sex::Male);
+    CHECK(cardSexOf("Nữ") == Sex::Female);
+    CHECK(cardSexOf("F") == Sex::Female);
+    CHECK_FALSE(cardSexOf("Nu"));
+    CHECK(cardDateOf("05011990") == CivilDate{1990, 1, 5});
+    CHECK(cardDateOf("05/01/1990") == CivilDate{1990, 1, 5});
+    CHECK_FALSE(cardDateOf("0501199"));
+    icao::CardData read;
+    read.hasPersonalData = true;
+    read.personal.fullName = "Trần Văn Đức";
+    read.personal.idNumber = "026058001234";
+    read.personal.dateOfBirth = "14/03/1958";
+    read.personal.sex = "Nam";
+    read.passiveAuth.outcome = icao::PassiveAuthOutcome::UnknownIssuer;
+    read.unreadGroups = {14};
+    CardHolder card = cardHolderFrom(read);
+    CHECK(card.fullName == "Trần Văn Đức");
+    CHECK(card.dateOfBirth == CivilDate{1958, 3, 14});
+    CHECK(card.sex == Sex::Male);
+    CHECK(card.verification == CardVerification::UnknownIssuer);
+    CHECK(card.unreadGroups == std::vector<int>{14});
 }
 
 TEST_CASE("a receipt carries the person only at submission, never on a reprint", "[dossier]") {

@@ -42,7 +42,7 @@ struct CardJourney : testing::FlowJourney {
 TEST_CASE("a card without PACE asks for the two dates instead of failing", "[flow][card]") {
     CardJourney j;
     j.readWithNumber();
-    j.flow.cardReadFailed("needs_dates");
+    j.flow.cardReadFailed(CardReadFailure::NeedsDates);
     CHECK(j.flow.state().screen == Screen::CardDates);
     CHECK(j.flow.state().dossier.cardStep == CardStep::Idle); // not counted as a failed read
     CHECK(j.logs.str().find("id_card_needs_dates") != std::string::npos);
@@ -55,7 +55,7 @@ TEST_CASE("the two dates go on the date pads, then the card is read again with B
           "[flow][card]") {
     CardJourney j;
     j.readWithNumber();
-    j.flow.cardReadFailed("needs_dates");
+    j.flow.cardReadFailed(CardReadFailure::NeedsDates);
     j.tap(intent::Next{});
     CHECK(j.flow.takeEffects().empty()); // nothing to read with yet
     j.enterDate(kCardBirthField, 1990, 11, 2);
@@ -71,7 +71,9 @@ TEST_CASE("the two dates go on the date pads, then the card is read again with B
     CHECK(read.dateOfBirth == "901102");
     CHECK(read.dateOfExpiry == "301102");
 
-    j.flow.cardRead({{"card.full_name", "Trần Văn Đức"}});
+    CardHolder card;
+    card.fullName = "Trần Văn Đức";
+    j.flow.cardRead(std::move(card));
     CHECK(j.flow.state().dossier.cardStep == CardStep::Read);
     j.tap(intent::Next{});
     CHECK(j.flow.state().screen == Screen::FormGroup);
@@ -81,18 +83,18 @@ TEST_CASE("dates that do not open the card bring the resident back to them with 
           "[flow][card]") {
     CardJourney j;
     j.readWithNumber();
-    j.flow.cardReadFailed("needs_dates");
+    j.flow.cardReadFailed(CardReadFailure::NeedsDates);
     j.enterDate(kCardBirthField, 1990, 11, 3);
     j.enterDate(kCardExpiryField, 2030, 11, 2);
     j.tap(intent::Next{});
     j.flow.takeEffects();
-    j.flow.cardReadFailed("wrong_key");
+    j.flow.cardReadFailed(CardReadFailure::WrongAccessKey);
     REQUIRE(j.flow.state().screen == Screen::CardDates);
     CHECK(j.flow.state().dossier.cardStep == CardStep::Failed);
-    CHECK(j.flow.state().dossier.cardFailure == "wrong_key");
+    CHECK(j.flow.state().dossier.cardFailure == CardReadFailure::WrongAccessKey);
     // Fixing a date clears the message; reading again uses the new date.
     j.enterDate(kCardBirthField, 1990, 11, 2);
-    CHECK(j.flow.state().dossier.cardFailure.empty());
+    CHECK_FALSE(j.flow.state().dossier.cardFailure);
     j.tap(intent::Next{});
     auto effects = j.flow.takeEffects();
     REQUIRE(effects.size() == 1);
@@ -102,7 +104,7 @@ TEST_CASE("dates that do not open the card bring the resident back to them with 
 TEST_CASE("a birth date in the future is refused on the day pad", "[flow][card]") {
     CardJourney j;
     j.readWithNumber();
-    j.flow.cardReadFailed("needs_dates");
+    j.flow.cardReadFailed(CardReadFailure::NeedsDates);
     j.tap(intent::EditField{kCardBirthField});
     j.typeText("2026");
     j.tap(intent::EditDone{});
@@ -116,7 +118,7 @@ TEST_CASE("a birth date in the future is refused on the day pad", "[flow][card]"
 TEST_CASE("the resident may type the details instead of giving the dates", "[flow][card]") {
     CardJourney j;
     j.readWithNumber();
-    j.flow.cardReadFailed("needs_dates");
+    j.flow.cardReadFailed(CardReadFailure::NeedsDates);
     j.tap(intent::ChooseIdentity{IdentitySource::Typed});
     CHECK(j.flow.state().screen == Screen::FormGroup);
 }
@@ -124,7 +126,7 @@ TEST_CASE("the resident may type the details instead of giving the dates", "[flo
 TEST_CASE("the card dates are wiped with the session and never logged", "[flow][card]") {
     CardJourney j;
     j.readWithNumber();
-    j.flow.cardReadFailed("needs_dates");
+    j.flow.cardReadFailed(CardReadFailure::NeedsDates);
     j.enterDate(kCardBirthField, 1990, 11, 2);
     j.enterDate(kCardExpiryField, 2030, 11, 2);
     CHECK(j.logs.str().find("1990") == std::string::npos);

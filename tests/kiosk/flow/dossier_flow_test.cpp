@@ -161,16 +161,18 @@ TEST_CASE("the card path asks for the ID number, then fills the form from the ca
     REQUIRE(std::holds_alternative<effect::ReadCard>(effects[0]));
     CHECK(std::get<effect::ReadCard>(effects[0]).idNumber == "026190001234");
 
-    j.flow.cardReadFailed("card_removed");
+    j.flow.cardReadFailed(CardReadFailure::CardRemoved);
     CHECK(j.flow.state().dossier.cardStep == CardStep::Failed);
     j.tap(intent::Next{}); // try again
     CHECK(j.flow.state().dossier.cardStep == CardStep::Reading);
     CHECK(j.flow.takeEffects().size() == 1);
 
-    j.flow.cardRead({{"card.full_name", "Nguyễn Thị Ánh Tuyết"},
-                     {"card.id_number", "026190001234"},
-                     {"card.date_of_birth", "05/01/1990"},
-                     {"card.sex", "female"}});
+    CardHolder card;
+    card.fullName = "Nguyễn Thị Ánh Tuyết";
+    card.idNumber = "026190001234";
+    card.dateOfBirth = CivilDate{1990, 1, 5};
+    card.sex = Sex::Female;
+    j.flow.cardRead(std::move(card));
     CHECK(j.flow.state().dossier.cardStep == CardStep::Read);
     j.tap(intent::Next{});
     REQUIRE(j.flow.state().screen == Screen::FormGroup);

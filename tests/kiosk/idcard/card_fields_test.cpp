@@ -1,7 +1,7 @@
 // What a read hands to the form: altered data never, and a verdict that says exactly what was
 // proven (genuine only after Active Authentication; an unknown issuer is not a forgery).
 #include "drivers/card_reader/icao/sod.hpp"
-#include "kiosk/idcard/card_fields.hpp"
+#include "kiosk/idcard/card_holder.hpp"
 #include "tests/drivers/card_reader/sim_card_fixture.hpp"
 
 namespace {
@@ -32,20 +32,22 @@ struct CardFieldsRig {
 
 TEST_CASE("an original card pre-fills the form and is called genuine", "[card][dossier]") {
     CardFieldsRig rig;
-    auto outcome = kiosk::cardFieldsFromRead(rig.read(rig.trust->path()));
-    CHECK(outcome.failure.empty());
-    CHECK(outcome.fields["card.id_number"] == rig.profile.idNumber);
-    CHECK(outcome.fields["card.full_name"] == rig.profile.fullName);
-    CHECK(outcome.fields["card.verification"] == "genuine");
+    auto outcome = kiosk::cardReadResultFrom(rig.read(rig.trust->path()));
+    const auto* holder = std::get_if<kiosk::CardHolder>(&outcome);
+    REQUIRE(holder);
+    CHECK(holder->idNumber == rig.profile.idNumber);
+    CHECK(holder->fullName == rig.profile.fullName);
+    CHECK(holder->verification == kiosk::CardVerification::Genuine);
 }
 
 TEST_CASE("a cloned chip's data is the issuer's, but the verdict says the chip is not proven",
           "[card][dossier]") {
     CardFieldsRig rig;
     rig.sim.transport->card()->faults().clonedChip = true;
-    auto outcome = kiosk::cardFieldsFromRead(rig.read(rig.trust->path()));
-    CHECK(outcome.failure.empty());
-    CHECK(outcome.fields["card.verification"] == "chip_not_proven");
+    auto outcome = kiosk::cardReadResultFrom(rig.read(rig.trust->path()));
+    const auto* holder = std::get_if<kiosk::CardHolder>(&outcome);
+    REQUIRE(holder);
+    CHECK(holder->verification == kiosk::CardVerification::ChipNotProven);
 }
 
 TEST_CASE("a data group altered after signing pre-fills nothing", "[card][dossier]") {
@@ -55,9 +57,9 @@ TEST_CASE("a data group altered after signing pre-fills nothing", "[card][dossie
     // The altered DG13 still parses: the hash is what gives it away.
     CHECK(data.hasPersonalData);
     CHECK(data.passiveAuth.mismatchedGroups == std::vector<int>{13});
-    auto outcome = kiosk::cardFieldsFromRead(data);
-    CHECK(outcome.failure == "data_altered");
-    CHECK(outcome.fields.empty());
+    auto outcome = kiosk::cardReadResultFrom(data);
+    REQUIRE(std::holds_alternative<kiosk::CardReadFailure>(outcome));
+    CHECK(std::get<kiosk::CardReadFailure>(outcome) == kiosk::CardReadFailure::DataAltered);
 }
 
 TEST_CASE("an unknown issuer and a forged signature are told apart", "[card][dossier]") {
@@ -66,7 +68,7 @@ TEST_CASE("an unknown issuer and a forged signature are told apart", "[card][dos
     REQUIRE(otherPki);
     kiosk::testing::TrustStore otherTrust(*otherPki, "fields-other");
     kiosk::icao::CardData unknown = rig.read(otherTrust.path());
-    CHECK(kiosk::cardFieldsFromRead(unknown).fields["card.verification"] == "unknown_issuer");
+    CHECK(kiosk::cardHolderFrom(unknown).verification == kiosk::CardVerification::UnknownIssuer);
 
     kiosk::icao::CardData forged = rig.read(rig.trust->path());
     kiosk::Bytes sod = forged.file(29)->bytes;
@@ -74,7 +76,7 @@ TEST_CASE("an unknown issuer and a forged signature are told apart", "[card][dos
     forged.passiveAuth = kiosk::icao::verifyPassiveAuth(sod, forged.files, rig.trust->path());
     CHECK_FALSE(forged.passiveAuth.signatureValid);
     CHECK(kiosk::icao::cardAuthenticity(forged) == kiosk::icao::CardAuthenticity::SignatureInvalid);
-    CHECK(kiosk::cardFieldsFromRead(forged).fields["card.verification"] == "signature_invalid");
+    CHECK(kiosk::cardHolderFrom(forged).verification == kiosk::CardVerification::SignatureInvalid);
     // And the same forged SOD with no CSCA at all is still a bad signature, not "unknown".
     forged.passiveAuth = kiosk::icao::verifyPassiveAuth(sod, forged.files, {});
     CHECK(kiosk::icao::cardAuthenticity(forged) == kiosk::icao::CardAuthenticity::SignatureInvalid);
