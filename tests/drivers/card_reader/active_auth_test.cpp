@@ -207,7 +207,7 @@ TEST_CASE("the simulated chip signs as a real one: 6A..BC under RSA, 64-byte r||
     }
 }
 
-TEST_CASE("DG14's ActiveAuthenticationInfo names the ECDSA hash; DG15 must hold a key", "[card]") {
+TEST_CASE("DG14's ActiveAuthenticationInfo names the ECDSA hash: DG15 must hold a key", "[card]") {
     using namespace kiosk::icao;
     // A hand-made SecurityInfos with one ActiveAuthenticationInfo (ecdsa-plain-SHA384).
     Bytes oidAa = fromHex("06066781080101"

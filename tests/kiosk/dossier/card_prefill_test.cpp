@@ -69,6 +69,8 @@ TEST_CASE("the card's sex words and date texts become typed values once, at the 
     read.personal.dateOfBirth = "14/03/1958";
     read.personal.sex = "Nam";
     read.passiveAuth.outcome = icao::PassiveAuthOutcome::UnknownIssuer;
+    read.passiveAuth.signatureValid = true; // a sound signature by a signer not trusted here
+    read.passiveAuth.hashesMatch = true;
     read.unreadGroups = {14};
     CardHolder card = cardHolderFrom(read);
     CHECK(card.fullName == "Trần Văn Đức");

@@ -108,7 +108,7 @@ TEST_CASE("kiosks send heartbeats and aggregates over the signed API: strangers 
     CHECK(rig.server->fleet().usage("2026-11-25", "2026-11-25", "").value().at(0).count == 3);
 }
 
-TEST_CASE("old heartbeat rows are pruned; the kiosk's latest state stays", "[fleet]") {
+TEST_CASE("old heartbeat rows are pruned: the kiosk's latest state stays", "[fleet]") {
     TempDir dir;
     TestDatabase database(dir / "gateway.db");
     auto store = GatewayStore::open(database.location(), "U").value();
