@@ -17,7 +17,10 @@ if [ -z "$qemu" ]; then
   exit 77
 fi
 busybox=/bin/busybox
-if ! "$busybox" --list 2>/dev/null | grep -qx cpio || ldd "$busybox" > /dev/null 2>&1; then
+# Read busybox's whole list first: `grep -q` closing the pipe early would kill busybox with
+# SIGPIPE and, under pipefail, fail this check at random.
+applets="$("$busybox" --list 2>/dev/null || true)"
+if ! grep -qx cpio <<<"$applets" || ldd "$busybox" > /dev/null 2>&1; then
   echo "FAIL: /bin/busybox must be the static busybox (package busybox-static)"
   exit 1
 fi
