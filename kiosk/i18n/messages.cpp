@@ -560,6 +560,10 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
      "card). Please tell a volunteer."},
     {Msg::CardSignatureInvalid, "Chữ ký số của thẻ không hợp lệ",
      "The card's digital signature is not valid"},
+    {Msg::CardSignerRevoked,
+     "Chữ ký số của thẻ đã bị cơ quan cấp thẻ thu hồi. Xin báo tình nguyện viên kiểm tra thẻ.",
+     "The issuer has revoked the digital signature on this card. Please ask a volunteer to "
+     "check the card."},
     {Msg::CardDataAltered,
      "Dữ liệu trong thẻ không khớp với chữ ký số nên không được dùng. Xin tự nhập thông tin.",
      "The card's data does not match its digital signature, so it was not used. Please type "

@@ -391,6 +391,7 @@ enum class Msg {
     CardIssuerSigned,
     CardChipNotProven,
     CardSignatureInvalid,
+    CardSignerRevoked,
     CardDataAltered,
     ResultNoPrinterWriteDown,
     ResultPrintFailedWriteDown,

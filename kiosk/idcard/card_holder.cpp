@@ -75,6 +75,9 @@ CardHolder cardHolderFrom(const icao::CardData& card) {
     case icao::CardAuthenticity::SignatureInvalid:
         holder.verification = CardVerification::SignatureInvalid;
         break;
+    case icao::CardAuthenticity::SignerRevoked:
+        holder.verification = CardVerification::SignerRevoked;
+        break;
     case icao::CardAuthenticity::DataAltered:
         holder.verification = CardVerification::NotVerified;
         break;

@@ -26,6 +26,7 @@ enum class CardVerification {
     ChipNotProven,    // the issuer's data on a chip that failed Active Authentication: a copy
     UnknownIssuer,    // signature and data match; the signer is not trusted here
     SignatureInvalid, // the signature does not verify: forged or broken
+    SignerRevoked,    // the issuer revoked the key that signed the data (its revocation list)
     NotVerified,
 };
 

@@ -41,6 +41,8 @@ std::string_view outcomeName(icao::PassiveAuthOutcome outcome) {
         return "NOT VERIFIED";
     case icao::PassiveAuthOutcome::UnknownIssuer:
         return "UNKNOWN ISSUER (no matching CSCA in the trust store)";
+    case icao::PassiveAuthOutcome::SignerRevoked:
+        return "REVOKED (the document signer is on its CSCA's revocation list)";
     }
     return "?";
 }
@@ -73,6 +75,8 @@ std::string_view authenticityMeaning(icao::CardAuthenticity authenticity) {
         return "the security object's signature does not verify: forged or damaged";
     case icao::CardAuthenticity::DataAltered:
         return "a data group does not match its signed hash: not pre-filled";
+    case icao::CardAuthenticity::SignerRevoked:
+        return "the issuer revoked the certificate that signed this card: do not trust it";
     }
     return "?";
 }

@@ -34,6 +34,8 @@ LogToken outcomeToken(icao::PassiveAuthOutcome outcome) {
         return LogToken("not_verified");
     case icao::PassiveAuthOutcome::UnknownIssuer:
         return LogToken("unknown_issuer");
+    case icao::PassiveAuthOutcome::SignerRevoked:
+        return LogToken("signer_revoked");
     }
     return LogToken("not_checked");
 }
@@ -67,6 +69,8 @@ LogToken authenticityToken(icao::CardAuthenticity authenticity) {
         return LogToken("signature_invalid");
     case icao::CardAuthenticity::DataAltered:
         return LogToken("data_altered");
+    case icao::CardAuthenticity::SignerRevoked:
+        return LogToken("signer_revoked");
     }
     return LogToken("signature_invalid");
 }

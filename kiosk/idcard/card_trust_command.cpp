@@ -1,4 +1,4 @@
-// The trust list command: one line per CSCA certificate, with its expiry.
+// The trust list command: one line per CSCA certificate, with its expiry, and per revocation list.
 #include "kiosk/idcard/card_trust_command.hpp"
 
 #include "drivers/card_reader/icao/sod.hpp"
@@ -33,6 +33,15 @@ int runCardTrustList(const std::vector<std::filesystem::path>& directories, std:
             out << "  " << anchor.subject << "  valid until " << anchor.notAfter
                 << (anchor.expired ? " (EXPIRED: cards it signed still verify, new ones not)" : "")
                 << "  [" << anchor.file.filename().string() << "]\n";
+        }
+        for (const auto& list : icao::listRevocationLists(directory)) {
+            out << "  revocation list of " << list.issuer << ": " << list.revokedCount
+                << " revoked, issued " << list.lastUpdate;
+            if (!list.nextUpdate.empty()) {
+                out << ", next due " << list.nextUpdate;
+            }
+            out << (list.stale ? " (OUT OF DATE: still applied; put the newer list in a pack)" : "")
+                << "  [" << list.file.filename().string() << "]\n";
         }
         total += static_cast<int>(anchors.size());
     }

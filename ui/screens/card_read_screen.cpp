@@ -125,6 +125,9 @@ void CardReadScreen::drawRead(const FrameContext& ctx) {
         case CardVerification::SignatureInvalid:
             verdict = Msg::CardSignatureInvalid;
             break;
+        case CardVerification::SignerRevoked:
+            verdict = Msg::CardSignerRevoked;
+            break;
         case CardVerification::NotVerified:
             break;
         }

@@ -65,6 +65,9 @@ CardAuthenticity cardAuthenticity(const CardData& data) {
     if (pa.outcome == PassiveAuthOutcome::UnknownIssuer && pa.signatureValid && pa.hashesMatch) {
         return CardAuthenticity::UnknownIssuer;
     }
+    if (pa.outcome == PassiveAuthOutcome::SignerRevoked) {
+        return CardAuthenticity::SignerRevoked;
+    }
     if (pa.outcome != PassiveAuthOutcome::Verified) {
         // Signature bad, no signer, or a chain that fails for another reason than a missing
         // CSCA (an invalid CSCA signature on the document signer is a forgery too).
@@ -96,6 +99,8 @@ std::string_view cardAuthenticityName(CardAuthenticity authenticity) {
         return "signature_invalid";
     case CardAuthenticity::DataAltered:
         return "data_altered";
+    case CardAuthenticity::SignerRevoked:
+        return "signer_revoked";
     }
     return "signature_invalid";
 }

@@ -66,7 +66,13 @@ struct DataGroupFile {
     DataGroupFile& operator=(DataGroupFile&&) noexcept = default;
 };
 
-enum class PassiveAuthOutcome { NotChecked, Verified, NotVerified, UnknownIssuer };
+enum class PassiveAuthOutcome {
+    NotChecked,
+    Verified,
+    NotVerified,
+    UnknownIssuer,
+    SignerRevoked, // chain and data sound, but the CSCA revoked the document signer's certificate
+};
 enum class AccessProtocol { None, Bac, Pace };
 
 struct PassiveAuthReport {
@@ -103,6 +109,7 @@ enum class CardAuthenticity {
     UnknownIssuer,    // signature and data match, the signer is not in the trust store
     SignatureInvalid, // the SOD's signature does not verify (forged or broken)
     DataAltered,      // a data group does not match its hash in the SOD
+    SignerRevoked,    // the issuer revoked the certificate that signed this card's data
 };
 
 struct CardData {

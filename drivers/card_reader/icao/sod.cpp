@@ -17,6 +17,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
+#include <utility>
 
 namespace kiosk::icao {
 namespace {
@@ -60,36 +61,114 @@ std::string oidText(const ASN1_OBJECT* object) {
     return buffer;
 }
 
-// Loads every certificate (PEM, possibly several per file, or DER) from the directory.
-int loadTrustStore(X509_STORE* store, const std::filesystem::path& directory) {
-    int loaded = 0;
-    std::error_code error;
-    for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
-        if (!entry.is_regular_file()) {
-            continue;
+using CrlPtr = std::unique_ptr<X509_CRL, Deleter<X509_CRL, X509_CRL_free>>;
+
+// What one file of a trust directory holds: CSCA certificates and revocation lists (PEM,
+// several per file, or one DER object). Anything else is skipped.
+struct TrustFileContents {
+    std::vector<X509Ptr> certificates;
+    std::vector<CrlPtr> revocationLists;
+};
+
+TrustFileContents readTrustFile(const std::filesystem::path& file) {
+    TrustFileContents contents;
+    std::ifstream in(file, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    BioPtr bio(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())));
+    // PEM: certificates and CRLs may share a file, in any order.
+    if (STACK_OF(X509_INFO)* infos = PEM_X509_INFO_read_bio(bio.get(), nullptr, nullptr, nullptr)) {
+        while (X509_INFO* info = sk_X509_INFO_shift(infos)) {
+            if (info->x509 != nullptr) {
+                contents.certificates.emplace_back(std::exchange(info->x509, nullptr));
+            }
+            if (info->crl != nullptr) {
+                contents.revocationLists.emplace_back(std::exchange(info->crl, nullptr));
+            }
+            X509_INFO_free(info);
         }
-        std::ifstream in(entry.path(), std::ios::binary | std::ios::ate);
-        std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
-        in.seekg(0);
-        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        BioPtr bio(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())));
-        bool any = false;
-        while (X509* cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
-            X509Ptr owned(cert);
-            loaded += X509_STORE_add_cert(store, cert) == 1 ? 1 : 0;
-            any = true;
+        sk_X509_INFO_free(infos);
+    }
+    ERR_clear_error();
+    if (contents.certificates.empty() && contents.revocationLists.empty()) {
+        const auto* der = reinterpret_cast<const unsigned char*>(bytes.data());
+        if (X509* cert = d2i_X509(nullptr, &der, static_cast<long>(bytes.size()))) {
+            contents.certificates.emplace_back(cert);
+        } else {
+            der = reinterpret_cast<const unsigned char*>(bytes.data());
+            if (X509_CRL* crl = d2i_X509_CRL(nullptr, &der, static_cast<long>(bytes.size()))) {
+                contents.revocationLists.emplace_back(crl);
+            }
         }
         ERR_clear_error();
-        if (!any) {
-            const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-            X509Ptr cert(d2i_X509(nullptr, &p, static_cast<long>(bytes.size())));
-            if (cert) {
-                loaded += X509_STORE_add_cert(store, cert.get()) == 1 ? 1 : 0;
-            }
-            ERR_clear_error();
+    }
+    return contents;
+}
+
+template <class Visit> void forEachTrustFile(const std::filesystem::path& directory, Visit visit) {
+    std::error_code error;
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+        if (entry.is_regular_file()) {
+            files.push_back(entry.path());
         }
     }
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+        visit(file, readTrustFile(file));
+    }
+}
+
+// Loads every certificate into the store and keeps every revocation list aside: they are
+// checked by hand, only where an issuer published one (X509_V_FLAG_CRL_CHECK would fail every
+// card whose country publishes no list).
+int loadTrustStore(X509_STORE* store, const std::filesystem::path& directory,
+                   std::vector<CrlPtr>& revocationLists) {
+    int loaded = 0;
+    forEachTrustFile(directory, [&](const std::filesystem::path&, TrustFileContents contents) {
+        for (const auto& cert : contents.certificates) {
+            loaded += X509_STORE_add_cert(store, cert.get()) == 1 ? 1 : 0;
+        }
+        for (auto& crl : contents.revocationLists) {
+            revocationLists.push_back(std::move(crl));
+        }
+    });
+    ERR_clear_error();
     return loaded;
+}
+
+std::string dateOf(const ASN1_TIME* time) {
+    std::tm tm{};
+    if (time == nullptr || ASN1_TIME_to_tm(time, &tm) != 1) {
+        return {};
+    }
+    char date[16];
+    std::strftime(date, sizeof date, "%Y-%m-%d", &tm);
+    return date;
+}
+
+std::string nameLine(const X509_NAME* name) {
+    char text[256];
+    X509_NAME_oneline(name, text, sizeof text);
+    return text;
+}
+
+// Is `cert` on a list its `issuer` signed? A list whose signature does not verify under the
+// issuer's key is ignored: it cannot un-revoke anything, and a forged one must not revoke.
+bool revokedBy(const std::vector<CrlPtr>& revocationLists, X509* cert, X509* issuer) {
+    EVP_PKEY* issuerKey = X509_get0_pubkey(issuer);
+    for (const auto& crl : revocationLists) {
+        if (X509_NAME_cmp(X509_CRL_get_issuer(crl.get()), X509_get_issuer_name(cert)) != 0 ||
+            issuerKey == nullptr || X509_CRL_verify(crl.get(), issuerKey) != 1) {
+            continue;
+        }
+        X509_REVOKED* entry = nullptr;
+        if (X509_CRL_get0_by_cert(crl.get(), &entry, cert) == 1) {
+            ERR_clear_error();
+            return true;
+        }
+    }
+    ERR_clear_error();
+    return false;
 }
 
 } // namespace
@@ -239,9 +318,10 @@ PassiveAuthReport verifyPassiveAuth(std::span<const std::uint8_t> sodFile,
     // 3. Document signer -> CSCA. DS certificates expire long before the cards they signed
     // (signing period vs document validity), so the chain is checked without the clock.
     StorePtr store(X509_STORE_new());
-    int anchors = trustStore.empty() ? 0 : loadTrustStore(store.get(), trustStore);
+    std::vector<CrlPtr> revocationLists;
+    int anchors = trustStore.empty() ? 0 : loadTrustStore(store.get(), trustStore, revocationLists);
     for (const auto& more : moreTrustStores) {
-        anchors += more.empty() ? 0 : loadTrustStore(store.get(), more);
+        anchors += more.empty() ? 0 : loadTrustStore(store.get(), more, revocationLists);
     }
     CertStackPtr signers(CMS_get0_signers(cms.get()));
     if (!signers || sk_X509_num(signers.get()) < 1) {
@@ -261,6 +341,16 @@ PassiveAuthReport verifyPassiveAuth(std::span<const std::uint8_t> sodFile,
     if (X509_verify_cert(ctx.get()) == 1) {
         report.chainValid = true;
         report.outcome = PassiveAuthOutcome::Verified;
+        // Revocation, where the issuer published a list: every certificate below the CSCA.
+        CertStackPtr chain(X509_STORE_CTX_get1_chain(ctx.get()));
+        for (int i = 0; chain && i + 1 < sk_X509_num(chain.get()); ++i) {
+            if (revokedBy(revocationLists, sk_X509_value(chain.get(), i),
+                          sk_X509_value(chain.get(), i + 1))) {
+                report.outcome = PassiveAuthOutcome::SignerRevoked;
+                report.reason = "document signer certificate is on its CSCA's revocation list";
+                break;
+            }
+        }
         return report;
     }
     int error = X509_STORE_CTX_get_error(ctx.get());
@@ -277,44 +367,37 @@ PassiveAuthReport verifyPassiveAuth(std::span<const std::uint8_t> sodFile,
 
 std::vector<TrustAnchor> listTrustAnchors(const std::filesystem::path& directory) {
     std::vector<TrustAnchor> anchors;
-    std::error_code error;
-    for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
-        if (!entry.is_regular_file()) {
-            continue;
-        }
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        BioPtr bio(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())));
-        std::vector<X509Ptr> certs;
-        while (X509* cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
-            certs.emplace_back(cert);
-        }
-        if (certs.empty()) {
-            const auto* der = reinterpret_cast<const unsigned char*>(bytes.data());
-            if (X509* cert = d2i_X509(nullptr, &der, static_cast<long>(bytes.size()))) {
-                certs.emplace_back(cert);
-            }
-        }
-        ERR_clear_error();
-        for (const auto& cert : certs) {
+    forEachTrustFile(directory, [&](const std::filesystem::path& file, TrustFileContents contents) {
+        for (const auto& cert : contents.certificates) {
             TrustAnchor anchor;
-            anchor.file = entry.path();
-            char subject[256];
-            X509_NAME_oneline(X509_get_subject_name(cert.get()), subject, sizeof subject);
-            anchor.subject = subject;
-            std::tm tm{};
-            if (ASN1_TIME_to_tm(X509_get0_notAfter(cert.get()), &tm) == 1) {
-                char date[16];
-                std::strftime(date, sizeof date, "%Y-%m-%d", &tm);
-                anchor.notAfter = date;
-            }
+            anchor.file = file;
+            anchor.subject = nameLine(X509_get_subject_name(cert.get()));
+            anchor.notAfter = dateOf(X509_get0_notAfter(cert.get()));
             anchor.expired = X509_cmp_current_time(X509_get0_notAfter(cert.get())) < 0;
             anchors.push_back(std::move(anchor));
         }
-    }
-    std::sort(anchors.begin(), anchors.end(),
-              [](const auto& a, const auto& b) { return a.file < b.file; });
+    });
     return anchors;
+}
+
+std::vector<RevocationListInfo> listRevocationLists(const std::filesystem::path& directory) {
+    std::vector<RevocationListInfo> lists;
+    forEachTrustFile(directory, [&](const std::filesystem::path& file, TrustFileContents contents) {
+        for (const auto& crl : contents.revocationLists) {
+            RevocationListInfo info;
+            info.file = file;
+            info.issuer = nameLine(X509_CRL_get_issuer(crl.get()));
+            info.lastUpdate = dateOf(X509_CRL_get0_lastUpdate(crl.get()));
+            info.nextUpdate = dateOf(X509_CRL_get0_nextUpdate(crl.get()));
+            const ASN1_TIME* next = X509_CRL_get0_nextUpdate(crl.get());
+            info.stale = next != nullptr && X509_cmp_current_time(next) < 0;
+            STACK_OF(X509_REVOKED)* revoked = X509_CRL_get_REVOKED(crl.get());
+            info.revokedCount = revoked == nullptr ? 0 : sk_X509_REVOKED_num(revoked);
+            lists.push_back(std::move(info));
+        }
+    });
+    ERR_clear_error();
+    return lists;
 }
 
 } // namespace kiosk::icao

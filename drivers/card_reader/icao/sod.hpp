@@ -30,7 +30,8 @@ Result<LdsSecurityObject> parseSod(std::span<const std::uint8_t> sodFile);
 
 // Passive authentication: CMS signature (with the embedded document signer certificate), the
 // hash of every data group in `files` (EF.COM and EF.SOD excluded), and the signer chain to a
-// CSCA found in `trustStore` (a directory of PEM or DER certificates; empty path: no store).
+// CSCA found in `trustStore` (a directory of PEM or DER certificates; empty path: no store),
+// and, where the CSCA published a revocation list (CRL) there, that the signer is not on it.
 // `moreTrustStores`: further directories, e.g. the CSCA list a signed content pack carries.
 PassiveAuthReport verifyPassiveAuth(std::span<const std::uint8_t> sodFile,
                                     const std::vector<DataGroupFile>& files,
@@ -45,5 +46,17 @@ struct TrustAnchor {
     bool expired = false;
 };
 std::vector<TrustAnchor> listTrustAnchors(const std::filesystem::path& directory);
+
+// One revocation list (CRL) of a trust store directory: a CSCA's list of the document signers
+// it revoked. Cards are checked against it where their issuer published one.
+struct RevocationListInfo {
+    std::filesystem::path file;
+    std::string issuer;     // the CSCA that signed the list, one line
+    std::string lastUpdate; // YYYY-MM-DD
+    std::string nextUpdate; // YYYY-MM-DD; empty when the list names none
+    bool stale = false;     // past its next update: still applied, but a newer list is due
+    int revokedCount = 0;
+};
+std::vector<RevocationListInfo> listRevocationLists(const std::filesystem::path& directory);
 
 } // namespace kiosk::icao

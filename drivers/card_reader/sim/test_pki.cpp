@@ -101,4 +101,46 @@ Status writeCscaCertificate(const TestPki& pki, const std::filesystem::path& fil
     return ok();
 }
 
+Status writeRevocationList(const TestPki& pki, const std::filesystem::path& file,
+                           RevocationListKind kind) {
+    std::unique_ptr<X509_CRL, decltype(&X509_CRL_free)> crl(X509_CRL_new(), X509_CRL_free);
+    std::unique_ptr<ASN1_TIME, decltype(&ASN1_TIME_free)> last(ASN1_TIME_new(), ASN1_TIME_free);
+    std::unique_ptr<ASN1_TIME, decltype(&ASN1_TIME_free)> next(ASN1_TIME_new(), ASN1_TIME_free);
+    bool good =
+        crl && last && next && X509_CRL_set_version(crl.get(), 1) == 1 &&
+        X509_CRL_set_issuer_name(crl.get(), X509_get_subject_name(pki.cscaCert.get())) == 1 &&
+        X509_gmtime_adj(last.get(), -3600) != nullptr &&
+        X509_gmtime_adj(next.get(), 90L * 86400) != nullptr &&
+        X509_CRL_set1_lastUpdate(crl.get(), last.get()) == 1 &&
+        X509_CRL_set1_nextUpdate(crl.get(), next.get()) == 1;
+    if (good && kind != RevocationListKind::RevokesNothing) {
+        X509_REVOKED* entry = X509_REVOKED_new();
+        good = entry != nullptr &&
+               X509_REVOKED_set_serialNumber(entry, X509_get_serialNumber(pki.signerCert.get())) ==
+                   1 &&
+               X509_REVOKED_set_revocationDate(entry, last.get()) == 1 &&
+               X509_CRL_add0_revoked(crl.get(), entry) == 1;
+        if (!good) {
+            X509_REVOKED_free(entry);
+        }
+    }
+    // A forged list is signed by a key that is not the CSCA's (the document signer's here).
+    EVP_PKEY* key =
+        kind == RevocationListKind::ForgedRevokesSigner ? pki.signerKey.get() : pki.cscaKey.get();
+    good = good && X509_CRL_sort(crl.get()) == 1 && X509_CRL_sign(crl.get(), key, EVP_sha256()) > 0;
+    if (!good) {
+        return makeError("pki.crl", "could not make the test revocation list");
+    }
+    FILE* out = std::fopen(file.c_str(), "w");
+    if (out == nullptr) {
+        return makeError("pki.write", "cannot write " + file.string());
+    }
+    bool written = PEM_write_X509_CRL(out, crl.get()) == 1;
+    std::fclose(out);
+    if (!written) {
+        return makeError("pki.write", "cannot write " + file.string());
+    }
+    return ok();
+}
+
 } // namespace kiosk::sim

@@ -32,4 +32,13 @@ Result<TestPki> generateTestPki();
 // Writes the CSCA certificate as PEM to `file` (a trust store directory entry).
 Status writeCscaCertificate(const TestPki& pki, const std::filesystem::path& file);
 
+// A revocation list (CRL) for the test CSCA, as a country publishes beside its CSCA list.
+enum class RevocationListKind {
+    RevokesSigner,       // signed by the CSCA, lists the document signer
+    RevokesNothing,      // signed by the CSCA, lists nobody
+    ForgedRevokesSigner, // lists the document signer, but signed by another key
+};
+Status writeRevocationList(const TestPki& pki, const std::filesystem::path& file,
+                           RevocationListKind kind);
+
 } // namespace kiosk::sim
