@@ -229,14 +229,15 @@ std::vector<Key> keys() {
          seconds(&Config::session, &SessionConfig::stillThereCountdown, 5, 300),
          "Length of that countdown in seconds; when it ends the session is wiped (5 to 300)."},
         {"devices", "printer", device(&DeviceConfig::printer),
-         "Receipt printer: auto (the USB ESC/POS printer if one is found, else a simulated one, "
-         "logged as KIOSK-1201), sim (always simulated) or none."},
+         "Receipt printer: auto (the USB ESC/POS printer; until one is plugged in the kiosk says "
+         "\"not connected\" and shows the dossier code to write down; never simulated), sim "
+         "(simulated, for development) or none."},
         {"devices", "printer_profile", textIn(&Config::devices, &DeviceConfig::printerProfile),
          "Printer profile (paper width, buffer sizes, cutter): generic-58, generic-80, "
          "epson-tm-t20, epson-tm-t82, xprinter-58 or xprinter-80."},
         {"devices", "card_reader", device(&DeviceConfig::cardReader),
-         "Chip ID card reader: auto (the USB CCID reader if one is found, else simulated), sim or "
-         "none."},
+         "Chip ID card reader: auto (the USB CCID reader; until one is plugged in residents type "
+         "their details; never simulated), sim (simulated, for development) or none."},
         {"devices", "sim_card_profile",
          textIn(&Config::devices, &DeviceConfig::simulatedCardProfile),
          "Card the simulated reader presents (only used with card_reader = sim)."},
@@ -268,6 +269,19 @@ std::vector<Key> keys() {
              return std::string();
          },
          "Short commune code that starts offline references on receipts (\"VT-20261125-0007\")."},
+        {"gateway", "heartbeat_s",
+         [](Config& config, std::string_view value) {
+             auto number = parseInteger(value);
+             if (!number || (*number != 0 && (*number < 60 || *number > 86400))) {
+                 return std::string(
+                     "must be 0 (off) or a whole number of seconds from 60 to 86400");
+             }
+             config.gateway.heartbeatInterval = std::chrono::seconds(*number);
+             return std::string();
+         },
+         "How often the kiosk sends its heartbeat (device states, outbox backlog, free disk; no "
+         "resident data) and any daily usage counts not yet sent to the gateway's dashboard. "
+         "0 turns it off."},
         {"paths", "data_dir", nonEmptyPath(&Config::paths, &PathConfig::dataDir),
          "Writable data: usage database, outbox, installed content (the service's StateDirectory). "
          "Reports for the USB stick are spooled in <data_dir>/usb-export; kiosk-usb-export.path "

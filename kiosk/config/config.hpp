@@ -55,6 +55,9 @@ struct GatewayConfig {
     std::filesystem::path gatewayPublicKeyFile;
     // Opens the local reference printed on offline receipts ("VT-20261125-0007").
     std::string referencePrefix = "VT";
+    // How often the kiosk reports its state (and sends yesterday's usage counts) to the gateway;
+    // 0 = never (a kiosk whose gateway has no dashboard).
+    std::chrono::seconds heartbeatInterval{300};
 };
 
 struct PathConfig {

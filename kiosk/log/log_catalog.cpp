@@ -277,6 +277,17 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
     {LogEvent::DataPartitionChanged, 8106, LogLevel::Warning, "data_partition_changed",
      "The data partition changed state (`state`: ok, low_space, full, read_only, missing).",
      "low_space/full: free space or fit a larger card; read_only: the card failed, replace it."},
+    {LogEvent::FleetReportFailed, 4010, LogLevel::Notice, "fleet_report_failed",
+     "The heartbeat or a daily usage aggregate did not reach the commune's gateway (`report`, "
+     "`reason`); logged once until reports get through again. Aggregates wait and are sent "
+     "oldest first.",
+     "If it persists, check the network, [gateway] url and the kiosk credential."},
+    {LogEvent::FleetReportsResumed, 4011, LogLevel::Notice, "fleet_reports_resumed",
+     "Heartbeats and aggregates reach the gateway again (`aggregates`: days sent now).", "none"},
+    {LogEvent::FleetAggregateRefused, 4012, LogLevel::Error, "fleet_aggregate_refused",
+     "The gateway refused a day's usage aggregate for good (`day`, `reason`); that day is "
+     "skipped so later days are not held up.",
+     "Check that the kiosk and the gateway run compatible versions."},
 }};
 
 } // namespace

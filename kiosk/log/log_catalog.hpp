@@ -100,6 +100,9 @@ enum class LogEvent {
     OutboxCommitFailed,
     OutboxDossiersLost,
     DataPartitionChanged,
+    FleetReportFailed,
+    FleetReportsResumed,
+    FleetAggregateRefused,
     Count
 };
 

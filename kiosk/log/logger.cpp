@@ -1,6 +1,7 @@
 // JSON-lines and journald writers for the structured logger.
 #include "kiosk/log/logger.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>
 #include <systemd/sd-journal.h>
+#include <utility>
 #include <vector>
 
 namespace kiosk {
@@ -87,12 +89,21 @@ LogOutput Logger::detectOutput() {
                                                            : LogOutput::JsonLines;
 }
 
+std::vector<int> Logger::takeRecentErrorCodes() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(recentErrors_, {});
+}
+
 void Logger::log(LogEvent event, std::initializer_list<LogField> fields) {
     const LogEventInfo& info = logEventInfo(event);
+    std::lock_guard lock(mutex_);
+    if (info.level >= LogLevel::Error && recentErrors_.size() < kRecentErrorCap &&
+        std::find(recentErrors_.begin(), recentErrors_.end(), info.code) == recentErrors_.end()) {
+        recentErrors_.push_back(info.code);
+    }
     if (info.level < minimum_) {
         return;
     }
-    std::lock_guard lock(mutex_);
     if (output_ == LogOutput::Journal) {
         writeJournal(info, fields);
     } else {

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace kiosk {
 
@@ -58,6 +59,10 @@ public:
 
     void log(LogEvent event, std::initializer_list<LogField> fields = {});
 
+    // The catalog codes of error-level events logged since the last call (each once, at most
+    // 64): what the heartbeat tells the commune, without any field of the events.
+    std::vector<int> takeRecentErrorCodes();
+
 private:
     void writeJson(const LogEventInfo& info, std::initializer_list<LogField> fields);
     void writeJournal(const LogEventInfo& info, std::initializer_list<LogField> fields);
@@ -66,6 +71,8 @@ private:
     LogLevel minimum_;
     LogOutput output_ = LogOutput::JsonLines;
     std::mutex mutex_;
+    static constexpr std::size_t kRecentErrorCap = 64;
+    std::vector<int> recentErrors_;
 };
 
 } // namespace kiosk

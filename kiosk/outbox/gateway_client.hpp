@@ -36,6 +36,8 @@ public:
     virtual ~GatewayClient() = default;
     virtual GatewayOutcome<SubmitReceipt> submit(const SubmitRequest& request) = 0;
     virtual GatewayOutcome<StatusReply> status(const std::string& dossierCode) = 0;
+    // A signed report (heartbeat or daily aggregate) POSTed to `path`; true once stored.
+    virtual GatewayOutcome<bool> report(const std::string& path, const std::string& body) = 0;
 };
 
 struct GatewayEndpoint {

@@ -157,6 +157,17 @@ public:
         return outcome;
     }
 
+    GatewayOutcome<bool> report(const std::string& path, const std::string& body) override {
+        HttpReply reply = perform("POST", path, body, "");
+        GatewayOutcome<bool> outcome;
+        if (auto failure = triage(reply, {200})) {
+            outcome.failure = *failure;
+            return outcome;
+        }
+        outcome.value = true;
+        return outcome;
+    }
+
 private:
     static std::string escape(const std::string& text) {
         std::string out;

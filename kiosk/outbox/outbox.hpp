@@ -57,7 +57,7 @@ struct OutboxOptions {
     std::string referencePrefix = "VT"; // commune's short name on offline receipts
     // For looking only (`kioskctl outbox list`): every write fails, the file is never changed.
     bool readOnly = false;
-    Logger* logger = nullptr;           // storage faults, lost dossiers; nullable borrow
+    Logger* logger = nullptr; // storage faults, lost dossiers; nullable borrow
     // First wait before reopening a file that could not be opened; doubles up to 5 minutes.
     std::chrono::milliseconds firstRetry{1000};
 };

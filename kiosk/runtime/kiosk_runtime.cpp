@@ -3,6 +3,7 @@
 #include "kiosk/runtime/kiosk_runtime.hpp"
 
 #include "drivers/common/overloaded.hpp"
+#include "kiosk/content/fs_util.hpp"
 #include "kiosk/health/health_check.hpp"
 #include "kiosk/lesson/take_home.hpp"
 #include "kiosk/lesson/take_home_text.hpp"
@@ -48,6 +49,7 @@ KioskRuntime::KioskRuntime(Config config, Logger& logger, RuntimeOptions options
 }
 
 KioskRuntime::~KioskRuntime() {
+    fleet_.reset();
     // The assist workers may wait on the services worker (report printing): stop them first.
     assist_.reset();
     services_.reset();
@@ -135,6 +137,83 @@ void KioskRuntime::startServices() {
                     usbExportSpoolPath(config_.paths.dataDir),
                     {}},
         std::move(hooks), events_);
+    startFleetReports();
+}
+
+void KioskRuntime::startFleetReports() {
+    if (config_.gateway.heartbeatInterval.count() <= 0) {
+        return;
+    }
+    // Without a credential the outbox has already said why (and refuses dossiers); the
+    // dashboard then shows this kiosk as silent, which is the truth.
+    auto secret = readCredentialFile(config_.gateway.credentialFile);
+    if (!secret) {
+        return;
+    }
+    GatewayEndpoint endpoint;
+    endpoint.baseUrl = config_.gateway.url;
+    endpoint.caFile = config_.gateway.caFile;
+    endpoint.kioskId = config_.gateway.kioskId;
+    endpoint.secret = *secret;
+    FleetReporterOptions options;
+    options.kioskId = config_.gateway.kioskId;
+    options.usageDatabase = usageDatabasePath(config_.paths.dataDir);
+    options.stateFile = config_.paths.dataDir / "fleet-reports.json";
+    options.utcOffset = usageLogOptions(config_).utcOffset;
+    fleet_ = std::make_unique<FleetReporter>(makeHttpGatewayClient(endpoint), std::move(options),
+                                             &logger_);
+}
+
+HeartbeatReport KioskRuntime::heartbeatNow(SteadyTime now) {
+    HeartbeatReport report;
+    report.appVersion = KIOSK_VERSION;
+    if (contentStore_ && contentStore_->hasContent()) {
+        report.contentSequence = contentStore_->sequence();
+    }
+    report.printer = devices_.printer;
+    report.reader = devices_.reader;
+    if (services_) {
+        KioskServices::OutboxCounts counts = services_->outboxCounts();
+        report.outboxPending = counts.pending;
+        report.outboxAttention = counts.needsAttention;
+    }
+    report.freeDiskMb = devices_.storage.freeMegabytes;
+    if (report.freeDiskMb < 0) {
+        auto free = freeBytes(config_.paths.dataDir);
+        report.freeDiskMb = free ? static_cast<std::int64_t>(*free / (1024 * 1024)) : 0;
+    }
+    auto secondsSince = [now](std::optional<SteadyTime> then) {
+        return then ? std::chrono::duration_cast<std::chrono::seconds>(now - *then).count() : 0;
+    };
+    report.uptimeSeconds = secondsSince(startedAt_);
+    report.sinceSessionSeconds = secondsSince(lastSessionEnd_ ? lastSessionEnd_ : startedAt_);
+    report.errorCodes = logger_.takeRecentErrorCodes();
+    return report;
+}
+
+void KioskRuntime::reportToFleet(SteadyTime now) {
+    if (!startedAt_) {
+        startedAt_ = now;
+    }
+    bool active = flow_->state().active;
+    if (sessionActive_ && !active) {
+        lastSessionEnd_ = now;
+    }
+    sessionActive_ = active;
+    if (!fleet_ || (nextHeartbeat_ && now < *nextHeartbeat_)) {
+        return;
+    }
+    // The first one goes at start, so the dashboard sees a restarted kiosk at once.
+    fleet_->report(heartbeatNow(now));
+    nextHeartbeat_ = now + config_.gateway.heartbeatInterval;
+}
+
+std::optional<SteadyTime> KioskRuntime::nextDeadline() const {
+    std::optional<SteadyTime> deadline = flow_->nextDeadline();
+    if (fleet_ && nextHeartbeat_ && (!deadline || *nextHeartbeat_ < *deadline)) {
+        deadline = nextHeartbeat_;
+    }
+    return deadline;
 }
 
 void KioskRuntime::apply(const Intent& intent, SteadyTime now) {
@@ -156,6 +235,9 @@ bool KioskRuntime::update(SteadyTime now) {
     }
     if (usage_) {
         usage_->observe(flow_->state(), now);
+    }
+    if (services_) {
+        reportToFleet(now);
     }
     if (assist_) {
         // The screen keeps redrawing while background work shows progress.

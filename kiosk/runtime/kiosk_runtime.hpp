@@ -14,6 +14,7 @@
 #include "kiosk/config/config.hpp"
 #include "kiosk/content/content_store.hpp"
 #include "kiosk/devices/device_status.hpp"
+#include "kiosk/fleet/fleet_reporter.hpp"
 #include "kiosk/flow/flow.hpp"
 #include "kiosk/log/logger.hpp"
 #include "kiosk/runtime/content_catalogs.hpp"
@@ -90,10 +91,14 @@ public:
     // and switches content between sessions. True when what the screen shows may have changed.
     bool update(SteadyTime now);
     // When update() next has something to do without an event (timeouts, sign-out).
-    std::optional<SteadyTime> nextDeadline() const { return flow_->nextDeadline(); }
+    std::optional<SteadyTime> nextDeadline() const;
 
     // The services once started (tests reach the simulated printer through it); else null.
     KioskServices* services() { return services_.get(); }
+    // The heartbeat sender once started with a usable credential and heartbeat_s > 0; else null.
+    FleetReporter* fleetReporter() { return fleet_.get(); }
+    // What the next heartbeat says (tests read it too).
+    HeartbeatReport heartbeatNow(SteadyTime now);
 
 private:
     void reloadContent();
@@ -101,6 +106,8 @@ private:
     void perform(Effect effect);
     void handle(ServiceEvent event);
     VolunteerToolsState toolsSnapshot() const;
+    void startFleetReports();
+    void reportToFleet(SteadyTime now);
 
     Config config_;
     Logger& logger_;
@@ -118,6 +125,11 @@ private:
     std::optional<ContentStore> contentStore_;
     std::unique_ptr<KioskServices> services_;
     std::unique_ptr<AssistServices> assist_;
+    std::unique_ptr<FleetReporter> fleet_;
+    std::optional<SteadyTime> nextHeartbeat_; // empty: due at the next update
+    std::optional<SteadyTime> startedAt_;
+    std::optional<SteadyTime> lastSessionEnd_;
+    bool sessionActive_ = false;
 };
 
 } // namespace kiosk

@@ -52,7 +52,7 @@ char baseLetter(char32_t point) {
     return 0;
 }
 
-bool isCombiningMark(char32_t point) {
+bool isVietnameseMark(char32_t point) {
     // The marks Vietnamese uses when written decomposed (NFD): grave, acute, circumflex, tilde,
     // breve, hook above, horn, dot below.
     return point == 0x300 || point == 0x301 || point == 0x302 || point == 0x303 || point == 0x306 ||
@@ -214,7 +214,7 @@ std::string foldVietnamese(const std::string& text) {
             out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
         } else if (char base = baseLetter(point); base != 0) {
             out += base;
-        } else if (!isCombiningMark(point)) {
+        } else if (!isVietnameseMark(point)) {
             out.append(text, at, length);
         }
         at += length;

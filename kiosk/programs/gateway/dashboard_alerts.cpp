@@ -56,6 +56,12 @@ std::string alertText(const Alert& alert, std::int64_t now, Lang lang) {
     if (alert.kind == "printer_cover_open") {
         return place + (vi ? "máy in mở nắp từ " : "printer cover open since ") + since;
     }
+    if (alert.kind == "printer_fault") {
+        return place + (vi ? "máy in bị lỗi từ " : "printer fault since ") + since;
+    }
+    if (alert.kind == "reader_fault") {
+        return place + (vi ? "đầu đọc thẻ bị lỗi từ " : "card reader fault since ") + since;
+    }
     if (alert.kind == "reader_missing") {
         return place + (vi ? "mất đầu đọc thẻ từ " : "card reader missing since ") + since;
     }

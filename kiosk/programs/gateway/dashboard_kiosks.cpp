@@ -30,6 +30,9 @@ std::string printerWords(const std::string& state, Lang lang) {
     if (state == "not_connected") {
         return std::string(Words{"Không kết nối", "Not connected"}.in(lang));
     }
+    if (state == "fault") {
+        return std::string(Words{"Bị lỗi", "Fault"}.in(lang));
+    }
     return "—";
 }
 
@@ -39,6 +42,9 @@ std::string readerWords(const std::string& state, Lang lang) {
     }
     if (state == "not_connected") {
         return std::string(Words{"Không kết nối", "Not connected"}.in(lang));
+    }
+    if (state == "fault") {
+        return std::string(Words{"Bị lỗi", "Fault"}.in(lang));
     }
     return "—";
 }
@@ -106,7 +112,7 @@ std::string kiosksPage(WebContext& context, const std::string& commune, Lang lan
     for (const auto& [severity, kiosk] : order) {
         bool online = kiosk->lastSeen > 0 && now - kiosk->lastSeen <= context.silentAfterSeconds;
         bool printerBad = kiosk->printer == "paper_out" || kiosk->printer == "cover_open" ||
-                          kiosk->printer == "not_connected";
+                          kiosk->printer == "not_connected" || kiosk->printer == "fault";
         std::string rowClass = severity == 2 ? "problem" : (severity == 1 ? "warn" : "fine");
         std::string pending = std::to_string(kiosk->outboxPending);
         if (kiosk->outboxAttention > 0) {
@@ -126,8 +132,9 @@ std::string kiosksPage(WebContext& context, const std::string& commune, Lang lan
                  ? std::string(Words{" từ ", " since "}.in(lang)) +
                        sinceText(kiosk->printerSince, now)
                  : "") +
-            "</td><td" + (kiosk->reader == "not_connected" ? " class=\"bad\"" : "") + ">" +
-            readerWords(kiosk->reader, lang) + "</td><td>" +
+            "</td><td" +
+            (kiosk->reader == "not_connected" || kiosk->reader == "fault" ? " class=\"bad\"" : "") +
+            ">" + readerWords(kiosk->reader, lang) + "</td><td>" +
             (kiosk->contentSequence > 0 ? "#" + std::to_string(kiosk->contentSequence) : "—") +
             "</td><td>" + pending + "</td><td>" + std::to_string(kiosk->dossiersNew) + "</td><td>" +
             escapeHtml(kiosk->appVersion.empty() ? "—" : kiosk->appVersion) + "</td></tr>";

@@ -57,8 +57,9 @@ Result<Heartbeat> parseHeartbeat(const std::string& body, const std::string& kio
     beat.printer = document.value("printer", "");
     beat.reader = document.value("reader", "");
     if (!isToken(beat.appVersion, 32) ||
-        !oneOf(beat.printer, {"ready", "paper_low", "paper_out", "cover_open", "not_connected"}) ||
-        !oneOf(beat.reader, {"ready", "not_connected"})) {
+        !oneOf(beat.printer, {"ready", "paper_low", "paper_out", "cover_open", "not_connected",
+                              "fault", "unknown"}) ||
+        !oneOf(beat.reader, {"ready", "not_connected", "fault", "unknown"})) {
         return makeError("invalid_report", "app_version, printer or reader is not valid");
     }
     for (auto [key, field] : {std::pair{"content_sequence", &beat.contentSequence},
@@ -244,12 +245,14 @@ Result<std::vector<Alert>> FleetStore::alerts(std::int64_t now, std::int64_t sil
             out.push_back({"silent", k.kioskId, k.village, k.lastSeen, 0});
             continue; // its last known devices may be stale: silence is the news
         }
-        if (k.printer == "paper_out" || k.printer == "not_connected" || k.printer == "cover_open") {
+        if (k.printer == "paper_out" || k.printer == "not_connected" || k.printer == "cover_open" ||
+            k.printer == "fault") {
             out.push_back({k.printer == "paper_out" ? "paper_out" : "printer_" + k.printer,
                            k.kioskId, k.village, k.printerSince, 0});
         }
-        if (k.reader == "not_connected") {
-            out.push_back({"reader_missing", k.kioskId, k.village, k.readerSince, 0});
+        if (k.reader == "not_connected" || k.reader == "fault") {
+            out.push_back({k.reader == "fault" ? "reader_fault" : "reader_missing", k.kioskId,
+                           k.village, k.readerSince, 0});
         }
         if (k.outboxAttention > 0) {
             out.push_back(

@@ -13,8 +13,9 @@ struct Heartbeat {
     std::string kioskId;
     std::string appVersion;
     std::int64_t contentSequence = 0;
-    std::string printer = "ready"; // ready, paper_low, paper_out, cover_open, not_connected
-    std::string reader = "ready";  // ready, not_connected
+    // ready, paper_low, paper_out, cover_open, not_connected, fault, unknown
+    std::string printer = "ready";
+    std::string reader = "ready"; // ready, not_connected, fault, unknown
     std::int64_t outboxPending = 0;
     std::int64_t outboxAttention = 0;
     std::int64_t freeDiskMb = 0;

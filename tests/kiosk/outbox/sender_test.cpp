@@ -26,6 +26,7 @@ public:
         return next;
     }
     GatewayOutcome<StatusReply> status(const std::string&) override { return {}; }
+    GatewayOutcome<bool> report(const std::string&, const std::string&) override { return {}; }
 };
 
 GatewayOutcome<SubmitReceipt> accepted(const std::string& code) {

@@ -630,6 +630,7 @@ public:
         return outcome;
     }
     GatewayOutcome<StatusReply> status(const std::string&) override { return {}; }
+    GatewayOutcome<bool> report(const std::string&, const std::string&) override { return {}; }
 };
 
 } // namespace
