@@ -200,7 +200,7 @@ def main():
         rows = [line for line in listing.splitlines() if "\tbt-bac\t" in line]
         code = rows[0].split("\t")[0] if rows else "no-dossier"
 
-        gateway.heartbeat("bt-bac", "ready")
+        # bt-bac's heartbeat came from the demo kiosk itself (at its start); bt-dong's is made here.
         gateway.heartbeat("bt-dong", "paper_out")  # bt-tay never reports: silent
         today = datetime.datetime.now(VIETNAM).date()
         for offset, kiosk in ((0, "bt-bac"), (1, "bt-dong"), (2, "bt-bac")):
@@ -311,6 +311,9 @@ def main():
               "the alert reads 'Nhà văn hóa thôn Đông: máy in hết giấy từ …'")
         check(code not in browser.html() and "Lê" not in browser.text(),
               "the kiosks page shows no dossier code")
+        bac = browser.evaluate("document.querySelector('#kiosk-bt-bac').innerText")
+        check("Trực tuyến" in bac,
+              f"the demo kiosk's own heartbeat shows it online ({bac!r})")
         browser.screenshot(os.path.join(shots, "08-viewer-kiosks.png"))
 
         browser.submit_and_wait("document.querySelector('nav a[href=\"/dashboard/usage\"]').click()")
