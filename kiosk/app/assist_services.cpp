@@ -101,6 +101,11 @@ Completion listCompletion(VolunteerStore* store) {
     };
 }
 
+// Without a store the sign-in screen lists nobody and says the volunteer list is unavailable.
+Completion noVolunteerStore() {
+    return [](Flow& f) { f.volunteersLoaded({}); };
+}
+
 } // namespace
 
 struct AssistServices::Workers {
@@ -117,8 +122,8 @@ struct AssistServices::Workers {
     assist_workers::SerialWorker usb;
 };
 
-AssistServices::AssistServices(VolunteerStore* volunteers, ContentStore* content, AssistPaths paths,
-                               AssistHooks hooks, ServiceQueue& events)
+AssistServices::AssistServices(VolunteerStoreSlot* volunteers, ContentStore* content,
+                               AssistPaths paths, AssistHooks hooks, ServiceQueue& events)
     : volunteers_(volunteers)
     , content_(content)
     , paths_(std::move(paths))
@@ -221,25 +226,26 @@ ContentView inspectContent(const ContentStore& store, const std::filesystem::pat
 
 void AssistServices::perform(const AssistEffect& effect, Flow& flow) {
     Workers& w = *workers_;
-    VolunteerStore* store = volunteers_;
+    VolunteerStoreSlot* slot = volunteers_;
     ContentStore* content = content_;
     const AssistPaths& paths = paths_;
-    auto noStore = [](Flow& f) { f.volunteersLoaded({}); };
     std::visit(
         Overloaded{
             [&](const effect::LoadVolunteers&) {
-                if (store == nullptr) {
-                    noStore(flow);
-                    return;
-                }
-                w.stores.post([store] { return listCompletion(store); });
+                w.stores.post([slot]() -> Completion {
+                    VolunteerStore* store = slot->get();
+                    return store != nullptr ? listCompletion(store) : noVolunteerStore();
+                });
             },
             [&](const effect::CheckVolunteerPin& check) {
-                if (store == nullptr) {
-                    flow.volunteerPinChecked({PinCheckOutcome::Unavailable, 0, 0, {}});
-                    return;
-                }
-                w.stores.post([store, id = check.id, pin = check.pin]() mutable -> Completion {
+                w.stores.post([slot, id = check.id, pin = check.pin]() mutable -> Completion {
+                    VolunteerStore* store = slot->get();
+                    if (store == nullptr) {
+                        input::wipeContainer(pin);
+                        return [](Flow& f) {
+                            f.volunteerPinChecked({PinCheckOutcome::Unavailable, 0, 0, {}});
+                        };
+                    }
                     auto signedIn = store->signIn(id, std::string_view(pin.data(), pin.size()));
                     input::wipeContainer(pin);
                     Status status = signedIn ? Status(ok()) : Status(signedIn.error());
@@ -249,11 +255,14 @@ void AssistServices::perform(const AssistEffect& effect, Flow& flow) {
                 });
             },
             [&](const effect::CheckMaintainerPin& check) {
-                if (store == nullptr) {
-                    flow.maintainerPinChecked({PinCheckOutcome::Unavailable, 0, 0, {}});
-                    return;
-                }
-                w.stores.post([store, pin = check.pin]() mutable -> Completion {
+                w.stores.post([slot, pin = check.pin]() mutable -> Completion {
+                    VolunteerStore* store = slot->get();
+                    if (store == nullptr) {
+                        input::wipeContainer(pin);
+                        return [](Flow& f) {
+                            f.maintainerPinChecked({PinCheckOutcome::Unavailable, 0, 0, {}});
+                        };
+                    }
                     Status status =
                         store->checkMaintainerPin(std::string_view(pin.data(), pin.size()));
                     input::wipeContainer(pin);
@@ -298,22 +307,23 @@ void AssistServices::perform(const AssistEffect& effect, Flow& flow) {
                 });
             },
             [&](const effect::SetVolunteerEnabled& set) {
-                if (store == nullptr) {
-                    noStore(flow);
-                    return;
-                }
-                w.stores.post([store, id = set.id, enabled = set.enabled] {
+                w.stores.post([slot, id = set.id, enabled = set.enabled]() -> Completion {
+                    VolunteerStore* store = slot->get();
+                    if (store == nullptr) {
+                        return noVolunteerStore();
+                    }
                     (void)store->setVolunteerState(id, enabled ? VolunteerState::Enabled
                                                                : VolunteerState::Disabled);
                     return listCompletion(store);
                 });
             },
             [&](const effect::AddVolunteer& add) {
-                if (store == nullptr) {
-                    flow.volunteerAdded(false, "no volunteer store");
-                    return;
-                }
-                w.stores.post([store, label = add.label, pin = add.pin]() mutable -> Completion {
+                w.stores.post([slot, label = add.label, pin = add.pin]() mutable -> Completion {
+                    VolunteerStore* store = slot->get();
+                    if (store == nullptr) {
+                        input::wipeContainer(pin);
+                        return [](Flow& f) { f.volunteerAdded(false, "no volunteer store"); };
+                    }
                     auto added =
                         store->addVolunteer(label, std::string_view(pin.data(), pin.size()));
                     input::wipeContainer(pin);

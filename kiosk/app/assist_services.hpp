@@ -4,7 +4,7 @@
 #pragma once
 
 #include "kiosk/app/service_events.hpp"
-#include "kiosk/assist/volunteer_store.hpp"
+#include "kiosk/assist/volunteer_store_slot.hpp"
 #include "kiosk/content/content_store.hpp"
 #include "kiosk/flow/flow.hpp"
 #include "kiosk/usage/report_export.hpp"
@@ -41,7 +41,7 @@ class AssistServices {
 public:
     // Borrows the stores (either may be null: its effects then fail with a reason) and the
     // queue the answers go to; all must outlive the services.
-    AssistServices(VolunteerStore* volunteers, ContentStore* content, AssistPaths paths,
+    AssistServices(VolunteerStoreSlot* volunteers, ContentStore* content, AssistPaths paths,
                    AssistHooks hooks, ServiceQueue& events);
     ~AssistServices(); // waits for work in flight (an install finishes; it is atomic anyway)
     AssistServices(const AssistServices&) = delete;
@@ -60,7 +60,7 @@ public:
 
 private:
     struct Workers;
-    VolunteerStore* volunteers_;
+    VolunteerStoreSlot* volunteers_; // opened on the stores worker, reopened after a fault
     ContentStore* content_;
     AssistPaths paths_;
     AssistHooks hooks_;

@@ -113,10 +113,13 @@ void KioskRuntime::startServices() {
     auto wall = [] { return std::chrono::system_clock::now(); };
     usageLog_ = std::make_unique<UsageLog>(usageLogOptions(config_), &logger_, wall);
     usage_ = std::make_unique<UsageRecorder>(*usageLog_, config_.usage.ratingScale);
-    if (auto store = VolunteerStore::open(assistDatabasePath(config_.paths.dataDir),
-                                          VolunteerStoreOptions{}, &logger_, wall)) {
-        volunteers_ = std::move(*store);
-    }
+    // A data partition that is full or read-only at start does not lose volunteers for the
+    // day: the slot opens the store by itself once the fault is fixed.
+    volunteers_ = std::make_unique<VolunteerStoreSlot>(
+        [path = assistDatabasePath(config_.paths.dataDir), logger = &logger_, wall] {
+            return VolunteerStore::open(path, VolunteerStoreOptions{}, logger, wall);
+        },
+        &logger_);
     AssistHooks hooks;
     // The maintainer's health tab runs kioskctl doctor's checks on the file the kiosk loaded.
     hooks.checkHealth = [configFile = options_.configFile] {

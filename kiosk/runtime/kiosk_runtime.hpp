@@ -121,7 +121,7 @@ private:
     ServiceQueue events_;
     std::unique_ptr<UsageLog> usageLog_;
     std::unique_ptr<UsageRecorder> usage_;
-    std::unique_ptr<VolunteerStore> volunteers_;
+    std::unique_ptr<VolunteerStoreSlot> volunteers_;
     std::optional<ContentStore> contentStore_;
     std::unique_ptr<KioskServices> services_;
     std::unique_ptr<AssistServices> assist_;

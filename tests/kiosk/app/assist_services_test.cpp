@@ -74,9 +74,11 @@ struct Fixture {
 // The services with the queue their answers come through, as the runtime holds them.
 struct AssistHarness {
     ServiceQueue events;
+    VolunteerStoreSlot volunteerSlot;
     AssistServices services;
     AssistHarness(VolunteerStore* volunteers, ContentStore* content, AssistPaths paths)
-        : services(volunteers, content, std::move(paths), {}, events) {}
+        : volunteerSlot(volunteers)
+        , services(&volunteerSlot, content, std::move(paths), {}, events) {}
 
     // Hands the queued answers to the flow, as KioskRuntime::update does.
     void deliver(Flow& flow) {
