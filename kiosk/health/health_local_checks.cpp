@@ -6,6 +6,7 @@
 #include "kiosk/health/health_check.hpp"
 #include "kiosk/outbox/outbox.hpp"
 #include "kiosk/outbox/outbox_command.hpp"
+#include "kiosk/storage/data_partition.hpp"
 
 #include <fstream>
 #include <iterator>
@@ -28,10 +29,6 @@ std::string durationText(std::chrono::seconds age) {
         return std::to_string(minutes / 60) + " h";
     }
     return std::to_string(minutes / (24 * 60)) + " days";
-}
-
-std::string mebibytes(std::uint64_t bytes) {
-    return std::to_string(bytes / (1024 * 1024)) + " MiB";
 }
 
 std::optional<std::vector<std::uint8_t>> readBytes(const std::filesystem::path& file) {
@@ -157,24 +154,35 @@ HealthResult checkContent(const Config& config, std::chrono::system_clock::time_
 }
 
 HealthResult checkDisk(const Config& config, const HealthLimits& limits) {
-    const char* title = "Free disk";
+    const char* title = "Data partition";
     // The data directory may not exist yet on a fresh box: measure the file system it will be on.
     std::filesystem::path at = config.paths.dataDir;
     while (!at.empty() && !std::filesystem::exists(at) && at != at.root_path()) {
         at = at.parent_path();
     }
-    auto free = freeBytes(at.empty() ? std::filesystem::path("/") : at);
-    if (!free) {
-        return result("disk", title, HealthLevel::Fail, free.error().message,
-                      "check that " + config.paths.dataDir.string() + " is mounted");
+    DataPartitionStatus partition =
+        checkDataPartition(at.empty() ? std::filesystem::path("/") : at, limits.diskWarnBytes);
+    const std::string dir = config.paths.dataDir.string();
+    std::string detail = dir + ": " + describePartition(partition);
+    switch (partition.state) {
+    case PartitionState::Missing:
+        return result("disk", title, HealthLevel::Fail, detail,
+                      "check that " + dir + " is mounted (/etc/fstab, docs/storage.md)");
+    case PartitionState::ReadOnly:
+        // ext4's errors=remount-ro: the card reported an error. Dossiers cannot be stored.
+        return result("disk", title, HealthLevel::Fail, detail,
+                      "the SD card failed: copy " + dir +
+                          " to a USB stick (kioskctl outbox list first), then replace the card");
+    case PartitionState::Full:
+    case PartitionState::LowSpace:
+    case PartitionState::Ok:
+        break;
     }
-    std::string detail = mebibytes(*free) + " free for " + config.paths.dataDir.string();
-    std::string fix = "free space: journalctl --vacuum-size=100M, remove old files under " +
-                      config.paths.dataDir.string();
-    if (*free < limits.diskFailBytes) {
+    std::string fix = "free space: journalctl --vacuum-size=100M, remove old files under " + dir;
+    if (partition.freeBytes < limits.diskFailBytes) {
         return result("disk", title, HealthLevel::Fail, detail, fix);
     }
-    if (*free < limits.diskWarnBytes) {
+    if (partition.freeBytes < limits.diskWarnBytes) {
         return result("disk", title, HealthLevel::Warn, detail, fix);
     }
     return result("disk", title, HealthLevel::Ok, detail);

@@ -297,6 +297,12 @@ Result<OutboxEntry> Outbox::commit(const CommitRequest& request) {
         // which can hide a later loss of one dossier but never invents one.
         health_.failed(counted.error());
     }
+    if (options_.logger != nullptr) {
+        // The reference and procedure code name no one; the answers stay sealed.
+        options_.logger->log(LogEvent::OutboxCommitted,
+                             {{"reference", SystemText{entry.localReference}},
+                              {"procedure", SystemText{entry.procedureCode}}});
+    }
     return entry;
 }
 

@@ -65,7 +65,9 @@ DataPartitionStatus checkDataPartition(const std::filesystem::path& dataDir,
     return status;
 }
 
-std::string describePartition(const DataPartitionStatus& status) {
+namespace {
+
+std::string partitionStateText(const DataPartitionStatus& status) {
     std::string space = bytesText(status.freeBytes) + " free of " + bytesText(status.totalBytes);
     switch (status.state) {
     case PartitionState::Ok:
@@ -80,6 +82,15 @@ std::string describePartition(const DataPartitionStatus& status) {
         return "missing: " + status.detail;
     }
     return status.detail;
+}
+
+} // namespace
+
+std::string describePartition(const DataPartitionStatus& status) {
+    // A read-only root is how a kiosk should run (docs/storage.md); saying so tells a maintainer
+    // the overlay is on, and its absence that it is not.
+    return partitionStateText(status) +
+           (status.rootReadOnly ? "; system read-only (overlay on)" : "; system writable");
 }
 
 } // namespace kiosk

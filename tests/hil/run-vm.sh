@@ -71,6 +71,10 @@ echo "hil-kiosk-secret-of-enough-length" > "$root/hil/gateway/kiosk.secret"
 # The kiosk refuses a credential that others can read, as it would on the box.
 chmod 600 "$root/hil/gateway/kiosk.secret"
 cp "$src/tests/hil/scenarios.sh" "$root/hil/scenarios.sh"
+cp "$src/systemd/kiosk.ini" "$root/hil/kiosk.ini" # the packaged configuration
+# The signed sample pack and the key that verifies it, for the read-only root scenario.
+cp "$build/content/vinh-tuong.kpack" "$root/hil/vinh-tuong.kpack"
+cp -r "$build/content/trust" "$root/hil/trust"
 cat > "$root/init" <<'INIT'
 #!/bin/busybox sh
 /bin/busybox --install -s /bin

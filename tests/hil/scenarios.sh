@@ -116,6 +116,56 @@ demo() {
     ! grep -q '"device_simulated"' /tmp/demo.out
 }
 
+# The deployment of docs/storage.md: "/" read-only (an overlay root), only the data partition at
+# /var/lib/kiosk writable (a small tmpfs here), the packaged paths and real (virtual) USB devices.
+# The demo must store its dossier there and nothing else may need writing.
+read_only_root() {
+  mkdir -p /var/lib/kiosk /etc/kiosk
+  sed -e "s|^csca_dir = .*|csca_dir = $csca|" \
+      -e "s|^content_trust_dir = .*|content_trust_dir = $hil/trust|" \
+      -e "s|^url = .*|url = http://127.0.0.1:9|" -e "s|^kiosk_id = .*|kiosk_id = hil-ro|" \
+      -e "s|^credential_file =.*|credential_file = $hil/gateway/kiosk.secret|" \
+      -e "s|^public_key_file =.*|public_key_file = $hil/gateway/gateway.pub|" \
+      -e "s|^fullscreen = .*|fullscreen = false|" $hil/kiosk.ini > /etc/kiosk/kiosk.ini
+  mount -t tmpfs -o size=160m,mode=0700 kiosk-data /var/lib/kiosk || return 1
+  bus plug r acr1252u nguyen-thi-anh-tuyet
+  bus plug p generic80
+  wait_usb 072f:223e && wait_usb 6868:0500 || return 1
+  sleep 0.5
+  mount -o remount,ro / || return 1
+  if touch /written-on-root 2> /dev/null; then echo "the root is still writable"; return 1; fi
+  # The signed sample pack, installed as a maintainer's USB stick would: onto the data partition.
+  kioskctl pack install $hil/vinh-tuong.kpack --content-dir /var/lib/kiosk/content \
+    --trust $hil/trust > /tmp/ro-pack.out 2>&1
+  pack=$?
+  cat /tmp/ro-pack.out
+  kioskctl config check /etc/kiosk/kiosk.ini
+  config=$?
+  kiosk --config /etc/kiosk/kiosk.ini --demo > /tmp/ro-demo.out 2>&1
+  status=$?
+  kioskctl doctor --config /etc/kiosk/kiosk.ini > /tmp/ro-doctor.out 2>&1
+  mount -o remount,rw /
+  bus unplug r
+  bus unplug p
+  wait_gone 072f:223e
+  wait_gone 6868:0500
+  grep -E '"(outbox_committed|storage_fault|storage_moved_aside|data_partition_changed)"' \
+    /tmp/ro-demo.out
+  grep -E 'Data partition|Outbox' /tmp/ro-doctor.out
+  echo "--- on the data partition:"
+  ls /var/lib/kiosk
+  ok=0
+  [ $pack -eq 0 ] && [ $config -eq 0 ] && [ $status -eq 0 ] &&
+    grep -q '"outbox_committed"' /tmp/ro-demo.out &&
+    ! grep -qE '"(storage_fault|storage_moved_aside)"' /tmp/ro-demo.out &&
+    [ -f /var/lib/kiosk/outbox.db ] && [ -f /var/lib/kiosk/usage.db ] &&
+    grep -q 'system read-only' /tmp/ro-doctor.out &&
+    grep -qE 'Outbox +1 waiting' /tmp/ro-doctor.out || ok=1
+  if grep -q '"content_invalid"' /tmp/ro-demo.out; then echo "the pack was not served"; ok=1; fi
+  umount /var/lib/kiosk
+  return $ok
+}
+
 probe() {
   kiosk-hil-probe /tmp/bus $csca /tmp/data "$@"
   status=$?
@@ -140,6 +190,7 @@ scenario hotplug-reader probe hotplug-reader utrust3700f nguyen-thi-anh-tuyet 02
 scenario hotplug-printer probe hotplug-printer generic80
 scenario reader-beside-token probe reader-choice omnikey5422 nguyen-thi-anh-tuyet 076b 0
 scenario paper-out-cover-open probe paper-cover tmt20
+scenario read-only-root read_only_root
 
 bus quit
 echo "--- kiosk-vusb stderr:"
