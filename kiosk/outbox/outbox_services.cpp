@@ -3,6 +3,15 @@
 
 namespace kiosk {
 
+GatewayEndpoint gatewayEndpoint(const Config& config, std::string secret) {
+    GatewayEndpoint endpoint;
+    endpoint.baseUrl = config.gateway.url;
+    endpoint.caFile = config.gateway.caFile;
+    endpoint.kioskId = config.gateway.kioskId;
+    endpoint.secret = std::move(secret);
+    return endpoint;
+}
+
 Result<OutboxServices> openOutboxServices(const Config& config, Logger* logger) {
     auto publicKey = readKeyFile(config.gateway.gatewayPublicKeyFile);
     if (!publicKey) {
@@ -24,14 +33,9 @@ Result<OutboxServices> openOutboxServices(const Config& config, Logger* logger) 
     // and the outbox opens by itself once the card is writable again.
     auto outbox = Outbox::openOrRetry(config.paths.dataDir / "outbox.db", options);
     initialiseHttp();
-    GatewayEndpoint endpoint;
-    endpoint.baseUrl = config.gateway.url;
-    endpoint.caFile = config.gateway.caFile;
-    endpoint.kioskId = config.gateway.kioskId;
-    endpoint.secret = *secret;
     OutboxServices services;
     services.outbox = std::move(outbox);
-    services.client = makeHttpGatewayClient(endpoint);
+    services.client = makeHttpGatewayClient(gatewayEndpoint(config, *secret));
     services.sender =
         std::make_unique<Sender>(*services.outbox, *services.client, SenderOptions{}, logger);
     return services;

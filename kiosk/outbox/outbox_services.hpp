@@ -24,6 +24,9 @@ struct OutboxServices {
     OutboxServices& operator=(OutboxServices&&) = default;
 };
 
+// Where and as whom the kiosk talks to its gateway ([gateway] url, ca_file, kiosk_id).
+GatewayEndpoint gatewayEndpoint(const Config& config, std::string secret);
+
 // Reads [gateway] public_key_file and credential_file, opens <data_dir>/outbox.db. Fails with a
 // message naming the file when a key or credential is missing: a kiosk that cannot seal must
 // not accept dossiers (the UI then offers only the phone hand-off). A database that cannot be

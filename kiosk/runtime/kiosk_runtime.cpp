@@ -7,6 +7,7 @@
 #include "kiosk/health/health_check.hpp"
 #include "kiosk/lesson/take_home.hpp"
 #include "kiosk/lesson/take_home_text.hpp"
+#include "kiosk/outbox/outbox_services.hpp"
 #include "kiosk/usage/report_export_spool.hpp"
 
 namespace kiosk {
@@ -153,18 +154,13 @@ void KioskRuntime::startFleetReports() {
     if (!secret) {
         return;
     }
-    GatewayEndpoint endpoint;
-    endpoint.baseUrl = config_.gateway.url;
-    endpoint.caFile = config_.gateway.caFile;
-    endpoint.kioskId = config_.gateway.kioskId;
-    endpoint.secret = *secret;
     FleetReporterOptions options;
     options.kioskId = config_.gateway.kioskId;
     options.usageDatabase = usageDatabasePath(config_.paths.dataDir);
     options.stateFile = config_.paths.dataDir / "fleet-reports.json";
     options.utcOffset = usageLogOptions(config_).utcOffset;
-    fleet_ = std::make_unique<FleetReporter>(makeHttpGatewayClient(endpoint), std::move(options),
-                                             &logger_);
+    fleet_ = std::make_unique<FleetReporter>(
+        makeHttpGatewayClient(gatewayEndpoint(config_, *secret)), std::move(options), &logger_);
 }
 
 HeartbeatReport KioskRuntime::heartbeatNow(SteadyTime now) {

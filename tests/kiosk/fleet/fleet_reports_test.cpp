@@ -99,21 +99,8 @@ struct FleetKiosk {
     std::unique_ptr<KioskRuntime> runtime;
 
     FleetKiosk(testing::GatewayRig& gateway, const std::string& id, const std::string& secret,
-               const std::string& url) {
-        REQUIRE(writeKeyFile(dir / "gateway.pub", gateway.keys.publicKey, false).ok());
-        std::ofstream(dir / "kiosk.secret") << secret << "\n";
-        std::filesystem::permissions(dir / "kiosk.secret", std::filesystem::perms::owner_read |
-                                                               std::filesystem::perms::owner_write);
-        config.devices.printer = DeviceChoice::Simulated;
-        config.devices.cardReader = DeviceChoice::Simulated;
-        config.gateway.url = url;
-        config.gateway.kioskId = id;
-        config.gateway.gatewayPublicKeyFile = dir / "gateway.pub";
-        config.gateway.credentialFile = dir / "kiosk.secret";
-        config.paths.dataDir = dir / "data";
-        config.paths.contentDir = dir / "content";
-        std::filesystem::create_directories(config.paths.dataDir);
-    }
+               const std::string& url)
+        : config(testing::simulatedKioskConfig(gateway, dir.path(), id, secret, url)) {}
     void start() {
         runtime = std::make_unique<KioskRuntime>(config, logger, simulatedRuntimeOptions());
         runtime->startServices();

@@ -16,6 +16,31 @@
 
 namespace kiosk::testing {
 
+// A kiosk's configuration in `dir` for the gateway of `gateway`: its key, a 0600 credential file,
+// simulated devices, and data and content folders of its own.
+inline Config simulatedKioskConfig(GatewayRig& gateway, const std::filesystem::path& dir,
+                                   const std::string& kioskId, const std::string& secret,
+                                   const std::string& url) {
+    REQUIRE(writeKeyFile(dir / "gateway.pub", gateway.keys.publicKey, false).ok());
+    std::ofstream(dir / "kiosk.secret") << secret << "\n";
+    std::filesystem::permissions(dir / "kiosk.secret", // a secret is refused unless 0600
+                                 std::filesystem::perms::owner_read |
+                                     std::filesystem::perms::owner_write);
+    Config config;
+    config.devices.printer = DeviceChoice::Simulated;
+    config.devices.cardReader = DeviceChoice::Simulated;
+    config.gateway.url = url;
+    config.gateway.kioskId = kioskId;
+    config.gateway.gatewayPublicKeyFile = dir / "gateway.pub";
+    config.gateway.credentialFile = dir / "kiosk.secret";
+    config.paths.dataDir = dir / "data";
+    // No pack installed there: the source tree's sample content, and the content store's
+    // lock file stays in the temporary folder.
+    config.paths.contentDir = dir / "content";
+    std::filesystem::create_directories(config.paths.dataDir);
+    return config;
+}
+
 struct RuntimeRig {
     GatewayRig gateway;
     TempDir kioskDir;
@@ -25,22 +50,8 @@ struct RuntimeRig {
     std::unique_ptr<KioskRuntime> runtime;
 
     RuntimeRig() {
-        REQUIRE(writeKeyFile(kioskDir / "gateway.pub", gateway.keys.publicKey, false).ok());
-        std::ofstream(kioskDir / "kiosk.secret") << kKioskSecret << "\n";
-        std::filesystem::permissions(kioskDir / "kiosk.secret", // a secret is refused unless 0600
-                                     std::filesystem::perms::owner_read |
-                                         std::filesystem::perms::owner_write);
-        config.devices.printer = DeviceChoice::Simulated;
-        config.devices.cardReader = DeviceChoice::Simulated;
-        config.gateway.url = gateway.endpoint.baseUrl;
-        config.gateway.kioskId = kKioskId;
-        config.gateway.gatewayPublicKeyFile = kioskDir / "gateway.pub";
-        config.gateway.credentialFile = kioskDir / "kiosk.secret";
-        config.paths.dataDir = kioskDir / "data";
-        // No pack installed there: the source tree's sample content, and the content store's
-        // lock file stays in the temporary folder.
-        config.paths.contentDir = kioskDir / "content";
-        std::filesystem::create_directories(config.paths.dataDir);
+        config = simulatedKioskConfig(gateway, kioskDir.path(), kKioskId, kKioskSecret,
+                                      gateway.endpoint.baseUrl);
     }
 
     void start() {
