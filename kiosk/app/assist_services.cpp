@@ -297,6 +297,15 @@ void AssistServices::perform(const AssistEffect& effect, Flow& flow) {
                     return [printed](Flow& f) { f.reportPrinted(printed); };
                 });
             },
+            [&](const effect::SaveGuidanceVolume& save) {
+                if (store == nullptr) {
+                    return;
+                }
+                w.stores.post([store, percent = save.percent]() -> Completion {
+                    bool saved = store->setSetting(kGuidanceVolumeSetting, percent).ok();
+                    return [percent, saved](Flow& f) { f.guidanceVolumeSaved(percent, saved); };
+                });
+            },
             [&](const effect::SetVolunteerEnabled& set) {
                 if (store == nullptr) {
                     noStore(flow);

@@ -277,6 +277,10 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
     {LogEvent::DataPartitionChanged, 8106, LogLevel::Warning, "data_partition_changed",
      "The data partition changed state (`state`: ok, low_space, full, read_only, missing).",
      "low_space/full: free space or fit a larger card; read_only: the card failed, replace it."},
+    {LogEvent::GuidanceVolumeChanged, 7005, LogLevel::Info, "guidance_volume_changed",
+     "A volunteer set the spoken guidance volume (`percent`); `saved` is false when the assist "
+     "database could not keep it (it applies until the kiosk restarts).",
+     "If `saved` is false, see the storage_fault lines of the assist database."},
 }};
 
 } // namespace

@@ -100,6 +100,7 @@ enum class LogEvent {
     OutboxCommitFailed,
     OutboxDossiersLost,
     DataPartitionChanged,
+    GuidanceVolumeChanged,
     Count
 };
 

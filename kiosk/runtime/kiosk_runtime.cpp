@@ -8,6 +8,9 @@
 #include "kiosk/lesson/take_home_text.hpp"
 #include "kiosk/usage/report_export_spool.hpp"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace kiosk {
 
 KioskRuntime::KioskRuntime(Config config, Logger& logger, RuntimeOptions options,
@@ -114,6 +117,12 @@ void KioskRuntime::startServices() {
     if (auto store = VolunteerStore::open(assistDatabasePath(config_.paths.dataDir),
                                           VolunteerStoreOptions{}, &logger_, wall)) {
         volunteers_ = std::move(*store);
+        // The volume a volunteer chose outlives restarts; without one, [audio] volume_percent.
+        if (auto saved = volunteers_->setting(kGuidanceVolumeSetting); saved && *saved) {
+            config_.audio.volumePercent =
+                static_cast<int>(std::clamp<std::int64_t>(**saved, 0, 100));
+            flow_->guidanceVolumeLoaded(config_.audio.volumePercent);
+        }
     }
     AssistHooks hooks;
     // The maintainer's health tab runs kioskctl doctor's checks on the file the kiosk loaded.
@@ -219,6 +228,10 @@ void KioskRuntime::perform(Effect effect) {
                 if (usage_) {
                     usage_->lessonCompleted(completed.lessonId);
                 }
+            },
+            [&](effect::SaveGuidanceVolume& save) {
+                config_.audio.volumePercent = save.percent; // a new flow (resetFlow) starts there
+                assist_->perform(save, *flow_);
             },
             [&]<AlternativeOf<AssistEffect> T>(T& work) { assist_->perform(work, *flow_); },
             [&]<AlternativeOf<MediaEffect> T>(T& media) {
