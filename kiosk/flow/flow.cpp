@@ -126,6 +126,31 @@ void Flow::readAloud(audio::ScreenSpeech speech) {
                                            state_.assist.guidanceVolumePercent});
 }
 
+audio::ScreenSpeech Flow::readBackSpeech(std::size_t group) const {
+    audio::ScreenSpeech speech;
+    const Procedure* procedure = currentProcedure();
+    if (procedure == nullptr || group >= procedure->groups.size()) {
+        return speech;
+    }
+    Language language = state_.language;
+    const FieldGroup& fields = procedure->groups[group];
+    speech.add(audio::SpeechRole::Heading, localText(fields.title, language));
+    for (const Field& field : fields.fields) {
+        auto found = state_.dossier.values.find(field.id);
+        if (found == state_.dossier.values.end()) {
+            continue;
+        }
+        std::string value = found->second;
+        const PickerList* list =
+            field.picker && catalog_ != nullptr ? catalog_->findList(*field.picker) : nullptr;
+        if (const PickerItem* item = list != nullptr ? list->find(value) : nullptr) {
+            value = localText(item->label, language);
+        }
+        speech.add(audio::SpeechRole::ReadBack, localText(field.label, language) + ": " + value);
+    }
+    return speech;
+}
+
 void Flow::apply(const Intent& intent, SteadyTime now) {
     // The speaker finishing is not the resident touching anything: no input, no session start.
     if (std::holds_alternative<intent::ReadAloudFinished>(intent)) {
@@ -273,6 +298,11 @@ void Flow::applyToSession(const Intent& intent, SteadyTime now) {
             // Handled in apply(), before the session sees them.
             [&](const intent::ReadAloud&) {},
             [&](const intent::ReadAloudFinished&) {},
+            [&](const intent::ReadBack& read) {
+                if (state_.screen == Screen::Review) {
+                    readAloud(readBackSpeech(read.group));
+                }
+            },
             [&](const intent::CallVolunteer&) {
                 startSessionIfIdle(now);
                 state_.volunteerCalled = true;

@@ -91,6 +91,8 @@ private:
     void open(Screen screen, SteadyTime now);
     void applyToSession(const Intent& intent, SteadyTime now);
     void readAloud(audio::ScreenSpeech speech);
+    // One review group's answers as ReadBack lines: spoken only because the resident asked.
+    audio::ScreenSpeech readBackSpeech(std::size_t group) const;
     void back();
     void startSessionIfIdle(SteadyTime now);
     void wipe(LogEvent why);

@@ -148,7 +148,11 @@ struct ReadAloud {
     audio::ScreenSpeech speech;
 };
 struct ReadAloudFinished {}; // the speaker reached the end (from the media player, not a tap)
-struct SetGuidanceVolume {   // volunteer tools: how loud spoken guidance is, 0-100
+// Review: the resident asks to hear one screen's answers (the only way answers are spoken).
+struct ReadBack {
+    std::size_t group;
+};
+struct SetGuidanceVolume { // volunteer tools: how loud spoken guidance is, 0-100
     int percent;
 };
 
@@ -172,6 +176,6 @@ using Intent = std::variant<
     intent::ListenAloud, intent::WatchVideo, intent::ControlVideo, intent::CloseVideo,
     intent::StartAddVolunteer, intent::AddVolunteerKey, intent::CancelAddVolunteer,
     intent::OpenProcedureSearch, intent::ShowSearchKeyboard, intent::CallVolunteer,
-    intent::ReadAloud, intent::ReadAloudFinished, intent::SetGuidanceVolume>;
+    intent::ReadAloud, intent::ReadAloudFinished, intent::SetGuidanceVolume, intent::ReadBack>;
 
 } // namespace kiosk

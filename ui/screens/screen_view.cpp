@@ -4,6 +4,7 @@
 #include "ui/widgets/status_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -51,10 +52,15 @@ void drawHeader(const FrameContext& ctx, float height, float titleLeft) {
         clockX - margin) {
         title = ctx.config.communeName;
     }
-    // The commune name gives way to the clock on narrow panels rather than overlapping it.
-    ImVec4 clip(origin.x + margin, origin.y, clockX - margin, origin.y + height);
-    d->AddText(bold, bold->FontSize, ImVec2(origin.x + margin, textY), colour, title.c_str(),
-               nullptr, 0, &clip);
+    // The commune name gives way to the clock on narrow panels rather than overlapping it: whole
+    // words only (portrait, beside "Nghe"), never a word cut through a letter.
+    float room = clockX - margin - (origin.x + margin);
+    while (!title.empty() &&
+           bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, title.c_str()).x > room) {
+        std::size_t space = title.rfind(' ');
+        title.resize(space == std::string::npos ? 0 : space);
+    }
+    d->AddText(bold, bold->FontSize, ImVec2(origin.x + margin, textY), colour, title.c_str());
     d->AddText(bold, bold->FontSize, ImVec2(clockX, textY), colour, clock);
     ImGui::Dummy(ImVec2(width, height));
 }
@@ -146,7 +152,8 @@ float listenButtonWidth(const FrameContext& ctx) {
             widest,
             font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, t.data(), t.data() + t.size()).x);
     }
-    float width = font->FontSize * 1.1f + widest + ctx.metrics.gapPx * 3;
+    // Chrome spacing, fixed like the chrome font: the body gap grows with the text size.
+    float width = font->FontSize * 1.1f + widest + ctx.metrics.mm(kMinimumGapMm) * 3;
     return std::max(width, ctx.metrics.chromeTargetPx * 1.5f);
 }
 
@@ -172,12 +179,13 @@ void drawListenButton(const FrameContext& ctx, ImVec2 at, ImVec2 size) {
     float textWidth =
         font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size())
             .x;
-    float left = (min.x + max.x - iconSize - ctx.metrics.gapPx - textWidth) * 0.5f;
+    float spacing = ctx.metrics.mm(kMinimumGapMm);
+    float left = (min.x + max.x - iconSize - spacing - textWidth) * 0.5f;
     float middle = (min.y + max.y) * 0.5f;
     drawIcon(d, speaking ? Icon::Pause : Icon::Speaker, ImVec2(left + iconSize * 0.5f, middle),
              iconSize, text);
     d->AddText(font, font->FontSize,
-               ImVec2(left + iconSize + ctx.metrics.gapPx, middle - font->FontSize * 0.5f), text,
+               ImVec2(left + iconSize + spacing, middle - font->FontSize * 0.5f), text,
                label.data(), label.data() + label.size());
     if (clicked) {
         ctx.emit(intent::ReadAloud{ctx.speech != nullptr ? *ctx.speech : audio::ScreenSpeech{}});
@@ -197,7 +205,7 @@ void ScreenView::draw(const FrameContext& ctx) {
     FrameContext chrome = ctx;
     chrome.speech = nullptr;
     float headerHeight = m.chromeTargetPx;
-    ImVec2 listenAt(m.gapPx, 0);
+    ImVec2 listenAt(m.mm(kMinimumGapMm), 0);
     ImVec2 listenSize(listenButtonWidth(ctx), headerHeight);
     float titleLeft = listenAt.x + listenSize.x;
     drawHeader(chrome, headerHeight, titleLeft);

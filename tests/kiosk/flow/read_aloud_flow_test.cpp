@@ -1,5 +1,6 @@
 // "Nghe" on any screen: the flow asks for the screen's speech, the same tap stops it, leaving
 // the screen stops it, and the volunteers' volume goes with every spoken text.
+#include "kiosk/app/scripted_resident.hpp"
 #include "tests/kiosk/flow/flow_journey.hpp"
 
 #include <algorithm>
@@ -145,4 +146,37 @@ TEST_CASE("a volunteer sets the guidance volume; residents cannot", "[flow][spee
     effects = j.flow.takeEffects();
     REQUIRE(countOf<effect::SpeakScreen>(effects) == 1);
     CHECK(std::get<effect::SpeakScreen>(effects.back()).volumePercent == 40);
+}
+
+TEST_CASE("on review the resident may ask to hear one screen's answers, and only there",
+          "[flow][speech]") {
+    FlowJourney j;
+    const Procedure* procedure = j.catalog.findProcedure("1.004194");
+    REQUIRE(procedure != nullptr);
+    ScriptedResident resident(j.flow, j.now);
+    resident.startProcedure(*procedure);
+    resident.tap(intent::ReadBack{0}); // not on review: nothing is read
+    CHECK(countOf<effect::SpeakScreen>(j.flow.takeEffects()) == 0);
+
+    FieldValues answers = syntheticAnswers(*procedure, j.catalog, CivilDate{2026, 11, 25});
+    for (int guard = 0; j.flow.state().screen == Screen::FormGroup && guard < 12; ++guard) {
+        resident.fillCurrentGroup(*procedure, answers);
+        resident.tap(intent::Next{});
+    }
+    resident.tap(intent::Next{}); // documents -> review
+    REQUIRE(j.flow.state().screen == Screen::Review);
+    j.flow.takeEffects();
+    resident.tap(intent::ReadBack{0});
+    auto effects = j.flow.takeEffects();
+    REQUIRE(countOf<effect::SpeakScreen>(effects) == 1);
+    const audio::ScreenSpeech& speech = std::get<effect::SpeakScreen>(effects.back()).speech;
+    REQUIRE(speech.lines.size() == procedure->groups[0].fields.size() + 1);
+    CHECK(speech.lines[0].role == audio::SpeechRole::Heading);
+    const Field& first = procedure->groups[0].fields[0];
+    CHECK(speech.lines[1].role == audio::SpeechRole::ReadBack);
+    CHECK(speech.lines[1].text == first.label.vi + ": " + answers.at(first.id));
+    // The same button stops it, like "Nghe".
+    resident.tap(intent::ReadBack{0});
+    CHECK(countOf<effect::SpeakScreen>(j.flow.takeEffects()) == 0);
+    CHECK(j.flow.state().readAloud == ReadAloudState::Silent);
 }

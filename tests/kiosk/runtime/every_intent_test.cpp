@@ -403,6 +403,12 @@ std::vector<IntentCase> intentCases() {
          },
          intent::ReadAloudFinished{}},
         {"SetGuidanceVolume", [](H& h) { h.volunteerSignedIn(); }, intent::SetGuidanceVolume{50}},
+        {"ReadBack",
+         [](H& h) {
+             h.toConsent();
+             h.resident.tap(intent::Back{});
+         },
+         intent::ReadBack{0}},
     };
 }
 
