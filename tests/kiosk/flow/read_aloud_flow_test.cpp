@@ -117,7 +117,7 @@ TEST_CASE("the out-of-order screen can be read aloud and still cannot be left", 
     CHECK(j.flow.state().screen == Screen::Maintenance);
 }
 
-TEST_CASE("a volunteer sets the guidance volume; residents cannot", "[flow][speech][assist]") {
+TEST_CASE("a volunteer sets the guidance volume and a resident cannot", "[flow][speech][assist]") {
     FlowJourney j;
     j.tap(intent::SetGuidanceVolume{30});
     CHECK(j.flow.state().assist.guidanceVolumePercent == j.config.audio.volumePercent);
