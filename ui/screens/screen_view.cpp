@@ -52,13 +52,11 @@ void drawHeader(const FrameContext& ctx, float height, float titleLeft) {
         clockX - margin) {
         title = ctx.config.communeName;
     }
-    // The commune name gives way to the clock on narrow panels rather than overlapping it: whole
-    // words only (portrait, beside "Nghe"), never a word cut through a letter.
+    // The commune name gives way to the clock on narrow panels rather than overlapping it: the
+    // whole name or nothing (portrait, beside "Nghe"), never "Xã" alone or a letter cut in two.
     float room = clockX - margin - (origin.x + margin);
-    while (!title.empty() &&
-           bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, title.c_str()).x > room) {
-        std::size_t space = title.rfind(' ');
-        title.resize(space == std::string::npos ? 0 : space);
+    if (bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, title.c_str()).x > room) {
+        title.clear();
     }
     d->AddText(bold, bold->FontSize, ImVec2(origin.x + margin, textY), colour, title.c_str());
     d->AddText(bold, bold->FontSize, ImVec2(clockX, textY), colour, clock);
