@@ -76,6 +76,10 @@ void KioskApp::perform(const MediaEffect& effect) {
 }
 
 void KioskApp::updateRuntime(SteadyTime now) {
+    if (media_ && media_->takeSpeechFinished()) {
+        runtime_.apply(intent::ReadAloudFinished{}, now); // "Dừng" turns back into "Nghe"
+        frameClock_.noteActivity();
+    }
     if (runtime_.update(now)) {
         syncAccessibility();
         frameClock_.noteActivity();
@@ -214,6 +218,8 @@ void KioskApp::render(const SessionState& state, int secondsUntilWipe,
     ctx.lesson = runtime_.flow().currentLesson();
     ctx.video = media_ ? media_->video() : nullptr;
     ctx.images = images_.get();
+    frameSpeech_.lines.clear();
+    ctx.speech = &frameSpeech_;
     router_.draw(ctx);
     if (screenPower_.state() == ScreenPowerState::Dim) {
         // Dimmed but legible, so a passer-by still sees the kiosk is alive and what it offers.

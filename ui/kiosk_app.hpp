@@ -62,6 +62,8 @@ public:
     void handleInput(const SDL_Event& event, SteadyTime now);
     // The UI's own (upright) size in pixels: the window's, turned by [display] rotation.
     Size uprightPixels() const;
+    // What the last frame's screen says ("Nghe" reads it; tests check it).
+    const audio::ScreenSpeech& screenSpeech() const { return frameSpeech_; }
 
 private:
     // MediaPlayer: the runtime's sound and video effects, played on this window.
@@ -93,6 +95,7 @@ private:
     Contrast styleFor_ = Contrast::Standard;
     int layoutWidth_ = 0;
     ScreenRouter router_;
+    audio::ScreenSpeech frameSpeech_; // refilled by every frame's screen
     FrameClock frameClock_;
     std::time_t shownMinute_ = 0;
     int shownCountdown_ = 0;

@@ -306,6 +306,14 @@ void AssistServices::perform(const AssistEffect& effect, Flow& flow) {
                     return [printed](Flow& f) { f.reportPrinted(printed); };
                 });
             },
+            [&](const effect::SaveGuidanceVolume& save) {
+                w.stores.post([slot, percent = save.percent]() -> Completion {
+                    VolunteerStore* store = slot->get();
+                    bool saved =
+                        store != nullptr && store->setSetting(kGuidanceVolumeSetting, percent).ok();
+                    return [percent, saved](Flow& f) { f.guidanceVolumeSaved(percent, saved); };
+                });
+            },
             [&](const effect::SetVolunteerEnabled& set) {
                 w.stores.post([slot, id = set.id, enabled = set.enabled]() -> Completion {
                     VolunteerStore* store = slot->get();

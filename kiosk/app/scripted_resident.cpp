@@ -99,6 +99,7 @@ ScriptedResident::ScriptedResident(Flow& flow, SteadyTime start, std::function<v
     , afterTap_(std::move(afterTap)) {}
 
 void ScriptedResident::tap(Intent intent) {
+    ++(std::holds_alternative<intent::PressKey>(intent) ? tally_.keystrokes : tally_.taps);
     now_ += std::chrono::seconds(2);
     flow_.apply(intent, now_);
     if (afterTap_) {

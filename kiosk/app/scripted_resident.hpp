@@ -15,6 +15,12 @@ namespace kiosk {
 FieldValues syntheticAnswers(const Procedure& procedure, const ProcedureCatalog& catalog,
                              CivilDate today, int serial = 0);
 
+// What the resident's fingers did: keys of the on-screen keyboard apart from every other tap.
+struct TapTally {
+    int taps = 0;       // buttons, list rows, pickers, Continue...
+    int keystrokes = 0; // keys of the on-screen keyboard (PressKey)
+};
+
 class ScriptedResident {
 public:
     // `afterTap` runs after every intent (the demo renders a frame there).
@@ -32,11 +38,13 @@ public:
                         IdentitySource identity = IdentitySource::Typed);
 
     SteadyTime now() const { return now_; }
+    const TapTally& tally() const { return tally_; }
 
 private:
     Flow& flow_;
     SteadyTime now_;
     std::function<void()> afterTap_;
+    TapTally tally_;
 };
 
 } // namespace kiosk

@@ -25,6 +25,9 @@ CREATE TABLE IF NOT EXISTS pin_attempt(
   principal TEXT PRIMARY KEY,
   failures INTEGER NOT NULL,
   locked_until INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS kiosk_setting(
+  key TEXT PRIMARY KEY,
+  value INTEGER NOT NULL);
 )sql";
 
 // The lockout as a duration and where it started (pin_lockout.hpp). locked_until, the wall-clock
@@ -440,6 +443,31 @@ Status VolunteerStore::setMaintainerPin(std::string_view pin) {
         logger_->log(LogEvent::MaintainerPinSet);
     }
     return clearFailures(kMaintainer);
+}
+
+Status VolunteerStore::setSetting(std::string_view key, std::int64_t value) {
+    auto upsert =
+        Statement::prepare(db_.get(), "INSERT INTO kiosk_setting(key, value) VALUES(?1, ?2) "
+                                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (!upsert) {
+        return upsert.error();
+    }
+    return upsert->bind(1, key).bind(2, value).run("saving a kiosk setting");
+}
+
+Result<std::optional<std::int64_t>> VolunteerStore::setting(std::string_view key) const {
+    auto select = Statement::prepare(db_.get(), "SELECT value FROM kiosk_setting WHERE key = ?1");
+    if (!select) {
+        return select.error();
+    }
+    int step = select->bind(1, key).step();
+    if (step == SQLITE_DONE) {
+        return std::optional<std::int64_t>();
+    }
+    if (step != SQLITE_ROW) {
+        return usagedb::sqliteError(db_.get(), step, "reading a kiosk setting");
+    }
+    return std::optional<std::int64_t>(select->columnInt(0));
 }
 
 bool VolunteerStore::hasMaintainerPin() const {

@@ -8,10 +8,13 @@
 #include "kiosk/usage/usage_sqlite.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk {
@@ -33,6 +36,9 @@ struct VolunteerStoreOptions {
 };
 
 // Where the kiosk keeps volunteers inside its data directory.
+// The guidance volume (0-100) a volunteer chose; absent until one does ([audio] volume_percent).
+inline constexpr std::string_view kGuidanceVolumeSetting = "audio.volume_percent";
+
 std::filesystem::path assistDatabasePath(const std::filesystem::path& dataDir);
 
 class VolunteerStore {
@@ -60,6 +66,11 @@ public:
 
     Status setMaintainerPin(std::string_view pin);
     bool hasMaintainerPin() const;
+
+    // Kiosk settings volunteers change on the tools screen (kGuidanceVolumeSetting); they
+    // live here because this is the store those screens already write, and it survives updates.
+    Status setSetting(std::string_view key, std::int64_t value);
+    Result<std::optional<std::int64_t>> setting(std::string_view key) const;
     // Same errors as signIn, except the volunteer ones; "assist.no_maintainer_pin" if unset.
     Status checkMaintainerPin(std::string_view pin);
 

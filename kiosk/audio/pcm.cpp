@@ -56,6 +56,30 @@ void applyVolume(PcmBuffer& pcm, int percent) {
     }
 }
 
+PcmBuffer resampled(const PcmBuffer& pcm, int sampleRate) {
+    if (pcm.sampleRate == sampleRate || pcm.sampleRate <= 0 || sampleRate <= 0 ||
+        pcm.samples.empty()) {
+        PcmBuffer copy = pcm;
+        copy.sampleRate = sampleRate > 0 ? sampleRate : pcm.sampleRate;
+        return copy;
+    }
+    PcmBuffer out;
+    out.sampleRate = sampleRate;
+    auto count = static_cast<std::size_t>(static_cast<double>(pcm.samples.size()) * sampleRate /
+                                          pcm.sampleRate);
+    out.samples.reserve(count);
+    double step = static_cast<double>(pcm.sampleRate) / sampleRate;
+    for (std::size_t i = 0; i < count; ++i) {
+        double at = static_cast<double>(i) * step;
+        auto left = static_cast<std::size_t>(at);
+        std::size_t right = std::min(left + 1, pcm.samples.size() - 1);
+        double share = at - static_cast<double>(left);
+        out.samples.push_back(static_cast<std::int16_t>(
+            std::lround(pcm.samples[left] * (1 - share) + pcm.samples[right] * share)));
+    }
+    return out;
+}
+
 std::string encodeWav(const PcmBuffer& pcm) {
     auto dataBytes = static_cast<std::uint32_t>(pcm.samples.size() * 2);
     std::string out;

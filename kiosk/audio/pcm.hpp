@@ -20,6 +20,9 @@ double rms(const PcmBuffer& pcm);
 double durationSeconds(const PcmBuffer& pcm);
 // Scales the samples; 0 mutes, 100 keeps them as they are.
 void applyVolume(PcmBuffer& pcm, int percent);
+// The same sound at `sampleRate` (linear interpolation: speech only, so no filter is needed to
+// keep it intelligible); a copy when the rate already matches.
+PcmBuffer resampled(const PcmBuffer& pcm, int sampleRate);
 
 // A canonical RIFF/WAVE file: PCM (format 1), mono, 16 bits.
 std::string encodeWav(const PcmBuffer& pcm);

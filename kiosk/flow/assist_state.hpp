@@ -165,6 +165,9 @@ struct AssistState {
     ContentView content;
     VolunteerAdmin admin;
     HealthView health;
+    // Loudness of all spoken guidance, 0-100: a kiosk setting the volunteers adjust to the
+    // room; kept in the assist database across restarts (VolunteerStore settings).
+    int guidanceVolumePercent = 80;
 };
 
 } // namespace kiosk

@@ -1,6 +1,7 @@
 // Work the flow asks the app to do with devices and services; results come back as calls.
 #pragma once
 
+#include "kiosk/audio/screen_speech.hpp"
 #include "kiosk/flow/dossier_draft.hpp"
 #include "kiosk/flow/variant_group.hpp"
 #include "kiosk/i18n/language.hpp"
@@ -79,8 +80,19 @@ struct PlayAudio {
     Language language = Language::Vietnamese;
     std::string text;                // what to synthesise when there is no clip
     std::optional<std::string> clip; // a clip the content names explicitly
+    int volumePercent = 80;          // AssistState::guidanceVolumePercent when it was asked for
 };
 struct StopAudio {};
+// Read the screen aloud: each line from the pack's clip for its text, else synthesised.
+struct SpeakScreen {
+    audio::ScreenSpeech speech;
+    Language language = Language::Vietnamese;
+    int volumePercent = 80;
+};
+// Keep the guidance volume a volunteer chose (VolunteerStore setting); no answer.
+struct SaveGuidanceVolume {
+    int percent;
+};
 // The video guide of a lesson step, full screen; the path is inside the content pack.
 struct OpenVideo {
     std::string path;
@@ -106,10 +118,11 @@ using AssistEffect =
     std::variant<effect::LoadVolunteers, effect::CheckVolunteerPin, effect::CheckMaintainerPin,
                  effect::BuildReport, effect::ExportReport, effect::PrintReportSummary,
                  effect::SetVolunteerEnabled, effect::InspectContent, effect::InstallPack,
-                 effect::RollbackContent, effect::AddVolunteer, effect::CheckHealth>;
+                 effect::RollbackContent, effect::AddVolunteer, effect::CheckHealth,
+                 effect::SaveGuidanceVolume>;
 // Sound and video of lessons: the screen's business (MediaPlayer).
 using MediaEffect = std::variant<effect::PlayAudio, effect::StopAudio, effect::OpenVideo,
-                                 effect::ControlVideo, effect::CloseVideo>;
+                                 effect::ControlVideo, effect::CloseVideo, effect::SpeakScreen>;
 
 using Effect =
     std::variant<effect::SubmitDossier, effect::PrintReceipt, effect::ReadCard,
@@ -120,6 +133,6 @@ using Effect =
                  effect::InstallPack, effect::RollbackContent, effect::PrintTakeHomeSheet,
                  effect::PlayAudio, effect::StopAudio, effect::LessonCompleted, effect::OpenVideo,
                  effect::ControlVideo, effect::CloseVideo, effect::AddVolunteer,
-                 effect::CheckHealth>;
+                 effect::CheckHealth, effect::SpeakScreen, effect::SaveGuidanceVolume>;
 
 } // namespace kiosk

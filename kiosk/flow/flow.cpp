@@ -15,6 +15,7 @@ Flow::Flow(const Config& config, Logger& logger, UnixClock unixNow)
     , unixNow_(unixNow ? std::move(unixNow) : UnixClock(nowUnixSeconds))
     , assist_(config.assisted, &logger) {
     state_.language = config.language;
+    state_.assist.guidanceVolumePercent = config.audio.volumePercent;
     cardBirthField_.id = kCardBirthField;
     cardBirthField_.label = {"Ngày sinh", "Date of birth"};
     cardBirthField_.type = FieldType::Date;
@@ -89,12 +90,92 @@ void Flow::back() {
     logger_.log(LogEvent::ScreenChanged, {{"screen", screenName(state_.screen)}});
 }
 
+namespace {
+
+// Where the resident is, as far as reading aloud cares: when any of it changes, what was being
+// read belongs to a screen that is gone.
+struct ReadingPlace {
+    Screen screen;
+    std::size_t history;
+    std::size_t group;
+    bool editing;
+    std::string lesson;
+    std::size_t lessonStep;
+    bool operator==(const ReadingPlace&) const = default;
+};
+
+ReadingPlace readingPlace(const SessionState& state) {
+    return {state.screen,
+            state.history.size(),
+            state.dossier.groupIndex,
+            state.dossier.edit.has_value(),
+            state.lesson.lessonId,
+            state.lesson.step};
+}
+
+} // namespace
+
+void Flow::readAloud(audio::ScreenSpeech speech) {
+    effects_.push_back(effect::StopAudio{});
+    if (state_.readAloud == ReadAloudState::Speaking || speech.empty()) {
+        state_.readAloud = ReadAloudState::Silent; // the same button stops it
+        return;
+    }
+    state_.readAloud = ReadAloudState::Speaking;
+    effects_.push_back(effect::SpeakScreen{std::move(speech), state_.language,
+                                           state_.assist.guidanceVolumePercent});
+}
+
+audio::ScreenSpeech Flow::readBackSpeech(std::size_t group) const {
+    audio::ScreenSpeech speech;
+    const Procedure* procedure = currentProcedure();
+    if (procedure == nullptr || group >= procedure->groups.size()) {
+        return speech;
+    }
+    Language language = state_.language;
+    const FieldGroup& fields = procedure->groups[group];
+    speech.add(audio::SpeechRole::Heading, localText(fields.title, language));
+    for (const Field& field : fields.fields) {
+        auto found = state_.dossier.values.find(field.id);
+        if (found == state_.dossier.values.end()) {
+            continue;
+        }
+        std::string value = found->second;
+        const PickerList* list =
+            field.picker && catalog_ != nullptr ? catalog_->findList(*field.picker) : nullptr;
+        if (const PickerItem* item = list != nullptr ? list->find(value) : nullptr) {
+            value = localText(item->label, language);
+        }
+        speech.add(audio::SpeechRole::ReadBack, localText(field.label, language) + ": " + value);
+    }
+    return speech;
+}
+
 void Flow::apply(const Intent& intent, SteadyTime now) {
+    // The speaker finishing is not the resident touching anything: no input, no session start.
+    if (std::holds_alternative<intent::ReadAloudFinished>(intent)) {
+        state_.readAloud = ReadAloudState::Silent;
+        return;
+    }
+    if (const auto* read = std::get_if<intent::ReadAloud>(&intent)) {
+        noteInput(now);
+        readAloud(read->speech); // on the maintenance screen too: it stays where it is
+        return;
+    }
     if (state_.screen == Screen::Maintenance &&
         !std::holds_alternative<intent::OpenMaintainer>(intent)) {
         return; // nothing a resident does can leave maintenance; the maintainer can
     }
     noteInput(now);
+    ReadingPlace before = readingPlace(state_);
+    applyToSession(intent, now);
+    if (state_.readAloud == ReadAloudState::Speaking && !(readingPlace(state_) == before)) {
+        state_.readAloud = ReadAloudState::Silent;
+        effects_.push_back(effect::StopAudio{});
+    }
+}
+
+void Flow::applyToSession(const Intent& intent, SteadyTime now) {
     std::visit(
         Overloaded{
             [&](const intent::Open& open) { this->open(open.screen, now); },
@@ -214,6 +295,14 @@ void Flow::apply(const Intent& intent, SteadyTime now) {
             },
             [&](const intent::OpenProcedureSearch&) { openSearch(now); },
             [&](const intent::ShowSearchKeyboard&) { state_.search.shown = SearchKeyboard::Shown; },
+            // Handled in apply(), before the session sees them.
+            [&](const intent::ReadAloud&) {},
+            [&](const intent::ReadAloudFinished&) {},
+            [&](const intent::ReadBack& read) {
+                if (state_.screen == Screen::Review) {
+                    readAloud(readBackSpeech(read.group));
+                }
+            },
             [&](const intent::CallVolunteer&) {
                 startSessionIfIdle(now);
                 state_.volunteerCalled = true;
@@ -224,6 +313,8 @@ void Flow::apply(const Intent& intent, SteadyTime now) {
                 chime.textKey = "help.volunteer_called";
                 chime.language = Language::Vietnamese;
                 chime.text = "Có người ở máy cần tình nguyện viên giúp đỡ.";
+                chime.volumePercent = state_.assist.guidanceVolumePercent;
+                state_.readAloud = ReadAloudState::Silent; // the chime stops any reading
                 effects_.push_back(effect::StopAudio{});
                 effects_.push_back(std::move(chime));
             },
@@ -298,6 +389,7 @@ void Flow::enterMaintenance(std::string reason) {
 void Flow::wipe(LogEvent why) {
     bool wasActive = state_.active;
     bool wasInLesson = state_.lesson.active();
+    bool wasReading = state_.readAloud == ReadAloudState::Speaking;
     // Clear the answers in place first: assigning a new struct would free them unwiped.
     state_.dossier.wipe();
     state_.lesson.wipe();
@@ -311,6 +403,8 @@ void Flow::wipe(LogEvent why) {
         // A lesson's speech or video must not outlive it.
         effects_.push_back(effect::StopAudio{});
         effects_.push_back(effect::CloseVideo{});
+    } else if (wasReading) {
+        effects_.push_back(effect::StopAudio{}); // nor a screen read aloud its session
     }
     if (wasActive) {
         logger_.log(why);

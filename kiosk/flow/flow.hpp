@@ -63,6 +63,9 @@ public:
 
     // Assisted mode and the maintainer screen (flow_assist.cpp): results of their effects.
     void volunteersLoaded(std::vector<VolunteerEntry> volunteers);
+    // The guidance volume a volunteer saved earlier (read from the store at start-up).
+    void guidanceVolumeLoaded(int percent);
+    void guidanceVolumeSaved(int percent, bool saved);
     void volunteerPinChecked(const PinCheckResult& result);
     void maintainerPinChecked(const PinCheckResult& result);
     void volunteerToolsLoaded(const VolunteerToolsState& tools);
@@ -86,6 +89,10 @@ public:
 
 private:
     void open(Screen screen, SteadyTime now);
+    void applyToSession(const Intent& intent, SteadyTime now);
+    void readAloud(audio::ScreenSpeech speech);
+    // One review group's answers as ReadBack lines: spoken only because the resident asked.
+    audio::ScreenSpeech readBackSpeech(std::size_t group) const;
     void back();
     void startSessionIfIdle(SteadyTime now);
     void wipe(LogEvent why);

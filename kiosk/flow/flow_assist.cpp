@@ -4,6 +4,7 @@
 #include "drivers/common/overloaded.hpp"
 #include "kiosk/assist/pin_hash.hpp"
 #include "kiosk/flow/flow.hpp"
+#include "kiosk/i18n/messages.hpp"
 
 #include <algorithm>
 #include <type_traits>
@@ -175,6 +176,22 @@ void Flow::applyAssist(const AssistIntent& intent, SteadyTime now) {
                 }
                 assist.reports.printState = JobState::Running;
                 effects_.push_back(effect::PrintReportSummary{currentRange()});
+            },
+            [&](const intent::SetGuidanceVolume& set) {
+                if (!assist.signedIn && !maintainer) {
+                    return; // a kiosk setting: volunteers only
+                }
+                assist.guidanceVolumePercent = std::clamp(set.percent, 0, 100);
+                effects_.push_back(effect::SaveGuidanceVolume{assist.guidanceVolumePercent});
+                // A sample at the new level, so the volunteer hears what residents will hear.
+                effect::PlayAudio sample;
+                sample.textKey = "tools.volume_sample";
+                sample.language = state_.language;
+                sample.text = std::string(text(Msg::ToolsVolumeSample, state_.language));
+                sample.volumePercent = assist.guidanceVolumePercent;
+                state_.readAloud = ReadAloudState::Silent;
+                effects_.push_back(effect::StopAudio{});
+                effects_.push_back(std::move(sample));
             },
             [&](const intent::SetVolunteerEnabled& set) {
                 if (maintainer) {
@@ -444,6 +461,14 @@ void Flow::restoreAfterWipe(AssistState assist, std::string maintenanceReason) {
         state_.screen = Screen::Maintenance;
         state_.maintenanceReason = std::move(maintenanceReason);
     }
+}
+
+void Flow::guidanceVolumeLoaded(int percent) {
+    state_.assist.guidanceVolumePercent = std::clamp(percent, 0, 100);
+}
+
+void Flow::guidanceVolumeSaved(int percent, bool saved) {
+    logger_.log(LogEvent::GuidanceVolumeChanged, {{"percent", percent}, {"saved", saved}});
 }
 
 void Flow::volunteersLoaded(std::vector<VolunteerEntry> volunteers) {

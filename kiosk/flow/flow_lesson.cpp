@@ -106,6 +106,8 @@ void Flow::listenAloud() {
         const auto& clip = state_.language == Language::Vietnamese ? step.audio.vi : step.audio.en;
         play.clip = clip;
     }
+    play.volumePercent = state_.assist.guidanceVolumePercent;
+    state_.readAloud = ReadAloudState::Silent; // the step's own voice replaces the screen's
     effects_.push_back(effect::StopAudio{});
     effects_.push_back(std::move(play));
 }

@@ -1,6 +1,7 @@
 // What a resident asked for on a screen; the UI returns intents, the flow applies them.
 #pragma once
 
+#include "kiosk/audio/screen_speech.hpp"
 #include "kiosk/flow/dossier_draft.hpp"
 #include "kiosk/flow/screen.hpp"
 #include "kiosk/flow/session_state.hpp"
@@ -141,6 +142,19 @@ struct CancelAddVolunteer {};
 // Procedure search (flow_search.cpp): typing goes through PressKey, a result is ChooseProcedure.
 struct OpenProcedureSearch {};
 struct ShowSearchKeyboard {};
+// "Nghe" on any screen: the UI hands over what the screen says (heading, instruction, choices);
+// tapping it again while it speaks stops it.
+struct ReadAloud {
+    audio::ScreenSpeech speech;
+};
+struct ReadAloudFinished {}; // the speaker reached the end (from the media player, not a tap)
+// Review: the resident asks to hear one screen's answers (the only way answers are spoken).
+struct ReadBack {
+    std::size_t group;
+};
+struct SetGuidanceVolume { // volunteer tools: how loud spoken guidance is, 0-100
+    int percent;
+};
 
 } // namespace kiosk::intent
 
@@ -161,6 +175,7 @@ using Intent = std::variant<
     intent::PhoneKey, intent::PhoneSubmit, intent::QuizAnswer, intent::PrintTakeHome,
     intent::ListenAloud, intent::WatchVideo, intent::ControlVideo, intent::CloseVideo,
     intent::StartAddVolunteer, intent::AddVolunteerKey, intent::CancelAddVolunteer,
-    intent::OpenProcedureSearch, intent::ShowSearchKeyboard, intent::CallVolunteer>;
+    intent::OpenProcedureSearch, intent::ShowSearchKeyboard, intent::CallVolunteer,
+    intent::ReadAloud, intent::ReadAloudFinished, intent::SetGuidanceVolume, intent::ReadBack>;
 
 } // namespace kiosk

@@ -17,7 +17,7 @@ using AssistIntent =
                  intent::ChooseReportRange, intent::ShiftCustomRange, intent::ExportReport,
                  intent::PrintReportSummary, intent::SetVolunteerEnabled, intent::InstallFoundPack,
                  intent::RollbackContent, intent::StartAddVolunteer, intent::AddVolunteerKey,
-                 intent::CancelAddVolunteer>;
+                 intent::CancelAddVolunteer, intent::SetGuidanceVolume>;
 // Digital-skills lessons (Flow::applyLesson handles each one).
 using LessonIntent =
     std::variant<intent::ChooseLesson, intent::LessonNext, intent::PhoneKey, intent::PhoneSubmit,

@@ -60,6 +60,9 @@ struct ProcedureSearchState {
 // The field id used by the editor when the lookup code is being typed.
 inline constexpr const char* kLookupCodeField = "lookup.code";
 
+// Whether the screen is being read aloud ("Nghe" pressed); any navigation makes it Silent.
+enum class ReadAloudState { Silent, Speaking };
+
 struct SessionState {
     // A session starts at the first touch after home and ends with a wipe.
     bool active = false;
@@ -76,6 +79,7 @@ struct SessionState {
     // The resident pressed "Gọi tình nguyện viên": the volunteer tools show it until the
     // session ends.
     bool volunteerCalled = false;
+    ReadAloudState readAloud = ReadAloudState::Silent;
 
     DossierDraft dossier;
     LookupState lookup;

@@ -576,6 +576,14 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
      "Khi máy in được nối lại, tình nguyện viên sẽ in giấy này cho bác (nút \"In lại phiếu hẹn gần "
      "nhất\").",
      "Once the printer is back, a volunteer prints it for you (\"Reprint the last receipt\")."},
+    {Msg::ReadAloudListen, "Nghe", "Listen"},
+    {Msg::ReadAloudStop, "Dừng", "Stop"},
+    {Msg::ToolsVolume, "Âm lượng giọng đọc", "Voice volume"},
+    {Msg::ToolsVolumeSample, "Đây là âm lượng giọng đọc của máy.",
+     "This is how loud the kiosk's voice is."},
+    {Msg::ToolsVolumeLouder, "To hơn", "Louder"},
+    {Msg::ToolsVolumeQuieter, "Nhỏ hơn", "Quieter"},
+    {Msg::ReviewReadBack, "Đọc lại", "Read back"},
 }};
 
 } // namespace

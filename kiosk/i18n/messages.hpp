@@ -396,6 +396,13 @@ enum class Msg {
     ResultNoPrinterWriteDown,
     ResultPrintFailedWriteDown,
     ResultReprintLater,
+    ReadAloudListen,
+    ReadAloudStop,
+    ToolsVolume,
+    ToolsVolumeSample,
+    ToolsVolumeLouder,
+    ToolsVolumeQuieter,
+    ReviewReadBack,
     Count
 };
 

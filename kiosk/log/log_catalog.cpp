@@ -288,6 +288,10 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
      "The gateway refused a day's usage aggregate for good (`day`, `reason`); that day is "
      "skipped so later days are not held up.",
      "Check that the kiosk and the gateway run compatible versions."},
+    {LogEvent::GuidanceVolumeChanged, 7005, LogLevel::Info, "guidance_volume_changed",
+     "A volunteer set the spoken guidance volume (`percent`); `saved` is false when the assist "
+     "database could not keep it (it applies until the kiosk restarts).",
+     "If `saved` is false, see the storage_fault lines of the assist database."},
 }};
 
 } // namespace

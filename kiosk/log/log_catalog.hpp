@@ -103,6 +103,7 @@ enum class LogEvent {
     FleetReportFailed,
     FleetReportsResumed,
     FleetAggregateRefused,
+    GuidanceVolumeChanged,
     Count
 };
 

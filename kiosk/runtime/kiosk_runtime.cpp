@@ -10,6 +10,9 @@
 #include "kiosk/outbox/outbox_services.hpp"
 #include "kiosk/usage/report_export_spool.hpp"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace kiosk {
 
 KioskRuntime::KioskRuntime(Config config, Logger& logger, RuntimeOptions options,
@@ -121,6 +124,14 @@ void KioskRuntime::startServices() {
             return VolunteerStore::open(path, VolunteerStoreOptions{}, logger, wall);
         },
         &logger_);
+    // The volume a volunteer chose outlives restarts; without one, [audio] volume_percent.
+    if (VolunteerStore* store = volunteers_->get()) {
+        if (auto saved = store->setting(kGuidanceVolumeSetting); saved && *saved) {
+            config_.audio.volumePercent =
+                static_cast<int>(std::clamp<std::int64_t>(**saved, 0, 100));
+            flow_->guidanceVolumeLoaded(config_.audio.volumePercent);
+        }
+    }
     AssistHooks hooks;
     // The maintainer's health tab runs kioskctl doctor's checks on the file the kiosk loaded.
     hooks.checkHealth = [configFile = options_.configFile] {
@@ -300,6 +311,10 @@ void KioskRuntime::perform(Effect effect) {
                 if (usage_) {
                     usage_->lessonCompleted(completed.lessonId);
                 }
+            },
+            [&](effect::SaveGuidanceVolume& save) {
+                config_.audio.volumePercent = save.percent; // a new flow (resetFlow) starts there
+                assist_->perform(save, *flow_);
             },
             [&]<AlternativeOf<AssistEffect> T>(T& work) { assist_->perform(work, *flow_); },
             [&]<AlternativeOf<MediaEffect> T>(T& media) {

@@ -1,6 +1,8 @@
 // Opens the speaker and the synthesizer lazily and turns speech requests into sound.
 #include "ui/platform/guidance_player.hpp"
 
+#include "kiosk/audio/screen_speech.hpp"
+
 namespace kiosk::ui {
 
 GuidancePlayer::GuidancePlayer(const AudioConfig& config, std::filesystem::path contentDir,
@@ -11,7 +13,7 @@ GuidancePlayer::GuidancePlayer(const AudioConfig& config, std::filesystem::path 
 
 GuidancePlayer::~GuidancePlayer() = default;
 
-void GuidancePlayer::play(const effect::PlayAudio& request) {
+bool GuidancePlayer::openDevices() {
     if (!opened_) {
         opened_ = true;
         if (auto player = AudioPlayer::open()) {
@@ -28,11 +30,15 @@ void GuidancePlayer::play(const effect::PlayAudio& request) {
             }
         }
     }
-    if (player_ == nullptr) {
+    return player_ != nullptr;
+}
+
+void GuidancePlayer::play(const effect::PlayAudio& request) {
+    if (!openDevices()) {
         return;
     }
     audio::SpeechRequest speech{request.textKey, request.language, request.text, request.clip};
-    auto sound = audio::loadSpeech(speech, contentDir_, synthesizer_.get(), config_.volumePercent);
+    auto sound = audio::loadSpeech(speech, contentDir_, synthesizer_.get(), request.volumePercent);
     if (!sound) {
         logger_.log(LogEvent::AudioFailed, {{"reason", SystemText{sound.error().message}}});
         return;
@@ -40,6 +46,24 @@ void GuidancePlayer::play(const effect::PlayAudio& request) {
     if (auto played = player_->play(sound->pcm); !played) {
         logger_.log(LogEvent::AudioFailed, {{"reason", SystemText{played.error().message}}});
     }
+}
+
+std::chrono::milliseconds GuidancePlayer::speak(const effect::SpeakScreen& request) {
+    if (!openDevices()) {
+        return std::chrono::milliseconds(0);
+    }
+    auto sound = audio::renderScreenSpeech(request.speech, request.language, contentDir_,
+                                           synthesizer_.get(), request.volumePercent);
+    if (!sound) {
+        logger_.log(LogEvent::AudioFailed, {{"reason", SystemText{sound.error().message}}});
+        return std::chrono::milliseconds(0);
+    }
+    if (auto played = player_->play(sound->pcm); !played) {
+        logger_.log(LogEvent::AudioFailed, {{"reason", SystemText{played.error().message}}});
+        return std::chrono::milliseconds(0);
+    }
+    return std::chrono::milliseconds(
+        static_cast<long>(audio::durationSeconds(sound->pcm) * 1000.0));
 }
 
 void GuidancePlayer::stop() {

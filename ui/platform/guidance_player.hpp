@@ -7,6 +7,7 @@
 #include "kiosk/log/logger.hpp"
 #include "ui/platform/audio_player.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 
@@ -19,9 +20,12 @@ public:
 
     // Failures (no speaker, no voice, bad clip) are logged; the lesson goes on without sound.
     void play(const effect::PlayAudio& request);
+    // Reads a screen aloud; returns how long it lasts (0 when nothing could be played).
+    std::chrono::milliseconds speak(const effect::SpeakScreen& request);
     void stop();
 
 private:
+    bool openDevices(); // true when there is a speaker to play on
     const AudioConfig& config_;
     std::filesystem::path contentDir_;
     Logger& logger_;

@@ -13,8 +13,19 @@ LessonMedia::LessonMedia(const AudioConfig& audio, std::filesystem::path content
 void LessonMedia::handle(const MediaEffect& effect, SDL_Renderer* renderer, int maxVideoWidth,
                          SteadyTime now) {
     std::visit(Overloaded{
-                   [&](const effect::PlayAudio& play) { guidance_.play(play); },
-                   [&](const effect::StopAudio&) { guidance_.stop(); },
+                   [&](const effect::PlayAudio& play) {
+                       speechEndsAt_.reset(); // the same speaker: it replaces a screen's reading
+                       guidance_.play(play);
+                   },
+                   [&](const effect::StopAudio&) {
+                       speechEndsAt_.reset();
+                       guidance_.stop();
+                   },
+                   [&](const effect::SpeakScreen& speak) {
+                       // Nothing playable (no speaker, no voice) ends at once, so the button
+                       // does not stay on "Dừng" over silence.
+                       speechEndsAt_ = now + guidance_.speak(speak);
+                   },
                    [&](const effect::OpenVideo& open) {
                        video_.reset();
                        auto playback =
@@ -58,15 +69,28 @@ void LessonMedia::handle(const MediaEffect& effect, SDL_Renderer* renderer, int 
                effect);
 }
 
+bool LessonMedia::takeSpeechFinished() {
+    bool finished = speechFinished_;
+    speechFinished_ = false;
+    return finished;
+}
+
 std::optional<SteadyTime> LessonMedia::update(SteadyTime now) {
+    if (speechEndsAt_ && now >= *speechEndsAt_) {
+        speechEndsAt_.reset();
+        speechFinished_ = true;
+    }
     if (video_ == nullptr) {
-        return std::nullopt;
+        return speechEndsAt_;
     }
     auto next = video_->update(now);
     if (!next) {
         logger_.log(LogEvent::VideoFailed, {{"reason", SystemText{next.error().message}}});
         video_.reset();
-        return std::nullopt;
+        return speechEndsAt_;
+    }
+    if (speechEndsAt_ && *speechEndsAt_ < *next) {
+        return speechEndsAt_;
     }
     return *next;
 }

@@ -18,11 +18,14 @@ class LessonMedia {
 public:
     LessonMedia(const AudioConfig& audio, std::filesystem::path contentDir, Logger& logger);
 
-    // PlayAudio, StopAudio, OpenVideo, ControlVideo, CloseVideo.
+    // PlayAudio, StopAudio, SpeakScreen, OpenVideo, ControlVideo, CloseVideo.
     void handle(const MediaEffect& effect, SDL_Renderer* renderer, int maxVideoWidth,
                 SteadyTime now);
-    // Advances the video; returns when the next frame is due (for the frame clock).
+    // Advances the video and notes the end of a screen read aloud; returns when the next video
+    // frame or that end is due (for the frame clock).
     std::optional<SteadyTime> update(SteadyTime now);
+    // True once after a screen read aloud played to its end (the app tells the flow).
+    bool takeSpeechFinished();
     // The open video for the lesson screen to draw; null when none.
     VideoPlayback* video() const { return video_.get(); }
 
@@ -31,6 +34,8 @@ private:
     Logger& logger_;
     GuidancePlayer guidance_;
     std::unique_ptr<VideoPlayback> video_;
+    std::optional<SteadyTime> speechEndsAt_; // while a screen is read aloud
+    bool speechFinished_ = false;
 };
 
 } // namespace kiosk::ui

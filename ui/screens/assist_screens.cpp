@@ -3,6 +3,7 @@
 
 #include "ui/widgets/keyboard.hpp"
 #include "ui/widgets/scroll_area.hpp"
+#include "ui/widgets/volume_control.hpp"
 
 #include <algorithm>
 #include <string>
@@ -289,6 +290,8 @@ void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
                     ImVec2(leftWidth, m.targetPx), ButtonKind::Secondary, Icon::Network)) {
         ctx.emit(intent::RetryOutbox{});
     }
+    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    volumeControl(ctx, leftWidth);
     ImGui::EndChild();
 
     // Right: the outbox and the devices, scrolling on small panels with large text.

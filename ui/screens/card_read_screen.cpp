@@ -208,9 +208,10 @@ void CardDatesScreen::drawContent(const FrameContext& ctx) {
                             {kCardExpiryField, Msg::CardDatesExpiry, dossier.cardExpiryDate}};
     for (const DateRow& row : rows) {
         boldText(ctx, ctx.tr(row.label));
+        ctx.say(audio::SpeechRole::Choice, ctx.tr(row.label));
         std::string_view shown =
             row.value.empty() ? ctx.tr(Msg::FormTapToFill) : std::string_view(row.value);
-        if (listItem(ctx, row.fieldId, shown, "", width)) {
+        if (listItem(row.value.empty() ? ctx : ctx.unspoken(), row.fieldId, shown, "", width)) {
             ctx.emit(intent::EditField{row.fieldId});
         }
         ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));

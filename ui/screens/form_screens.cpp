@@ -29,6 +29,7 @@ bool fieldBox(const FrameContext& ctx, const Field& field, const std::string* va
         label += " (" + std::string(ctx.tr(Msg::FormOptional)) + ")";
     }
     boldText(ctx, label);
+    ctx.say(audio::SpeechRole::Choice, label);
     std::string shown =
         value ? displayValue(ctx, field, *value) : std::string(ctx.tr(Msg::FormTapToFill));
     ImGui::PushID(field.id.c_str());
@@ -143,6 +144,7 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
     const Metrics& m = ctx.metrics;
     const Palette& p = ctx.colours;
     boldText(ctx, label);
+    ctx.say(audio::SpeechRole::Heading, label);
     // The field stays visible above the keyboard, with the cursor where the next letter goes.
     std::string_view text = edit.composer ? edit.composer->text() : std::string_view();
     const float width = ImGui::GetContentRegionAvail().x;
@@ -201,6 +203,7 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
 
 void FieldEditorScreen::drawPicker(const FrameContext& ctx, const Field& field) {
     boldText(ctx, ctx.local(field.label));
+    ctx.say(audio::SpeechRole::Heading, ctx.local(field.label));
     mutedText(ctx, ctx.tr(Msg::EditorChooseItem));
     const PickerList* list =
         ctx.catalog && field.picker ? ctx.catalog->findList(*field.picker) : nullptr;
@@ -243,11 +246,12 @@ void FieldEditorScreen::drawDatePads(const FrameContext& ctx, std::string_view l
     const DatePick& date = ctx.session.dossier.edit->date;
     const Metrics& m = ctx.metrics;
     boldText(ctx, label);
+    ctx.say(audio::SpeechRole::Heading, label);
     std::string chosen = std::string(ctx.tr(Msg::EditorYear)) + " " + std::to_string(date.year);
     if (date.stage == DatePick::Stage::Day) {
         chosen += " · " + std::string(ctx.tr(Msg::EditorMonth)) + " " + std::to_string(date.month);
     }
-    mutedText(ctx, chosen);
+    mutedText(ctx.unspoken(), chosen); // the year the resident typed: a birth year
     headingText(ctx, ctx.tr(date.stage == DatePick::Stage::Month ? Msg::EditorChooseMonth
                                                                  : Msg::EditorChooseDay));
     if (ctx.session.dossier.edit->problem) {

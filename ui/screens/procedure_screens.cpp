@@ -174,6 +174,8 @@ void ProcedureSearchScreen::drawContent(const FrameContext& ctx) {
     // is left (a row or two on a small panel); Done puts the keyboard away to show them all.
     if (!keyboard) {
         headingText(ctx, ctx.tr(Msg::SearchOpen));
+    } else {
+        ctx.say(audio::SpeechRole::Heading, ctx.tr(Msg::SearchOpen)); // no room to show it
     }
     searchBox(ctx, search);
     const float avail = ImGui::GetContentRegionAvail().y;

@@ -260,8 +260,9 @@ void LookupScreen::drawContent(const FrameContext& ctx) {
     mutedText(ctx, ctx.tr(Msg::LookupWhich));
     ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
     boldText(ctx, ctx.tr(Msg::LookupCodeLabel));
+    ctx.say(audio::SpeechRole::Choice, ctx.tr(Msg::LookupCodeLabel));
     const std::string& code = ctx.session.lookup.code;
-    if (listItem(ctx, "lookup-code",
+    if (listItem(code.empty() ? ctx : ctx.unspoken(), "lookup-code",
                  code.empty() ? ctx.tr(Msg::FormTapToFill) : std::string_view(code), "",
                  ImGui::GetContentRegionAvail().x)) {
         ctx.emit(intent::EditField{kLookupCodeField});
@@ -275,9 +276,10 @@ void LookupResultScreen::drawContent(const FrameContext& ctx) {
     const LookupState& lookup = ctx.session.lookup;
     headingText(ctx, ctx.tr(Msg::LookupTitle));
     // Say which kind of number the resident typed: the commune's code or this kiosk's reference.
-    mutedText(ctx, std::string(ctx.tr(lookup.localReference ? Msg::LookupReferenceLabel
-                                                            : Msg::ResultCode)) +
-                       ": " + lookup.code);
+    // The code is what the resident typed: shown, not read aloud.
+    mutedText(ctx.unspoken(), std::string(ctx.tr(lookup.localReference ? Msg::LookupReferenceLabel
+                                                                       : Msg::ResultCode)) +
+                                  ": " + lookup.code);
     beginScrollArea(ctx, "lookup-result", ImGui::GetContentRegionAvail().y);
     if (lookup.searching) {
         bodyText(ctx, ctx.tr(Msg::LookupSearching));

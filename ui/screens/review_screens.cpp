@@ -51,18 +51,28 @@ void ReviewScreen::drawContent(const FrameContext& ctx) {
     beginScrollArea(ctx, "review", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
     for (std::size_t g = 0; g < procedure->groups.size(); ++g) {
         const FieldGroup& group = procedure->groups[g];
-        // Group title on the left, its own "Change" button on the right.
+        // Group title on the left, "Read back" and its own "Change" button on the right.
         float buttonWidth = m.mm(40);
+        float readBackWidth = m.mm(40);
         ImVec2 rowStart = ImGui::GetCursorPos();
-        ImGui::PushTextWrapPos(rowStart.x + width - buttonWidth - m.gapPx);
+        ctx.say(audio::SpeechRole::Heading, ctx.local(group.title));
+        ImGui::PushTextWrapPos(rowStart.x + width - buttonWidth - readBackWidth - m.gapPx * 2);
         ImGui::PushFont(ctx.fonts.heading);
         ImGui::TextUnformatted(ctx.local(group.title).data(),
                                ctx.local(group.title).data() + ctx.local(group.title).size());
         ImGui::PopFont();
         ImGui::PopTextWrapPos();
         ImVec2 after = ImGui::GetCursorPos();
-        ImGui::SetCursorPos(ImVec2(rowStart.x + width - buttonWidth, rowStart.y));
         ImGui::PushID(static_cast<int>(g));
+        // The answers are never in the screen's own reading; this button reads this group's.
+        ImGui::SetCursorPos(
+            ImVec2(rowStart.x + width - buttonWidth - m.gapPx - readBackWidth, rowStart.y));
+        if (touchButton(ctx, "read-back", ctx.tr(Msg::ReviewReadBack),
+                        ImVec2(readBackWidth, m.chromeTargetPx), ButtonKind::Secondary,
+                        Icon::Speaker)) {
+            ctx.emit(intent::ReadBack{g});
+        }
+        ImGui::SetCursorPos(ImVec2(rowStart.x + width - buttonWidth, rowStart.y));
         if (touchButton(ctx, "edit-group", ctx.tr(Msg::ReviewEdit),
                         ImVec2(buttonWidth, m.chromeTargetPx))) {
             ctx.emit(intent::EditGroup{g});

@@ -4,6 +4,7 @@
 #include "ui/widgets/status_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -21,7 +22,8 @@ Msg weekday(int day) {
     return kDays[day % 7];
 }
 
-void drawHeader(const FrameContext& ctx, float height) {
+// `titleLeft`: where the commune's name may start, right of the "Nghe" button.
+void drawHeader(const FrameContext& ctx, float height, float titleLeft) {
     ImDrawList* d = ImGui::GetWindowDrawList();
     ImVec2 origin = ImGui::GetCursorScreenPos();
     float width = ImGui::GetContentRegionAvail().x;
@@ -30,6 +32,8 @@ void drawHeader(const FrameContext& ctx, float height) {
     ImU32 colour = ImGui::GetColorU32(ctx.colours.headerText);
     ImFont* bold = ctx.fonts.chromeBold;
     float margin = ctx.metrics.marginPx;
+    origin.x += titleLeft;
+    width -= titleLeft;
 
     std::string title = ctx.config.communeName + " · " + ctx.config.accessPointName;
     float textY = origin.y + (height - bold->FontSize) * 0.5f;
@@ -48,10 +52,13 @@ void drawHeader(const FrameContext& ctx, float height) {
         clockX - margin) {
         title = ctx.config.communeName;
     }
-    // The commune name gives way to the clock on narrow panels rather than overlapping it.
-    ImVec4 clip(origin.x + margin, origin.y, clockX - margin, origin.y + height);
-    d->AddText(bold, bold->FontSize, ImVec2(origin.x + margin, textY), colour, title.c_str(),
-               nullptr, 0, &clip);
+    // The commune name gives way to the clock on narrow panels rather than overlapping it: the
+    // whole name or nothing (portrait, beside "Nghe"), never "Xã" alone or a letter cut in two.
+    float room = clockX - margin - (origin.x + margin);
+    if (bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, title.c_str()).x > room) {
+        title.clear();
+    }
+    d->AddText(bold, bold->FontSize, ImVec2(origin.x + margin, textY), colour, title.c_str());
     d->AddText(bold, bold->FontSize, ImVec2(clockX, textY), colour, clock);
     ImGui::Dummy(ImVec2(width, height));
 }
@@ -88,9 +95,10 @@ void drawNavigation(const FrameContext& ctx) {
 // and reachable on every screen (the maintenance screen too, to install content).
 constexpr float kMaintainerHoldSeconds = 3.0f;
 
-void watchMaintainerHold(const FrameContext& ctx, float height) {
-    ImGui::SetCursorPos(ImVec2(0, 0));
-    ImGui::InvisibleButton("header-hold", ImVec2(ImGui::GetWindowWidth(), height));
+void watchMaintainerHold(const FrameContext& ctx, float height, float left) {
+    // Right of the "Nghe" button, so holding the header never competes with it.
+    ImGui::SetCursorPos(ImVec2(left, 0));
+    ImGui::InvisibleButton("header-hold", ImVec2(ImGui::GetWindowWidth() - left, height));
     if (ImGui::IsItemActive()) {
         const ImGuiIO& io = ImGui::GetIO();
         if (io.MouseDownDuration[0] >= kMaintainerHoldSeconds &&
@@ -130,6 +138,58 @@ void drawAssistBanner(const FrameContext& ctx, float top, float height) {
     ImGui::SetCursorPos(ImVec2(0, top + height));
 }
 
+// The "Nghe" (listen) button: top left of the header on every screen, the header's full height
+// (at least 12.7 mm, chrome size: it does not grow with the text size, so it never pushes the
+// content), and wide enough for the speaker and the word at the chrome font.
+float listenButtonWidth(const FrameContext& ctx) {
+    ImFont* font = ctx.fonts.chromeBold;
+    float widest = 0;
+    for (Msg label : {Msg::ReadAloudListen, Msg::ReadAloudStop}) {
+        std::string_view t = ctx.tr(label);
+        widest = std::max(
+            widest,
+            font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, t.data(), t.data() + t.size()).x);
+    }
+    // Chrome spacing, fixed like the chrome font: the body gap grows with the text size.
+    float width = font->FontSize * 1.1f + widest + ctx.metrics.mm(kMinimumGapMm) * 3;
+    return std::max(width, ctx.metrics.chromeTargetPx * 1.5f);
+}
+
+// Drawn after the content, so the speech list holds everything this frame's screen says.
+void drawListenButton(const FrameContext& ctx, ImVec2 at, ImVec2 size) {
+    bool speaking = ctx.session.readAloud == ReadAloudState::Speaking;
+    ImGui::SetCursorPos(at);
+    bool clicked = ImGui::InvisibleButton("read-aloud", size);
+    bool pressed = ImGui::IsItemActive();
+    ImVec2 min = ImGui::GetItemRectMin();
+    ImVec2 max = ImGui::GetItemRectMax();
+    const Palette& p = ctx.colours;
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    ImVec4 fill = pressed ? p.secondaryPressed : (speaking ? p.selected : p.secondary);
+    ImU32 text = ImGui::GetColorU32(speaking && !pressed ? p.selectedText : p.secondaryText);
+    float rounding = ctx.metrics.mm(1.5);
+    d->AddRectFilled(min, max, ImGui::GetColorU32(fill), rounding);
+    // Speaking also shows as a thicker frame and another word, not by colour alone.
+    d->AddRect(min, max, ImGui::GetColorU32(p.border), rounding, 0, speaking ? 5.0f : 2.0f);
+    ImFont* font = ctx.fonts.chromeBold;
+    std::string_view label = ctx.tr(speaking ? Msg::ReadAloudStop : Msg::ReadAloudListen);
+    float iconSize = font->FontSize * 1.1f;
+    float textWidth =
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size())
+            .x;
+    float spacing = ctx.metrics.mm(kMinimumGapMm);
+    float left = (min.x + max.x - iconSize - spacing - textWidth) * 0.5f;
+    float middle = (min.y + max.y) * 0.5f;
+    drawIcon(d, speaking ? Icon::Pause : Icon::Speaker, ImVec2(left + iconSize * 0.5f, middle),
+             iconSize, text);
+    d->AddText(font, font->FontSize,
+               ImVec2(left + iconSize + spacing, middle - font->FontSize * 0.5f), text,
+               label.data(), label.data() + label.size());
+    if (clicked) {
+        ctx.emit(intent::ReadAloud{ctx.speech != nullptr ? *ctx.speech : audio::ScreenSpeech{}});
+    }
+}
+
 } // namespace
 
 void ScreenView::draw(const FrameContext& ctx) {
@@ -139,16 +199,22 @@ void ScreenView::draw(const FrameContext& ctx) {
     ImGui::SetNextWindowSize(viewport->Size);
     ImGui::Begin("screen", nullptr, kFullScreenFlags);
 
+    // The chrome is the same on every screen and is not read aloud: only the content speaks.
+    FrameContext chrome = ctx;
+    chrome.speech = nullptr;
     float headerHeight = m.chromeTargetPx;
-    drawHeader(ctx, headerHeight);
+    ImVec2 listenAt(m.mm(kMinimumGapMm), 0);
+    ImVec2 listenSize(listenButtonWidth(ctx), headerHeight);
+    float titleLeft = listenAt.x + listenSize.x;
+    drawHeader(chrome, headerHeight, titleLeft);
     ImVec2 afterHeader = ImGui::GetCursorPos();
-    watchMaintainerHold(ctx, headerHeight);
+    watchMaintainerHold(chrome, headerHeight, titleLeft);
     ImGui::SetCursorPos(afterHeader);
     float bannerHeight = 0;
     if (ctx.session.assist.signedIn) {
         // Room for a full-size touch target (the Tools button) and a little air.
         bannerHeight = m.targetPx + m.gapPx;
-        drawAssistBanner(ctx, headerHeight, bannerHeight);
+        drawAssistBanner(chrome, headerHeight, bannerHeight);
         headerHeight += bannerHeight;
     }
 
@@ -166,12 +232,13 @@ void ScreenView::draw(const FrameContext& ctx) {
         ImGui::SetCursorPos(ImVec2(m.marginPx, headerHeight + contentHeight + m.gapPx));
         ImGui::BeginChild("navigation", ImVec2(viewport->Size.x - 2 * m.marginPx, m.targetPx),
                           false, ImGuiWindowFlags_NoScrollbar);
-        drawNavigation(ctx);
+        drawNavigation(chrome);
         ImGui::EndChild();
     }
 
     ImGui::SetCursorPos(ImVec2(0, viewport->Size.y - statusHeight));
-    drawStatusBar(ctx, ImVec2(viewport->Size.x, statusHeight));
+    drawStatusBar(chrome, ImVec2(viewport->Size.x, statusHeight));
+    drawListenButton(ctx, listenAt, listenSize);
     ImGui::End();
 }
 
@@ -217,6 +284,7 @@ void boldText(const FrameContext& ctx, std::string_view text) {
 }
 
 void problemText(const FrameContext& ctx, std::string_view text) {
+    ctx.say(audio::SpeechRole::Instruction, text);
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.danger);
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::PushTextWrapPos(0);
@@ -228,6 +296,7 @@ void problemText(const FrameContext& ctx, std::string_view text) {
 }
 
 void headingText(const FrameContext& ctx, std::string_view text) {
+    ctx.say(audio::SpeechRole::Heading, text);
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
@@ -236,6 +305,7 @@ void headingText(const FrameContext& ctx, std::string_view text) {
 }
 
 void bodyText(const FrameContext& ctx, std::string_view text) {
+    ctx.say(audio::SpeechRole::Instruction, text);
     ImGui::PushFont(ctx.fonts.body);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());

@@ -44,6 +44,7 @@ void centredText(ImDrawList* d, ImFont* font, ImVec2 min, ImVec2 max, ImU32 colo
 
 bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view label, ImVec2 size,
                  ButtonKind kind, std::optional<Icon> icon) {
+    ctx.say(audio::SpeechRole::Choice, label);
     size.y = std::max(size.y, ctx.metrics.targetPx);
     auto [clicked, pressed] = hitArea(id, size);
     ImVec2 min = ImGui::GetItemRectMin();
@@ -74,6 +75,7 @@ bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view 
 
 bool choiceCard(const FrameContext& ctx, std::string_view id, Icon icon, std::string_view title,
                 std::string_view hint, ImVec2 size) {
+    ctx.say(audio::SpeechRole::Choice, title);
     auto [clicked, pressed] = hitArea(id, size);
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
@@ -120,6 +122,7 @@ bool choiceCard(const FrameContext& ctx, std::string_view id, Icon icon, std::st
 
 bool optionButton(const FrameContext& ctx, std::string_view id, std::string_view label, ImVec2 size,
                   Selection selection, ImFont* font) {
+    ctx.say(audio::SpeechRole::Choice, label);
     size.y = std::max(size.y, ctx.metrics.chromeTargetPx);
     auto [clicked, pressed] = hitArea(id, size);
     ImVec2 min = ImGui::GetItemRectMin();
@@ -181,6 +184,7 @@ void rowText(const FrameContext& ctx, ImVec2 at, float wrap, std::string_view ti
 
 bool listItem(const FrameContext& ctx, std::string_view id, std::string_view title,
               std::string_view subtitle, float width) {
+    ctx.say(audio::SpeechRole::Choice, title);
     const Metrics& m = ctx.metrics;
     float arrow = ctx.fonts.bold->FontSize;
     float wrap = width - m.gapPx * 3 - arrow;
@@ -203,6 +207,7 @@ bool listItem(const FrameContext& ctx, std::string_view id, std::string_view tit
 
 bool checkItem(const FrameContext& ctx, std::string_view id, std::string_view title,
                std::string_view subtitle, bool checked, float width) {
+    ctx.say(audio::SpeechRole::Choice, title);
     const Metrics& m = ctx.metrics;
     float box = std::min(ctx.metrics.targetPx * 0.7f, m.mm(12));
     float wrap = width - m.gapPx * 3 - box;

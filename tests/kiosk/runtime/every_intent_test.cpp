@@ -47,7 +47,8 @@ std::string fingerprint(const SessionState& s) {
         << a.pin.volunteerId << a.pin.checking << a.tools.retrying << int(a.tools.reprint)
         << int(a.reports.kind) << a.reports.loading << int(a.reports.exportState)
         << int(a.reports.printState) << int(a.admin.enrol.step) << a.admin.enrol.digits.size()
-        << int(a.content.install) << int(a.content.rollback);
+        << int(a.content.install) << int(a.content.rollback) << a.guidanceVolumePercent
+        << int(s.readAloud);
     if (a.reports.custom) {
         out << a.reports.custom->from.time_since_epoch().count()
             << a.reports.custom->to.time_since_epoch().count();
@@ -393,6 +394,21 @@ std::vector<IntentCase> intentCases() {
              h.resident.tap(intent::PressKey{done});
          },
          intent::ShowSearchKeyboard{}},
+        {"ReadAloud", [](H&) {}, intent::ReadAloud{}},
+        {"ReadAloudFinished",
+         [](H& h) {
+             audio::ScreenSpeech speech;
+             speech.add(audio::SpeechRole::Heading, "Xin chào");
+             h.resident.tap(intent::ReadAloud{speech});
+         },
+         intent::ReadAloudFinished{}},
+        {"SetGuidanceVolume", [](H& h) { h.volunteerSignedIn(); }, intent::SetGuidanceVolume{50}},
+        {"ReadBack",
+         [](H& h) {
+             h.toConsent();
+             h.resident.tap(intent::Back{});
+         },
+         intent::ReadBack{0}},
     };
 }
 
