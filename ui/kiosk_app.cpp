@@ -400,7 +400,7 @@ int KioskApp::run() {
             nextVideoFrame = media_->update(now);
         }
         int wait = frameClock_.waitMilliseconds(now, nextWake(now, nextVideoFrame));
-        if (SDL_WaitEventTimeout(&event, wait) != 0) {
+        if (waitForSdlEvent(idleWait_, event, wait)) {
             now = std::chrono::steady_clock::now();
             handleEvent(event, now, quit);
             while (SDL_PollEvent(&event) != 0) {

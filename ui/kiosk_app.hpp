@@ -8,6 +8,7 @@
 #include "kiosk/display/screen_power.hpp"
 #include "kiosk/runtime/kiosk_runtime.hpp"
 #include "ui/platform/frame_clock.hpp"
+#include "ui/platform/idle_wait.hpp"
 #include "ui/platform/image_textures.hpp"
 #include "ui/platform/lesson_media.hpp"
 #include "ui/platform/pointer_input.hpp"
@@ -35,6 +36,9 @@ public:
     Status start(WindowMode mode, int width, int height);
     // The kiosk's main loop until SIGTERM (or the window is closed in windowed mode).
     int run();
+    // Sleeps through `idle` instead of SDL's wait (drivers that cannot block); borrowed, may
+    // be null.
+    void useIdleWait(IdleWait* idle) { idleWait_ = idle; }
 
     Status writeScreenshot(const std::filesystem::path& file);
     // Re-derives metrics and fonts after a resize or text size change.
@@ -104,6 +108,7 @@ private:
     PointerInput pointer_;
     ScreenPower screenPower_;
     std::optional<Backlight> backlight_;
+    IdleWait* idleWait_ = nullptr;
 };
 
 } // namespace kiosk::ui
