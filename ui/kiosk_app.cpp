@@ -90,6 +90,7 @@ KioskApp::~KioskApp() {
     if (backlight_) {
         backlight_->apply(ScreenPowerState::On); // a maintainer at the console needs the light
     }
+    switchPanel(ScreenPowerState::On);
     runtime_.setMediaPlayer(nullptr);
     media_.reset();
     qrTextures_.reset();
@@ -126,6 +127,12 @@ Status KioskApp::start(WindowMode mode, int width, int height) {
             logger_.log(LogEvent::BacklightUnavailable,
                         {{"reason", SystemText{lit.error().message}}});
         }
+    }
+    if (auto power = DisplayPower::open(window_->sdlWindow())) {
+        displayPower_ = *power;
+    } else if (power.error().code != "display_power.driver") {
+        logger_.log(LogEvent::DisplayPowerUnavailable,
+                    {{"reason", SystemText{power.error().message}}});
     }
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -262,6 +269,7 @@ void KioskApp::screenPowerChanged(ScreenPowerState state) {
         presentBlack();
         break;
     }
+    switchPanel(state);
     if (backlight_) {
         if (auto status = backlight_->apply(state); !status) {
             logger_.log(LogEvent::BacklightUnavailable,
@@ -270,6 +278,21 @@ void KioskApp::screenPowerChanged(ScreenPowerState state) {
         }
     }
     frameClock_.noteActivity();
+}
+
+void KioskApp::switchPanel(ScreenPowerState state) {
+    bool off = state == ScreenPowerState::Blank;
+    if (!displayPower_ || off == panelOff_) {
+        return;
+    }
+    if (auto status = displayPower_->apply(state); !status) {
+        logger_.log(LogEvent::DisplayPowerUnavailable,
+                    {{"reason", SystemText{status.error().message}}});
+        displayPower_.reset(); // once is enough in the log; the picture is still black
+        return;
+    }
+    panelOff_ = off;
+    logger_.log(LogEvent::DisplayPowerSet, {{"state", off ? LogToken("off") : LogToken("on")}});
 }
 
 Flow& KioskApp::resetFlow() {
@@ -347,6 +370,9 @@ void KioskApp::handleEvent(const SDL_Event& event, SteadyTime now, bool& quit) {
     }
     if (pointer == PointerOutcome::NotPointer) {
         ImGui_ImplSDL2_ProcessEvent(&event);
+    }
+    if (frameLog_ && (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_FINGERDOWN)) {
+        frameLog_->notePress();
     }
     // A swallowed waking touch is not a resident's input: it pressed nothing.
     if (isInput(event) &&
@@ -428,6 +454,9 @@ int KioskApp::run() {
             }
         } else if (frameClock_.wantsFrame()) {
             frame(now);
+            if (frameLog_) {
+                frameLog_->presented();
+            }
             frameClock_.frameRendered();
             if (!announced) {
                 notifier_.ready();

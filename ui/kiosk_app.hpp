@@ -7,7 +7,9 @@
 #include "kiosk/display/backlight.hpp"
 #include "kiosk/display/screen_power.hpp"
 #include "kiosk/runtime/kiosk_runtime.hpp"
+#include "ui/platform/display_power.hpp"
 #include "ui/platform/frame_clock.hpp"
+#include "ui/platform/frame_log.hpp"
 #include "ui/platform/idle_wait.hpp"
 #include "ui/platform/image_textures.hpp"
 #include "ui/platform/lesson_media.hpp"
@@ -80,6 +82,8 @@ private:
     // Dims, blanks or wakes: the picture, the backlight and the log.
     void screenPowerChanged(ScreenPowerState state);
     void presentBlack();
+    // The panel off through DPMS while blank, on otherwise (kmsdrm only).
+    void switchPanel(ScreenPowerState state);
 
     KioskRuntime& runtime_;
     const Config& config_; // the runtime's
@@ -109,6 +113,9 @@ private:
     ScreenPower screenPower_;
     std::optional<Backlight> backlight_;
     IdleWait* idleWait_ = nullptr;
+    std::optional<DisplayPower> displayPower_;
+    bool panelOff_ = false;
+    std::unique_ptr<FrameLog> frameLog_ = FrameLog::fromEnvironment();
 };
 
 } // namespace kiosk::ui
