@@ -2,7 +2,7 @@
 # Boots the throwaway Linux machine with a display the kernel drives through DRM (bochs-display)
 # and a USB tablet standing in for the touchscreen, runs the kiosk on SDL's kmsdrm driver with
 # evdev input as on the box, and lets tests/hil/display_driver.cpp tap it through QMP.
-# Usage: run-display-vm.sh SOURCE_DIR BUILD_DIR OUT_DIR check|bench
+# Usage: run-display-vm.sh SOURCE_DIR BUILD_DIR OUT_DIR check|bench [TAPS]
 # check: one HIL-RESULT line per display scenario in OUT_DIR/results.txt (ctest label hil).
 # bench: idle and tap-to-frame figures (HIL-BENCH lines) for tests/bench/bench_display_path.
 # Exit 77 (skip) only when qemu is not installed.
@@ -11,6 +11,7 @@ src=$1
 build=$2
 out=$3
 mode=${4:-check}
+taps=${5:-200} # bench: timed taps (about 4 s each under TCG); 0 = idle figures only
 mkdir -p "$out"
 rm -f "$out/results.txt" "$out/console.log" "$out/skipped" "$out/bench.txt"
 
@@ -113,7 +114,7 @@ export PATH=/usr/local/bin:/bin:/sbin
 # The USB tablet enumerates in the background: wait for its event node.
 i=0
 while [ \$i -lt 100 ] && ! ls /dev/input/event* > /dev/null 2>&1; do sleep 0.1; i=\$((i + 1)); done
-sh /hil/display.sh $mode
+sh /hil/display.sh $mode $taps
 echo "HIL-DONE"
 poweroff -f
 INIT
@@ -127,7 +128,7 @@ start=$(date +%s)
 # 1280x800 like the box's panel; the console on the first serial port (stdin/stdout of qemu,
 # read by the driver), the frame log on the second (a socket the driver reads).
 status=0
-timeout 900 "$driver" --out "$out" -- "$qemu" -accel tcg -smp 2 -m 1536 -no-reboot \
+timeout 2400 "$driver" --out "$out" -- "$qemu" -accel tcg -smp 2 -m 1536 -no-reboot \
   -display none -monitor none -serial stdio \
   -chardev socket,id=frames,path="$out/frames.sock",server=on,wait=off -serial chardev:frames \
   -qmp unix:"$out/qmp.sock",server=on,wait=off \
