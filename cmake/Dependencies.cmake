@@ -13,6 +13,8 @@ pkg_check_modules(LIBUSB REQUIRED IMPORTED_TARGET libusb-1.0)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
 pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 pkg_check_modules(INIH REQUIRED IMPORTED_TARGET inih)
+# The panel's power (DPMS) on the KMS/DRM display, which SDL has no call for.
+pkg_check_modules(LIBDRM REQUIRED IMPORTED_TARGET libdrm)
 # Spoken lesson guidance and lesson videos.
 pkg_check_modules(ESPEAK_NG REQUIRED IMPORTED_TARGET espeak-ng)
 pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET libavformat libavcodec libswscale libavutil)

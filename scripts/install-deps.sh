@@ -7,6 +7,8 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config clang-format clang lld libclang-rt-14-dev
   # libraries the kiosk links
   libsdl2-dev libimgui-dev libstb-dev libfreetype-dev fonts-noto-core
+  # the panel's power through KMS/DRM (DPMS)
+  libdrm-dev
   libcurl4-openssl-dev libusb-1.0-0-dev libsqlite3-dev libssl-dev
   nlohmann-json3-dev libqrencode-dev libsystemd-dev libinih-dev
   # the programs' command lines
@@ -22,6 +24,8 @@ packages=(
   # hardware in the loop (ctest -L hil): a throwaway VM; its kernel .deb is downloaded by
   # tests/hil/run-vm.sh into the build tree, never installed
   qemu-system-x86 busybox-static
+  # ... and its display (tests/hil/run-display-vm.sh): SDL's kmsdrm driver loads these
+  libgbm1 libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri libudev1
   # the gateway's pages in a real browser (ctest label browser), driven from python3
   chromium python3
 )

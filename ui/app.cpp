@@ -4,6 +4,7 @@
 #include "kiosk/config/startup_config.hpp"
 #include "kiosk/runtime/demo_script.hpp"
 #include "ui/kiosk_app.hpp"
+#include "ui/platform/idle_wait.hpp"
 #include "ui/screenshot_pass.hpp"
 
 #include <csignal>
@@ -23,19 +24,48 @@ bool haveDisplay() {
 
 // Blocks SIGTERM/SIGINT in every thread and turns them into an SDL event from one thread, so
 // the loop shuts down cleanly instead of dying mid-write.
-void startSignalThread(Uint32 terminateType) {
+void startSignalThread(Uint32 terminateType, IdleWait* idle) {
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGTERM);
     sigaddset(&signals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-    std::thread([signals, terminateType]() {
+    std::thread([signals, terminateType, idle]() {
         int received = 0;
         sigwait(&signals, &received);
         SDL_Event event{};
         event.type = terminateType;
         SDL_PushEvent(&event);
+        if (idle != nullptr) {
+            idle->wake();
+        }
     }).detach();
+}
+
+// The loop's own sleep when SDL's video driver cannot block (null when it can). The idle
+// wait lives as long as the process: the detached signal thread may wake it at any time.
+// KIOSK_IDLE_WAIT=sdl forces SDL's own wait, to measure it (tests/bench/bench_display_path).
+IdleWait* openIdleWait(Logger& logger) {
+    const char* driver = SDL_GetCurrentVideoDriver();
+    IdleMode mode = idleModeFor(driver != nullptr ? driver : "");
+    const char* forced = std::getenv("KIOSK_IDLE_WAIT");
+    if (forced != nullptr && std::string_view(forced) == "sdl") {
+        mode = IdleMode::SdlWait;
+    }
+    IdleWait* idle = nullptr;
+    if (mode == IdleMode::PollInput) {
+        auto opened = IdleWait::open("/dev/input");
+        if (opened) {
+            idle = opened->release();
+        } else {
+            mode = IdleMode::SdlWait; // still correct, only busier
+        }
+    }
+    logger.log(LogEvent::DisplayIdleWait,
+               {{"driver", SystemText{driver != nullptr ? driver : ""}},
+                {"mode", mode == IdleMode::SdlWait ? LogToken("sdl_wait") : LogToken("poll_input")},
+                {"input_devices", static_cast<int>(idle != nullptr ? idle->inputDevices() : 0)}});
+    return idle;
 }
 
 // The file the kiosk reads its configuration from, empty for the built-in defaults.
@@ -96,7 +126,8 @@ int runKiosk(int argc, char** argv) {
     }
     // Two user events: terminate (signal thread) and wake (services worker), in that order.
     Uint32 terminateType = SDL_RegisterEvents(2);
-    startSignalThread(terminateType);
+    IdleWait* idle = options->mode == RunMode::Kiosk ? openIdleWait(logger) : nullptr;
+    startSignalThread(terminateType, idle);
 
     int status = 0;
     if (options->mode == RunMode::Screenshots) {
@@ -108,10 +139,13 @@ int runKiosk(int argc, char** argv) {
     {
         // Wakes the loop from the runtime's workers; thread-safe, the only way they touch it.
         KioskRuntime runtime(loaded.config, logger, runtimeOptions(*options, configFile(*options)),
-                             [wakeType = terminateType + 1] {
+                             [wakeType = terminateType + 1, idle] {
                                  SDL_Event event{};
                                  event.type = wakeType;
                                  SDL_PushEvent(&event);
+                                 if (idle != nullptr) {
+                                     idle->wake();
+                                 }
                              });
         if (!loaded.problem.empty()) {
             runtime.flow().enterMaintenance(loaded.problem);
@@ -119,6 +153,7 @@ int runKiosk(int argc, char** argv) {
             runtime.flow().enterMaintenance(runtime.contentProblem());
         }
         KioskApp app(runtime, *options, terminateType);
+        app.useIdleWait(idle);
         switch (options->mode) {
         case RunMode::Screenshots:
         case RunMode::Demo: {

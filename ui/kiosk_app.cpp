@@ -94,6 +94,7 @@ KioskApp::~KioskApp() {
     if (backlight_) {
         backlight_->apply(ScreenPowerState::On); // a maintainer at the console needs the light
     }
+    switchPanel(ScreenPowerState::On);
     runtime_.setMediaPlayer(nullptr);
     media_.reset();
     qrTextures_.reset();
@@ -130,6 +131,12 @@ Status KioskApp::start(WindowMode mode, int width, int height) {
             logger_.log(LogEvent::BacklightUnavailable,
                         {{"reason", SystemText{lit.error().message}}});
         }
+    }
+    if (auto power = DisplayPower::open(window_->sdlWindow())) {
+        displayPower_ = *power;
+    } else if (power.error().code != "display_power.driver") {
+        logger_.log(LogEvent::DisplayPowerUnavailable,
+                    {{"reason", SystemText{power.error().message}}});
     }
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -268,6 +275,7 @@ void KioskApp::screenPowerChanged(ScreenPowerState state) {
         presentBlack();
         break;
     }
+    switchPanel(state);
     if (backlight_) {
         if (auto status = backlight_->apply(state); !status) {
             logger_.log(LogEvent::BacklightUnavailable,
@@ -276,6 +284,21 @@ void KioskApp::screenPowerChanged(ScreenPowerState state) {
         }
     }
     frameClock_.noteActivity();
+}
+
+void KioskApp::switchPanel(ScreenPowerState state) {
+    bool off = state == ScreenPowerState::Blank;
+    if (!displayPower_ || off == panelOff_) {
+        return;
+    }
+    if (auto status = displayPower_->apply(state); !status) {
+        logger_.log(LogEvent::DisplayPowerUnavailable,
+                    {{"reason", SystemText{status.error().message}}});
+        displayPower_.reset(); // once is enough in the log; the picture is still black
+        return;
+    }
+    panelOff_ = off;
+    logger_.log(LogEvent::DisplayPowerSet, {{"state", off ? LogToken("off") : LogToken("on")}});
 }
 
 Flow& KioskApp::resetFlow() {
@@ -354,6 +377,9 @@ void KioskApp::handleEvent(const SDL_Event& event, SteadyTime now, bool& quit) {
     if (pointer == PointerOutcome::NotPointer) {
         ImGui_ImplSDL2_ProcessEvent(&event);
     }
+    if (frameLog_ && (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_FINGERDOWN)) {
+        frameLog_->notePress();
+    }
     // A swallowed waking touch is not a resident's input: it pressed nothing.
     if (isInput(event) &&
         (pointer == PointerOutcome::NotPointer || pointer == PointerOutcome::Delivered)) {
@@ -406,7 +432,7 @@ int KioskApp::run() {
             nextVideoFrame = media_->update(now);
         }
         int wait = frameClock_.waitMilliseconds(now, nextWake(now, nextVideoFrame));
-        if (SDL_WaitEventTimeout(&event, wait) != 0) {
+        if (waitForSdlEvent(idleWait_, event, wait)) {
             now = std::chrono::steady_clock::now();
             handleEvent(event, now, quit);
             while (SDL_PollEvent(&event) != 0) {
@@ -434,6 +460,9 @@ int KioskApp::run() {
             }
         } else if (frameClock_.wantsFrame()) {
             frame(now);
+            if (frameLog_) {
+                frameLog_->presented();
+            }
             frameClock_.frameRendered();
             if (!announced) {
                 notifier_.ready();

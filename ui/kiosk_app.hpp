@@ -7,7 +7,10 @@
 #include "kiosk/display/backlight.hpp"
 #include "kiosk/display/screen_power.hpp"
 #include "kiosk/runtime/kiosk_runtime.hpp"
+#include "ui/platform/display_power.hpp"
 #include "ui/platform/frame_clock.hpp"
+#include "ui/platform/frame_log.hpp"
+#include "ui/platform/idle_wait.hpp"
 #include "ui/platform/image_textures.hpp"
 #include "ui/platform/lesson_media.hpp"
 #include "ui/platform/pointer_input.hpp"
@@ -35,6 +38,9 @@ public:
     Status start(WindowMode mode, int width, int height);
     // The kiosk's main loop until SIGTERM (or the window is closed in windowed mode).
     int run();
+    // Sleeps through `idle` instead of SDL's wait (drivers that cannot block); borrowed, may
+    // be null.
+    void useIdleWait(IdleWait* idle) { idleWait_ = idle; }
 
     Status writeScreenshot(const std::filesystem::path& file);
     // Re-derives metrics and fonts after a resize or text size change.
@@ -78,6 +84,8 @@ private:
     // Dims, blanks or wakes: the picture, the backlight and the log.
     void screenPowerChanged(ScreenPowerState state);
     void presentBlack();
+    // The panel off through DPMS while blank, on otherwise (kmsdrm only).
+    void switchPanel(ScreenPowerState state);
 
     KioskRuntime& runtime_;
     const Config& config_; // the runtime's
@@ -107,6 +115,10 @@ private:
     PointerInput pointer_;
     ScreenPower screenPower_;
     std::optional<Backlight> backlight_;
+    IdleWait* idleWait_ = nullptr;
+    std::optional<DisplayPower> displayPower_;
+    bool panelOff_ = false;
+    std::unique_ptr<FrameLog> frameLog_ = FrameLog::fromEnvironment();
 };
 
 } // namespace kiosk::ui

@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <openssl/crypto.h>
 
@@ -52,6 +53,7 @@ namespace {
 
 // A device plugged in or pulled out shows in the status bar within this (issue 14: 3 s).
 constexpr auto kDevicePollInterval = std::chrono::seconds(1);
+constexpr std::int64_t kFreeSpaceNewsMegabytes = 16;
 // How long the resident waits for the gateway's answer before the dossier counts as queued.
 constexpr auto kDeliveryWait = std::chrono::seconds(4);
 // Room a dossier needs on the data partition: its sealed payload and attachments with the WAL
@@ -259,6 +261,15 @@ void KioskServices::pollDevices() {
         }
         next.printerSimulated = status_.printerSimulated;
         next.readerSimulated = status_.readerSimulated;
+        // Free space moves whenever anything on the partition writes (the usage log, the
+        // journal, an update download); redrawing for that each second would keep an idle
+        // kiosk awake. Less than 1% (at least 16 MB) either way is no news for the volunteer
+        // tools; running low is reported through the partition state above anyway.
+        std::int64_t shownFree = status_.storage.freeMegabytes;
+        if (shownFree >= 0 && std::llabs(next.storage.freeMegabytes - shownFree) <
+                                  std::max(kFreeSpaceNewsMegabytes, shownFree / 100)) {
+            next.storage.freeMegabytes = shownFree;
+        }
         changed = !(next == status_);
         if (changed) {
             if (next.printer != status_.printer) {

@@ -229,6 +229,20 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
     {LogEvent::BacklightUnavailable, 1043, LogLevel::Warning, "backlight_unavailable",
      "[display] backlight_dir cannot be read or written; only the picture is dimmed.",
      "Check the path (ls /sys/class/backlight) and that 60-kiosk-backlight.rules is installed."},
+    {LogEvent::DisplayIdleWait, 1044, LogLevel::Info, "display_idle_wait",
+     "How the idle kiosk sleeps on this video `driver`: `sdl_wait` (SDL blocks by itself: x11, "
+     "wayland) or `poll_input` (kmsdrm, offscreen: the kiosk waits on the `input_devices` "
+     "/dev/input nodes and its workers' wake-ups, so an idle screen costs no CPU).",
+     "If `input_devices` is 0 on a kiosk, add its user to the input group: touches could not "
+     "be read by SDL either."},
+    {LogEvent::DisplayPowerSet, 1045, LogLevel::Info, "display_power_set",
+     "The panel was switched `state` off or on through the display connector's DPMS (KMS/DRM).",
+     "none"},
+    {LogEvent::DisplayPowerUnavailable, 1046, LogLevel::Warning, "display_power_unavailable",
+     "The panel cannot be switched off through KMS/DRM DPMS (`reason`); a blank screen only "
+     "shows black.",
+     "Check that the kiosk runs on the kmsdrm video driver and may open /dev/dri/card0 "
+     "(video group)."},
     {LogEvent::VolunteerCalled, 5019, LogLevel::Notice, "volunteer_called",
      "A resident pressed \"Gọi tình nguyện viên\" on the Help screen: the kiosk chimed and the "
      "volunteer tools show the call.",

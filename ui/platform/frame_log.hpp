@@ -1,0 +1,32 @@
+// A line per presented frame (KIOSK_FRAME_LOG=FILE), so benchmarks can time a tap to the frame
+// that shows it; off unless asked for.
+#pragma once
+
+#include <memory>
+#include <string>
+
+namespace kiosk::ui {
+
+class FrameLog {
+public:
+    // The log named by KIOSK_FRAME_LOG, or null when unset or unopenable. A serial port or a
+    // FIFO works as well as a file: each line is one write(2), seen by a reader at once.
+    static std::unique_ptr<FrameLog> fromEnvironment();
+    ~FrameLog();
+    FrameLog(const FrameLog&) = delete;
+    FrameLog& operator=(const FrameLog&) = delete;
+
+    // A touch or button press went in: the next presented frame is the one that shows it.
+    void notePress() { pressPending_ = true; }
+    // "frame N MONOTONIC_US press=0|1": the frame just presented.
+    void presented();
+
+private:
+    explicit FrameLog(int fd)
+        : fd_(fd) {}
+    int fd_;
+    long frames_ = 0;
+    bool pressPending_ = false;
+};
+
+} // namespace kiosk::ui
