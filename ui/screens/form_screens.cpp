@@ -275,12 +275,130 @@ void FieldEditorScreen::drawDatePads(const FrameContext& ctx, std::string_view l
     }
 }
 
+// The screenshot scenes that end on this file's screens (listed through their entries).
+namespace {
+
+std::vector<ScreenshotScene> formGroupScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("form_group", toFirstGroup);
+    add("form_group_prefilled", [](Flow& flow, R& r) {
+        toCardRead(flow, r);
+        flow.cardRead(syntheticCard());
+        r.tap(intent::Next{});
+    });
+    add("form_group_problems", [](Flow& flow, R& r) {
+        toFirstGroup(flow, r);
+        r.tap(intent::Next{});
+    });
+    addTextSizes(scenes, "form_group", toFirstGroup);
+    add("form_group_still_there", [](Flow& flow, R& r) {
+        toFirstGroup(flow, r);
+        flow.tick(r.now() + std::chrono::minutes(2) + std::chrono::seconds(3));
+    });
+    add("assisted_form_group", [](Flow& flow, R& r) {
+        volunteerSignedIn(flow, r);
+        r.tap(intent::StartOver{});
+        toFirstGroup(flow, r);
+    });
+    return scenes;
+}
+
+std::vector<ScreenshotScene> fieldEditorScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("card_number", [](Flow& flow, R& r) {
+        r.startProcedure(showcase(flow), IdentitySource::Card);
+        r.type("02619000");
+    });
+    auto typingName = [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Name);
+        r.type("Nguyeenx");
+    };
+    add("editor_name", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Name);
+        r.type("Nguyeenx Thij Asnh Tuyeets");
+    });
+    add("editor_id_number", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::IdNumber);
+        r.type("0261");
+    });
+    add("editor_id_number_problem", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::IdNumber);
+        r.type("999190001234");
+        r.tap(intent::EditDone{});
+    });
+    add("editor_select", [](Flow& flow, R& r) { openEditor(flow, r, FieldType::Select); });
+    add("editor_date_year", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Date);
+        r.type("19");
+    });
+    add("editor_date_month", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Date);
+        r.type("2026");
+        r.tap(intent::EditDone{});
+    });
+    add("editor_date_day", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Date);
+        r.type("2026");
+        r.tap(intent::EditDone{});
+        r.tap(intent::PickDatePart{11});
+    });
+    addTextSizes(scenes, "editor_name", typingName);
+    for (Contrast contrast : {Contrast::HighLight, Contrast::HighDark}) {
+        std::string suffix = "_contrast_" + std::to_string(static_cast<int>(contrast));
+        scenes.push_back({"editor_name" + suffix,
+                          [contrast, typingName](Flow& flow, R& r) {
+                              r.tap(intent::SetContrast{contrast});
+                              typingName(flow, r);
+                          },
+                          healthyDevices(), true});
+    }
+    add("lookup_typing", [](Flow&, R& r) {
+        r.tap(intent::Open{Screen::Lookup});
+        r.tap(intent::EditField{kLookupCodeField});
+        r.type("000.00.01.H22-2611");
+    });
+    add("card_dates_day", [](Flow& flow, R& r) {
+        toCardDates(flow, r);
+        r.tap(intent::EditField{kCardBirthField});
+        r.type("1958");
+        r.tap(intent::EditDone{});
+        r.tap(intent::PickDatePart{3});
+    });
+    add("editor_name_numbers", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Name);
+        r.type("Thoon 3");
+        r.tap(intent::PressKey{layoutKey(input::LayoutKind::Numbers)});
+    });
+    add("editor_name_vni", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Name);
+        r.tap(intent::PressKey{methodKey()});
+        r.type("Nguye6n4");
+    });
+    add("editor_address_place_names", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Name);
+        r.type("Ddawks Lawks Kroong Busk");
+    });
+    return scenes;
+}
+
+} // namespace
+
 ScreenEntry formGroupScreenEntry() {
-    return screenEntry<FormGroupScreen>(Screen::FormGroup);
+    return screenEntry<FormGroupScreen>(Screen::FormGroup, formGroupScenes);
 }
 
 ScreenEntry fieldEditorScreenEntry() {
-    return screenEntry<FieldEditorScreen>(Screen::FieldEditor);
+    return screenEntry<FieldEditorScreen>(Screen::FieldEditor, fieldEditorScenes);
 }
 
 } // namespace kiosk::ui

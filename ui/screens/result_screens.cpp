@@ -321,20 +321,155 @@ void LookupResultScreen::drawContent(const FrameContext& ctx) {
     endScrollArea(ctx);
 }
 
+// The screenshot scenes that end on this file's screens (listed through their entries).
+namespace {
+
+std::vector<ScreenshotScene> submittingScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("submitting", [](Flow& flow, R& r) {
+        toConsent(flow, r);
+        r.tap(intent::SetConsent{true});
+        r.tap(intent::Submit{});
+    });
+    return scenes;
+}
+
+std::vector<ScreenshotScene> resultScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("result_accepted", [](Flow& flow, R& r) { submitted(flow, r, SubmissionState::Accepted); });
+    add("result_queued", [](Flow& flow, R& r) { submitted(flow, r, SubmissionState::Queued); });
+    scenes.push_back({"result_accepted_text_size_3", [](Flow& flow, R& r) {
+                          r.tap(intent::SetTextSize{TextSize::Largest});
+                          submitted(flow, r, SubmissionState::Accepted);
+                          r.tap(intent::Rate{4});
+                      }});
+    add("result_failed", [](Flow& flow, R& r) {
+        submittedWith(flow, r, SubmissionState::Failed, false, "storage_full");
+    });
+    add("result_accepted_print_failed",
+        [](Flow& flow, R& r) { submittedWith(flow, r, SubmissionState::Accepted, false); });
+    add("result_queued_print_failed",
+        [](Flow& flow, R& r) { submittedWith(flow, r, SubmissionState::Queued, false); });
+    // printer = auto with nothing plugged in: the code stays on screen to be written down.
+    add("result_accepted_no_printer", [](Flow& flow, R& r) {
+        submittedWith(flow, r, SubmissionState::Accepted, false);
+        flow.receiptPrinted(false, false);
+    });
+    add("result_queued_no_printer", [](Flow& flow, R& r) {
+        submittedWith(flow, r, SubmissionState::Queued, false);
+        flow.receiptPrinted(false, false);
+    });
+    add("result_rated", [](Flow& flow, R& r) {
+        submitted(flow, r, SubmissionState::Accepted);
+        r.tap(intent::Rate{5});
+    });
+    addLooks(scenes, "result_queued",
+             [](Flow& flow, R& r) { submitted(flow, r, SubmissionState::Queued); });
+    return scenes;
+}
+
+std::vector<ScreenshotScene> lookupScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("lookup", [](Flow&, R& r) { r.tap(intent::Open{Screen::Lookup}); });
+
+    return scenes;
+}
+
+std::vector<ScreenshotScene> lookupResultScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("lookup_result", [](Flow& flow, R& r) {
+        r.tap(intent::Open{Screen::Lookup});
+        r.tap(intent::EditField{kLookupCodeField});
+        r.type("000.00.01.H22-261125-0007");
+        r.tap(intent::EditDone{});
+        r.tap(intent::LookupSubmit{});
+        LookupState answer;
+        answer.found = true;
+        answer.statusCode = "correcting";
+        answer.statusReason = "Mang bản sao giấy chứng sinh";
+        answer.appointmentText = "16:00, 27/11/2026";
+        answer.openedCount = 2;
+        answer.openedBy = {{"Bộ phận một cửa UBND xã", 2}};
+        flow.lookupFinished(answer);
+    });
+    add("lookup_not_found", [](Flow& flow, R& r) {
+        LookupState answer;
+        answer.found = false;
+        lookedUp(r, flow, "000.00.01.H22-261125-9999", answer);
+    });
+    add("lookup_offline", [](Flow& flow, R& r) {
+        LookupState answer;
+        answer.failureReason = "offline";
+        lookedUp(r, flow, "000.00.01.H22-261125-0007", answer);
+    });
+    add("lookup_overdue", [](Flow& flow, R& r) {
+        LookupState answer;
+        answer.found = true;
+        answer.statusCode = "processing";
+        answer.appointmentText = "16:00, 20/11/2026";
+        lookedUp(r, flow, "000.00.01.H22-181125-0003", answer);
+    });
+    add("lookup_reference_waiting", [](Flow& flow, R& r) {
+        LookupState answer;
+        answer.localReference = true;
+        answer.stillWaiting = true;
+        lookedUp(r, flow, "VT-20261125-0007", answer);
+    });
+    add("lookup_reference_sent", [](Flow& flow, R& r) {
+        LookupState answer;
+        answer.localReference = true;
+        answer.dossierCode = "000.00.01.H22-261125-0007";
+        answer.found = true;
+        answer.statusCode = "processing";
+        answer.appointmentText = screenshotAppointment(showcase(flow));
+        lookedUp(r, flow, "VT-20261125-0007", answer);
+    });
+    addLooks(scenes, "lookup_result", [](Flow& flow, R& r) {
+        LookupState answer;
+        answer.found = true;
+        answer.statusCode = "processing";
+        answer.appointmentText = "16:00, 27/11/2026";
+        lookedUp(r, flow, "000.00.01.H22-261125-0007", answer);
+    });
+    return scenes;
+}
+
+} // namespace
+
 ScreenEntry submittingScreenEntry() {
-    return screenEntry<SubmittingScreen>(Screen::Submitting);
+    return screenEntry<SubmittingScreen>(Screen::Submitting, submittingScenes);
 }
 
 ScreenEntry resultScreenEntry() {
-    return screenEntry<ResultScreen>(Screen::Result);
+    return screenEntry<ResultScreen>(Screen::Result, resultScenes);
 }
 
 ScreenEntry lookupScreenEntry() {
-    return screenEntry<LookupScreen>(Screen::Lookup);
+    return screenEntry<LookupScreen>(Screen::Lookup, lookupScenes);
 }
 
 ScreenEntry lookupResultScreenEntry() {
-    return screenEntry<LookupResultScreen>(Screen::LookupResult);
+    return screenEntry<LookupResultScreen>(Screen::LookupResult, lookupResultScenes);
 }
 
 } // namespace kiosk::ui

@@ -122,16 +122,71 @@ void ConsentScreen::drawContent(const FrameContext& ctx) {
     }
 }
 
+// The screenshot scenes that end on this file's screens (listed through their entries).
+namespace {
+
+std::vector<ScreenshotScene> documentsScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("documents", fillEverything);
+    add("documents_ticked", [](Flow& flow, R& r) {
+        fillEverything(flow, r);
+        for (const DocumentRequirement& document : showcase(flow).documents) {
+            r.tap(intent::ToggleDocument{document.id});
+        }
+    });
+    addLooks(scenes, "documents", fillEverything);
+    return scenes;
+}
+
+std::vector<ScreenshotScene> reviewScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    auto toReview = [](Flow& flow, R& r) {
+        fillEverything(flow, r);
+        r.tap(intent::Next{});
+    };
+    add("review", toReview);
+    addLooks(scenes, "review", toReview);
+    return scenes;
+}
+
+std::vector<ScreenshotScene> consentScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("consent", toConsent);
+    add("consent_ticked", [](Flow& flow, R& r) {
+        toConsent(flow, r);
+        r.tap(intent::SetConsent{true});
+    });
+    addLooks(scenes, "consent", toConsent);
+    return scenes;
+}
+
+} // namespace
+
 ScreenEntry documentsScreenEntry() {
-    return screenEntry<DocumentsScreen>(Screen::Documents);
+    return screenEntry<DocumentsScreen>(Screen::Documents, documentsScenes);
 }
 
 ScreenEntry reviewScreenEntry() {
-    return screenEntry<ReviewScreen>(Screen::Review);
+    return screenEntry<ReviewScreen>(Screen::Review, reviewScenes);
 }
 
 ScreenEntry consentScreenEntry() {
-    return screenEntry<ConsentScreen>(Screen::Consent);
+    return screenEntry<ConsentScreen>(Screen::Consent, consentScenes);
 }
 
 } // namespace kiosk::ui
