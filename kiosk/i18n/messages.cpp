@@ -572,6 +572,7 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
      "Khi máy in được nối lại, tình nguyện viên sẽ in giấy này cho bác (nút \"In lại phiếu hẹn gần "
      "nhất\").",
      "Once the printer is back, a volunteer prints it for you (\"Reprint the last receipt\")."},
+    {Msg::ScrollMore, "Xem tiếp", "See more"},
 }};
 
 } // namespace

@@ -395,6 +395,7 @@ enum class Msg {
     ResultNoPrinterWriteDown,
     ResultPrintFailedWriteDown,
     ResultReprintLater,
+    ScrollMore,
     Count
 };
 

@@ -3,6 +3,7 @@
 
 #include "kiosk/input/utf8.hpp"
 #include "ui/widgets/keyboard.hpp"
+#include "ui/widgets/layout_probe.hpp"
 #include "ui/widgets/scroll_area.hpp"
 
 #include <string>
@@ -92,13 +93,29 @@ void FormGroupScreen::drawContent(const FrameContext& ctx) {
     mutedText(ctx, step);
     headingText(ctx, ctx.local(group.title));
     const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
+    // The field a resident works on: the first with a problem, else the first still empty.
+    const Field* focused = nullptr;
+    for (const Field& field : group.fields) {
+        if (focused == nullptr && problemFor(dossier.problems, field.id) != nullptr) {
+            focused = &field;
+        }
+    }
+    for (const Field& field : group.fields) {
+        if (focused == nullptr && dossier.values.count(field.id) == 0) {
+            focused = &field;
+        }
+    }
     beginScrollArea(ctx, "fields", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
     for (const Field& field : group.fields) {
         auto found = dossier.values.find(field.id);
         const std::string* value = found == dossier.values.end() ? nullptr : &found->second;
+        ImVec2 top = ImGui::GetCursorScreenPos();
         if (fieldBox(ctx, field, value, dossier.prefilled.count(field.id) > 0,
                      problemFor(dossier.problems, field.id), width)) {
             ctx.emit(intent::EditField{field.id});
+        }
+        if (&field == focused) {
+            noteFocusedField(top, ImVec2(top.x + width, ImGui::GetItemRectMin().y), field.id);
         }
     }
     endScrollArea(ctx);
@@ -142,6 +159,7 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
     const FieldEdit& edit = *ctx.session.dossier.edit;
     const Metrics& m = ctx.metrics;
     const Palette& p = ctx.colours;
+    ImVec2 fieldTop = ImGui::GetCursorScreenPos();
     boldText(ctx, label);
     // The field stays visible above the keyboard, with the cursor where the next letter goes.
     std::string_view text = edit.composer ? edit.composer->text() : std::string_view();
@@ -188,6 +206,7 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
     if (edit.problem) {
         problemText(ctx, ctx.local(edit.problem->text));
     }
+    noteFocusedField(fieldTop, ImVec2(fieldTop.x + width, ImGui::GetItemRectMax().y), label);
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     ImVec2 avail = ImGui::GetContentRegionAvail();
     for (const input::KeyDef& key :

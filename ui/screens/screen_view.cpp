@@ -1,6 +1,7 @@
 // The screen frame: header with commune and clock, content, navigation bar and status bar.
 #include "ui/screens/screen_view.hpp"
 
+#include "ui/widgets/layout_probe.hpp"
 #include "ui/widgets/status_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
 
@@ -196,8 +197,10 @@ bool primaryAction(const FrameContext& ctx, std::string_view label, ButtonKind k
     float width = actionWidth(ctx, label);
     ImVec2 region = ImGui::GetWindowContentRegionMax();
     ImGui::SetCursorPos(ImVec2(region.x - width, region.y - ctx.metrics.targetPx));
-    return touchButton(ctx, "primary-action", label, ImVec2(width, ctx.metrics.targetPx), kind,
-                       Icon::Next);
+    bool pressed = touchButton(ctx, "primary-action", label, ImVec2(width, ctx.metrics.targetPx),
+                               kind, Icon::Next);
+    noteMainAction(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), label);
+    return pressed;
 }
 
 bool secondaryAction(const FrameContext& ctx, std::string_view label) {
@@ -208,10 +211,21 @@ bool secondaryAction(const FrameContext& ctx, std::string_view label) {
     return touchButton(ctx, "secondary-action", label, ImVec2(width, ctx.metrics.targetPx));
 }
 
+namespace {
+
+// Notes the lines of the text item just drawn (scroll areas keep them whole; the layout test).
+void noteWrappedText(std::string_view text) {
+    noteTextLines(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::GetTextLineHeight(),
+                  text);
+}
+
+} // namespace
+
 void boldText(const FrameContext& ctx, std::string_view text) {
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    noteWrappedText(text);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
 }
@@ -222,6 +236,7 @@ void problemText(const FrameContext& ctx, std::string_view text) {
     ImGui::PushTextWrapPos(0);
     std::string line = "! " + std::string(text);
     ImGui::TextUnformatted(line.c_str());
+    noteWrappedText(line);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::PopStyleColor();
@@ -231,6 +246,7 @@ void headingText(const FrameContext& ctx, std::string_view text) {
     ImGui::PushFont(ctx.fonts.heading);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    noteWrappedText(text);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
 }
@@ -239,6 +255,7 @@ void bodyText(const FrameContext& ctx, std::string_view text) {
     ImGui::PushFont(ctx.fonts.body);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    noteWrappedText(text);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
 }
