@@ -80,7 +80,8 @@ void CardReadScreen::drawPlaceCard(const FrameContext& ctx) {
 
 void CardReadScreen::drawRead(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::CardReadTitle));
-    beginScrollArea(ctx, "card-fields", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    beginScrollArea(ctx, "card-fields", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
+                    PagerPlace::BesideAction);
     if (const std::optional<CardHolder>& card = ctx.session.dossier.card) {
         // A copied chip is a warning for the volunteer standing by: first, not below the fold.
         if (card->verification == CardVerification::ChipNotProven) {

@@ -90,8 +90,13 @@ void FormGroupScreen::drawContent(const FrameContext& ctx) {
     std::string step =
         std::string(ctx.tr(Msg::FormStep)) + " " + std::to_string(dossier.groupIndex + 1) + " " +
         std::string(ctx.tr(Msg::FormOf)) + " " + std::to_string(procedure->groups.size());
-    mutedText(ctx, step);
-    headingText(ctx, ctx.local(group.title));
+    if (shortOfHeight(ctx)) {
+        // Step and title share one line, so the field keeps the room.
+        boldText(ctx, step + " · " + std::string(ctx.local(group.title)));
+    } else {
+        mutedText(ctx, step);
+        headingText(ctx, ctx.local(group.title));
+    }
     const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
     // The field a resident works on: the first with a problem, else the first still empty.
     const Field* focused = nullptr;
@@ -105,7 +110,8 @@ void FormGroupScreen::drawContent(const FrameContext& ctx) {
             focused = &field;
         }
     }
-    beginScrollArea(ctx, "fields", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    beginScrollArea(ctx, "fields", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
+                    PagerPlace::BesideAction);
     for (const Field& field : group.fields) {
         auto found = dossier.values.find(field.id);
         const std::string* value = found == dossier.values.end() ? nullptr : &found->second;

@@ -22,7 +22,9 @@ void HelpScreen::drawContent(const FrameContext& ctx) {
     }
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     // The rest scrolls above the volunteers' sign-in button rather than running under it.
-    beginScrollArea(ctx, "help", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    // The volunteers' button takes the action bar's left half when it shows.
+    beginScrollArea(ctx, "help", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
+                    ctx.session.assist.signedIn ? PagerPlace::BesideAction : PagerPlace::Below);
     bodyText(ctx, ctx.tr(Msg::HelpAskVolunteer));
     if (!ctx.config.assisted.volunteerPhone.empty()) {
         bodyText(ctx, std::string(ctx.tr(Msg::HelpCallVolunteer)) + ": " +

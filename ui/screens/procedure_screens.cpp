@@ -231,7 +231,8 @@ void ProcedureInfoScreen::drawContent(const FrameContext& ctx) {
         return;
     }
     headingText(ctx, ctx.local(procedure->name));
-    beginScrollArea(ctx, "info", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    beginScrollArea(ctx, "info", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
+                    PagerPlace::BesideAction);
     auto section = [&](Msg title, std::string_view text) {
         if (text.empty()) {
             return;

@@ -174,7 +174,10 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
         mutedText(ctx, ctx.tr(Msg::ResultReprintLater));
         ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     };
-    beginScrollArea(ctx, "result", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    // A "try again" for the volunteer takes the action bar's left half; else the page buttons may.
+    bool tryAgainShown = !stored && ctx.session.assisted;
+    beginScrollArea(ctx, "result", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
+                    tryAgainShown ? PagerPlace::Below : PagerPlace::BesideAction);
     if (accepted) {
         ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.ok);
         headingText(ctx, ctx.tr(Msg::ResultAccepted));
@@ -246,7 +249,7 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
     }
     endScrollArea(ctx);
     // A volunteer, once the fault is cleared, tries again with the answers still in memory.
-    if (!stored && ctx.session.assisted && secondaryAction(ctx, ctx.tr(Msg::ResultTryAgain))) {
+    if (tryAgainShown && secondaryAction(ctx, ctx.tr(Msg::ResultTryAgain))) {
         ctx.emit(intent::Submit{});
     }
     if (primaryAction(ctx, ctx.tr(Msg::NavDone))) {

@@ -17,7 +17,8 @@ void DocumentsScreen::drawContent(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::DocumentsTitle));
     mutedText(ctx, ctx.tr(Msg::DocumentsHint));
     const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
-    beginScrollArea(ctx, "documents", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    beginScrollArea(ctx, "documents", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
+                    PagerPlace::BesideAction);
     for (const DocumentRequirement& document : procedure->documents) {
         // "1 bản chính (bản gốc, không phải bản photo)": the count first, and the paper kind
         // in plain words, not "bản chính × 1".
@@ -48,7 +49,8 @@ void ReviewScreen::drawContent(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     const float width = ImGui::GetContentRegionAvail().x - m.gapPx * 2;
     const auto& values = ctx.session.dossier.values;
-    beginScrollArea(ctx, "review", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    beginScrollArea(ctx, "review", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
+                    PagerPlace::BesideAction);
     for (std::size_t g = 0; g < procedure->groups.size(); ++g) {
         const FieldGroup& group = procedure->groups[g];
         // Group title on the left, its own "Change" button on the right.

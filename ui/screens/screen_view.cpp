@@ -60,8 +60,9 @@ void drawHeader(const FrameContext& ctx, float height) {
 void drawNavigation(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     float width = ImGui::GetContentRegionAvail().x;
-    // Wide enough for icon and label at the current text size, never more than half the bar.
-    ImFont* font = ctx.fonts.bold;
+    // Wide enough for icon and label, never more than half the bar. The row is chrome: it keeps
+    // the normal size at every text size, so the content gets the room.
+    ImFont* font = ctx.fonts.chromeBold;
     float widest = 0;
     for (Msg label : {Msg::NavBack, Msg::NavHome}) {
         std::string_view t = ctx.tr(label);
@@ -73,14 +74,16 @@ void drawNavigation(const FrameContext& ctx) {
     float buttonWidth = std::min(std::max(m.mm(60), needed), (width - m.gapPx) * 0.5f);
     if (!ctx.session.history.empty()) {
         ImGui::SetCursorPos(ImVec2(0, 0));
-        if (touchButton(ctx, "nav-back", ctx.tr(Msg::NavBack), ImVec2(buttonWidth, m.targetPx),
-                        ButtonKind::Secondary, Icon::Back)) {
+        if (touchButton(ctx, "nav-back", ctx.tr(Msg::NavBack),
+                        ImVec2(buttonWidth, m.chromeTargetPx), ButtonKind::Secondary, Icon::Back,
+                        font)) {
             ctx.emit(intent::Back{});
         }
     }
     ImGui::SetCursorPos(ImVec2(width - buttonWidth, 0));
-    if (touchButton(ctx, "nav-start-over", ctx.tr(Msg::NavHome), ImVec2(buttonWidth, m.targetPx),
-                    ButtonKind::Secondary, Icon::Home)) {
+    if (touchButton(ctx, "nav-start-over", ctx.tr(Msg::NavHome),
+                    ImVec2(buttonWidth, m.chromeTargetPx), ButtonKind::Secondary, Icon::Home,
+                    font)) {
         ctx.emit(intent::StartOver{});
     }
 }
@@ -154,7 +157,7 @@ void ScreenView::draw(const FrameContext& ctx) {
     }
 
     float statusHeight = ctx.fonts.status->FontSize * 2.0f;
-    float navHeight = navigation() == Navigation::None ? 0.0f : m.targetPx + m.gapPx * 2;
+    float navHeight = navigation() == Navigation::None ? 0.0f : m.chromeTargetPx + m.gapPx * 2;
     float contentHeight = viewport->Size.y - headerHeight - statusHeight - navHeight;
 
     ImGui::SetCursorPos(ImVec2(m.marginPx, headerHeight + m.gapPx));
@@ -165,7 +168,7 @@ void ScreenView::draw(const FrameContext& ctx) {
 
     if (navigation() != Navigation::None) {
         ImGui::SetCursorPos(ImVec2(m.marginPx, headerHeight + contentHeight + m.gapPx));
-        ImGui::BeginChild("navigation", ImVec2(viewport->Size.x - 2 * m.marginPx, m.targetPx),
+        ImGui::BeginChild("navigation", ImVec2(viewport->Size.x - 2 * m.marginPx, m.chromeTargetPx),
                           false, ImGuiWindowFlags_NoScrollbar);
         drawNavigation(ctx);
         ImGui::EndChild();
@@ -242,8 +245,13 @@ void problemText(const FrameContext& ctx, std::string_view text) {
     ImGui::PopStyleColor();
 }
 
+bool shortOfHeight(const FrameContext& ctx) {
+    return ImGui::GetWindowHeight() < ctx.metrics.headingFontPx * 8;
+}
+
 void headingText(const FrameContext& ctx, std::string_view text) {
-    ImGui::PushFont(ctx.fonts.heading);
+    // When the screen is short for the text size, the title gives way first: body-size bold.
+    ImGui::PushFont(shortOfHeight(ctx) ? ctx.fonts.bold : ctx.fonts.heading);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     noteWrappedText(text);

@@ -33,6 +33,8 @@ void clipDrawList(ImDrawList* drawList, float top, float bottom) {
 
 enum class PageDirection { Up, Down };
 
+std::vector<PagerPlace> gPagerPlaces; // of the open scroll areas, innermost last
+
 // A large page button: a solid triangle and, for "more below", the words, so that it reads as
 // "there is more" to people who do not know scroll bars.
 bool pagerButton(const FrameContext& ctx, const char* id, PageDirection direction, bool enabled,
@@ -80,8 +82,9 @@ bool pagerButton(const FrameContext& ctx, const char* id, PageDirection directio
 
 } // namespace
 
-void beginScrollArea(const FrameContext& ctx, std::string_view id, float height) {
+void beginScrollArea(const FrameContext& ctx, std::string_view id, float height, PagerPlace place) {
     std::string key(id);
+    gPagerPlaces.push_back(place);
     // ImGui's own scrollbar is too thin to drag with a finger; endScrollArea draws a position bar.
     ImGui::BeginChild(key.c_str(), ImVec2(ImGui::GetContentRegionAvail().x - barStrip(ctx), height),
                       false, ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollbar);
@@ -107,7 +110,10 @@ void endScrollArea(const FrameContext& ctx) {
     float contentHeight = list->DC.CursorMaxPos.y - list->DC.CursorStartPos.y;
     bool overflow = contentHeight > size.y + 0.5f;
     const Metrics& m = ctx.metrics;
-    float pagerRow = overflow ? pagerHeight(ctx) + m.gapPx * 0.5f : 0.0f;
+    PagerPlace place = gPagerPlaces.back();
+    gPagerPlaces.pop_back();
+    bool below = place == PagerPlace::Below;
+    float pagerRow = overflow && below ? pagerHeight(ctx) + m.gapPx * 0.5f : 0.0f;
     if (overflow) {
         // Room to scroll the last line up above the page buttons.
         ImGui::Dummy(ImVec2(0, pagerRow));
@@ -124,7 +130,7 @@ void endScrollArea(const FrameContext& ctx) {
             continue; // taller than half the area: it is cut whatever we do
         }
         if (atom.top < bottom - 0.5f && atom.bottom > bottom + 0.5f) {
-            bandBottom = std::min(bandBottom, atom.top - 2.0f); // its 2 px frame too
+            bandBottom = std::min(bandBottom, atom.top);
         }
         if (atom.top < top - 0.5f && atom.bottom > top + 0.5f) {
             bandTop = std::max(bandTop, atom.bottom);
@@ -137,7 +143,9 @@ void endScrollArea(const FrameContext& ctx) {
     bool moreBelow = scrollY < scrollMax - 0.5f;
     endProbeScrollArea(ImVec4(pos.x, bandTop, pos.x + size.x, bandBottom), moreAbove, moreBelow,
                        overflow);
-    if (overflow) {
+    float upStep = std::max(m.targetPx, bandBottom - bandTop);
+    float downStep = std::max(m.targetPx, bandBottom - top);
+    if (overflow && below) {
         // Under the list: "▲" at the left, "Xem tiếp ▼" at the right, full target height.
         float h = pagerHeight(ctx);
         float upWidth = std::max(m.mm(kMinimumTargetMm) * 1.6f, h * 1.6f);
@@ -145,7 +153,7 @@ void endScrollArea(const FrameContext& ctx) {
         float rowTop = bottom + m.gapPx * 0.5f;
         ImGui::SetCursorScreenPos(ImVec2(pos.x, rowTop));
         if (pagerButton(ctx, "page-up", PageDirection::Up, moreAbove, ImVec2(upWidth, h))) {
-            ImGui::SetScrollY(std::max(0.0f, scrollY - std::max(m.targetPx, bandBottom - bandTop)));
+            ImGui::SetScrollY(std::max(0.0f, scrollY - upStep));
         }
         ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - downWidth, rowTop));
         if (pagerButton(ctx, "page-down", PageDirection::Down, moreBelow, ImVec2(downWidth, h))) {
@@ -154,6 +162,25 @@ void endScrollArea(const FrameContext& ctx) {
         }
     }
     ImGui::EndChild();
+    if (overflow && !below) {
+        // In the action bar's left half: "▲" then "Xem tiếp ▼", as tall as the main action.
+        float h = m.targetPx;
+        ImVec2 regionMin = ImGui::GetWindowContentRegionMin();
+        ImVec2 regionMax = ImGui::GetWindowContentRegionMax();
+        float half = (regionMax.x - regionMin.x) * 0.5f - m.gapPx;
+        float upWidth = std::min(half * 0.35f, std::max(m.mm(kMinimumTargetMm) * 1.6f, h * 1.2f));
+        float downWidth = half - upWidth - m.gapPx;
+        ImVec2 after = ImGui::GetCursorPos();
+        ImGui::SetCursorPos(ImVec2(regionMin.x, regionMax.y - h));
+        if (pagerButton(ctx, "page-up", PageDirection::Up, moreAbove, ImVec2(upWidth, h))) {
+            ImGui::SetScrollY(list, std::max(0.0f, scrollY - upStep));
+        }
+        ImGui::SetCursorPos(ImVec2(regionMin.x + upWidth + m.gapPx, regionMax.y - h));
+        if (pagerButton(ctx, "page-down", PageDirection::Down, moreBelow, ImVec2(downWidth, h))) {
+            ImGui::SetScrollY(list, std::min(scrollMax, scrollY + downStep));
+        }
+        ImGui::SetCursorPos(after);
+    }
     // A visible position bar in the strip while there is more to see.
     if (scrollMax > 0) {
         ImDrawList* d = ImGui::GetWindowDrawList();

@@ -48,8 +48,9 @@ void centredText(ImDrawList* d, ImFont* font, ImVec2 min, ImVec2 max, ImU32 colo
 } // namespace
 
 bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view label, ImVec2 size,
-                 ButtonKind kind, std::optional<Icon> icon) {
-    size.y = std::max(size.y, ctx.metrics.targetPx);
+                 ButtonKind kind, std::optional<Icon> icon, ImFont* font) {
+    size.y = std::max(size.y, font ? ctx.metrics.chromeTargetPx : ctx.metrics.targetPx);
+    ImFont* face = font ? font : ctx.fonts.bold;
     auto [clicked, pressed] = hitArea(id, size);
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
@@ -61,9 +62,8 @@ bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view 
     ImU32 textColour = ImGui::GetColorU32(c.text);
     if (icon) {
         // Icon and label are centred together as one group.
-        ImFont* font = ctx.fonts.bold;
-        float iconSize = font->FontSize * 0.9f;
-        float textWidth = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(),
+        float iconSize = face->FontSize * 0.9f;
+        float textWidth = face->CalcTextSizeA(face->FontSize, FLT_MAX, 0, label.data(),
                                               label.data() + label.size())
                               .x;
         float groupWidth = iconSize + ctx.metrics.gapPx + textWidth;
@@ -73,7 +73,7 @@ bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view 
         min.x = left + iconSize + ctx.metrics.gapPx;
         max.x = min.x + textWidth;
     }
-    centredText(d, ctx.fonts.bold, min, max, textColour, label, 0);
+    centredText(d, face, min, max, textColour, label, 0);
     return clicked;
 }
 
