@@ -98,15 +98,10 @@ void FormGroupScreen::drawContent(const FrameContext& ctx) {
         headingText(ctx, ctx.local(group.title));
     }
     const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
-    // The field a resident works on: the first with a problem, else the first still empty.
+    // The field a resident must look at: the first with a problem (it opens at the top).
     const Field* focused = nullptr;
     for (const Field& field : group.fields) {
         if (focused == nullptr && problemFor(dossier.problems, field.id) != nullptr) {
-            focused = &field;
-        }
-    }
-    for (const Field& field : group.fields) {
-        if (focused == nullptr && dossier.values.count(field.id) == 0) {
             focused = &field;
         }
     }
@@ -280,9 +275,16 @@ void FieldEditorScreen::drawDatePads(const FrameContext& ctx, std::string_view l
     }
     const int count =
         date.stage == DatePick::Stage::Month ? 12 : daysInMonth(date.year, date.month);
-    const int columns = date.stage == DatePick::Stage::Month ? 4 : 7;
-    const int rows = (count + columns - 1) / columns;
     ImVec2 avail = ImGui::GetContentRegionAvail();
+    // As many rows as fit at the chrome's target height: a short screen gets wider rows
+    // (7 days a row at most when it can, up to 16 when the text is large or the panel short).
+    int columns = date.stage == DatePick::Stage::Month ? 4 : 7;
+    auto rowsFor = [&](int cols) { return (count + cols - 1) / cols; };
+    while (columns < count && rowsFor(columns) * (m.chromeTargetPx + m.gapPx) - m.gapPx > avail.y &&
+           (avail.x - m.gapPx * columns) / (columns + 1) >= m.mm(kMinimumTargetMm)) {
+        ++columns;
+    }
+    const int rows = rowsFor(columns);
     const float cellW = (avail.x - m.gapPx * (columns - 1)) / columns;
     const float cellH = std::max(m.chromeTargetPx, (avail.y - m.gapPx * (rows - 1)) / rows);
     ImVec2 origin = ImGui::GetCursorPos();

@@ -4,6 +4,7 @@
 #include "kiosk/dossier/appointment_text.hpp"
 #include "kiosk/dossier/dossier_status.hpp"
 #include "kiosk/validation/civil_date.hpp"
+#include "ui/widgets/layout_probe.hpp"
 #include "ui/widgets/scroll_area.hpp"
 
 #include <algorithm>
@@ -259,9 +260,9 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
 
 void LookupScreen::drawContent(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::LookupTitle));
-    bodyText(ctx, ctx.tr(Msg::LookupHint));
-    mutedText(ctx, ctx.tr(Msg::LookupWhich));
-    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+    // The field first, then what to type in it: at large text the explanation pages, the
+    // field stays in view.
+    ImVec2 fieldTop = ImGui::GetCursorScreenPos();
     boldText(ctx, ctx.tr(Msg::LookupCodeLabel));
     const std::string& code = ctx.session.lookup.code;
     if (listItem(ctx, "lookup-code",
@@ -269,6 +270,13 @@ void LookupScreen::drawContent(const FrameContext& ctx) {
                  ImGui::GetContentRegionAvail().x)) {
         ctx.emit(intent::EditField{kLookupCodeField});
     }
+    noteFocusedField(fieldTop, ImGui::GetItemRectMax(), kLookupCodeField);
+    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+    beginScrollArea(ctx, "lookup-hint", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
+                    code.empty() ? PagerPlace::BesideAction : PagerPlace::Below);
+    bodyText(ctx, ctx.tr(Msg::LookupHint));
+    mutedText(ctx, ctx.tr(Msg::LookupWhich));
+    endScrollArea(ctx);
     if (!code.empty() && primaryAction(ctx, ctx.tr(Msg::LookupSearch))) {
         ctx.emit(intent::LookupSubmit{});
     }

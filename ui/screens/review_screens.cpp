@@ -90,6 +90,9 @@ void ReviewScreen::drawContent(const FrameContext& ctx) {
 
 void ConsentScreen::drawContent(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::ConsentTitle));
+    // At large text the explanation and the tick box page above the action row (whose left
+    // half holds the reason the send button is off).
+    beginScrollArea(ctx, "consent", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
     bodyText(ctx, ctx.tr(Msg::ConsentBody));
     ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
     bool given = ctx.session.dossier.consent;
@@ -97,6 +100,7 @@ void ConsentScreen::drawContent(const FrameContext& ctx) {
                   ImGui::GetContentRegionAvail().x)) {
         ctx.emit(intent::SetConsent{!given});
     }
+    endScrollArea(ctx);
     // Until the resident agrees, the send button is shown switched off with the reason beside
     // it, never a button that silently does nothing.
     if (!given) {

@@ -51,6 +51,12 @@ bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view 
                  ButtonKind kind, std::optional<Icon> icon, ImFont* font) {
     size.y = std::max(size.y, font ? ctx.metrics.chromeTargetPx : ctx.metrics.targetPx);
     ImFont* face = font ? font : ctx.fonts.bold;
+    // Shrink rather than spill: at the largest sizes a long label may not fit its button.
+    float room = size.x - ctx.metrics.gapPx * 2 - (icon ? face->FontSize * 0.9f : 0.0f);
+    if (face->CalcTextSizeA(face->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size())
+            .x > room) {
+        face = ctx.fonts.chromeBold;
+    }
     auto [clicked, pressed] = hitArea(id, size);
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
