@@ -24,7 +24,8 @@ void HelpScreen::drawContent(const FrameContext& ctx) {
     // The rest scrolls above the volunteers' sign-in button rather than running under it.
     // The volunteers' button takes the action bar's left half when it shows.
     beginScrollArea(ctx, "help", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
-                    ctx.session.assist.signedIn ? PagerPlace::BesideAction : PagerPlace::Below);
+                    ctx.session.assist.signedIn ? PagerPlace::BesideAction
+                                                : PagerPlace::RightOfAction);
     bodyText(ctx, ctx.tr(Msg::HelpAskVolunteer));
     if (!ctx.config.assisted.volunteerPhone.empty()) {
         bodyText(ctx, std::string(ctx.tr(Msg::HelpCallVolunteer)) + ": " +

@@ -113,6 +113,7 @@ void endScrollArea(const FrameContext& ctx) {
     PagerPlace place = gPagerPlaces.back();
     gPagerPlaces.pop_back();
     bool below = place == PagerPlace::Below;
+    bool rightHalf = place == PagerPlace::RightOfAction;
     float pagerRow = overflow && below ? pagerHeight(ctx) + m.gapPx * 0.5f : 0.0f;
     if (overflow) {
         // Room to scroll the last line up above the page buttons.
@@ -126,8 +127,8 @@ void endScrollArea(const FrameContext& ctx) {
     float bandTop = top;
     float bandBottom = bottom;
     for (const ScrollAtom& atom : probeScrollAtoms()) {
-        if (atom.bottom - atom.top > (bottom - top) * 0.5f) {
-            continue; // taller than half the area: it is cut whatever we do
+        if (atom.bottom - atom.top > bottom - top) {
+            continue; // taller than the area: it is cut whatever we do
         }
         if (atom.top < bottom - 0.5f && atom.bottom > bottom + 0.5f) {
             bandBottom = std::min(bandBottom, atom.top);
@@ -171,11 +172,12 @@ void endScrollArea(const FrameContext& ctx) {
         float upWidth = std::min(half * 0.35f, std::max(m.mm(kMinimumTargetMm) * 1.6f, h * 1.2f));
         float downWidth = half - upWidth - m.gapPx;
         ImVec2 after = ImGui::GetCursorPos();
-        ImGui::SetCursorPos(ImVec2(regionMin.x, regionMax.y - h));
+        float left = rightHalf ? regionMin.x + half + m.gapPx * 2 : regionMin.x;
+        ImGui::SetCursorPos(ImVec2(left, regionMax.y - h));
         if (pagerButton(ctx, "page-up", PageDirection::Up, moreAbove, ImVec2(upWidth, h))) {
             ImGui::SetScrollY(list, std::max(0.0f, scrollY - upStep));
         }
-        ImGui::SetCursorPos(ImVec2(regionMin.x + upWidth + m.gapPx, regionMax.y - h));
+        ImGui::SetCursorPos(ImVec2(left + upWidth + m.gapPx, regionMax.y - h));
         if (pagerButton(ctx, "page-down", PageDirection::Down, moreBelow, ImVec2(downWidth, h))) {
             ImGui::SetScrollY(list, std::min(scrollMax, scrollY + downStep));
         }
