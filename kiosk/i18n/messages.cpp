@@ -584,6 +584,7 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::ToolsVolumeLouder, "To hơn", "Louder"},
     {Msg::ToolsVolumeQuieter, "Nhỏ hơn", "Quieter"},
     {Msg::ReviewReadBack, "Đọc lại", "Read back"},
+    {Msg::ScrollMore, "Xem tiếp", "See more"},
 }};
 
 } // namespace

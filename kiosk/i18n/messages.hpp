@@ -403,6 +403,7 @@ enum class Msg {
     ToolsVolumeLouder,
     ToolsVolumeQuieter,
     ReviewReadBack,
+    ScrollMore,
     Count
 };
 

@@ -353,16 +353,134 @@ void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
     }
 }
 
+// The screenshot scenes that end on this file's screens (listed through their entries).
+namespace {
+
+std::vector<ScreenshotScene> volunteerSignInScenes(const SceneSources&) {
+    using namespace scene;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("volunteer_sign_in", toVolunteerPin);
+    return scenes;
+}
+
+std::vector<ScreenshotScene> pinEntryScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("volunteer_pin", [](Flow& flow, R& r) {
+        toVolunteerPin(flow, r);
+        r.tap(intent::ChooseVolunteer{"vol-0a1b2c3d"});
+        pressPin(r, "24", false);
+    });
+    add("volunteer_pin_wrong", [](Flow& flow, R& r) {
+        toVolunteerPin(flow, r);
+        r.tap(intent::ChooseVolunteer{"vol-0a1b2c3d"});
+        pressPin(r, "1111", true);
+        flow.takeEffects();
+        flow.volunteerPinChecked({PinCheckOutcome::Wrong, 3, 0, {}});
+    });
+    add("volunteer_pin_locked", [](Flow& flow, R& r) {
+        toVolunteerPin(flow, r);
+        r.tap(intent::ChooseVolunteer{"vol-0a1b2c3d"});
+        pressPin(r, "1111", true);
+        flow.takeEffects();
+        flow.volunteerPinChecked({PinCheckOutcome::Locked, 0, 60, {}});
+    });
+    add("maintainer_pin", [](Flow&, R& r) {
+        r.tap(intent::OpenMaintainer{});
+        pressPin(r, "135", false);
+    });
+    return scenes;
+}
+
+std::vector<ScreenshotScene> volunteerToolsScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    ScreenshotScene toolsScene{"volunteer_tools", [](Flow& flow, R& r) {
+                                   // Reprint offers only the receipt of the resident at the kiosk:
+                                   // one has just submitted.
+                                   submitted(flow, r, SubmissionState::Queued);
+                                   volunteerSignedIn(flow, r);
+                                   r.tap(intent::OpenVolunteerTools{});
+                                   flow.takeEffects();
+                                   VolunteerToolsState tools;
+                                   tools.outboxPending = 2;
+                                   tools.outboxDelivered = 37;
+                                   tools.outboxNeedsAttention = 1;
+                                   tools.devices = healthyDevices();
+                                   tools.devices.network = NetworkState::Offline;
+                                   flow.volunteerToolsLoaded(tools);
+                                   r.tap(intent::ReprintLastReceipt{});
+                                   flow.takeEffects();
+                                   flow.reprintFinished(VolunteerToolsState::Reprint::Printed);
+                               }};
+    toolsScene.devices.network = NetworkState::Offline; // the status bar and the tools agree
+    toolsScene.devices.queuedDossiers = 2;
+    scenes.push_back(std::move(toolsScene));
+    ScreenshotScene reprintFailed{"volunteer_tools_reprint_failed", [](Flow& flow, R& r) {
+                                      submitted(flow, r, SubmissionState::Queued);
+                                      volunteerSignedIn(flow, r);
+                                      r.tap(intent::OpenVolunteerTools{});
+                                      flow.takeEffects();
+                                      VolunteerToolsState tools;
+                                      tools.devices = healthyDevices();
+                                      tools.devices.printer = PrinterState::NoPaper;
+                                      flow.volunteerToolsLoaded(tools);
+                                      r.tap(intent::ReprintLastReceipt{});
+                                      flow.takeEffects();
+                                      flow.reprintFinished(VolunteerToolsState::Reprint::Failed);
+                                  }};
+    reprintFailed.devices.printer = PrinterState::NoPaper;
+    scenes.push_back(std::move(reprintFailed));
+    add("volunteer_tools_called", [](Flow& flow, R& r) {
+        r.tap(intent::Open{Screen::Help});
+        r.tap(intent::CallVolunteer{});
+        volunteerSignedIn(flow, r);
+        r.tap(intent::OpenVolunteerTools{});
+        flow.takeEffects();
+        VolunteerToolsState tools;
+        tools.outboxDelivered = 37;
+        flow.volunteerToolsLoaded(tools);
+    });
+    scenes.push_back({"volunteer_tools_storage_fault", [](Flow& flow, R& r) {
+                          volunteerSignedIn(flow, r);
+                          r.tap(intent::OpenVolunteerTools{});
+                          flow.takeEffects();
+                          VolunteerToolsState tools;
+                          tools.outboxPending = 2;
+                          tools.devices = healthyDevices();
+                          tools.devices.storage.partition = PartitionState::ReadOnly;
+                          tools.devices.storage.freeMegabytes = 11873;
+                          tools.devices.storage.outbox = StoreFault::IoError;
+                          tools.devices.storage.acceptsDossiers = false;
+                          tools.devices.storage.lostDossiers = 2;
+                          flow.volunteerToolsLoaded(tools);
+                      }});
+    return scenes;
+}
+
+} // namespace
+
 ScreenEntry volunteerSignInScreenEntry() {
-    return screenEntry<VolunteerSignInScreen>(Screen::VolunteerSignIn);
+    return screenEntry<VolunteerSignInScreen>(Screen::VolunteerSignIn, volunteerSignInScenes);
 }
 
 ScreenEntry pinEntryScreenEntry() {
-    return screenEntry<PinEntryScreen>(Screen::PinEntry);
+    return screenEntry<PinEntryScreen>(Screen::PinEntry, pinEntryScenes);
 }
 
 ScreenEntry volunteerToolsScreenEntry() {
-    return screenEntry<VolunteerToolsScreen>(Screen::VolunteerTools);
+    return screenEntry<VolunteerToolsScreen>(Screen::VolunteerTools, volunteerToolsScenes);
 }
 
 } // namespace kiosk::ui

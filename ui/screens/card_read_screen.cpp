@@ -80,7 +80,8 @@ void CardReadScreen::drawPlaceCard(const FrameContext& ctx) {
 
 void CardReadScreen::drawRead(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::CardReadTitle));
-    beginScrollArea(ctx, "card-fields", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    beginScrollArea(ctx, "card-fields", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
+                    PagerPlace::BesideAction);
     if (const std::optional<CardHolder>& card = ctx.session.dossier.card) {
         // A copied chip is a warning for the volunteer standing by: first, not below the fold.
         if (card->verification == CardVerification::ChipNotProven) {
@@ -226,12 +227,83 @@ void CardDatesScreen::drawContent(const FrameContext& ctx) {
     }
 }
 
+// The screenshot scenes that end on this file's screens (listed through their entries).
+namespace {
+
+std::vector<ScreenshotScene> cardReadScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("card_reading", toCardRead);
+    add("card_read", [](Flow& flow, R& r) {
+        toCardRead(flow, r);
+        flow.cardRead(syntheticCard());
+    });
+    add("card_failed", [](Flow& flow, R& r) {
+        toCardRead(flow, r);
+        flow.cardReadFailed(CardReadFailure::WrongAccessKey);
+    });
+    // A cloned chip: the data is the issuer's, but the chip failed Active Authentication.
+    add("card_read_clone", [](Flow& flow, R& r) {
+        toCardRead(flow, r);
+        auto card = syntheticCard();
+        card.verification = CardVerification::ChipNotProven;
+        flow.cardRead(card);
+    });
+    add("card_failed_data_altered", [](Flow& flow, R& r) {
+        toCardRead(flow, r);
+        flow.cardReadFailed(CardReadFailure::DataAltered);
+    });
+    for (auto [name, why] : {std::pair{"card_failed_removed", CardReadFailure::CardRemoved},
+                             {"card_failed_no_card", CardReadFailure::NoCard},
+                             {"card_failed_reader_unplugged", CardReadFailure::ReaderMissing},
+                             {"card_failed_unsupported", CardReadFailure::Unsupported}}) {
+        add(name, [why = why](Flow& flow, R& r) {
+            toCardRead(flow, r);
+            flow.cardReadFailed(why);
+        });
+    }
+    addLooks(scenes, "card_failed", [](Flow& flow, R& r) {
+        toCardRead(flow, r);
+        flow.cardReadFailed(CardReadFailure::WrongAccessKey);
+    });
+    return scenes;
+}
+
+std::vector<ScreenshotScene> cardDatesScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    auto wrongDates = [](Flow& flow, R& r) {
+        toCardDates(flow, r);
+        enterCardDates(r);
+        r.tap(intent::Next{});
+        flow.takeEffects();
+        flow.cardReadFailed(CardReadFailure::WrongAccessKey);
+    };
+    add("card_dates", toCardDates);
+    add("card_dates_wrong", wrongDates);
+    scenes.push_back({"card_dates_wrong_text_size_3", [wrongDates](Flow& flow, R& r) {
+                          r.tap(intent::SetTextSize{TextSize::Largest});
+                          wrongDates(flow, r);
+                      }});
+    return scenes;
+}
+
+} // namespace
+
 ScreenEntry cardReadScreenEntry() {
-    return screenEntry<CardReadScreen>(Screen::CardRead);
+    return screenEntry<CardReadScreen>(Screen::CardRead, cardReadScenes);
 }
 
 ScreenEntry cardDatesScreenEntry() {
-    return screenEntry<CardDatesScreen>(Screen::CardDates);
+    return screenEntry<CardDatesScreen>(Screen::CardDates, cardDatesScenes);
 }
 
 } // namespace kiosk::ui

@@ -55,12 +55,52 @@ void IdentityScreen::drawContent(const FrameContext& ctx) {
     }
 }
 
+// The screenshot scenes that end on this file's screens (listed through their entries).
+namespace {
+
+std::vector<ScreenshotScene> submitChannelScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    auto toChannel = [](Flow& flow, R& r) {
+        r.tap(intent::ChooseProcedure{showcase(flow).code});
+        r.tap(intent::Next{});
+    };
+    add("submit_channel", toChannel);
+    addLooks(scenes, "submit_channel", toChannel);
+    // A storage fault (issue 19): the dossier channel without the kiosk.
+    ScreenshotScene channelStorage{"submit_channel_storage_fault", toChannel};
+    channelStorage.devices.dossierStorageReady = false;
+    scenes.push_back(std::move(channelStorage));
+    return scenes;
+}
+
+std::vector<ScreenshotScene> identityScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("identity", [](Flow& flow, R& r) {
+        r.tap(intent::ChooseProcedure{showcase(flow).code});
+        r.tap(intent::Next{});
+        r.tap(intent::ChooseChannel{SubmitChannel::Kiosk});
+    });
+    return scenes;
+}
+
+} // namespace
+
 ScreenEntry submitChannelScreenEntry() {
-    return screenEntry<SubmitChannelScreen>(Screen::SubmitChannel);
+    return screenEntry<SubmitChannelScreen>(Screen::SubmitChannel, submitChannelScenes);
 }
 
 ScreenEntry identityScreenEntry() {
-    return screenEntry<IdentityScreen>(Screen::Identity);
+    return screenEntry<IdentityScreen>(Screen::Identity, identityScenes);
 }
 
 } // namespace kiosk::ui

@@ -3,6 +3,7 @@
 
 #include "kiosk/input/utf8.hpp"
 #include "ui/widgets/keyboard.hpp"
+#include "ui/widgets/layout_probe.hpp"
 #include "ui/widgets/scroll_area.hpp"
 
 #include <string>
@@ -90,16 +91,33 @@ void FormGroupScreen::drawContent(const FrameContext& ctx) {
     std::string step =
         std::string(ctx.tr(Msg::FormStep)) + " " + std::to_string(dossier.groupIndex + 1) + " " +
         std::string(ctx.tr(Msg::FormOf)) + " " + std::to_string(procedure->groups.size());
-    mutedText(ctx, step);
-    headingText(ctx, ctx.local(group.title));
+    if (shortOfHeight(ctx)) {
+        // Step and title share one line, so the field keeps the room.
+        boldText(ctx, step + " · " + std::string(ctx.local(group.title)));
+    } else {
+        mutedText(ctx, step);
+        headingText(ctx, ctx.local(group.title));
+    }
     const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
-    beginScrollArea(ctx, "fields", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    // The field a resident must look at: the first with a problem (it opens at the top).
+    const Field* focused = nullptr;
+    for (const Field& field : group.fields) {
+        if (focused == nullptr && problemFor(dossier.problems, field.id) != nullptr) {
+            focused = &field;
+        }
+    }
+    beginScrollArea(ctx, "fields", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
+                    PagerPlace::BesideAction);
     for (const Field& field : group.fields) {
         auto found = dossier.values.find(field.id);
         const std::string* value = found == dossier.values.end() ? nullptr : &found->second;
+        ImVec2 top = ImGui::GetCursorScreenPos();
         if (fieldBox(ctx, field, value, dossier.prefilled.count(field.id) > 0,
                      problemFor(dossier.problems, field.id), width)) {
             ctx.emit(intent::EditField{field.id});
+        }
+        if (&field == focused) {
+            noteFocusedField(top, ImVec2(top.x + width, ImGui::GetItemRectMin().y), field.id);
         }
     }
     endScrollArea(ctx);
@@ -143,6 +161,7 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
     const FieldEdit& edit = *ctx.session.dossier.edit;
     const Metrics& m = ctx.metrics;
     const Palette& p = ctx.colours;
+    ImVec2 fieldTop = ImGui::GetCursorScreenPos();
     boldText(ctx, label);
     ctx.say(audio::SpeechRole::Heading, label);
     // The field stays visible above the keyboard, with the cursor where the next letter goes.
@@ -190,6 +209,7 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
     if (edit.problem) {
         problemText(ctx, ctx.local(edit.problem->text));
     }
+    noteFocusedField(fieldTop, ImVec2(fieldTop.x + width, ImGui::GetItemRectMax().y), label);
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     ImVec2 avail = ImGui::GetContentRegionAvail();
     for (const input::KeyDef& key :
@@ -259,9 +279,16 @@ void FieldEditorScreen::drawDatePads(const FrameContext& ctx, std::string_view l
     }
     const int count =
         date.stage == DatePick::Stage::Month ? 12 : daysInMonth(date.year, date.month);
-    const int columns = date.stage == DatePick::Stage::Month ? 4 : 7;
-    const int rows = (count + columns - 1) / columns;
     ImVec2 avail = ImGui::GetContentRegionAvail();
+    // As many rows as fit at the chrome's target height: a short screen gets wider rows
+    // (7 days a row at most when it can, up to 16 when the text is large or the panel short).
+    int columns = date.stage == DatePick::Stage::Month ? 4 : 7;
+    auto rowsFor = [&](int cols) { return (count + cols - 1) / cols; };
+    while (columns < count && rowsFor(columns) * (m.chromeTargetPx + m.gapPx) - m.gapPx > avail.y &&
+           (avail.x - m.gapPx * columns) / (columns + 1) >= m.mm(kMinimumTargetMm)) {
+        ++columns;
+    }
+    const int rows = rowsFor(columns);
     const float cellW = (avail.x - m.gapPx * (columns - 1)) / columns;
     const float cellH = std::max(m.chromeTargetPx, (avail.y - m.gapPx * (rows - 1)) / rows);
     ImVec2 origin = ImGui::GetCursorPos();
@@ -279,12 +306,130 @@ void FieldEditorScreen::drawDatePads(const FrameContext& ctx, std::string_view l
     }
 }
 
+// The screenshot scenes that end on this file's screens (listed through their entries).
+namespace {
+
+std::vector<ScreenshotScene> formGroupScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("form_group", toFirstGroup);
+    add("form_group_prefilled", [](Flow& flow, R& r) {
+        toCardRead(flow, r);
+        flow.cardRead(syntheticCard());
+        r.tap(intent::Next{});
+    });
+    add("form_group_problems", [](Flow& flow, R& r) {
+        toFirstGroup(flow, r);
+        r.tap(intent::Next{});
+    });
+    addTextSizes(scenes, "form_group", toFirstGroup);
+    add("form_group_still_there", [](Flow& flow, R& r) {
+        toFirstGroup(flow, r);
+        flow.tick(r.now() + std::chrono::minutes(2) + std::chrono::seconds(3));
+    });
+    add("assisted_form_group", [](Flow& flow, R& r) {
+        volunteerSignedIn(flow, r);
+        r.tap(intent::StartOver{});
+        toFirstGroup(flow, r);
+    });
+    return scenes;
+}
+
+std::vector<ScreenshotScene> fieldEditorScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("card_number", [](Flow& flow, R& r) {
+        r.startProcedure(showcase(flow), IdentitySource::Card);
+        r.type("02619000");
+    });
+    auto typingName = [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Name);
+        r.type("Nguyeenx");
+    };
+    add("editor_name", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Name);
+        r.type("Nguyeenx Thij Asnh Tuyeets");
+    });
+    add("editor_id_number", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::IdNumber);
+        r.type("0261");
+    });
+    add("editor_id_number_problem", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::IdNumber);
+        r.type("999190001234");
+        r.tap(intent::EditDone{});
+    });
+    add("editor_select", [](Flow& flow, R& r) { openEditor(flow, r, FieldType::Select); });
+    add("editor_date_year", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Date);
+        r.type("19");
+    });
+    add("editor_date_month", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Date);
+        r.type("2026");
+        r.tap(intent::EditDone{});
+    });
+    add("editor_date_day", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Date);
+        r.type("2026");
+        r.tap(intent::EditDone{});
+        r.tap(intent::PickDatePart{11});
+    });
+    addTextSizes(scenes, "editor_name", typingName);
+    for (Contrast contrast : {Contrast::HighLight, Contrast::HighDark}) {
+        std::string suffix = "_contrast_" + std::to_string(static_cast<int>(contrast));
+        scenes.push_back({"editor_name" + suffix,
+                          [contrast, typingName](Flow& flow, R& r) {
+                              r.tap(intent::SetContrast{contrast});
+                              typingName(flow, r);
+                          },
+                          healthyDevices(), true});
+    }
+    add("lookup_typing", [](Flow&, R& r) {
+        r.tap(intent::Open{Screen::Lookup});
+        r.tap(intent::EditField{kLookupCodeField});
+        r.type("000.00.01.H22-2611");
+    });
+    add("card_dates_day", [](Flow& flow, R& r) {
+        toCardDates(flow, r);
+        r.tap(intent::EditField{kCardBirthField});
+        r.type("1958");
+        r.tap(intent::EditDone{});
+        r.tap(intent::PickDatePart{3});
+    });
+    add("editor_name_numbers", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Name);
+        r.type("Thoon 3");
+        r.tap(intent::PressKey{layoutKey(input::LayoutKind::Numbers)});
+    });
+    add("editor_name_vni", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Name);
+        r.tap(intent::PressKey{methodKey()});
+        r.type("Nguye6n4");
+    });
+    add("editor_address_place_names", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Name);
+        r.type("Ddawks Lawks Kroong Busk");
+    });
+    return scenes;
+}
+
+} // namespace
+
 ScreenEntry formGroupScreenEntry() {
-    return screenEntry<FormGroupScreen>(Screen::FormGroup);
+    return screenEntry<FormGroupScreen>(Screen::FormGroup, formGroupScenes);
 }
 
 ScreenEntry fieldEditorScreenEntry() {
-    return screenEntry<FieldEditorScreen>(Screen::FieldEditor);
+    return screenEntry<FieldEditorScreen>(Screen::FieldEditor, fieldEditorScenes);
 }
 
 } // namespace kiosk::ui

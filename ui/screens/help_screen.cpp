@@ -22,7 +22,10 @@ void HelpScreen::drawContent(const FrameContext& ctx) {
     }
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     // The rest scrolls above the volunteers' sign-in button rather than running under it.
-    beginScrollArea(ctx, "help", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    // The volunteers' button takes the action bar's left half when it shows.
+    beginScrollArea(ctx, "help", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
+                    ctx.session.assist.signedIn ? PagerPlace::BesideAction
+                                                : PagerPlace::RightOfAction);
     bodyText(ctx, ctx.tr(Msg::HelpAskVolunteer));
     if (!ctx.config.assisted.volunteerPhone.empty()) {
         bodyText(ctx, std::string(ctx.tr(Msg::HelpCallVolunteer)) + ": " +
@@ -45,8 +48,33 @@ void HelpScreen::drawContent(const FrameContext& ctx) {
     }
 }
 
+// The screenshot scenes that end on this file's screens (listed through their entries).
+namespace {
+
+std::vector<ScreenshotScene> helpScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("help", [](Flow&, R& r) { r.tap(intent::Open{Screen::Help}); });
+    add("still_there", [](Flow& flow, R& r) {
+        r.tap(intent::Open{Screen::Help});
+        flow.tick(r.now() + std::chrono::minutes(2) + std::chrono::seconds(3));
+    });
+    add("help_volunteer_called", [](Flow&, R& r) {
+        r.tap(intent::Open{Screen::Help});
+        r.tap(intent::CallVolunteer{});
+    });
+    addLooks(scenes, "help", [](Flow&, R& r) { r.tap(intent::Open{Screen::Help}); });
+    return scenes;
+}
+
+} // namespace
+
 ScreenEntry helpScreenEntry() {
-    return screenEntry<HelpScreen>(Screen::Help);
+    return screenEntry<HelpScreen>(Screen::Help, helpScenes);
 }
 
 } // namespace kiosk::ui

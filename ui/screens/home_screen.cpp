@@ -220,8 +220,52 @@ void HomeScreen::drawAccessibility(const FrameContext& ctx) {
     }
 }
 
+// The screenshot scenes that end on this file's screens (listed through their entries).
+namespace {
+
+std::vector<ScreenshotScene> homeScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("home", [](Flow&, R&) {});
+    add("assisted_home", [](Flow& flow, R& r) {
+        volunteerSignedIn(flow, r);
+        r.tap(intent::StartOver{});
+    });
+    addTextSizes(scenes, "home", [](Flow&, R&) {});
+    for (Contrast contrast : {Contrast::HighLight, Contrast::HighDark}) {
+        std::string suffix = "_contrast_" + std::to_string(static_cast<int>(contrast));
+        scenes.push_back({"home" + suffix,
+                          [contrast](Flow&, R& r) { r.tap(intent::SetContrast{contrast}); },
+                          healthyDevices(), true});
+    }
+    ScreenshotScene trouble{"home_devices_trouble", [](Flow&, R&) {}, healthyDevices(), true};
+    trouble.devices.printer = PrinterState::NoPaper;
+    trouble.devices.reader = ReaderState::Disconnected;
+    trouble.devices.readerSimulated = false;
+    trouble.devices.network = NetworkState::Offline;
+    trouble.devices.queuedDossiers = 3;
+    ScreenshotScene troubleLargest = trouble;
+    troubleLargest.name = "home_devices_trouble_text_size_3";
+    troubleLargest.reach = [](Flow&, R& r) { r.tap(intent::SetTextSize{TextSize::Largest}); };
+    ScreenshotScene noPaper{"home_printer_no_paper", [](Flow&, R&) {}, healthyDevices(), false};
+    noPaper.devices.printer = PrinterState::NoPaper;
+    scenes.push_back(std::move(trouble));
+    scenes.push_back(std::move(troubleLargest));
+    scenes.push_back(std::move(noPaper));
+    ScreenshotScene storage{"home_storage_full", [](Flow&, R&) {}, healthyDevices(), false};
+    storage.devices.dossierStorageReady = false;
+    scenes.push_back(std::move(storage));
+    return scenes;
+}
+
+} // namespace
+
 ScreenEntry homeScreenEntry() {
-    return screenEntry<HomeScreen>(Screen::Home);
+    return screenEntry<HomeScreen>(Screen::Home, homeScenes);
 }
 
 } // namespace kiosk::ui

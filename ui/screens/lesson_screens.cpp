@@ -2,6 +2,7 @@
 // quizzes with immediate kind feedback, and the take-home sheet at the end.
 #include "ui/screens/lesson_screens.hpp"
 
+#include "ui/screens/lesson_scenes.hpp"
 #include "ui/widgets/content_picture.hpp"
 #include "ui/widgets/lesson_illustration.hpp"
 #include "ui/widgets/practice_phone.hpp"
@@ -290,15 +291,15 @@ void LessonDoneScreen::drawContent(const FrameContext& ctx) {
 }
 
 ScreenEntry lessonListScreenEntry() {
-    return screenEntry<LessonListScreen>(Screen::Lessons);
+    return screenEntry<LessonListScreen>(Screen::Lessons, lessonListScenes);
 }
 
 ScreenEntry lessonStepScreenEntry() {
-    return screenEntry<LessonStepScreen>(Screen::LessonStep);
+    return screenEntry<LessonStepScreen>(Screen::LessonStep, lessonStepScenes);
 }
 
 ScreenEntry lessonDoneScreenEntry() {
-    return screenEntry<LessonDoneScreen>(Screen::LessonDone);
+    return screenEntry<LessonDoneScreen>(Screen::LessonDone, lessonDoneScenes);
 }
 
 } // namespace kiosk::ui

@@ -665,8 +665,115 @@ void MaintainerScreen::drawContentPacks(const FrameContext& ctx) {
     }
 }
 
+// The screenshot scenes that end on this file's screens (listed through their entries).
+namespace {
+
+std::vector<ScreenshotScene> maintainerScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("maintainer_reports", [](Flow& flow, R& r) {
+        maintainerUnlocked(flow, r);
+        r.tap(intent::ChooseReportRange{ReportRangeKind::Month});
+        flow.takeEffects();
+        flow.reportBuilt(syntheticReport());
+    });
+    add("maintainer_reports_custom", [](Flow& flow, R& r) {
+        maintainerUnlocked(flow, r);
+        r.tap(intent::ChooseReportRange{ReportRangeKind::Custom});
+        flow.takeEffects();
+        UsageReport report = syntheticReport();
+        report.perDay.resize(7);
+        flow.reportBuilt(report);
+        r.tap(intent::ExportReport{});
+        flow.takeEffects();
+        flow.reportExported(UsbExportOutcome::Saved,
+                            "kiosk-reports/kiosk-report-2026-11-19_2026-11-25.csv");
+    });
+    add("maintainer_report_export_failed", [](Flow& flow, R& r) {
+        maintainerUnlocked(flow, r);
+        r.tap(intent::ChooseReportRange{ReportRangeKind::Month});
+        flow.takeEffects();
+        flow.reportBuilt(syntheticReport());
+        r.tap(intent::ExportReport{});
+        flow.takeEffects();
+        flow.reportExported(UsbExportOutcome::NoHelper, "");
+    });
+    add("maintainer_add_volunteer", [](Flow& flow, R& r) {
+        maintainerTab(flow, r, MaintainerTab::Volunteers);
+        flow.volunteersLoaded({{"vol-0a1b2c3d", "TNV 1", true}, {"vol-5e6f7a8b", "TNV 2", true}});
+        r.tap(intent::StartAddVolunteer{});
+        typeNewPin(r, "2580", true);
+        typeNewPin(r, "258", false);
+    });
+    add("maintainer_add_volunteer_too_easy", [](Flow& flow, R& r) {
+        maintainerTab(flow, r, MaintainerTab::Volunteers);
+        flow.volunteersLoaded({{"vol-0a1b2c3d", "TNV 1", true}});
+        r.tap(intent::StartAddVolunteer{});
+        typeNewPin(r, "1234", true);
+    });
+    add("maintainer_volunteer_added", [](Flow& flow, R& r) {
+        maintainerTab(flow, r, MaintainerTab::Volunteers);
+        flow.volunteersLoaded({{"vol-0a1b2c3d", "TNV 1", true}});
+        r.tap(intent::StartAddVolunteer{});
+        typeNewPin(r, "2580", true);
+        typeNewPin(r, "2580", true);
+        flow.takeEffects();
+        flow.volunteerAdded(true, "");
+        flow.volunteersLoaded({{"vol-0a1b2c3d", "TNV 1", true}, {"vol-1a2b3c4d", "TNV 2", true}});
+    });
+    add("maintainer_volunteers", [](Flow& flow, R& r) {
+        maintainerTab(flow, r, MaintainerTab::Volunteers);
+        flow.volunteersLoaded({{"vol-0a1b2c3d", "Chị Nguyễn Thu Hà", true},
+                               {"vol-5e6f7a8b", "Anh Lò Văn Dũng", true},
+                               {"vol-00ff00ff", "Bác Phạm Thị Lụa", false}});
+    });
+    add("maintainer_content", [](Flow& flow, R& r) {
+        maintainerTab(flow, r, MaintainerTab::Content);
+        flow.contentInspected(syntheticContent());
+    });
+    add("maintainer_content_installing", [](Flow& flow, R& r) {
+        maintainerTab(flow, r, MaintainerTab::Content);
+        flow.contentInspected(syntheticContent());
+        r.tap(intent::InstallFoundPack{});
+        flow.takeEffects();
+        flow.installProgress(31457280, 51380224);
+    });
+    add("maintainer_content_installed", [](Flow& flow, R& r) {
+        maintainerTab(flow, r, MaintainerTab::Content);
+        flow.contentInspected(syntheticContent());
+        r.tap(intent::InstallFoundPack{});
+        flow.takeEffects();
+        flow.installFinished(true, "2026.11");
+    });
+
+    add("maintainer_health", [](Flow& flow, R& r) {
+        maintainerTab(flow, r, MaintainerTab::Health);
+        flow.healthChecked(syntheticHealth());
+    });
+
+    add("maintainer_content_removed", [](Flow& flow, R& r) {
+        maintainerTab(flow, r, MaintainerTab::Content);
+        ContentView view = syntheticContent();
+        view.found->diff.removed = {"procedures/1.000894.json", "procedures/1.004194.json",
+                                    "procedures/2.000815.json"};
+        flow.contentInspected(view);
+    });
+    add("maintainer_in_maintenance", [](Flow& flow, R& r) {
+        flow.enterMaintenance("/etc/kiosk/kiosk.ini:12: unknown key [session] inactivty_timeout_s");
+        maintainerTab(flow, r, MaintainerTab::Content);
+        flow.contentInspected(syntheticContent());
+    });
+    return scenes;
+}
+
+} // namespace
+
 ScreenEntry maintainerScreenEntry() {
-    return screenEntry<MaintainerScreen>(Screen::Maintainer);
+    return screenEntry<MaintainerScreen>(Screen::Maintainer, maintainerScenes);
 }
 
 } // namespace kiosk::ui

@@ -17,8 +17,26 @@ void MaintenanceScreen::drawContent(const FrameContext& ctx) {
     headingText(ctx, ctx.config.hotline);
 }
 
+// The screenshot scenes that end on this file's screens (listed through their entries).
+namespace {
+
+std::vector<ScreenshotScene> maintenanceScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("maintenance", [](Flow& flow, R&) {
+        flow.enterMaintenance("/etc/kiosk/kiosk.ini:12: unknown key [session] inactivty_timeout_s");
+    });
+    return scenes;
+}
+
+} // namespace
+
 ScreenEntry maintenanceScreenEntry() {
-    return screenEntry<MaintenanceScreen>(Screen::Maintenance);
+    return screenEntry<MaintenanceScreen>(Screen::Maintenance, maintenanceScenes);
 }
 
 } // namespace kiosk::ui

@@ -115,8 +115,36 @@ void PhoneHandOffScreen::drawContent(const FrameContext& ctx) {
     ImGui::EndGroup();
 }
 
+// The screenshot scenes that end on this file's screens (listed through their entries).
+namespace {
+
+std::vector<ScreenshotScene> phoneHandOffScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    auto toHandOff = [](Flow& flow, R& r) {
+        r.tap(intent::ChooseProcedure{showcase(flow).code});
+        r.tap(intent::Next{});
+        r.tap(intent::ChooseChannel{SubmitChannel::Phone});
+    };
+    add("phone_handoff", toHandOff);
+    addLooks(scenes, "phone_handoff", toHandOff);
+    // The walkthrough of a procedure that also has VNeID steps, each with its picture.
+    add("phone_handoff_vneid", [](Flow&, R& r) {
+        r.tap(intent::ChooseProcedure{"2.000986"});
+        r.tap(intent::Next{});
+        r.tap(intent::ChooseChannel{SubmitChannel::Phone});
+    });
+    return scenes;
+}
+
+} // namespace
+
 ScreenEntry phoneHandOffScreenEntry() {
-    return screenEntry<PhoneHandOffScreen>(Screen::PhoneHandOff);
+    return screenEntry<PhoneHandOffScreen>(Screen::PhoneHandOff, phoneHandOffScenes);
 }
 
 } // namespace kiosk::ui

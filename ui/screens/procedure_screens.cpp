@@ -233,7 +233,8 @@ void ProcedureInfoScreen::drawContent(const FrameContext& ctx) {
         return;
     }
     headingText(ctx, ctx.local(procedure->name));
-    beginScrollArea(ctx, "info", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    beginScrollArea(ctx, "info", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
+                    PagerPlace::BesideAction);
     auto section = [&](Msg title, std::string_view text) {
         if (text.empty()) {
             return;
@@ -263,20 +264,112 @@ void ProcedureInfoScreen::drawContent(const FrameContext& ctx) {
     }
 }
 
+// The screenshot scenes that end on this file's screens (listed through their entries).
+namespace {
+
+std::vector<ScreenshotScene> procedureCategoriesScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("procedure_categories",
+        [](Flow&, R& r) { r.tap(intent::Open{Screen::ProcedureCategories}); });
+    scenes.push_back({"procedure_categories_text_size_3", [](Flow&, R& r) {
+                          r.tap(intent::SetTextSize{TextSize::Largest});
+                          r.tap(intent::Open{Screen::ProcedureCategories});
+                      }});
+    add("procedure_categories_all", [](Flow&, R& r) {
+        r.tap(intent::Open{Screen::ProcedureCategories});
+        r.tap(intent::ChooseCategory{"civil_status"});
+        r.tap(intent::Back{});
+    });
+    return scenes;
+}
+
+std::vector<ScreenshotScene> procedureListScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("procedure_list", [](Flow&, R& r) {
+        r.tap(intent::Open{Screen::ProcedureCategories});
+        r.tap(intent::ChooseCategory{"civil_status"});
+    });
+    return scenes;
+}
+
+std::vector<ScreenshotScene> procedureInfoScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("procedure_info", [](Flow& flow, R& r) {
+        r.tap(intent::Open{Screen::ProcedureCategories});
+        r.tap(intent::ChooseCategory{"civil_status"});
+        r.tap(intent::ChooseProcedure{showcase(flow).code});
+    });
+    return scenes;
+}
+
+std::vector<ScreenshotScene> procedureSearchScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("procedure_search", [](Flow&, R& r) {
+        r.tap(intent::Open{Screen::ProcedureCategories});
+        r.tap(intent::OpenProcedureSearch{});
+    });
+    add("procedure_search_typing", [](Flow&, R& r) {
+        r.tap(intent::Open{Screen::ProcedureCategories});
+        r.tap(intent::OpenProcedureSearch{});
+        r.type("khai sinh");
+    });
+    add("procedure_search_results", [](Flow&, R& r) {
+        r.tap(intent::Open{Screen::ProcedureCategories});
+        r.tap(intent::OpenProcedureSearch{});
+        r.type("dang ky");
+        r.tap(intent::PressKey{doneKey()});
+    });
+    add("procedure_search_nothing", [](Flow&, R& r) {
+        r.tap(intent::Open{Screen::ProcedureCategories});
+        r.tap(intent::OpenProcedureSearch{});
+        r.type("xe máy");
+    });
+    scenes.push_back({"procedure_search_typing_text_size_3", [](Flow&, R& r) {
+                          r.tap(intent::SetTextSize{TextSize::Largest});
+                          r.tap(intent::Open{Screen::ProcedureCategories});
+                          r.tap(intent::OpenProcedureSearch{});
+                          r.type("khai sinh");
+                      }});
+    return scenes;
+}
+
+} // namespace
+
 ScreenEntry procedureCategoriesScreenEntry() {
-    return screenEntry<ProcedureCategoriesScreen>(Screen::ProcedureCategories);
+    return screenEntry<ProcedureCategoriesScreen>(Screen::ProcedureCategories,
+                                                  procedureCategoriesScenes);
 }
 
 ScreenEntry procedureListScreenEntry() {
-    return screenEntry<ProcedureListScreen>(Screen::ProcedureList);
+    return screenEntry<ProcedureListScreen>(Screen::ProcedureList, procedureListScenes);
 }
 
 ScreenEntry procedureInfoScreenEntry() {
-    return screenEntry<ProcedureInfoScreen>(Screen::ProcedureInfo);
+    return screenEntry<ProcedureInfoScreen>(Screen::ProcedureInfo, procedureInfoScenes);
 }
 
 ScreenEntry procedureSearchScreenEntry() {
-    return screenEntry<ProcedureSearchScreen>(Screen::ProcedureSearch);
+    return screenEntry<ProcedureSearchScreen>(Screen::ProcedureSearch, procedureSearchScenes);
 }
 
 } // namespace kiosk::ui

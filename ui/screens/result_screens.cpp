@@ -4,6 +4,7 @@
 #include "kiosk/dossier/appointment_text.hpp"
 #include "kiosk/dossier/dossier_status.hpp"
 #include "kiosk/validation/civil_date.hpp"
+#include "ui/widgets/layout_probe.hpp"
 #include "ui/widgets/scroll_area.hpp"
 
 #include <algorithm>
@@ -174,7 +175,10 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
         mutedText(ctx, ctx.tr(Msg::ResultReprintLater));
         ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     };
-    beginScrollArea(ctx, "result", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    // A "try again" for the volunteer takes the action bar's left half; else the page buttons may.
+    bool tryAgainShown = !stored && ctx.session.assisted;
+    beginScrollArea(ctx, "result", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
+                    tryAgainShown ? PagerPlace::Below : PagerPlace::BesideAction);
     if (accepted) {
         ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.ok);
         headingText(ctx, ctx.tr(Msg::ResultAccepted));
@@ -246,7 +250,7 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
     }
     endScrollArea(ctx);
     // A volunteer, once the fault is cleared, tries again with the answers still in memory.
-    if (!stored && ctx.session.assisted && secondaryAction(ctx, ctx.tr(Msg::ResultTryAgain))) {
+    if (tryAgainShown && secondaryAction(ctx, ctx.tr(Msg::ResultTryAgain))) {
         ctx.emit(intent::Submit{});
     }
     if (primaryAction(ctx, ctx.tr(Msg::NavDone))) {
@@ -256,9 +260,9 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
 
 void LookupScreen::drawContent(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::LookupTitle));
-    bodyText(ctx, ctx.tr(Msg::LookupHint));
-    mutedText(ctx, ctx.tr(Msg::LookupWhich));
-    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+    // The field first, then what to type in it: at large text the explanation pages, the
+    // field stays in view.
+    ImVec2 fieldTop = ImGui::GetCursorScreenPos();
     boldText(ctx, ctx.tr(Msg::LookupCodeLabel));
     ctx.say(audio::SpeechRole::Choice, ctx.tr(Msg::LookupCodeLabel));
     const std::string& code = ctx.session.lookup.code;
@@ -267,6 +271,13 @@ void LookupScreen::drawContent(const FrameContext& ctx) {
                  ImGui::GetContentRegionAvail().x)) {
         ctx.emit(intent::EditField{kLookupCodeField});
     }
+    noteFocusedField(fieldTop, ImGui::GetItemRectMax(), kLookupCodeField);
+    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+    beginScrollArea(ctx, "lookup-hint", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
+                    code.empty() ? PagerPlace::BesideAction : PagerPlace::Below);
+    bodyText(ctx, ctx.tr(Msg::LookupHint));
+    mutedText(ctx, ctx.tr(Msg::LookupWhich));
+    endScrollArea(ctx);
     if (!code.empty() && primaryAction(ctx, ctx.tr(Msg::LookupSearch))) {
         ctx.emit(intent::LookupSubmit{});
     }
@@ -323,20 +334,155 @@ void LookupResultScreen::drawContent(const FrameContext& ctx) {
     endScrollArea(ctx);
 }
 
+// The screenshot scenes that end on this file's screens (listed through their entries).
+namespace {
+
+std::vector<ScreenshotScene> submittingScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("submitting", [](Flow& flow, R& r) {
+        toConsent(flow, r);
+        r.tap(intent::SetConsent{true});
+        r.tap(intent::Submit{});
+    });
+    return scenes;
+}
+
+std::vector<ScreenshotScene> resultScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("result_accepted", [](Flow& flow, R& r) { submitted(flow, r, SubmissionState::Accepted); });
+    add("result_queued", [](Flow& flow, R& r) { submitted(flow, r, SubmissionState::Queued); });
+    scenes.push_back({"result_accepted_text_size_3", [](Flow& flow, R& r) {
+                          r.tap(intent::SetTextSize{TextSize::Largest});
+                          submitted(flow, r, SubmissionState::Accepted);
+                          r.tap(intent::Rate{4});
+                      }});
+    add("result_failed", [](Flow& flow, R& r) {
+        submittedWith(flow, r, SubmissionState::Failed, false, "storage_full");
+    });
+    add("result_accepted_print_failed",
+        [](Flow& flow, R& r) { submittedWith(flow, r, SubmissionState::Accepted, false); });
+    add("result_queued_print_failed",
+        [](Flow& flow, R& r) { submittedWith(flow, r, SubmissionState::Queued, false); });
+    // printer = auto with nothing plugged in: the code stays on screen to be written down.
+    add("result_accepted_no_printer", [](Flow& flow, R& r) {
+        submittedWith(flow, r, SubmissionState::Accepted, false);
+        flow.receiptPrinted(false, false);
+    });
+    add("result_queued_no_printer", [](Flow& flow, R& r) {
+        submittedWith(flow, r, SubmissionState::Queued, false);
+        flow.receiptPrinted(false, false);
+    });
+    add("result_rated", [](Flow& flow, R& r) {
+        submitted(flow, r, SubmissionState::Accepted);
+        r.tap(intent::Rate{5});
+    });
+    addLooks(scenes, "result_queued",
+             [](Flow& flow, R& r) { submitted(flow, r, SubmissionState::Queued); });
+    return scenes;
+}
+
+std::vector<ScreenshotScene> lookupScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("lookup", [](Flow&, R& r) { r.tap(intent::Open{Screen::Lookup}); });
+
+    return scenes;
+}
+
+std::vector<ScreenshotScene> lookupResultScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("lookup_result", [](Flow& flow, R& r) {
+        r.tap(intent::Open{Screen::Lookup});
+        r.tap(intent::EditField{kLookupCodeField});
+        r.type("000.00.01.H22-261125-0007");
+        r.tap(intent::EditDone{});
+        r.tap(intent::LookupSubmit{});
+        LookupState answer;
+        answer.found = true;
+        answer.statusCode = "correcting";
+        answer.statusReason = "Mang bản sao giấy chứng sinh";
+        answer.appointmentText = "16:00, 27/11/2026";
+        answer.openedCount = 2;
+        answer.openedBy = {{"Bộ phận một cửa UBND xã", 2}};
+        flow.lookupFinished(answer);
+    });
+    add("lookup_not_found", [](Flow& flow, R& r) {
+        LookupState answer;
+        answer.found = false;
+        lookedUp(r, flow, "000.00.01.H22-261125-9999", answer);
+    });
+    add("lookup_offline", [](Flow& flow, R& r) {
+        LookupState answer;
+        answer.failureReason = "offline";
+        lookedUp(r, flow, "000.00.01.H22-261125-0007", answer);
+    });
+    add("lookup_overdue", [](Flow& flow, R& r) {
+        LookupState answer;
+        answer.found = true;
+        answer.statusCode = "processing";
+        answer.appointmentText = "16:00, 20/11/2026";
+        lookedUp(r, flow, "000.00.01.H22-181125-0003", answer);
+    });
+    add("lookup_reference_waiting", [](Flow& flow, R& r) {
+        LookupState answer;
+        answer.localReference = true;
+        answer.stillWaiting = true;
+        lookedUp(r, flow, "VT-20261125-0007", answer);
+    });
+    add("lookup_reference_sent", [](Flow& flow, R& r) {
+        LookupState answer;
+        answer.localReference = true;
+        answer.dossierCode = "000.00.01.H22-261125-0007";
+        answer.found = true;
+        answer.statusCode = "processing";
+        answer.appointmentText = screenshotAppointment(showcase(flow));
+        lookedUp(r, flow, "VT-20261125-0007", answer);
+    });
+    addLooks(scenes, "lookup_result", [](Flow& flow, R& r) {
+        LookupState answer;
+        answer.found = true;
+        answer.statusCode = "processing";
+        answer.appointmentText = "16:00, 27/11/2026";
+        lookedUp(r, flow, "000.00.01.H22-261125-0007", answer);
+    });
+    return scenes;
+}
+
+} // namespace
+
 ScreenEntry submittingScreenEntry() {
-    return screenEntry<SubmittingScreen>(Screen::Submitting);
+    return screenEntry<SubmittingScreen>(Screen::Submitting, submittingScenes);
 }
 
 ScreenEntry resultScreenEntry() {
-    return screenEntry<ResultScreen>(Screen::Result);
+    return screenEntry<ResultScreen>(Screen::Result, resultScenes);
 }
 
 ScreenEntry lookupScreenEntry() {
-    return screenEntry<LookupScreen>(Screen::Lookup);
+    return screenEntry<LookupScreen>(Screen::Lookup, lookupScenes);
 }
 
 ScreenEntry lookupResultScreenEntry() {
-    return screenEntry<LookupResultScreen>(Screen::LookupResult);
+    return screenEntry<LookupResultScreen>(Screen::LookupResult, lookupResultScenes);
 }
 
 } // namespace kiosk::ui

@@ -17,7 +17,8 @@ void DocumentsScreen::drawContent(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::DocumentsTitle));
     mutedText(ctx, ctx.tr(Msg::DocumentsHint));
     const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
-    beginScrollArea(ctx, "documents", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    beginScrollArea(ctx, "documents", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
+                    PagerPlace::BesideAction);
     for (const DocumentRequirement& document : procedure->documents) {
         // "1 bản chính (bản gốc, không phải bản photo)": the count first, and the paper kind
         // in plain words, not "bản chính × 1".
@@ -48,7 +49,8 @@ void ReviewScreen::drawContent(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     const float width = ImGui::GetContentRegionAvail().x - m.gapPx * 2;
     const auto& values = ctx.session.dossier.values;
-    beginScrollArea(ctx, "review", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    beginScrollArea(ctx, "review", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
+                    PagerPlace::BesideAction);
     for (std::size_t g = 0; g < procedure->groups.size(); ++g) {
         const FieldGroup& group = procedure->groups[g];
         // Group title on the left, "Read back" and its own "Change" button on the right.
@@ -98,6 +100,9 @@ void ReviewScreen::drawContent(const FrameContext& ctx) {
 
 void ConsentScreen::drawContent(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::ConsentTitle));
+    // At large text the explanation and the tick box page above the action row (whose left
+    // half holds the reason the send button is off).
+    beginScrollArea(ctx, "consent", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
     bodyText(ctx, ctx.tr(Msg::ConsentBody));
     ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
     bool given = ctx.session.dossier.consent;
@@ -105,6 +110,7 @@ void ConsentScreen::drawContent(const FrameContext& ctx) {
                   ImGui::GetContentRegionAvail().x)) {
         ctx.emit(intent::SetConsent{!given});
     }
+    endScrollArea(ctx);
     // Until the resident agrees, the send button is shown switched off with the reason beside
     // it, never a button that silently does nothing.
     if (!given) {
@@ -132,16 +138,71 @@ void ConsentScreen::drawContent(const FrameContext& ctx) {
     }
 }
 
+// The screenshot scenes that end on this file's screens (listed through their entries).
+namespace {
+
+std::vector<ScreenshotScene> documentsScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("documents", fillEverything);
+    add("documents_ticked", [](Flow& flow, R& r) {
+        fillEverything(flow, r);
+        for (const DocumentRequirement& document : showcase(flow).documents) {
+            r.tap(intent::ToggleDocument{document.id});
+        }
+    });
+    addLooks(scenes, "documents", fillEverything);
+    return scenes;
+}
+
+std::vector<ScreenshotScene> reviewScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    auto toReview = [](Flow& flow, R& r) {
+        fillEverything(flow, r);
+        r.tap(intent::Next{});
+    };
+    add("review", toReview);
+    addLooks(scenes, "review", toReview);
+    return scenes;
+}
+
+std::vector<ScreenshotScene> consentScenes(const SceneSources&) {
+    using namespace scene;
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    auto add = [&](std::string name, SceneReach reach) {
+        scenes.push_back({std::move(name), std::move(reach)});
+    };
+    add("consent", toConsent);
+    add("consent_ticked", [](Flow& flow, R& r) {
+        toConsent(flow, r);
+        r.tap(intent::SetConsent{true});
+    });
+    addLooks(scenes, "consent", toConsent);
+    return scenes;
+}
+
+} // namespace
+
 ScreenEntry documentsScreenEntry() {
-    return screenEntry<DocumentsScreen>(Screen::Documents);
+    return screenEntry<DocumentsScreen>(Screen::Documents, documentsScenes);
 }
 
 ScreenEntry reviewScreenEntry() {
-    return screenEntry<ReviewScreen>(Screen::Review);
+    return screenEntry<ReviewScreen>(Screen::Review, reviewScenes);
 }
 
 ScreenEntry consentScreenEntry() {
-    return screenEntry<ConsentScreen>(Screen::Consent);
+    return screenEntry<ConsentScreen>(Screen::Consent, consentScenes);
 }
 
 } // namespace kiosk::ui

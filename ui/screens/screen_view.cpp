@@ -1,6 +1,7 @@
 // The screen frame: header with commune and clock, content, navigation bar and status bar.
 #include "ui/screens/screen_view.hpp"
 
+#include "ui/widgets/layout_probe.hpp"
 #include "ui/widgets/status_bar.hpp"
 #include "ui/widgets/touch_button.hpp"
 
@@ -66,8 +67,9 @@ void drawHeader(const FrameContext& ctx, float height, float titleLeft) {
 void drawNavigation(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     float width = ImGui::GetContentRegionAvail().x;
-    // Wide enough for icon and label at the current text size, never more than half the bar.
-    ImFont* font = ctx.fonts.bold;
+    // Wide enough for icon and label, never more than half the bar. The row is chrome: it keeps
+    // the normal size at every text size, so the content gets the room.
+    ImFont* font = ctx.fonts.chromeBold;
     float widest = 0;
     for (Msg label : {Msg::NavBack, Msg::NavHome}) {
         std::string_view t = ctx.tr(label);
@@ -79,14 +81,16 @@ void drawNavigation(const FrameContext& ctx) {
     float buttonWidth = std::min(std::max(m.mm(60), needed), (width - m.gapPx) * 0.5f);
     if (!ctx.session.history.empty()) {
         ImGui::SetCursorPos(ImVec2(0, 0));
-        if (touchButton(ctx, "nav-back", ctx.tr(Msg::NavBack), ImVec2(buttonWidth, m.targetPx),
-                        ButtonKind::Secondary, Icon::Back)) {
+        if (touchButton(ctx, "nav-back", ctx.tr(Msg::NavBack),
+                        ImVec2(buttonWidth, m.chromeTargetPx), ButtonKind::Secondary, Icon::Back,
+                        font)) {
             ctx.emit(intent::Back{});
         }
     }
     ImGui::SetCursorPos(ImVec2(width - buttonWidth, 0));
-    if (touchButton(ctx, "nav-start-over", ctx.tr(Msg::NavHome), ImVec2(buttonWidth, m.targetPx),
-                    ButtonKind::Secondary, Icon::Home)) {
+    if (touchButton(ctx, "nav-start-over", ctx.tr(Msg::NavHome),
+                    ImVec2(buttonWidth, m.chromeTargetPx), ButtonKind::Secondary, Icon::Home,
+                    font)) {
         ctx.emit(intent::StartOver{});
     }
 }
@@ -219,7 +223,7 @@ void ScreenView::draw(const FrameContext& ctx) {
     }
 
     float statusHeight = ctx.fonts.status->FontSize * 2.0f;
-    float navHeight = navigation() == Navigation::None ? 0.0f : m.targetPx + m.gapPx * 2;
+    float navHeight = navigation() == Navigation::None ? 0.0f : m.chromeTargetPx + m.gapPx * 2;
     float contentHeight = viewport->Size.y - headerHeight - statusHeight - navHeight;
 
     ImGui::SetCursorPos(ImVec2(m.marginPx, headerHeight + m.gapPx));
@@ -230,7 +234,7 @@ void ScreenView::draw(const FrameContext& ctx) {
 
     if (navigation() != Navigation::None) {
         ImGui::SetCursorPos(ImVec2(m.marginPx, headerHeight + contentHeight + m.gapPx));
-        ImGui::BeginChild("navigation", ImVec2(viewport->Size.x - 2 * m.marginPx, m.targetPx),
+        ImGui::BeginChild("navigation", ImVec2(viewport->Size.x - 2 * m.marginPx, m.chromeTargetPx),
                           false, ImGuiWindowFlags_NoScrollbar);
         drawNavigation(chrome);
         ImGui::EndChild();
@@ -263,8 +267,10 @@ bool primaryAction(const FrameContext& ctx, std::string_view label, ButtonKind k
     float width = actionWidth(ctx, label);
     ImVec2 region = ImGui::GetWindowContentRegionMax();
     ImGui::SetCursorPos(ImVec2(region.x - width, region.y - ctx.metrics.targetPx));
-    return touchButton(ctx, "primary-action", label, ImVec2(width, ctx.metrics.targetPx), kind,
-                       Icon::Next);
+    bool pressed = touchButton(ctx, "primary-action", label, ImVec2(width, ctx.metrics.targetPx),
+                               kind, Icon::Next);
+    noteMainAction(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), label);
+    return pressed;
 }
 
 bool secondaryAction(const FrameContext& ctx, std::string_view label) {
@@ -275,10 +281,21 @@ bool secondaryAction(const FrameContext& ctx, std::string_view label) {
     return touchButton(ctx, "secondary-action", label, ImVec2(width, ctx.metrics.targetPx));
 }
 
+namespace {
+
+// Notes the lines of the text item just drawn (scroll areas keep them whole; the layout test).
+void noteWrappedText(std::string_view text) {
+    noteTextLines(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::GetTextLineHeight(),
+                  text);
+}
+
+} // namespace
+
 void boldText(const FrameContext& ctx, std::string_view text) {
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    noteWrappedText(text);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
 }
@@ -290,16 +307,23 @@ void problemText(const FrameContext& ctx, std::string_view text) {
     ImGui::PushTextWrapPos(0);
     std::string line = "! " + std::string(text);
     ImGui::TextUnformatted(line.c_str());
+    noteWrappedText(line);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::PopStyleColor();
 }
 
+bool shortOfHeight(const FrameContext& ctx) {
+    return ImGui::GetWindowHeight() < ctx.metrics.headingFontPx * 8;
+}
+
 void headingText(const FrameContext& ctx, std::string_view text) {
     ctx.say(audio::SpeechRole::Heading, text);
-    ImGui::PushFont(ctx.fonts.heading);
+    // When the screen is short for the text size, the title gives way first: body-size bold.
+    ImGui::PushFont(shortOfHeight(ctx) ? ctx.fonts.bold : ctx.fonts.heading);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    noteWrappedText(text);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
 }
@@ -309,6 +333,7 @@ void bodyText(const FrameContext& ctx, std::string_view text) {
     ImGui::PushFont(ctx.fonts.body);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    noteWrappedText(text);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
 }

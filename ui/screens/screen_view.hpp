@@ -28,6 +28,10 @@ bool primaryAction(const FrameContext& ctx, std::string_view label,
 // A second action at the bottom left (e.g. "Try again" beside "Type it in").
 bool secondaryAction(const FrameContext& ctx, std::string_view label);
 
+// True when the content area is short for the text size (large text, landscape): titles and
+// step lines give way first. Call it from the content area.
+bool shortOfHeight(const FrameContext& ctx);
+
 // Text helpers shared by screens.
 void headingText(const FrameContext& ctx, std::string_view text);
 void bodyText(const FrameContext& ctx, std::string_view text);

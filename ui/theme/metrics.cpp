@@ -32,8 +32,10 @@ Metrics computeMetrics(int widthPx, double panelWidthMm, TextSize size) {
     m.statusFontPx = fontPxForCap(3.0);
     m.chromeFontPx = fontPxForCap(capHeightMm(TextSize::Normal));
     m.chromeTargetPx = std::max(m.mm(kMinimumTargetMm), m.chromeFontPx * 1.9f);
-    // A button holds one line of body text with padding, never less than the minimum target.
-    m.targetPx = std::max(m.mm(kMinimumTargetMm), m.bodyFontPx * 1.9f);
+    // A button holds one line of body text with padding, never less than the minimum target nor
+    // than at the normal size. At the larger sizes the padding gives way first (1.5 lines, not
+    // 1.9), so the field being edited and the main action still fit on the screen.
+    m.targetPx = std::max(m.chromeTargetPx, m.bodyFontPx * 1.5f);
     m.gapPx = std::max(m.mm(kMinimumGapMm), m.bodyFontPx * 0.35f);
     m.marginPx = m.mm(6.0);
     return m;

@@ -5,8 +5,15 @@
 
 namespace kiosk::ui {
 
+// Where the "Xem tiếp ▼" / "▲" page buttons go when the list does not fit: in a row under the
+// list, or in the left half of the screen's action bar (the main action keeps the right half),
+// which leaves the list the whole height; RightOfAction: in the right half, for a screen whose
+// only action is a secondary one at the left.
+enum class PagerPlace { Below, BesideAction, RightOfAction };
+
 // Between begin and end, draw the list's items. `height` 0 = the rest of the region.
-void beginScrollArea(const FrameContext& ctx, std::string_view id, float height = 0);
+void beginScrollArea(const FrameContext& ctx, std::string_view id, float height = 0,
+                     PagerPlace place = PagerPlace::Below);
 void endScrollArea(const FrameContext& ctx);
 
 } // namespace kiosk::ui

@@ -1,6 +1,8 @@
 // Touch buttons drawn on invisible ImGui buttons, which fire on release inside the target.
 #include "ui/widgets/touch_button.hpp"
 
+#include "ui/widgets/layout_probe.hpp"
+
 #include <string>
 
 namespace kiosk::ui {
@@ -29,6 +31,8 @@ Colours colours(const Palette& p, ButtonKind kind, bool pressed) {
 std::pair<bool, bool> hitArea(std::string_view id, ImVec2 size) {
     std::string key(id);
     bool clicked = ImGui::InvisibleButton(key.c_str(), size);
+    // In a scroll area a button is kept whole, like a line of text.
+    noteScrollAtom(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     return {clicked, ImGui::IsItemActive()};
 }
 
@@ -38,14 +42,22 @@ void centredText(ImDrawList* d, ImFont* font, ImVec2 min, ImVec2 max, ImU32 colo
                                       text.data() + text.size());
     ImVec2 at((min.x + max.x - size.x) * 0.5f, (min.y + max.y - size.y) * 0.5f);
     d->AddText(font, font->FontSize, at, colour, text.data(), text.data() + text.size(), wrapWidth);
+    noteTextLines(at, ImVec2(at.x + size.x, at.y + size.y), font->FontSize, text);
 }
 
 } // namespace
 
 bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view label, ImVec2 size,
-                 ButtonKind kind, std::optional<Icon> icon) {
+                 ButtonKind kind, std::optional<Icon> icon, ImFont* font) {
     ctx.say(audio::SpeechRole::Choice, label);
-    size.y = std::max(size.y, ctx.metrics.targetPx);
+    size.y = std::max(size.y, font ? ctx.metrics.chromeTargetPx : ctx.metrics.targetPx);
+    ImFont* face = font ? font : ctx.fonts.bold;
+    // Shrink rather than spill: at the largest sizes a long label may not fit its button.
+    float room = size.x - ctx.metrics.gapPx * 2 - (icon ? face->FontSize * 0.9f : 0.0f);
+    if (face->CalcTextSizeA(face->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size())
+            .x > room) {
+        face = ctx.fonts.chromeBold;
+    }
     auto [clicked, pressed] = hitArea(id, size);
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
@@ -57,9 +69,8 @@ bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view 
     ImU32 textColour = ImGui::GetColorU32(c.text);
     if (icon) {
         // Icon and label are centred together as one group.
-        ImFont* font = ctx.fonts.bold;
-        float iconSize = font->FontSize * 0.9f;
-        float textWidth = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(),
+        float iconSize = face->FontSize * 0.9f;
+        float textWidth = face->CalcTextSizeA(face->FontSize, FLT_MAX, 0, label.data(),
                                               label.data() + label.size())
                               .x;
         float groupWidth = iconSize + ctx.metrics.gapPx + textWidth;
@@ -69,7 +80,7 @@ bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view 
         min.x = left + iconSize + ctx.metrics.gapPx;
         max.x = min.x + textWidth;
     }
-    centredText(d, ctx.fonts.bold, min, max, textColour, label, 0);
+    centredText(d, face, min, max, textColour, label, 0);
     return clicked;
 }
 
@@ -171,12 +182,17 @@ void rowText(const FrameContext& ctx, ImVec2 at, float wrap, std::string_view ti
     ImFont* bold = ctx.fonts.bold;
     ImFont* body = ctx.fonts.body;
     d->AddText(bold, bold->FontSize, at, colour, title.data(), title.data() + title.size(), wrap);
+    ImVec2 titleSize = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, title.data(),
+                                           title.data() + title.size());
+    noteTextLines(at, ImVec2(at.x + titleSize.x, at.y + titleSize.y), bold->FontSize, title);
     if (!subtitle.empty()) {
-        float titleHeight = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, title.data(),
-                                                title.data() + title.size())
-                                .y;
-        d->AddText(body, body->FontSize, ImVec2(at.x, at.y + titleHeight), colour, subtitle.data(),
+        ImVec2 subAt(at.x, at.y + titleSize.y);
+        d->AddText(body, body->FontSize, subAt, colour, subtitle.data(),
                    subtitle.data() + subtitle.size(), wrap);
+        ImVec2 subSize = body->CalcTextSizeA(body->FontSize, FLT_MAX, wrap, subtitle.data(),
+                                             subtitle.data() + subtitle.size());
+        noteTextLines(subAt, ImVec2(subAt.x + subSize.x, subAt.y + subSize.y), body->FontSize,
+                      subtitle);
     }
 }
 

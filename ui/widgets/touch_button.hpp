@@ -15,8 +15,11 @@ enum class ButtonKind { Primary, Secondary, Danger, Disabled };
 enum class Selection { NotSelected, Selected };
 
 // A full-width or fixed-size button with one line of text. Returns true on release inside.
+// `font` null: the bold text of the resident's size; a chrome font (navigation) lets the button
+// be as short as the chrome's target.
 bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view label, ImVec2 size,
-                 ButtonKind kind = ButtonKind::Secondary, std::optional<Icon> icon = std::nullopt);
+                 ButtonKind kind = ButtonKind::Secondary, std::optional<Icon> icon = std::nullopt,
+                 ImFont* font = nullptr);
 
 // A big home-screen choice: an icon, a bold title and a hint line under it.
 bool choiceCard(const FrameContext& ctx, std::string_view id, Icon icon, std::string_view title,

@@ -1,5 +1,5 @@
 // Lesson scenes are reached like every other scene: by the intents of a scripted resident.
-#include "ui/lesson_scenes.hpp"
+#include "ui/screens/lesson_scenes.hpp"
 
 #include <string>
 
@@ -52,11 +52,21 @@ std::string stepName(const std::string& id, std::size_t step, const char* suffix
 
 } // namespace
 
-std::vector<ScreenshotScene> lessonScreenshotScenes(const LessonCatalog& lessons) {
+std::vector<ScreenshotScene> lessonListScenes(const SceneSources&) {
+    std::vector<ScreenshotScene> scenes;
+    auto toList = [](Flow&, ScriptedResident& r) { r.tap(intent::Open{Screen::Lessons}); };
+    scenes.push_back({"lesson_list", toList});
+    scene::addLooks(scenes, "lesson_list", toList);
+    return scenes;
+}
+
+std::vector<ScreenshotScene> lessonStepScenes(const SceneSources& sources) {
     using R = ScriptedResident;
     std::vector<ScreenshotScene> scenes;
-    scenes.push_back({"lesson_list", [](Flow&, R& r) { r.tap(intent::Open{Screen::Lessons}); }});
-    for (const Lesson& lesson : lessons.lessons) {
+    if (sources.lessons == nullptr) {
+        return scenes;
+    }
+    for (const Lesson& lesson : sources.lessons->lessons) {
         std::string id = lesson.id;
         for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
             const LessonStep& step = lesson.steps[i];
@@ -115,6 +125,18 @@ std::vector<ScreenshotScene> lessonScreenshotScenes(const LessonCatalog& lessons
                                   }});
             }
         }
+    }
+    return scenes;
+}
+
+std::vector<ScreenshotScene> lessonDoneScenes(const SceneSources& sources) {
+    using R = ScriptedResident;
+    std::vector<ScreenshotScene> scenes;
+    if (sources.lessons == nullptr) {
+        return scenes;
+    }
+    for (const Lesson& lesson : sources.lessons->lessons) {
+        std::string id = lesson.id;
         std::size_t last = lesson.steps.size() - 1;
         scenes.push_back({"lesson_" + id + "_done", [id, last](Flow& flow, R& r) {
                               toStep(flow, r, id, last);
