@@ -4,7 +4,6 @@
 #include "kiosk/app/scripted_resident.hpp"
 #include "kiosk/audio/screen_speech.hpp"
 #include "ui/kiosk_app.hpp"
-#include "ui/lesson_scenes.hpp"
 #include "ui/screens/screen_entry.hpp"
 #include "ui/screenshot_pass.hpp"
 
@@ -77,11 +76,7 @@ std::vector<SpokenScene> speakEveryScene(int width, int height) {
     REQUIRE(app.start(WindowMode::Offscreen, width, height));
     REQUIRE(runtime.catalog() != nullptr);
     app.fixWallClock(screenshotWallClock());
-    std::vector<ScreenshotScene> scenes = screenshotScenes();
-    if (runtime.lessons() != nullptr) {
-        auto lessons = lessonScreenshotScenes(*runtime.lessons());
-        scenes.insert(scenes.end(), lessons.begin(), lessons.end());
-    }
+    std::vector<ScreenshotScene> scenes = screenshotScenes(SceneSources{runtime.lessons()});
     for (Language language : {Language::Vietnamese, Language::English}) {
         for (const ScreenshotScene& scene : scenes) {
             Flow& flow = app.resetFlow();

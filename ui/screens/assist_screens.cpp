@@ -250,14 +250,17 @@ void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
         problemText(ctx, ctx.tr(Msg::ToolsResidentCalling));
     }
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    float leftWidth = (avail.x - m.gapPx * 2) * 0.42f;
+    float leftWidth = (avail.x - m.gapPx * 2) * 0.46f;
     float rightWidth = avail.x - m.gapPx * 2 - leftWidth;
     float columnHeight = avail.y - actionBarHeight(ctx) - m.gapPx;
 
     // Left: what a volunteer does most, as big buttons with their outcome beside them.
     ImGui::BeginChild("tools-actions", ImVec2(leftWidth, columnHeight), false,
                       ImGuiWindowFlags_NoScrollbar);
-    if (touchButton(ctx, "reprint", ctx.tr(Msg::ToolsReprint), ImVec2(leftWidth, m.targetPx),
+    // Pages like the right column when a call, a fault and the volume do not all fit.
+    beginScrollArea(ctx, "tools-actions-scroll");
+    float actionWidth = ImGui::GetContentRegionAvail().x; // inside the page buttons' margin
+    if (touchButton(ctx, "reprint", ctx.tr(Msg::ToolsReprint), ImVec2(actionWidth, m.targetPx),
                     ButtonKind::Secondary, Icon::Printer)) {
         ctx.emit(intent::ReprintLastReceipt{});
     }
@@ -287,11 +290,12 @@ void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
     }
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     if (touchButton(ctx, "retry", ctx.tr(tools.retrying ? Msg::ToolsRetrying : Msg::ToolsRetry),
-                    ImVec2(leftWidth, m.targetPx), ButtonKind::Secondary, Icon::Network)) {
+                    ImVec2(actionWidth, m.targetPx), ButtonKind::Secondary, Icon::Network)) {
         ctx.emit(intent::RetryOutbox{});
     }
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
-    volumeControl(ctx, leftWidth);
+    volumeControl(ctx, actionWidth);
+    endScrollArea(ctx);
     ImGui::EndChild();
 
     // Right: the outbox and the devices, scrolling on small panels with large text.
