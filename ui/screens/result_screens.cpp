@@ -382,6 +382,13 @@ std::vector<ScreenshotScene> resultScenes(const SceneSources&) {
         submittedWith(flow, r, SubmissionState::Queued, false);
         flow.receiptPrinted(false, false);
     });
+    // The status bar agrees with the screen: no printer is plugged in.
+    for (ScreenshotScene& shown : scenes) {
+        if (shown.name.ends_with("_no_printer")) {
+            shown.devices.printer = PrinterState::Disconnected;
+            shown.devices.printerSimulated = false;
+        }
+    }
     add("result_rated", [](Flow& flow, R& r) {
         submitted(flow, r, SubmissionState::Accepted);
         r.tap(intent::Rate{5});
