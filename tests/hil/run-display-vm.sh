@@ -15,37 +15,12 @@ taps=${5:-200} # bench: timed taps (about 4 s each under TCG); 0 = idle figures 
 mkdir -p "$out"
 rm -f "$out/results.txt" "$out/console.log" "$out/skipped" "$out/bench.txt"
 
-qemu=$(command -v qemu-system-x86_64 || true)
-if [ -z "$qemu" ]; then
-  echo "qemu-system-x86_64 is not installed (scripts/install-deps.sh installs qemu-system-x86)"
-  echo "qemu absent" > "$out/skipped"
-  exit 77
-fi
-busybox=/bin/busybox
-applets="$("$busybox" --list 2>/dev/null || true)"
-if ! grep -qx cpio <<<"$applets" || ldd "$busybox" > /dev/null 2>&1; then
-  echo "FAIL: /bin/busybox must be the static busybox (package busybox-static)"
-  exit 1
-fi
-
-# Debian's kernel with the display, USB host, HID and evdev modules, unpacked once into the
-# build tree (never installed). Dependencies first: the order is the insmod order.
+. "$src/tests/hil/vm-common.sh"
+hil_require_tools "$out"
+# The display, USB host, HID and evdev modules; dependencies first: the order is the insmod order.
 modules=(drm drm_kms_helper ttm drm_ttm_helper drm_vram_helper bochs
          usb-common usbcore xhci-hcd xhci-pci hid usbhid hid-generic evdev)
-kdir="$build/hil-kernel-display"
-if [ ! -f "$kdir/ok" ]; then
-  rm -rf "$kdir" && mkdir -p "$kdir"
-  package=$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/ {print $2; exit}')
-  [ -n "$package" ] || { echo "FAIL: apt-cache knows no linux-image-amd64 (apt-get update?)"; exit 1; }
-  (cd "$kdir" && apt-get download "$package" > /dev/null 2>&1) ||
-    { echo "FAIL: apt-get download $package failed"; exit 1; }
-  patterns=('./boot/vmlinuz-*')
-  for module in "${modules[@]}"; do patterns+=("*/$module.ko*"); done
-  dpkg-deb --fsys-tarfile "$kdir"/*.deb | tar -x -C "$kdir" --wildcards "${patterns[@]}"
-  rm -f "$kdir"/*.deb
-  touch "$kdir/ok"
-fi
-vmlinuz=$(ls "$kdir"/boot/vmlinuz-* | head -1)
+hil_kernel "$build/hil-kernel"
 
 # Copies $1 and every library ldd lists for it into the root, at the same paths.
 root="$out/root"
@@ -82,9 +57,7 @@ for dl in libudev.so.1 libdrm.so.2 libgbm.so.1 libEGL.so.1 libEGL_mesa.so.0 libG
 done
 mkdir -p "$root/usr/share/glvnd/egl_vendor.d"
 cp /usr/share/glvnd/egl_vendor.d/*mesa*.json "$root/usr/share/glvnd/egl_vendor.d/"
-for module in "${modules[@]}"; do
-  find "$kdir/lib" -name "$module.ko*" -exec cp {} "$root/modules/" \;
-done
+hil_copy_modules "$root" "${modules[@]}"
 cp -r "$src/content" "$root/hil/content"
 cp /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf \
   "$root/usr/share/fonts/truetype/noto/"

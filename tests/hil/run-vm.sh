@@ -10,37 +10,9 @@ out=$3
 mkdir -p "$out"
 rm -f "$out/results.txt" "$out/console.log" "$out/skipped"
 
-qemu=$(command -v qemu-system-x86_64 || true)
-if [ -z "$qemu" ]; then
-  echo "qemu-system-x86_64 is not installed (scripts/install-deps.sh installs qemu-system-x86)"
-  echo "qemu absent" > "$out/skipped"
-  exit 77
-fi
-busybox=/bin/busybox
-# Read busybox's whole list first: `grep -q` closing the pipe early would kill busybox with
-# SIGPIPE and, under pipefail, fail this check at random.
-applets="$("$busybox" --list 2>/dev/null || true)"
-if ! grep -qx cpio <<<"$applets" || ldd "$busybox" > /dev/null 2>&1; then
-  echo "FAIL: /bin/busybox must be the static busybox (package busybox-static)"
-  exit 1
-fi
-
-# Debian's kernel, downloaded once into the build tree and unpacked there (never installed).
-kdir="$build/hil-kernel"
-if [ ! -f "$kdir/ok" ]; then
-  rm -rf "$kdir" && mkdir -p "$kdir"
-  package=$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/ {print $2; exit}')
-  [ -n "$package" ] || { echo "FAIL: apt-cache knows no linux-image-amd64 (apt-get update?)"; exit 1; }
-  (cd "$kdir" && apt-get download "$package" > /dev/null 2>&1) ||
-    { echo "FAIL: apt-get download $package failed"; exit 1; }
-  # Only the kernel and the USB modules the test loads: the whole tree is ~400 MB.
-  dpkg-deb --fsys-tarfile "$kdir"/*.deb |
-    tar -x -C "$kdir" --wildcards './boot/vmlinuz-*' '*/usb-common.ko*' '*/usbcore.ko*' \
-      '*/usbip-core.ko*' '*/vhci-hcd.ko*' '*/usblp.ko*'
-  rm -f "$kdir"/*.deb
-  touch "$kdir/ok"
-fi
-vmlinuz=$(ls "$kdir"/boot/vmlinuz-* | head -1)
+. "$src/tests/hil/vm-common.sh"
+hil_require_tools "$out"
+hil_kernel "$build/hil-kernel"
 
 # The initramfs: busybox, our programs with the libraries ldd lists, content, scenarios.
 root="$out/root"
@@ -60,7 +32,7 @@ for program in "${programs[@]}"; do
   done
 done
 # libusb finds devices through libudev, which reads sysfs; SDL dlopens nothing we need.
-find "$kdir/lib" -name '*.ko*' -exec cp {} "$root/modules/" \;
+hil_copy_modules "$root" usb-common usbcore usbip-core vhci-hcd usblp
 cp -r "$src/content" "$root/hil/content"
 cp /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf \
   "$root/usr/share/fonts/truetype/noto/"
