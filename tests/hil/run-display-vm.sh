@@ -58,15 +58,7 @@ done
 mkdir -p "$root/usr/share/glvnd/egl_vendor.d"
 cp /usr/share/glvnd/egl_vendor.d/*mesa*.json "$root/usr/share/glvnd/egl_vendor.d/"
 hil_copy_modules "$root" "${modules[@]}"
-cp -r "$src/content" "$root/hil/content"
-cp /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf \
-  "$root/usr/share/fonts/truetype/noto/"
-# A complete configuration (a gateway key; nobody answers in the VM), or the kiosk would show its
-# maintenance screen instead of the home screen.
-mkdir -p "$root/hil/gateway"
-"$build/kiosk/programs/kiosk-gateway" keygen --out "$root/hil/gateway" > /dev/null
-echo "hil-kiosk-secret-of-enough-length" > "$root/hil/gateway/kiosk.secret"
-chmod 600 "$root/hil/gateway/kiosk.secret"
+hil_add_kiosk_files "$root" "$src" "$build/kiosk/programs/kiosk-gateway"
 cp "$src/tests/hil/display.sh" "$root/hil/display.sh"
 cat > "$root/init" <<INIT
 #!/bin/busybox sh

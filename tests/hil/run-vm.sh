@@ -33,15 +33,8 @@ for program in "${programs[@]}"; do
 done
 # libusb finds devices through libudev, which reads sysfs; SDL dlopens nothing we need.
 hil_copy_modules "$root" usb-common usbcore usbip-core vhci-hcd usblp
-cp -r "$src/content" "$root/hil/content"
-cp /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf \
-  "$root/usr/share/fonts/truetype/noto/"
-# A gateway key so the demo's dossier is sealed and queued (nobody answers in the VM).
-mkdir -p "$root/hil/gateway"
-"$bin/kiosk-gateway" keygen --out "$root/hil/gateway" > /dev/null
-echo "hil-kiosk-secret-of-enough-length" > "$root/hil/gateway/kiosk.secret"
-# The kiosk refuses a credential that others can read, as it would on the box.
-chmod 600 "$root/hil/gateway/kiosk.secret"
+# The demo's dossier is sealed to the gateway key and queued.
+hil_add_kiosk_files "$root" "$src" "$bin/kiosk-gateway"
 cp "$src/tests/hil/scenarios.sh" "$root/hil/scenarios.sh"
 cp "$src/systemd/kiosk.ini" "$root/hil/kiosk.ini" # the packaged configuration
 # The signed sample pack and the key that verifies it, for the read-only root scenario.

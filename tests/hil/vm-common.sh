@@ -47,6 +47,21 @@ hil_kernel() {
   vmlinuz=$(ls "$kdir"/boot/vmlinuz-* | head -1)
 }
 
+# What the kiosk needs in either machine's root $1: the sample content, the fonts, and a complete
+# gateway configuration (a key and a 0600 credential; nobody answers in the VM), or the kiosk
+# would show its maintenance screen. $2: the source tree, $3: the kiosk-gateway program.
+hil_add_kiosk_files() {
+  local root=$1 src=$2 gateway=$3
+  cp -r "$src/content" "$root/hil/content"
+  cp /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf \
+    /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf "$root/usr/share/fonts/truetype/noto/"
+  mkdir -p "$root/hil/gateway"
+  "$gateway" keygen --out "$root/hil/gateway" > /dev/null
+  echo "hil-kiosk-secret-of-enough-length" > "$root/hil/gateway/kiosk.secret"
+  # The kiosk refuses a credential that others can read, as it would on the box.
+  chmod 600 "$root/hil/gateway/kiosk.secret"
+}
+
 # Copies the modules named after $1 (the initramfs root) into its /modules.
 hil_copy_modules() {
   local root=$1 module

@@ -3,6 +3,7 @@
 // stops on navigation.
 #include "kiosk/app/scripted_resident.hpp"
 #include "kiosk/audio/screen_speech.hpp"
+#include "tests/kiosk/audio/spoken_words.hpp"
 #include "ui/kiosk_app.hpp"
 #include "ui/screens/screen_entry.hpp"
 #include "ui/screenshot_pass.hpp"
@@ -95,17 +96,6 @@ std::vector<SpokenScene> speakEveryScene(int width, int height) {
     return spoken;
 }
 
-std::size_t spokenWords(const std::string& text) {
-    std::size_t words = 0;
-    bool inWord = false;
-    for (char c : text) {
-        bool space = c == ' ';
-        words += !space && !inWord ? 1 : 0;
-        inWord = !space;
-    }
-    return words;
-}
-
 SDL_Event fingerAt(Uint32 type, float x, float y) {
     SDL_Event event{};
     event.type = type;
@@ -188,7 +178,7 @@ TEST_CASE("each screen read aloud is real speech as long as its words need", "[u
         REQUIRE(sound);
         CHECK(audio::rms(sound->pcm) > 0.02);
         // espeak-ng at 140 words (Vietnamese: syllables) a minute, with pauses between lines.
-        double words = static_cast<double>(spokenWords(text));
+        double words = static_cast<double>(testing::spokenWordCount(text));
         double seconds = audio::durationSeconds(sound->pcm);
         double pauses = static_cast<double>(scene.speech.lines.size()) *
                         (audio::kPauseBetweenLinesSeconds + 0.5);

@@ -1,6 +1,7 @@
 // A screen read aloud: its lines in order, a pack's clip for a line when there is one, espeak-ng
 // for the rest, joined into one sound as long as the words need.
 #include "kiosk/audio/screen_speech.hpp"
+#include "tests/kiosk/audio/spoken_words.hpp"
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -15,17 +16,6 @@ std::filesystem::path freshSpeechDir(const char* name) {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;
-}
-
-std::size_t wordCount(const std::string& text) {
-    std::size_t words = 0;
-    bool inWord = false;
-    for (char c : text) {
-        bool space = c == ' ';
-        words += !space && !inWord ? 1 : 0;
-        inWord = !space;
-    }
-    return words;
 }
 
 ScreenSpeech identityScreen() {
@@ -70,7 +60,7 @@ TEST_CASE("a screen read aloud is non-silent and lasts as long as its words need
     CHECK(audio->recordedLines == 0);
     CHECK(rms(audio->pcm) > 0.02);
     // 15 syllables at 140 a minute is about 6.4 s; espeak-ng also pauses at each full stop.
-    double words = static_cast<double>(wordCount(spokenText(speech)));
+    double words = static_cast<double>(testing::spokenWordCount(spokenText(speech)));
     double seconds = durationSeconds(audio->pcm);
     CHECK(seconds > words * 60.0 / 140.0 * 0.4);
     CHECK(seconds < words * 60.0 / 140.0 * 2.5 + 3 * kPauseBetweenLinesSeconds);
