@@ -115,6 +115,17 @@ int FleetReporter::sendDueAggregates(std::optional<GatewayFailure>& failure) {
     if (auto through = readSentThrough(options_.stateFile)) {
         day = std::max(oldest, *through + std::chrono::days(1));
     }
+    // The mark is written once per pass, for the last day finished: a kiosk back after weeks
+    // away (or a fresh one) must not fsync a file per day. A crash in between only costs a few
+    // idempotent resends.
+    std::optional<UsageDate> finished;
+    auto keepMark = [&]() {
+        if (!finished) {
+            return true;
+        }
+        nlohmann::json state{{"aggregates_through", formatIsoDate(*finished)}};
+        return static_cast<bool>(writeFileAtomic(options_.stateFile, state.dump() + "\n"));
+    };
     std::error_code noFile;
     int sent = 0;
     for (; day <= yesterday; day += std::chrono::days(1)) {
@@ -125,7 +136,7 @@ int FleetReporter::sendDueAggregates(std::optional<GatewayFailure>& failure) {
                 // the day is not skipped.
                 failure =
                     GatewayFailure{FailureKind::Transient, "usage_unreadable", 0, std::nullopt};
-                return sent;
+                break;
             }
             DailyAggregateReport aggregate = dailyAggregateFrom(*report, day);
             if (!aggregate.counts.empty()) {
@@ -133,7 +144,7 @@ int FleetReporter::sendDueAggregates(std::optional<GatewayFailure>& failure) {
                     client_->report(kAggregatePath, aggregateBody(aggregate, options_.kioskId));
                 if (!outcome.ok() && outcome.failure.kind != FailureKind::Rejected) {
                     failure = outcome.failure;
-                    return sent;
+                    break;
                 }
                 if (!outcome.ok() && logger_ != nullptr) {
                     logger_->log(LogEvent::FleetAggregateRefused,
@@ -144,11 +155,10 @@ int FleetReporter::sendDueAggregates(std::optional<GatewayFailure>& failure) {
             }
         }
         // Empty days advance the mark too: the gateway reads a missing day as zero.
-        nlohmann::json state{{"aggregates_through", formatIsoDate(day)}};
-        if (!writeFileAtomic(options_.stateFile, state.dump() + "\n")) {
-            failure = GatewayFailure{FailureKind::Transient, "state_unwritable", 0, std::nullopt};
-            return sent;
-        }
+        finished = day;
+    }
+    if (!keepMark() && !failure) {
+        failure = GatewayFailure{FailureKind::Transient, "state_unwritable", 0, std::nullopt};
     }
     return sent;
 }
@@ -161,9 +171,10 @@ void FleetReporter::noteOutcome(const FleetPass& pass) {
     // Logged on a change of state only: a kiosk offline for a week must not write a line every
     // five minutes to its SD card.
     if (pass.failure && !failing_) {
-        logger_->log(LogEvent::FleetReportFailed,
-                     {{"report", pass.heartbeatSent ? LogToken("aggregate") : LogToken("heartbeat")},
-                      {"reason", SystemText{pass.failure->code}}});
+        logger_->log(
+            LogEvent::FleetReportFailed,
+            {{"report", pass.heartbeatSent ? LogToken("aggregate") : LogToken("heartbeat")},
+             {"reason", SystemText{pass.failure->code}}});
     } else if (!pass.failure && failing_) {
         logger_->log(LogEvent::FleetReportsResumed, {{"aggregates", pass.aggregatesSent}});
     }
