@@ -9,6 +9,7 @@
 // the frame that shows the press. VM kmsdrm: taps through QMP on an evdev tablet, timed on the
 // host to the frame log line's arrival on a serial port; CPU is the emulated CPU's (TCG).
 // --with-chromium runs bench_ui_startup after it (the kiosk beside Chromium under Xvfb).
+#include "tests/bench/bench_figures.hpp"
 #include "ui/kiosk_app.hpp"
 #include "ui/platform/idle_wait.hpp"
 
@@ -228,15 +229,6 @@ std::map<std::string, std::string> fieldsOf(const std::string& line) {
     return fields;
 }
 
-std::string fixed(double value, int decimals = 2) {
-    if (value < 0) {
-        return "n/a";
-    }
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -299,9 +291,11 @@ int main(int argc, char** argv) {
     std::cout << "| path (where measured) | idle wait | idle CPU (% of a core) | wake-ups/s "
                  "| tap-to-frame p50 (ms) | p99 (ms) | taps |\n|---|---|---|---|---|---|---|\n";
     auto row = [](const char* path, const char* wait, IdleFigures idle, LatencyFigures latency) {
-        std::cout << "| " << path << " | " << wait << " | " << fixed(idle.cpuPercent, 3) << " | "
-                  << fixed(idle.wakeupsPerSecond, 1) << " | " << fixed(latency.p50, 1) << " | "
-                  << fixed(latency.p99, 1) << " | "
+        std::cout << "| " << path << " | " << wait << " | "
+                  << kiosk::bench::fixedFigure(idle.cpuPercent, 3) << " | "
+                  << kiosk::bench::fixedFigure(idle.wakeupsPerSecond, 1) << " | "
+                  << kiosk::bench::fixedFigure(latency.p50, 1) << " | "
+                  << kiosk::bench::fixedFigure(latency.p99, 1) << " | "
                   << (latency.taps > 0 ? std::to_string(latency.taps) : "-") << " |\n";
     };
     row("offscreen, host", "SDL_WaitEventTimeout", hostSdl, hostSdlLatency);

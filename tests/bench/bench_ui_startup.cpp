@@ -6,6 +6,7 @@
 // Both programs run under one Xvfb screen (software rendering, like a Pi without GPU drivers).
 // "First frame" is measured the same way for both: from spawn until the X screen first shows
 // non-uniform content, polled with xwd. The kiosk also reports its own first-frame time.
+#include "tests/bench/bench_figures.hpp"
 #include "ui/kiosk_app.hpp"
 
 #include <algorithm>
@@ -244,15 +245,6 @@ std::pair<double, double> frameTimes() {
     return {samples[samples.size() / 2], samples[samples.size() * 99 / 100]};
 }
 
-std::string fixed(double value, int decimals = 1) {
-    if (value < 0) {
-        return "n/a";
-    }
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -272,8 +264,9 @@ int main(int argc, char** argv) {
         std::filesystem::path(KIOSK_SOURCE_DIR) / "tests/bench/fixtures/kiosk_form.html";
 
     auto [p50, p99] = frameTimes();
-    std::cout << "frame build+render (home, 1280x800, software renderer): p50 " << fixed(p50, 2)
-              << " ms, p99 " << fixed(p99, 2) << " ms\n";
+    std::cout << "frame build+render (home, 1280x800, software renderer): p50 "
+              << kiosk::bench::fixedFigure(p50, 2) << " ms, p99 "
+              << kiosk::bench::fixedFigure(p99, 2) << " ms\n";
 
     pid_t xvfb = spawn({"Xvfb", kDisplay, "-screen", "0", "1280x800x24", "-nolisten", "tcp"}, {});
     // Ready when a screen capture works (a blank screen has one colour).
@@ -296,8 +289,9 @@ int main(int argc, char** argv) {
 
     std::cout << "\n| figure | kiosk | Chromium kiosk | Chromium / kiosk |\n|---|---|---|---|\n";
     auto row = [&](const char* name, double a, double b) {
-        std::cout << "| " << name << " | " << fixed(a, 2) << " | " << fixed(b, 2) << " | "
-                  << (a > 0 && b > 0 ? fixed(b / a, 1) + "x" : "n/a") << " |\n";
+        std::cout << "| " << name << " | " << kiosk::bench::fixedFigure(a, 2) << " | "
+                  << kiosk::bench::fixedFigure(b, 2) << " | "
+                  << (a > 0 && b > 0 ? kiosk::bench::fixedFigure(b / a, 1) + "x" : "n/a") << " |\n";
     };
     row("start to first frame (ms)", ours.firstFrameMs, theirs.firstFrameMs);
     row("idle CPU (% of one core)", ours.idleCpuPercent, theirs.idleCpuPercent);
