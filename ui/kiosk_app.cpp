@@ -64,7 +64,8 @@ KioskApp::KioskApp(KioskRuntime& runtime, const KioskOptions& options, Uint32 te
 
 void KioskApp::startServices() {
     runtime_.startServices();
-    media_ = std::make_unique<LessonMedia>(config_.audio, runtime_.contentDir(), logger_);
+    media_ = std::make_unique<LessonMedia>(config_.audio, runtime_.contentDir(), logger_,
+                                           runtime_.wake());
     runtime_.setMediaPlayer(this);
 }
 

@@ -87,6 +87,9 @@ public:
         }
     }
 
+    // The same wake for other workers the UI runs (the guidance voice); may be empty.
+    const std::function<void()>& wake() const { return wake_; }
+
     std::vector<ServiceEvent> take() {
         std::lock_guard lock(mutex_);
         std::vector<ServiceEvent> taken;

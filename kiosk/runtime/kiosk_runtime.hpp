@@ -74,6 +74,8 @@ public:
     // Changes each time the content is reloaded (the screen then drops its cached pictures).
     int contentGeneration() const { return contentGeneration_; }
     const std::filesystem::path& contentDir() const { return content_.dir; }
+    // What the workers call to wake the UI loop (empty for callers that poll).
+    const std::function<void()>& wake() const { return events_.wake(); }
 
     // What the status bar shows; updated by DevicesChanged events from the workers.
     const DeviceStatus& devices() const { return devices_; }

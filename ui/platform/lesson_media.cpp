@@ -5,26 +5,31 @@
 
 namespace kiosk::ui {
 
-LessonMedia::LessonMedia(const AudioConfig& audio, std::filesystem::path contentDir, Logger& logger)
+LessonMedia::LessonMedia(const AudioConfig& audio, std::filesystem::path contentDir, Logger& logger,
+                         std::function<void()> wake)
     : contentDir_(contentDir)
     , logger_(logger)
-    , guidance_(audio, std::move(contentDir), logger) {}
+    , guidance_(audio, std::move(contentDir), logger, wake)
+    , wakes_(static_cast<bool>(wake)) {}
 
 void LessonMedia::handle(const MediaEffect& effect, SDL_Renderer* renderer, int maxVideoWidth,
                          SteadyTime now) {
     std::visit(Overloaded{
                    [&](const effect::PlayAudio& play) {
-                       speechEndsAt_.reset(); // the same speaker: it replaces a screen's reading
+                       // The same speaker: it replaces a screen's reading.
+                       speechPreparing_ = false;
+                       speechEndsAt_.reset();
                        guidance_.play(play);
                    },
                    [&](const effect::StopAudio&) {
+                       speechPreparing_ = false;
                        speechEndsAt_.reset();
                        guidance_.stop();
                    },
                    [&](const effect::SpeakScreen& speak) {
-                       // Nothing playable (no speaker, no voice) ends at once, so the button
-                       // does not stay on "Dừng" over silence.
-                       speechEndsAt_ = now + guidance_.speak(speak);
+                       speechPreparing_ = true;
+                       speechEndsAt_.reset();
+                       guidance_.speak(speak);
                    },
                    [&](const effect::OpenVideo& open) {
                        video_.reset();
@@ -76,6 +81,17 @@ bool LessonMedia::takeSpeechFinished() {
 }
 
 std::optional<SteadyTime> LessonMedia::update(SteadyTime now) {
+    if (speechPreparing_) {
+        // Nothing playable (no speaker, no voice) starts with length 0 and so ends at once:
+        // the button does not stay on "Dừng" over silence.
+        if (auto length = guidance_.takeSpeechStarted()) {
+            speechPreparing_ = false;
+            speechEndsAt_ = now + *length;
+        } else if (!wakes_) {
+            // No one to wake the loop: look again shortly while the voice is prepared.
+            return now + std::chrono::milliseconds(50);
+        }
+    }
     if (speechEndsAt_ && now >= *speechEndsAt_) {
         speechEndsAt_.reset();
         speechFinished_ = true;

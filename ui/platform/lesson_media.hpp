@@ -9,6 +9,7 @@
 
 #include <SDL.h>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -16,7 +17,9 @@ namespace kiosk::ui {
 
 class LessonMedia {
 public:
-    LessonMedia(const AudioConfig& audio, std::filesystem::path contentDir, Logger& logger);
+    // `wake` is called from the guidance worker when a screen reading starts; may be empty.
+    LessonMedia(const AudioConfig& audio, std::filesystem::path contentDir, Logger& logger,
+                std::function<void()> wake = {});
 
     // PlayAudio, StopAudio, SpeakScreen, OpenVideo, ControlVideo, CloseVideo.
     void handle(const MediaEffect& effect, SDL_Renderer* renderer, int maxVideoWidth,
@@ -34,6 +37,8 @@ private:
     Logger& logger_;
     GuidancePlayer guidance_;
     std::unique_ptr<VideoPlayback> video_;
+    bool speechPreparing_ = false;           // asked for, not yet playing
+    bool wakes_ = false;                     // the worker wakes the loop when it starts
     std::optional<SteadyTime> speechEndsAt_; // while a screen is read aloud
     bool speechFinished_ = false;
 };
