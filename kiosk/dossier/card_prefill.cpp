@@ -3,6 +3,7 @@
 
 #include "kiosk/validation/id_number.hpp"
 
+#include <algorithm>
 #include <optional>
 
 namespace kiosk {
@@ -53,6 +54,13 @@ std::optional<std::string> prefillValue(const Field& field, const CardHolder& ca
         }
         return formatDate(*card.dateOfBirth);
     }
+    if (source == "card.year_of_birth") {
+        // A parent's "year of birth" on a birth registration.
+        if (!card.dateOfBirth) {
+            return std::nullopt;
+        }
+        return std::to_string(card.dateOfBirth->year);
+    }
     if (source == "card.sex") {
         // The shipped "sex" list's item ids; only a select over that list takes the sex.
         if (!card.sex || field.type != FieldType::Select || field.picker != "sex") {
@@ -79,20 +87,68 @@ std::optional<std::string> prefillValue(const Field& field, const CardHolder& ca
 
 } // namespace
 
+bool prefillConditionHolds(const Field& field, const FieldValues& answers) {
+    if (!field.prefillWhen) {
+        return true;
+    }
+    auto answer = answers.find(field.prefillWhen->field);
+    if (answer == answers.end()) {
+        return false;
+    }
+    const std::vector<std::string>& anyOf = field.prefillWhen->anyOf;
+    return std::find(anyOf.begin(), anyOf.end(), answer->second) != anyOf.end();
+}
+
 FieldValues prefillFromCard(const Procedure& procedure, const CardHolder& card,
-                            const ProcedureCatalog& catalog) {
+                            const ProcedureCatalog& catalog, const FieldValues& answers) {
     FieldValues values;
-    for (const FieldGroup& group : procedure.groups) {
-        for (const Field& field : group.fields) {
-            if (!field.prefill) {
-                continue;
-            }
-            if (auto value = prefillValue(field, card, catalog)) {
-                values[field.id] = *value;
+    // Unconditional fields first: a condition may ask about one of them (the applicant's sex
+    // decides whether the card holder is the wife or the husband).
+    for (bool conditional : {false, true}) {
+        FieldValues known = answers;
+        for (const auto& [id, value] : values) {
+            known[id] = value;
+        }
+        for (const FieldGroup& group : procedure.groups) {
+            for (const Field& field : group.fields) {
+                if (!field.prefill || field.prefillWhen.has_value() != conditional ||
+                    !prefillConditionHolds(field, known)) {
+                    continue;
+                }
+                if (auto value = prefillValue(field, card, catalog)) {
+                    values[field.id] = *value;
+                }
             }
         }
     }
     return values;
+}
+
+bool refreshConditionalPrefill(const Procedure& procedure, const CardHolder& card,
+                               const ProcedureCatalog& catalog, FieldValues& values,
+                               std::set<std::string>& prefilled) {
+    bool changed = false;
+    for (const FieldGroup& group : procedure.groups) {
+        for (const Field& field : group.fields) {
+            if (!field.prefill || !field.prefillWhen) {
+                continue;
+            }
+            bool holds = prefillConditionHolds(field, values);
+            if (holds && values.count(field.id) == 0) {
+                if (auto value = prefillValue(field, card, catalog)) {
+                    values[field.id] = *value;
+                    prefilled.insert(field.id);
+                    changed = true;
+                }
+            } else if (!holds && prefilled.count(field.id) > 0) {
+                // The card holder is no longer this person: their card data goes with it.
+                values.erase(field.id);
+                prefilled.erase(field.id);
+                changed = true;
+            }
+        }
+    }
+    return changed;
 }
 
 } // namespace kiosk

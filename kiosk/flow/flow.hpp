@@ -115,6 +115,9 @@ private:
     void pickDatePart(int value);
     void editorBack();
     void storeAnswer(const Field& field, const std::string& value);
+    // The card data of fields pre-filled only for one answer (the mother's, when the applicant
+    // is the mother) follows that answer.
+    void refreshCardPrefill();
     const Field* editedField() const;
 
     // Procedure search (flow_search.cpp).

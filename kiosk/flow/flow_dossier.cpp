@@ -52,7 +52,8 @@ void Flow::next(SteadyTime now) {
         }
         // The resident confirmed what the card holds: fill every field that asks for it, in the
         // field's own form (dates dd/mm/yyyy, the sex as the sex list's item id...).
-        for (auto& [field, value] : prefillFromCard(*procedure, *dossier.card, *catalog_)) {
+        for (auto& [field, value] :
+             prefillFromCard(*procedure, *dossier.card, *catalog_, dossier.values)) {
             dossier.values[field] = value;
             dossier.prefilled.insert(field);
         }

@@ -129,6 +129,18 @@ void Flow::storeAnswer(const Field& field, const std::string& value) {
     }
     dossier.values[field.id] = value;
     std::erase_if(dossier.problems, [&](const FieldProblem& p) { return p.fieldId == field.id; });
+    refreshCardPrefill();
+}
+
+void Flow::refreshCardPrefill() {
+    DossierDraft& dossier = state_.dossier;
+    const Procedure* procedure = currentProcedure();
+    // Form answers are stored only after the resident confirmed the card's details.
+    if (procedure == nullptr || !dossier.card || dossier.cardStep != CardStep::Read) {
+        return;
+    }
+    refreshConditionalPrefill(*procedure, *dossier.card, *catalog_, dossier.values,
+                              dossier.prefilled);
 }
 
 void Flow::editDone() {
@@ -188,6 +200,7 @@ void Flow::editDone() {
     if (value.empty()) {
         dossier.values.erase(field->id);
         dossier.prefilled.erase(field->id);
+        refreshCardPrefill();
         finishEdit(true);
         return;
     }

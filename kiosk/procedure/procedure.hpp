@@ -46,7 +46,15 @@ struct Field {
     bool required = true;
     FieldRule rule;
     std::optional<std::string> prefill; // "card.full_name", "card.id_number"...
-    std::optional<std::string> picker;  // list id in content/lists/
+    // Pre-fill only when the card holder is this person: e.g. the mother's fields of a birth
+    // registration when the applicant answered "mother", the wife's of a marriage when the
+    // applicant's sex is female. The answer of `field` (a select) must be one of `anyOf`.
+    struct PrefillCondition {
+        std::string field;
+        std::vector<std::string> anyOf;
+    };
+    std::optional<PrefillCondition> prefillWhen;
+    std::optional<std::string> picker; // list id in content/lists/
 };
 
 // One screen of the guided form.

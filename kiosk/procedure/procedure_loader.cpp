@@ -112,6 +112,30 @@ FieldRule readRule(const json& field, const std::string& path, ProcedureReader& 
     return rule;
 }
 
+std::optional<Field::PrefillCondition>
+readPrefillCondition(const json& object, const std::string& here, ProcedureReader& reader) {
+    if (!object.is_object()) {
+        reader.problem(here, "must be an object {\"field\": id, \"any_of\": [answers]}");
+        return std::nullopt;
+    }
+    Field::PrefillCondition condition;
+    condition.field = reader.text(object, here, "field");
+    if (const json* answers = reader.array(object, here, "any_of")) {
+        for (const json& answer : *answers) {
+            if (!answer.is_string() || answer.get<std::string>().empty()) {
+                reader.problem(here + ".any_of", "must list answers (picker item ids) as text");
+                return std::nullopt;
+            }
+            condition.anyOf.push_back(answer.get<std::string>());
+        }
+    }
+    if (condition.anyOf.empty()) {
+        reader.problem(here + ".any_of", "must list at least one answer");
+        return std::nullopt;
+    }
+    return condition;
+}
+
 std::vector<FieldGroup> readGroups(const json& document, ProcedureReader& reader) {
     std::vector<FieldGroup> groups;
     const json* list = reader.array(document, "$", "groups");
@@ -156,6 +180,10 @@ std::vector<FieldGroup> readGroups(const json& document, ProcedureReader& reader
                 field.rule = readRule(entry, here, reader);
                 if (entry.contains("prefill")) {
                     field.prefill = reader.text(entry, here, "prefill");
+                }
+                if (entry.contains("prefill_when")) {
+                    field.prefillWhen =
+                        readPrefillCondition(entry["prefill_when"], here + ".prefill_when", reader);
                 }
                 if (entry.contains("picker")) {
                     field.picker = reader.text(entry, here, "picker");
@@ -431,6 +459,19 @@ Result<Procedure> parseProcedure(const std::string& jsonText, const std::string&
                                                           field.rule.requiredIf->field +
                                                           "\" which does not exist");
             }
+            if (field.prefillWhen) {
+                std::string here = "$.groups." + group.id + "." + field.id + ".prefill_when";
+                const Field* asked = procedure.findField(field.prefillWhen->field);
+                if (!field.prefill) {
+                    reader.problem(here, "needs a prefill source to apply");
+                }
+                if (asked == nullptr) {
+                    reader.problem(here, "names field \"" + field.prefillWhen->field +
+                                             "\" which does not exist");
+                } else if (asked->type != FieldType::Select) {
+                    reader.problem(here, "\"" + asked->id + "\" is not a select field");
+                }
+            }
             if ((field.rule.dateOfBirthField || field.rule.sexField) &&
                 field.type != FieldType::IdNumber) {
                 reader.problem(path, "date_of_birth_field and sex_field are for id_number fields");
@@ -536,7 +577,7 @@ std::vector<std::string> crossCheckProcedure(const Procedure& procedure,
     static const std::set<std::string> kCardFields{
         "card.full_name",   "card.date_of_birth",      "card.id_number",
         "card.sex",         "card.place_of_residence", "card.ethnicity",
-        "card.nationality", "card.place_of_origin"};
+        "card.nationality", "card.place_of_origin",    "card.year_of_birth"};
     std::vector<std::string> problems;
     bool knownCategory =
         std::any_of(catalog.categories.begin(), catalog.categories.end(),
@@ -555,6 +596,17 @@ std::vector<std::string> crossCheckProcedure(const Procedure& procedure,
             if (field.prefill && !kCardFields.contains(*field.prefill)) {
                 problems.push_back(path + ".prefill: \"" + *field.prefill +
                                    "\" is not a card field the reader provides");
+            }
+            const Field* asked =
+                field.prefillWhen ? procedure.findField(field.prefillWhen->field) : nullptr;
+            const PickerList* answers =
+                asked && asked->picker ? catalog.findList(*asked->picker) : nullptr;
+            for (const std::string& answer :
+                 answers ? field.prefillWhen->anyOf : std::vector<std::string>{}) {
+                if (answers->find(answer) == nullptr) {
+                    problems.push_back(path + ".prefill_when.any_of: \"" + answer +
+                                       "\" is not an item of list \"" + *asked->picker + "\"");
+                }
             }
         }
     }

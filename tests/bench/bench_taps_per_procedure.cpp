@@ -10,6 +10,7 @@
 // answers and ticks no document; a "screen" is each new screen shown, each form step counting
 // as one (Bước 1/4, 2/4...) and each opening of a field's editor as one.
 #include "kiosk/app/scripted_resident.hpp"
+#include "kiosk/dossier/card_prefill.hpp"
 #include "kiosk/dossier/local_time.hpp"
 #include "kiosk/outbox/gateway_client.hpp"
 #include "kiosk/outbox/sealed_box.hpp"
@@ -20,6 +21,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -81,10 +83,22 @@ Journey runJourney(KioskRuntime& runtime, const Procedure& procedure, IdentitySo
             return stop("card not read");
         }
         resident.tap(intent::Next{}); // the details from the card are right
-        journey.prefilled = static_cast<int>(flow.state().dossier.prefilled.size());
     }
     FieldValues answers =
         syntheticAnswers(procedure, *runtime.catalog(), vietnamTimeFromUnix(nowUnixSeconds()).date);
+    // The resident is the person a conditional pre-fill names (the simulated card holder
+    // registers her child's birth as the mother), on both journeys so they stay comparable.
+    // An answer the card itself gives (the applicant's sex) is left as it is.
+    std::set<std::string> chosen;
+    for (const FieldGroup& group : procedure.groups) {
+        for (const Field& field : group.fields) {
+            const Field* asked =
+                field.prefillWhen ? procedure.findField(field.prefillWhen->field) : nullptr;
+            if (asked != nullptr && !asked->prefill && chosen.insert(asked->id).second) {
+                answers[asked->id] = field.prefillWhen->anyOf.front();
+            }
+        }
+    }
     for (int guard = 0; flow.state().screen == Screen::FormGroup; ++guard) {
         if (guard > 20) {
             std::string problems;
@@ -105,6 +119,8 @@ Journey runJourney(KioskRuntime& runtime, const Procedure& procedure, IdentitySo
     if (flow.state().screen != Screen::Consent) {
         return stop("no consent screen");
     }
+    // Counted at the end: some fields fill only once the resident says who they are.
+    journey.prefilled = static_cast<int>(flow.state().dossier.prefilled.size());
     resident.tap(intent::SetConsent{true});
     resident.tap(intent::Submit{});
     const SubmissionOutcome& outcome = flow.state().dossier.outcome;

@@ -101,3 +101,92 @@ TEST_CASE("a receipt carries the person only at submission, never on a reprint",
     CHECK(again.reprint);
     CHECK_FALSE(again.person.has_value());
 }
+
+namespace {
+
+CardHolder motherCard() {
+    CardHolder card;
+    card.fullName = "Nguyễn Thị Thử Nghiệm";
+    card.dateOfBirth = CivilDate{1990, 1, 5};
+    card.sex = Sex::Female;
+    card.idNumber = "026190001234";
+    card.nationality = "Việt Nam";
+    card.ethnicity = "Kinh";
+    card.placeOfResidence = "Thôn Đông, Xã Vĩnh Tường, Phú Thọ";
+    return card;
+}
+
+} // namespace
+
+TEST_CASE("a parent's or spouse's fields take the card's data only when the card holder is "
+          "that person",
+          "[dossier][prefill]") {
+    ProcedureCatalog catalog = shipped();
+    CardHolder card = motherCard();
+    ValidationContext context{{2026, 11, 25}, &catalog};
+    SECTION("a birth registration by the mother") {
+        const Procedure& birth = *catalog.findProcedure("1.001193");
+        CHECK(prefillFromCard(birth, card, catalog).count("mother_full_name") == 0);
+        FieldValues values = prefillFromCard(birth, card, catalog, {{"relationship", "mother"}});
+        CHECK(values.at("mother_full_name") == "Nguyễn Thị Thử Nghiệm");
+        CHECK(values.at("mother_birth_year") == "1990");
+        CHECK(values.at("mother_id_number") == "026190001234");
+        CHECK(values.at("mother_nationality") == "Việt Nam");
+        CHECK(values.at("mother_residence") == "Thôn Đông, Xã Vĩnh Tường, Phú Thọ");
+        CHECK(values.count("mother_ethnicity") == 1);
+        CHECK(values.count("father_full_name") == 0);
+        for (const char* id : {"mother_full_name", "mother_birth_year", "mother_id_number",
+                               "mother_nationality", "mother_residence", "mother_ethnicity"}) {
+            INFO(id);
+            CHECK_FALSE(validateField(*birth.findField(id), values.at(id), values, context));
+        }
+    }
+    SECTION("a marriage: the applicant's sex, itself from the card, says which spouse") {
+        const Procedure& marriage = *catalog.findProcedure("1.000894");
+        FieldValues values = prefillFromCard(marriage, card, catalog);
+        CHECK(values.at("applicant_sex") == "female");
+        CHECK(values.at("wife_full_name") == "Nguyễn Thị Thử Nghiệm");
+        CHECK(values.at("wife_date_of_birth") == "05/01/1990");
+        CHECK(values.at("wife_sex") == "female");
+        CHECK(values.count("husband_full_name") == 0);
+        card.sex = Sex::Male;
+        values = prefillFromCard(marriage, card, catalog);
+        CHECK(values.count("wife_full_name") == 0);
+        CHECK(values.at("husband_full_name") == "Nguyễn Thị Thử Nghiệm");
+    }
+}
+
+TEST_CASE("the card's data follows the relationship answer and never replaces what the "
+          "resident typed",
+          "[dossier][prefill]") {
+    ProcedureCatalog catalog = shipped();
+    const Procedure& birth = *catalog.findProcedure("1.001193");
+    CardHolder card = motherCard();
+    FieldValues values = prefillFromCard(birth, card, catalog);
+    std::set<std::string> prefilled;
+    for (const auto& [id, value] : values) {
+        prefilled.insert(id);
+    }
+    CHECK_FALSE(refreshConditionalPrefill(birth, card, catalog, values, prefilled));
+
+    values["relationship"] = "mother";
+    CHECK(refreshConditionalPrefill(birth, card, catalog, values, prefilled));
+    CHECK(values.at("mother_full_name") == "Nguyễn Thị Thử Nghiệm");
+    CHECK(prefilled.count("mother_full_name") == 1);
+
+    // The resident corrects the mother's residence: it is theirs now, not the card's.
+    values["mother_residence"] = "Thôn Tây, Xã Vĩnh Tường, Phú Thọ";
+    prefilled.erase("mother_residence");
+    // A name the resident typed for the father before saying who they are stays.
+    values["father_full_name"] = "Trần Văn Cha";
+
+    values["relationship"] = "father"; // a wrong tap, put right
+    CHECK(refreshConditionalPrefill(birth, card, catalog, values, prefilled));
+    CHECK(values.count("mother_full_name") == 0);
+    CHECK(prefilled.count("mother_full_name") == 0);
+    CHECK(values.at("mother_residence") == "Thôn Tây, Xã Vĩnh Tường, Phú Thọ");
+    CHECK(values.at("father_full_name") == "Trần Văn Cha");
+    CHECK(values.at("father_id_number") == "026190001234");
+    CHECK(prefilled.count("father_full_name") == 0);
+    CHECK(prefilled.count("father_id_number") == 1);
+}

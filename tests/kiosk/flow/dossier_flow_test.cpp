@@ -186,6 +186,38 @@ TEST_CASE("the card path asks for the ID number, then fills the form from the ca
     CHECK(filledName);
 }
 
+TEST_CASE("a mother who registers her child's birth with her card does not type herself again",
+          "[flow][dossier][prefill]") {
+    Journey j;
+    j.tap(intent::ChooseProcedure{"1.001193"});
+    j.tap(intent::Next{});
+    j.tap(intent::ChooseChannel{SubmitChannel::Kiosk});
+    j.tap(intent::ChooseIdentity{IdentitySource::Card});
+    j.typeText("026190001234");
+    j.tap(intent::EditDone{});
+    CardHolder card;
+    card.fullName = "Nguyễn Thị Ánh Tuyết";
+    card.idNumber = "026190001234";
+    card.dateOfBirth = CivilDate{1990, 1, 5};
+    card.sex = Sex::Female;
+    j.flow.cardRead(std::move(card));
+    j.tap(intent::Next{});
+    REQUIRE(j.flow.state().screen == Screen::FormGroup);
+    const DossierDraft& dossier = j.flow.state().dossier;
+    CHECK(dossier.values.count("mother_full_name") == 0); // who she is is not known yet
+
+    j.tap(intent::EditField{"relationship"});
+    j.tap(intent::PickItem{"mother"});
+    CHECK(dossier.values.at("mother_full_name") == "Nguyễn Thị Ánh Tuyết");
+    CHECK(dossier.values.at("mother_birth_year") == "1990");
+    CHECK(dossier.prefilled.count("mother_id_number") == 1);
+
+    j.tap(intent::EditField{"relationship"});
+    j.tap(intent::PickItem{"father"}); // not so: the card holder is a woman, but a tap is a tap
+    CHECK(dossier.values.count("mother_full_name") == 0);
+    CHECK(dossier.values.at("father_full_name") == "Nguyễn Thị Ánh Tuyết");
+}
+
 TEST_CASE("ending the session wipes every answer, the card data and the editor",
           "[flow][dossier]") {
     Journey j;

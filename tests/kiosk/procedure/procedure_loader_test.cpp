@@ -230,3 +230,50 @@ TEST_CASE("a conditional requirement must name an existing field", "[dossier]") 
     CHECK_THAT(problemsOf(document),
                Catch::Contains("applicant_email.rule.required_if: names field \"nobody\""));
 }
+
+TEST_CASE("a card pre-fill condition must ask a select field and list its answers", "[dossier]") {
+    auto document = birthProcedure();
+    nlohmann::json& mother = document["groups"][2]["fields"][0];
+    REQUIRE(mother["id"] == "mother_full_name");
+    SECTION("a field that is not a select") {
+        mother["prefill_when"] = {{"field", "applicant_phone"}, {"any_of", {"mother"}}};
+        CHECK_THAT(problemsOf(document),
+                   Catch::Contains("mother_full_name.prefill_when: \"applicant_phone\" is not "
+                                   "a select field"));
+    }
+    SECTION("a field that does not exist") {
+        mother["prefill_when"] = {{"field", "nobody"}, {"any_of", {"mother"}}};
+        CHECK_THAT(problemsOf(document),
+                   Catch::Contains("prefill_when: names field \"nobody\" which does not exist"));
+    }
+    SECTION("no answers") {
+        mother["prefill_when"] = {{"field", "relationship"}, {"any_of", nlohmann::json::array()}};
+        CHECK_THAT(problemsOf(document),
+                   Catch::Contains("prefill_when.any_of: must list at least one answer"));
+    }
+    SECTION("no source to pre-fill from") {
+        mother.erase("prefill");
+        CHECK_THAT(problemsOf(document),
+                   Catch::Contains("prefill_when: needs a prefill source to apply"));
+    }
+    SECTION("an answer the picker list does not have") {
+        auto catalog = loadProcedureCatalog(kProcedureLoaderContent);
+        REQUIRE(catalog.ok());
+        Procedure procedure = *catalog->findProcedure("1.001193");
+        Field* field = nullptr;
+        for (FieldGroup& group : procedure.groups) {
+            for (Field& candidate : group.fields) {
+                if (candidate.id == "mother_full_name") {
+                    field = &candidate;
+                }
+            }
+        }
+        REQUIRE(field != nullptr);
+        REQUIRE(field->prefillWhen);
+        field->prefillWhen->anyOf = {"me"};
+        auto problems = crossCheckProcedure(procedure, *catalog, "p.json");
+        REQUIRE(problems.size() == 1);
+        CHECK_THAT(problems[0], Catch::Contains("prefill_when.any_of: \"me\" is not an item of "
+                                                "list \"relationship\""));
+    }
+}
