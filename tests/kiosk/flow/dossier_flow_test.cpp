@@ -32,7 +32,28 @@ struct Journey : testing::FlowJourney {
         REQUIRE(flow.state().screen == Screen::FormGroup);
         CHECK(flow.state().dossier.values.at(field.id) == value);
     }
+
+    // Kiosk channel, identity from the card: the ID number that opens the chip is typed and
+    // the read starts.
+    void startWithCard(const std::string& procedureCode) {
+        tap(intent::ChooseProcedure{procedureCode});
+        tap(intent::Next{});
+        tap(intent::ChooseChannel{SubmitChannel::Kiosk});
+        tap(intent::ChooseIdentity{IdentitySource::Card});
+        REQUIRE(flow.state().screen == Screen::FieldEditor);
+        typeText("026190001234");
+        tap(intent::EditDone{});
+    }
 };
+
+CardHolder readMotherCard() {
+    CardHolder card;
+    card.fullName = "Nguyễn Thị Ánh Tuyết";
+    card.idNumber = "026190001234";
+    card.dateOfBirth = CivilDate{1990, 1, 5};
+    card.sex = Sex::Female;
+    return card;
+}
 
 } // namespace
 
@@ -148,13 +169,7 @@ TEST_CASE("a wrong ID number is refused in the editor with a Vietnamese reason",
 TEST_CASE("the card path asks for the ID number, then fills the form from the card",
           "[flow][dossier]") {
     Journey j;
-    j.tap(intent::ChooseProcedure{"1.004194"});
-    j.tap(intent::Next{});
-    j.tap(intent::ChooseChannel{SubmitChannel::Kiosk});
-    j.tap(intent::ChooseIdentity{IdentitySource::Card});
-    REQUIRE(j.flow.state().screen == Screen::FieldEditor);
-    j.typeText("026190001234");
-    j.tap(intent::EditDone{});
+    j.startWithCard("1.004194");
     REQUIRE(j.flow.state().screen == Screen::CardRead);
     auto effects = j.flow.takeEffects();
     REQUIRE(effects.size() == 1);
@@ -167,12 +182,7 @@ TEST_CASE("the card path asks for the ID number, then fills the form from the ca
     CHECK(j.flow.state().dossier.cardStep == CardStep::Reading);
     CHECK(j.flow.takeEffects().size() == 1);
 
-    CardHolder card;
-    card.fullName = "Nguyễn Thị Ánh Tuyết";
-    card.idNumber = "026190001234";
-    card.dateOfBirth = CivilDate{1990, 1, 5};
-    card.sex = Sex::Female;
-    j.flow.cardRead(std::move(card));
+    j.flow.cardRead(readMotherCard());
     CHECK(j.flow.state().dossier.cardStep == CardStep::Read);
     j.tap(intent::Next{});
     REQUIRE(j.flow.state().screen == Screen::FormGroup);
@@ -189,18 +199,8 @@ TEST_CASE("the card path asks for the ID number, then fills the form from the ca
 TEST_CASE("a mother who registers her child's birth with her card does not type herself again",
           "[flow][dossier][prefill]") {
     Journey j;
-    j.tap(intent::ChooseProcedure{"1.001193"});
-    j.tap(intent::Next{});
-    j.tap(intent::ChooseChannel{SubmitChannel::Kiosk});
-    j.tap(intent::ChooseIdentity{IdentitySource::Card});
-    j.typeText("026190001234");
-    j.tap(intent::EditDone{});
-    CardHolder card;
-    card.fullName = "Nguyễn Thị Ánh Tuyết";
-    card.idNumber = "026190001234";
-    card.dateOfBirth = CivilDate{1990, 1, 5};
-    card.sex = Sex::Female;
-    j.flow.cardRead(std::move(card));
+    j.startWithCard("1.001193");
+    j.flow.cardRead(readMotherCard());
     j.tap(intent::Next{});
     REQUIRE(j.flow.state().screen == Screen::FormGroup);
     const DossierDraft& dossier = j.flow.state().dossier;
