@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -81,13 +82,20 @@ void ReviewScreen::drawContent(const FrameContext& ctx) {
         }
         ImGui::PopID();
         ImGui::SetCursorPos(ImVec2(rowStart.x, std::max(after.y, ImGui::GetCursorPosY())));
+        // Label and answer side by side where the width allows: twice the answers on a page.
+        std::vector<std::string_view> labels;
+        for (const Field& field : group.fields) {
+            labels.push_back(ctx.local(field.label));
+        }
+        const float labelColumn = labelColumnWidth(ctx, labels);
         for (const Field& field : group.fields) {
             auto found = values.find(field.id);
-            mutedText(ctx, ctx.local(field.label));
             if (found == values.end()) {
-                bodyText(ctx, ctx.tr(Msg::ReviewEmpty));
+                labelledValue(ctx, ctx.local(field.label), ctx.tr(Msg::ReviewEmpty), labelColumn,
+                              ValueStyle::Absent);
             } else {
-                boldText(ctx, displayValue(ctx, field, found->second));
+                labelledValue(ctx, ctx.local(field.label), displayValue(ctx, field, found->second),
+                              labelColumn);
             }
         }
         ImGui::Separator();

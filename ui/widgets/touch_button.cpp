@@ -50,7 +50,9 @@ void centredText(ImDrawList* d, ImFont* font, ImVec2 min, ImVec2 max, ImU32 colo
 bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view label, ImVec2 size,
                  ButtonKind kind, std::optional<Icon> icon, ImFont* font) {
     ctx.say(audio::SpeechRole::Choice, label);
-    size.y = std::max(size.y, font ? ctx.metrics.chromeTargetPx : ctx.metrics.targetPx);
+    // A chrome button (its own font) may be as short as the minimum target: the navigation row
+    // of a short screen gives way to the content.
+    size.y = std::max(size.y, font ? ctx.metrics.mm(kMinimumTargetMm) : ctx.metrics.targetPx);
     ImFont* face = font ? font : ctx.fonts.bold;
     // Shrink rather than spill: at the largest sizes a long label may not fit its button.
     float room = size.x - ctx.metrics.gapPx * 2 - (icon ? face->FontSize * 0.9f : 0.0f);
