@@ -199,11 +199,19 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
     const Metrics& m = ctx.metrics;
     const Palette& p = ctx.colours;
     ImVec2 fieldTop = ImGui::GetCursorScreenPos();
+    const ImVec2 start = ImGui::GetCursorPos();
+    const ImVec2 whole = ImGui::GetContentRegionAvail();
+    // On a short landscape screen the number pad stands beside the field instead of under it:
+    // the field keeps its label, value and problem whole and the keys keep their height.
+    const bool padBeside = edit.keyboard.layout == input::LayoutKind::NumericPad &&
+                           shortOfHeight(ctx) && whole.x >= whole.y * 1.5f;
+    const float width = padBeside ? (whole.x - m.gapPx) * 0.5f : whole.x;
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(start.x + width);
     boldText(ctx, label);
     ctx.say(audio::SpeechRole::Heading, label);
     // The field stays visible above the keyboard, with the cursor where the next letter goes.
     std::string_view text = edit.composer ? edit.composer->text() : std::string_view();
-    const float width = ImGui::GetContentRegionAvail().x;
     bool clicked = ImGui::InvisibleButton("edited-text", ImVec2(width, m.targetPx));
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
@@ -262,9 +270,15 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
     if (edit.problem) {
         problemText(ctx, ctx.local(edit.problem->text));
     }
+    ImGui::PopTextWrapPos();
     noteFocusedField(fieldTop, ImVec2(fieldTop.x + width, ImGui::GetItemRectMax().y), label);
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    ImGui::EndGroup();
     ImVec2 avail = ImGui::GetContentRegionAvail();
+    if (padBeside) {
+        ImGui::SetCursorPos(ImVec2(start.x + width + m.gapPx, start.y));
+        avail = ImVec2(whole.x - width - m.gapPx, whole.y);
+    }
     for (const input::KeyDef& key :
          drawKeyboard(ctx, edit.keyboard,
                       edit.composer ? edit.composer->method() : input::InputMethod::Plain,
