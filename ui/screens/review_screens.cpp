@@ -60,7 +60,8 @@ void ReviewScreen::drawContent(const FrameContext& ctx) {
         ImVec2 rowStart = ImGui::GetCursorPos();
         ctx.say(audio::SpeechRole::Heading, ctx.local(group.title));
         ImGui::PushTextWrapPos(rowStart.x + width - buttonWidth - readBackWidth - m.gapPx * 2);
-        ImGui::PushFont(ctx.fonts.heading);
+        // On a short screen the group title gives way to the answers: body-size bold.
+        ImGui::PushFont(shortOfHeight(ctx) ? ctx.fonts.bold : ctx.fonts.heading);
         ImGui::TextUnformatted(ctx.local(group.title).data(),
                                ctx.local(group.title).data() + ctx.local(group.title).size());
         ImGui::PopFont();

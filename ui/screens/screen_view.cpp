@@ -383,15 +383,31 @@ float labelColumnWidth(const FrameContext& ctx, const std::vector<std::string_vi
                                       .x);
     }
     float available = ImGui::GetContentRegionAvail().x;
-    // Two columns only while the values keep more than half the width; else label above value.
-    float column = widest + ctx.metrics.gapPx * 2;
-    return column <= available * 0.45f ? column : 0.0f;
+    // Two columns while the width holds about 28 letters of the text size: the labels take at
+    // most two fifths (a long one wraps in its column), the values the rest. Narrower (portrait
+    // at large text), the value goes under its label.
+    if (available < ctx.fonts.body->FontSize * 14) {
+        return 0.0f;
+    }
+    return std::min(widest + ctx.metrics.gapPx * 2, available * 0.4f);
 }
 
 void labelledValue(const FrameContext& ctx, std::string_view label, std::string_view value,
                    float labelColumn, ValueStyle style) {
     ImVec2 start = ImGui::GetCursorPos();
-    mutedText(ctx, label);
+    if (labelColumn > 0) {
+        ctx.say(audio::SpeechRole::Instruction, label);
+        ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.textMuted);
+        ImGui::PushFont(ctx.fonts.body);
+        ImGui::PushTextWrapPos(start.x + labelColumn - ctx.metrics.gapPx);
+        ImGui::TextUnformatted(label.data(), label.data() + label.size());
+        noteWrappedText(label);
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+        ImGui::PopStyleColor();
+    } else {
+        mutedText(ctx, label);
+    }
     if (labelColumn > 0) {
         // The value on the label's line, in its own column: one line per field.
         float labelBottom = ImGui::GetCursorPosY();

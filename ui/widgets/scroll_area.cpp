@@ -64,10 +64,19 @@ bool pagerButton(const FrameContext& ctx, const char* id, PageDirection directio
     float fontPx = font->FontSize;
     float room = size.x - ctx.metrics.gapPx * 2 - triangle - gap;
     if (!label.empty() && textWidth > room) {
-        // Large text in a narrow button: the words shrink to fit rather than run over the edge.
-        fontPx *= room / textWidth;
-        textWidth = room;
-        left = min.x + ctx.metrics.gapPx;
+        // Large text in a narrow button: the words shrink to fit rather than run over the edge,
+        // down to the chrome's size; narrower still, the large triangle alone says "more".
+        float shrunk = fontPx * room / textWidth;
+        if (shrunk >= ctx.fonts.chromeBold->FontSize) {
+            fontPx = shrunk;
+            textWidth = room;
+            left = min.x + ctx.metrics.gapPx;
+        } else {
+            label = std::string_view();
+            textWidth = 0;
+            gap = 0;
+            left = (min.x + max.x - triangle) * 0.5f;
+        }
     }
     if (!label.empty()) {
         ImVec2 at(left, midY - fontPx * 0.5f);
