@@ -332,15 +332,24 @@ void FieldEditorScreen::drawDate(const FrameContext& ctx, std::string_view label
 void FieldEditorScreen::drawDatePads(const FrameContext& ctx, std::string_view label) {
     const DatePick& date = ctx.session.dossier.edit->date;
     const Metrics& m = ctx.metrics;
-    boldText(ctx, label);
-    ctx.say(audio::SpeechRole::Heading, label);
     std::string chosen = std::string(ctx.tr(Msg::EditorYear)) + " " + std::to_string(date.year);
     if (date.stage == DatePick::Stage::Day) {
         chosen += " · " + std::string(ctx.tr(Msg::EditorMonth)) + " " + std::to_string(date.month);
     }
-    mutedText(ctx.unspoken(), chosen); // the year the resident typed: a birth year
-    headingText(ctx, ctx.tr(date.stage == DatePick::Stage::Month ? Msg::EditorChooseMonth
-                                                                 : Msg::EditorChooseDay));
+    ctx.say(audio::SpeechRole::Heading, label);
+    const Msg ask =
+        date.stage == DatePick::Stage::Month ? Msg::EditorChooseMonth : Msg::EditorChooseDay;
+    if (shortOfHeight(ctx)) {
+        // The field's name and what was chosen share one line at the chrome's size, so the
+        // pads keep the room (the year is the resident's: shown, not read aloud).
+        compactHeadingText(ctx.unspoken(), std::string(label) + " · " + chosen);
+        boldText(ctx, ctx.tr(ask));
+        ctx.say(audio::SpeechRole::Instruction, ctx.tr(ask));
+    } else {
+        boldText(ctx, label);
+        mutedText(ctx.unspoken(), chosen); // the year the resident typed: a birth year
+        headingText(ctx, ctx.tr(ask));
+    }
     if (ctx.session.dossier.edit->problem) {
         problemText(ctx, ctx.local(ctx.session.dossier.edit->problem->text));
     }
@@ -351,17 +360,20 @@ void FieldEditorScreen::drawDatePads(const FrameContext& ctx, std::string_view l
     // (7 days a row at most when it can, up to 16 when the text is large or the panel short).
     int columns = date.stage == DatePick::Stage::Month ? 4 : 7;
     auto rowsFor = [&](int cols) { return (count + cols - 1) / cols; };
-    while (columns < count && rowsFor(columns) * (m.chromeTargetPx + m.gapPx) - m.gapPx > avail.y &&
-           (avail.x - m.gapPx * columns) / (columns + 1) >= m.mm(kMinimumTargetMm)) {
+    // Cells may shrink to the chrome's target (optionButton's floor) and the minimum gap.
+    const float cellMin = m.chromeTargetPx;
+    const float gap = std::min(m.gapPx, m.mm(kMinimumGapMm));
+    while (columns < count && rowsFor(columns) * (cellMin + gap) - gap > avail.y &&
+           (avail.x - gap * columns) / (columns + 1) >= cellMin) {
         ++columns;
     }
     const int rows = rowsFor(columns);
-    const float cellW = (avail.x - m.gapPx * (columns - 1)) / columns;
-    const float cellH = std::max(m.chromeTargetPx, (avail.y - m.gapPx * (rows - 1)) / rows);
+    const float cellW = (avail.x - gap * (columns - 1)) / columns;
+    const float cellH = std::max(cellMin, (avail.y - gap * (rows - 1)) / rows);
     ImVec2 origin = ImGui::GetCursorPos();
     for (int i = 0; i < count; ++i) {
-        ImGui::SetCursorPos(ImVec2(origin.x + (i % columns) * (cellW + m.gapPx),
-                                   origin.y + (i / columns) * (cellH + m.gapPx)));
+        ImGui::SetCursorPos(ImVec2(origin.x + (i % columns) * (cellW + gap),
+                                   origin.y + (i / columns) * (cellH + gap)));
         std::string cell = date.stage == DatePick::Stage::Month
                                ? std::string(ctx.tr(Msg::EditorMonth)) + " " + std::to_string(i + 1)
                                : std::to_string(i + 1);
