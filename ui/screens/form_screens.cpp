@@ -205,10 +205,18 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
     // the field keeps its label, value and problem whole and the keys keep their height.
     const bool padBeside = edit.keyboard.layout == input::LayoutKind::NumericPad &&
                            shortOfHeight(ctx) && whole.x >= whole.y * 1.5f;
-    const float width = padBeside ? (whole.x - m.gapPx) * 0.5f : whole.x;
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(start.x + width);
-    boldText(ctx, label);
+    // Beside the field the pad needs little: three keys a row, well over the minimum target.
+    const float width = padBeside ? whole.x * 0.62f - m.gapPx : whole.x;
+    if (padBeside) {
+        // A column of its own, so the label and problem wrap short of the pad.
+        ImGui::BeginChild("edited-field", ImVec2(width, whole.y), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNav);
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(m.gapPx, m.mm(kMinimumGapMm)));
+        // The label gives way to the value and the problem: the chrome's size.
+        compactHeadingText(ctx.unspoken(), label);
+    } else {
+        boldText(ctx, label);
+    }
     ctx.say(audio::SpeechRole::Heading, label);
     // The field stays visible above the keyboard, with the cursor where the next letter goes.
     std::string_view text = edit.composer ? edit.composer->text() : std::string_view();
@@ -270,10 +278,12 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
     if (edit.problem) {
         problemText(ctx, ctx.local(edit.problem->text));
     }
-    ImGui::PopTextWrapPos();
     noteFocusedField(fieldTop, ImVec2(fieldTop.x + width, ImGui::GetItemRectMax().y), label);
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
-    ImGui::EndGroup();
+    if (padBeside) {
+        ImGui::PopStyleVar();
+        ImGui::EndChild();
+    }
     ImVec2 avail = ImGui::GetContentRegionAvail();
     if (padBeside) {
         ImGui::SetCursorPos(ImVec2(start.x + width + m.gapPx, start.y));

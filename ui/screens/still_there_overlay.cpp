@@ -67,7 +67,8 @@ void drawStillThereOverlay(const FrameContext& ctx) {
     ImU32 colour = ImGui::GetColorU32(ctx.colours.danger);
     d->AddText(font, numberPx, at, colour, number.c_str());
     d->AddText(font, font->FontSize,
-               ImVec2(at.x + numberSize.x + m.gapPx, at.y + numberSize.y - unitSize.y * 1.1f),
+               ImVec2(at.x + numberSize.x + m.gapPx,
+                      compact ? at.y : at.y + numberSize.y - unitSize.y * 1.1f),
                colour, unit.c_str());
     ImGui::Dummy(ImVec2(groupWidth, numberSize.y));
 
