@@ -153,6 +153,109 @@ KeyboardLayout numericPad(NumericPadExtra extra) {
     return layout;
 }
 
+// Narrow keyboards (KeyboardWidth::Narrow): every row adds up to nine units.
+
+KeyDef spaceKey(float width) {
+    KeyDef space = actionKey(" ", KeyAction::Space, width);
+    space.character = U' ';
+    return space;
+}
+
+// QWERTY in nine columns: 'p' closes the third row (beside where it sits on a wide keyboard),
+// backspace joins the bottom row, and a name or text gets a key to the accents layer.
+KeyboardLayout narrowLettersLayout(FieldKind field) {
+    KeyboardLayout layout{LayoutKind::Letters, {}};
+    layout.rows.push_back(charRow(U"qwertyuio"));
+    layout.rows.push_back(charRow(U"asdfghjkl"));
+    KeyRow lower;
+    lower.keys.push_back(actionKey("⇧", KeyAction::Shift, 1.0F));
+    for (const char32_t c : std::u32string_view(U"zxcvbnmp")) {
+        lower.keys.push_back(charKey(c));
+    }
+    layout.rows.push_back(lower);
+    KeyRow bottom;
+    bottom.keys.push_back(switchKey("123", LayoutKind::Numbers, 1.5F));
+    if (field == FieldKind::Name || field == FieldKind::Text) {
+        bottom.keys.push_back(switchKey("ă á", LayoutKind::Accents, 1.5F));
+        bottom.keys.push_back(spaceKey(3.0F));
+    } else {
+        bottom.keys.push_back(charKey(field == FieldKind::Email ? U'@' : U','));
+        bottom.keys.push_back(charKey(U'.'));
+        bottom.keys.push_back(spaceKey(2.0F));
+    }
+    bottom.keys.push_back(actionKey("⌫", KeyAction::Backspace, 1.5F));
+    bottom.keys.push_back(actionKey("✓", KeyAction::Done, 1.5F));
+    layout.rows.push_back(bottom);
+    return layout;
+}
+
+// The wide keyboard's Vietnamese row as a layer: the seven extra letters, the five tones, and
+// the keys that did not fit the narrow letters (Caps Lock, the typing method, ',' and '.').
+KeyboardLayout accentsLayout(FieldKind field) {
+    KeyboardLayout layout{LayoutKind::Accents, {}};
+    const KeyRow wide = vietnameseRow();
+    KeyRow letters;
+    KeyRow tones;
+    for (KeyDef key : wide.keys) {
+        bool tone = key.character >= 0x0300 && key.character <= 0x036F;
+        key.width = kNarrowRowUnits / (tone ? 5.0F : 7.0F);
+        (tone ? tones : letters).keys.push_back(key);
+    }
+    layout.rows.push_back(letters);
+    layout.rows.push_back(tones);
+    KeyRow more;
+    more.keys.push_back(actionKey("⇪", KeyAction::CapsLock, 2.5F));
+    more.keys.push_back(actionKey("Telex", KeyAction::SwitchMethod, 2.5F));
+    more.keys.push_back(charKey(field == FieldKind::Email ? U'@' : U',', 2.0F));
+    more.keys.push_back(charKey(U'.', 2.0F));
+    layout.rows.push_back(more);
+    KeyRow bottom;
+    bottom.keys.push_back(switchKey("ABC", LayoutKind::Letters, 1.5F));
+    bottom.keys.push_back(switchKey("123", LayoutKind::Numbers, 1.5F));
+    bottom.keys.push_back(spaceKey(3.0F));
+    bottom.keys.push_back(actionKey("⌫", KeyAction::Backspace, 1.5F));
+    bottom.keys.push_back(actionKey("✓", KeyAction::Done, 1.5F));
+    layout.rows.push_back(bottom);
+    return layout;
+}
+
+// The digits and punctuation of the wide layer, nine a row.
+KeyboardLayout narrowNumbersLayout() {
+    KeyboardLayout layout{LayoutKind::Numbers, {}};
+    layout.rows.push_back(charRow(U"123456789"));
+    layout.rows.push_back(charRow(U"0.,@-/:;?"));
+    layout.rows.push_back(charRow(U"()\"'!&_+="));
+    KeyRow lower;
+    lower.keys.push_back(switchKey("#+=", LayoutKind::Symbols, 3.0F));
+    lower.keys.push_back(charKey(U'*', 1.5F));
+    lower.keys.push_back(charKey(U'%', 1.5F));
+    lower.keys.push_back(actionKey("⌫", KeyAction::Backspace, 3.0F));
+    layout.rows.push_back(lower);
+    KeyRow bottom;
+    bottom.keys.push_back(switchKey("ABC", LayoutKind::Letters, 2.0F));
+    bottom.keys.push_back(spaceKey(5.0F));
+    bottom.keys.push_back(actionKey("✓", KeyAction::Done, 2.0F));
+    layout.rows.push_back(bottom);
+    return layout;
+}
+
+KeyboardLayout narrowSymbolsLayout() {
+    KeyboardLayout layout{LayoutKind::Symbols, {}};
+    layout.rows.push_back(charRow(U"[]{}#^~|\\"));
+    layout.rows.push_back(charRow(U"<>$€£¥•`…"));
+    layout.rows.push_back(charRow(U"«»“”‘’–°§"));
+    KeyRow lower;
+    lower.keys.push_back(switchKey("123", LayoutKind::Numbers, 3.0F));
+    lower.keys.push_back(actionKey("⌫", KeyAction::Backspace, 3.0F));
+    lower.keys.push_back(actionKey("✓", KeyAction::Done, 3.0F));
+    layout.rows.push_back(lower);
+    KeyRow bottom;
+    bottom.keys.push_back(switchKey("ABC", LayoutKind::Letters, 3.0F));
+    bottom.keys.push_back(spaceKey(6.0F));
+    layout.rows.push_back(bottom);
+    return layout;
+}
+
 bool isAsciiDigit(char32_t c) {
     return c >= U'0' && c <= U'9';
 }
@@ -184,8 +287,24 @@ FieldInputProfile profileFor(FieldKind field) {
     return {};
 }
 
-KeyboardLayout makeLayout(LayoutKind kind, FieldKind field) {
+KeyboardLayout makeLayout(LayoutKind kind, FieldKind field, KeyboardWidth width) {
+    if (width == KeyboardWidth::Narrow) {
+        switch (kind) {
+        case LayoutKind::Letters:
+            return narrowLettersLayout(field);
+        case LayoutKind::Accents:
+            return accentsLayout(field);
+        case LayoutKind::Numbers:
+            return narrowNumbersLayout();
+        case LayoutKind::Symbols:
+            return narrowSymbolsLayout();
+        case LayoutKind::NumericPad:
+            return numericPad(profileFor(field).padExtra);
+        }
+    }
     switch (kind) {
+    case LayoutKind::Accents: // a wide keyboard has them in its top row
+        return lettersLayout(field);
     case LayoutKind::Letters:
         return lettersLayout(field);
     case LayoutKind::Numbers:

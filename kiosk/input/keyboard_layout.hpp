@@ -11,7 +11,15 @@
 
 namespace kiosk::input {
 
-enum class LayoutKind : std::uint8_t { Letters, Numbers, Symbols, NumericPad };
+// Accents: the hat letters and tone keys on a layer of their own, for narrow keyboards.
+enum class LayoutKind : std::uint8_t { Letters, Numbers, Symbols, NumericPad, Accents };
+
+// How many keys a row may hold. A letter key must stay at least 12.7 mm wide: a portrait panel
+// (about 130 mm of keyboard) has room for nine, so its rows hold nine units and the hat letters
+// and tones move to a layer of their own.
+enum class KeyboardWidth : std::uint8_t { Wide, Narrow };
+inline constexpr float kWideRowUnits = 10.0F;
+inline constexpr float kNarrowRowUnits = 9.0F;
 
 enum class KeyAction : std::uint8_t {
     // Types `character`, upper-cased while Shift or Caps Lock is on. The tone keys of the
@@ -68,7 +76,8 @@ FieldInputProfile profileFor(FieldKind field);
 // The keys of `kind` as shown for `field`. Letters for names and text get a top row of
 // ă â đ ê ô ơ ư and five tone keys; an e-mail field gets '@' where others get ','; the numeric
 // pad gets the field's extra key.
-KeyboardLayout makeLayout(LayoutKind kind, FieldKind field);
+KeyboardLayout makeLayout(LayoutKind kind, FieldKind field,
+                          KeyboardWidth width = KeyboardWidth::Wide);
 
 // True when Shift should engage by itself: at the start of each word of a name (names are
 // written in title case) and at the start of a sentence of free text.

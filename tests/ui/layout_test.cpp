@@ -37,6 +37,8 @@ const char* kindName(ProbeKind kind) {
         return "edited field";
     case ProbeKind::MainAction:
         return "main action";
+    case ProbeKind::CharacterKey:
+        return "key";
     }
     return "?";
 }

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -100,12 +101,16 @@ void CardReadScreen::drawRead(const FrameContext& ctx) {
             {Msg::CardFieldOrigin, &card->placeOfOrigin},
             {Msg::CardFieldResidence, &card->placeOfResidence},
         };
+        std::vector<std::string_view> labels;
+        for (const auto& [label, value] : rows) {
+            labels.push_back(ctx.tr(label));
+        }
+        const float labelColumn = labelColumnWidth(ctx, labels);
         for (const auto& [label, value] : rows) {
             if (value->empty()) {
                 continue;
             }
-            mutedText(ctx, ctx.tr(label));
-            boldText(ctx, *value);
+            labelledValue(ctx, ctx.tr(label), *value, labelColumn);
         }
         // Exactly what was proven, for the volunteer; it never blocks the resident. "Genuine"
         // only when the chip passed Active Authentication.

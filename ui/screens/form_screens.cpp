@@ -34,7 +34,10 @@ bool fieldBox(const FrameContext& ctx, const Field& field, const std::string* va
     std::string shown =
         value ? displayValue(ctx, field, *value) : std::string(ctx.tr(Msg::FormTapToFill));
     ImGui::PushID(field.id.c_str());
-    bool clicked = ImGui::InvisibleButton("box", ImVec2(width, m.targetPx));
+    // One line of text with a little padding: at the largest sizes the padding gives way so the
+    // label, value and problem of a field fit together, never below the minimum target.
+    float boxHeight = std::max(m.mm(kMinimumTargetMm), ctx.fonts.bold->FontSize * 1.25f);
+    bool clicked = ImGui::InvisibleButton("box", ImVec2(width, boxHeight));
     bool pressed = ImGui::IsItemActive();
     ImGui::PopID();
     ImVec2 min = ImGui::GetItemRectMin();
@@ -47,9 +50,11 @@ bool fieldBox(const FrameContext& ctx, const Field& field, const std::string* va
                problem ? 4.0f : 2.0f);
     ImFont* font = value ? ctx.fonts.bold : ctx.fonts.body;
     ImVec4 clip(min.x, min.y, max.x - m.gapPx, max.y);
-    d->AddText(font, font->FontSize,
-               ImVec2(min.x + m.gapPx, (min.y + max.y - font->FontSize) * 0.5f),
-               ImGui::GetColorU32(value ? p.text : p.textMuted), shown.c_str(), nullptr, 0, &clip);
+    ImVec2 at(min.x + m.gapPx, (min.y + max.y - font->FontSize) * 0.5f);
+    d->AddText(font, font->FontSize, at, ImGui::GetColorU32(value ? p.text : p.textMuted),
+               shown.c_str(), nullptr, 0, &clip);
+    ImVec2 shownSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str());
+    noteTextLine(at, ImVec2(at.x + shownSize.x, at.y + font->FontSize), shown, &clip);
     if (prefilled) {
         std::string tag = std::string(ctx.tr(Msg::FormFromCard));
         ImFont* small = ctx.fonts.status;
@@ -64,7 +69,6 @@ bool fieldBox(const FrameContext& ctx, const Field& field, const std::string* va
     if (problem) {
         problemText(ctx, ctx.local(problem->text));
     }
-    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     return clicked;
 }
 
@@ -87,40 +91,73 @@ void FormGroupScreen::drawContent(const FrameContext& ctx) {
     if (procedure == nullptr || dossier.groupIndex >= procedure->groups.size()) {
         return;
     }
+    const Metrics& m = ctx.metrics;
     const FieldGroup& group = procedure->groups[dossier.groupIndex];
     std::string step =
         std::string(ctx.tr(Msg::FormStep)) + " " + std::to_string(dossier.groupIndex + 1) + " " +
         std::string(ctx.tr(Msg::FormOf)) + " " + std::to_string(procedure->groups.size());
-    if (shortOfHeight(ctx)) {
-        // Step and title share one line, so the field keeps the room.
-        boldText(ctx, step + " · " + std::string(ctx.local(group.title)));
+    const bool shortScreen = shortOfHeight(ctx);
+    // Within a field the label, box and problem sit close; fields are set apart below.
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                        ImVec2(m.gapPx, std::min(m.gapPx, m.mm(kMinimumGapMm))));
+    if (shortScreen) {
+        // Step and title give way first: one line at the chrome's size, so the field keeps the
+        // room.
+        compactHeadingText(ctx, step + " · " + std::string(ctx.local(group.title)));
     } else {
         mutedText(ctx, step);
         headingText(ctx, ctx.local(group.title));
     }
-    const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
-    // The field a resident must look at: the first with a problem (it opens at the top).
+    // The field a resident must look at: the first with a problem, else the next to fill in,
+    // else the first.
     const Field* focused = nullptr;
     for (const Field& field : group.fields) {
         if (focused == nullptr && problemFor(dossier.problems, field.id) != nullptr) {
             focused = &field;
         }
     }
-    beginScrollArea(ctx, "fields", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
-                    PagerPlace::BesideAction);
+    for (const Field& field : group.fields) {
+        if (focused == nullptr && dossier.values.count(field.id) == 0) {
+            focused = &field;
+        }
+    }
+    if (focused == nullptr && !group.fields.empty()) {
+        focused = &group.fields.front();
+    }
+    std::string scrollKey = dossier.procedureCode + "/" + std::to_string(dossier.groupIndex) + "/" +
+                            std::to_string(dossier.problems.size()) + "/" +
+                            (focused ? focused->id : std::string()) + "/" +
+                            std::to_string(static_cast<int>(ctx.session.accessibility.textSize)) +
+                            "/" + std::to_string(static_cast<int>(ctx.session.language));
+    const bool scrollToFocused = scrollKey != scrolledFor_;
+    scrolledFor_ = scrollKey;
+    // On a short landscape screen the main action and the page buttons stand in a column right
+    // of the fields, so a field with its problem message gets the whole height.
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float column = primaryActionWidth(ctx, ctx.tr(Msg::NavNext));
+    const bool sideColumn = shortScreen && avail.x - column - m.gapPx >= column * 1.5f;
+    const float listWidth = sideColumn ? avail.x - column - m.gapPx : 0.0f;
+    const float width = (sideColumn ? listWidth : avail.x) - m.gapPx * 1.5f - m.mm(kMinimumGapMm);
+    beginScrollArea(ctx, "fields", sideColumn ? avail.y : avail.y - actionBarHeight(ctx),
+                    sideColumn ? PagerPlace::ColumnRight : PagerPlace::BesideAction, listWidth);
     for (const Field& field : group.fields) {
         auto found = dossier.values.find(field.id);
         const std::string* value = found == dossier.values.end() ? nullptr : &found->second;
         ImVec2 top = ImGui::GetCursorScreenPos();
+        if (&field == focused && scrollToFocused) {
+            ImGui::SetScrollY(ImGui::GetCursorPosY() - ImGui::GetStyle().WindowPadding.y);
+        }
         if (fieldBox(ctx, field, value, dossier.prefilled.count(field.id) > 0,
                      problemFor(dossier.problems, field.id), width)) {
             ctx.emit(intent::EditField{field.id});
         }
         if (&field == focused) {
-            noteFocusedField(top, ImVec2(top.x + width, ImGui::GetItemRectMin().y), field.id);
+            noteFocusedField(top, ImVec2(top.x + width, ImGui::GetItemRectMax().y), field.id);
         }
+        ImGui::Dummy(ImVec2(0, m.gapPx));
     }
     endScrollArea(ctx);
+    ImGui::PopStyleVar();
     if (primaryAction(ctx, ctx.tr(Msg::NavNext))) {
         ctx.emit(intent::Next{});
     }
@@ -162,11 +199,27 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
     const Metrics& m = ctx.metrics;
     const Palette& p = ctx.colours;
     ImVec2 fieldTop = ImGui::GetCursorScreenPos();
-    boldText(ctx, label);
+    const ImVec2 start = ImGui::GetCursorPos();
+    const ImVec2 whole = ImGui::GetContentRegionAvail();
+    // On a short landscape screen the number pad stands beside the field instead of under it:
+    // the field keeps its label, value and problem whole and the keys keep their height.
+    const bool padBeside = edit.keyboard.layout == input::LayoutKind::NumericPad &&
+                           shortOfHeight(ctx) && whole.x >= whole.y * 1.5f;
+    // Beside the field the pad needs little: three keys a row, well over the minimum target.
+    const float width = padBeside ? whole.x * 0.62f - m.gapPx : whole.x;
+    if (padBeside) {
+        // A column of its own, so the label and problem wrap short of the pad.
+        ImGui::BeginChild("edited-field", ImVec2(width, whole.y), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNav);
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(m.gapPx, m.mm(kMinimumGapMm)));
+        // The label gives way to the value and the problem: the chrome's size.
+        compactHeadingText(ctx.unspoken(), label);
+    } else {
+        boldText(ctx, label);
+    }
     ctx.say(audio::SpeechRole::Heading, label);
     // The field stays visible above the keyboard, with the cursor where the next letter goes.
     std::string_view text = edit.composer ? edit.composer->text() : std::string_view();
-    const float width = ImGui::GetContentRegionAvail().x;
     bool clicked = ImGui::InvisibleButton("edited-text", ImVec2(width, m.targetPx));
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
@@ -175,16 +228,34 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
     d->AddRect(min, max, ImGui::GetColorU32(edit.problem ? p.danger : p.primary), m.mm(1.2), 0,
                4.0f);
     ImFont* font = ctx.fonts.bold;
+    // A long value shrinks to fit the box, down to the chrome's size, so the resident sees the
+    // whole name they typed; past that the start gives way and the cursor stays in view.
+    const float room = (max.x - m.gapPx * 0.5f) - (min.x + m.gapPx) - m.gapPx * 0.5f;
+    float px = font->FontSize;
+    float fullWidth = font->CalcTextSizeA(px, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
+    if (fullWidth > room) {
+        px = std::max(ctx.fonts.chromeBold->FontSize, px * room / fullWidth);
+    }
+    auto widthTo = [&](std::size_t byte) {
+        return font->CalcTextSizeA(px, FLT_MAX, 0, text.data(), text.data() + byte).x;
+    };
     float textX = min.x + m.gapPx;
-    float textY = (min.y + max.y - font->FontSize) * 0.5f;
-    d->AddText(font, font->FontSize, ImVec2(textX, textY), ImGui::GetColorU32(p.text), text.data(),
-               text.data() + text.size());
+    if (edit.composer) {
+        float cursorWidth = widthTo(edit.composer->cursorByteOffset());
+        if (cursorWidth > room) {
+            textX -= cursorWidth - room;
+        }
+    }
+    float textY = (min.y + max.y - px) * 0.5f;
+    ImVec4 valueClip(min.x, min.y, max.x - m.gapPx * 0.5f, max.y);
+    d->AddText(font, px, ImVec2(textX, textY), ImGui::GetColorU32(p.text), text.data(),
+               text.data() + text.size(), 0, &valueClip);
+    float textWidth = widthTo(text.size());
+    noteTextLine(ImVec2(textX, textY), ImVec2(textX + textWidth, textY + px), text, &valueClip);
     if (edit.composer) {
         std::size_t cursorByte = edit.composer->cursorByteOffset();
-        float cursorX = textX + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(),
-                                                    text.data() + cursorByte)
-                                    .x;
-        d->AddLine(ImVec2(cursorX + 1, textY), ImVec2(cursorX + 1, textY + font->FontSize),
+        float cursorX = textX + widthTo(cursorByte);
+        d->AddLine(ImVec2(cursorX + 1, textY), ImVec2(cursorX + 1, textY + px),
                    ImGui::GetColorU32(p.primary), 3.0f);
         if (clicked) {
             // Put the cursor at the character boundary nearest the finger.
@@ -195,9 +266,7 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
             bool valid = true;
             for (int index = 1; byte < text.size(); ++index) {
                 input::decodeUtf8At(text, byte, valid);
-                float x = textX + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(),
-                                                      text.data() + byte)
-                                      .x;
+                float x = textX + widthTo(byte);
                 if (std::abs(touchX - x) < bestDistance) {
                     bestDistance = std::abs(touchX - x);
                     best = index;
@@ -211,7 +280,15 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
     }
     noteFocusedField(fieldTop, ImVec2(fieldTop.x + width, ImGui::GetItemRectMax().y), label);
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    if (padBeside) {
+        ImGui::PopStyleVar();
+        ImGui::EndChild();
+    }
     ImVec2 avail = ImGui::GetContentRegionAvail();
+    if (padBeside) {
+        ImGui::SetCursorPos(ImVec2(start.x + width + m.gapPx, start.y));
+        avail = ImVec2(whole.x - width - m.gapPx, whole.y);
+    }
     for (const input::KeyDef& key :
          drawKeyboard(ctx, edit.keyboard,
                       edit.composer ? edit.composer->method() : input::InputMethod::Plain,
@@ -265,15 +342,24 @@ void FieldEditorScreen::drawDate(const FrameContext& ctx, std::string_view label
 void FieldEditorScreen::drawDatePads(const FrameContext& ctx, std::string_view label) {
     const DatePick& date = ctx.session.dossier.edit->date;
     const Metrics& m = ctx.metrics;
-    boldText(ctx, label);
-    ctx.say(audio::SpeechRole::Heading, label);
     std::string chosen = std::string(ctx.tr(Msg::EditorYear)) + " " + std::to_string(date.year);
     if (date.stage == DatePick::Stage::Day) {
         chosen += " · " + std::string(ctx.tr(Msg::EditorMonth)) + " " + std::to_string(date.month);
     }
-    mutedText(ctx.unspoken(), chosen); // the year the resident typed: a birth year
-    headingText(ctx, ctx.tr(date.stage == DatePick::Stage::Month ? Msg::EditorChooseMonth
-                                                                 : Msg::EditorChooseDay));
+    ctx.say(audio::SpeechRole::Heading, label);
+    const Msg ask =
+        date.stage == DatePick::Stage::Month ? Msg::EditorChooseMonth : Msg::EditorChooseDay;
+    if (shortOfHeight(ctx)) {
+        // The field's name and what was chosen share one line at the chrome's size, so the
+        // pads keep the room (the year is the resident's: shown, not read aloud).
+        compactHeadingText(ctx.unspoken(), std::string(label) + " · " + chosen);
+        boldText(ctx, ctx.tr(ask));
+        ctx.say(audio::SpeechRole::Instruction, ctx.tr(ask));
+    } else {
+        boldText(ctx, label);
+        mutedText(ctx.unspoken(), chosen); // the year the resident typed: a birth year
+        headingText(ctx, ctx.tr(ask));
+    }
     if (ctx.session.dossier.edit->problem) {
         problemText(ctx, ctx.local(ctx.session.dossier.edit->problem->text));
     }
@@ -284,17 +370,20 @@ void FieldEditorScreen::drawDatePads(const FrameContext& ctx, std::string_view l
     // (7 days a row at most when it can, up to 16 when the text is large or the panel short).
     int columns = date.stage == DatePick::Stage::Month ? 4 : 7;
     auto rowsFor = [&](int cols) { return (count + cols - 1) / cols; };
-    while (columns < count && rowsFor(columns) * (m.chromeTargetPx + m.gapPx) - m.gapPx > avail.y &&
-           (avail.x - m.gapPx * columns) / (columns + 1) >= m.mm(kMinimumTargetMm)) {
+    // Cells may shrink to the chrome's target (optionButton's floor) and the minimum gap.
+    const float cellMin = m.chromeTargetPx;
+    const float gap = std::min(m.gapPx, m.mm(kMinimumGapMm));
+    while (columns < count && rowsFor(columns) * (cellMin + gap) - gap > avail.y &&
+           (avail.x - gap * columns) / (columns + 1) >= cellMin) {
         ++columns;
     }
     const int rows = rowsFor(columns);
-    const float cellW = (avail.x - m.gapPx * (columns - 1)) / columns;
-    const float cellH = std::max(m.chromeTargetPx, (avail.y - m.gapPx * (rows - 1)) / rows);
+    const float cellW = (avail.x - gap * (columns - 1)) / columns;
+    const float cellH = std::max(cellMin, (avail.y - gap * (rows - 1)) / rows);
     ImVec2 origin = ImGui::GetCursorPos();
     for (int i = 0; i < count; ++i) {
-        ImGui::SetCursorPos(ImVec2(origin.x + (i % columns) * (cellW + m.gapPx),
-                                   origin.y + (i / columns) * (cellH + m.gapPx)));
+        ImGui::SetCursorPos(ImVec2(origin.x + (i % columns) * (cellW + gap),
+                                   origin.y + (i / columns) * (cellH + gap)));
         std::string cell = date.stage == DatePick::Stage::Month
                                ? std::string(ctx.tr(Msg::EditorMonth)) + " " + std::to_string(i + 1)
                                : std::to_string(i + 1);

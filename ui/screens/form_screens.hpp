@@ -9,6 +9,11 @@ namespace kiosk::ui {
 class FormGroupScreen : public ScreenView {
 protected:
     void drawContent(const FrameContext& ctx) override;
+
+private:
+    // What the list was last scrolled for: the screen opens at the field to look at (the first
+    // with a problem, else the next to fill in) once, then the resident's own scrolling holds.
+    std::string scrolledFor_;
 };
 
 class FieldEditorScreen : public ScreenView {

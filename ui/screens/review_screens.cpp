@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -59,7 +60,8 @@ void ReviewScreen::drawContent(const FrameContext& ctx) {
         ImVec2 rowStart = ImGui::GetCursorPos();
         ctx.say(audio::SpeechRole::Heading, ctx.local(group.title));
         ImGui::PushTextWrapPos(rowStart.x + width - buttonWidth - readBackWidth - m.gapPx * 2);
-        ImGui::PushFont(ctx.fonts.heading);
+        // On a short screen the group title gives way to the answers: body-size bold.
+        ImGui::PushFont(shortOfHeight(ctx) ? ctx.fonts.bold : ctx.fonts.heading);
         ImGui::TextUnformatted(ctx.local(group.title).data(),
                                ctx.local(group.title).data() + ctx.local(group.title).size());
         ImGui::PopFont();
@@ -81,13 +83,20 @@ void ReviewScreen::drawContent(const FrameContext& ctx) {
         }
         ImGui::PopID();
         ImGui::SetCursorPos(ImVec2(rowStart.x, std::max(after.y, ImGui::GetCursorPosY())));
+        // Label and answer side by side where the width allows: twice the answers on a page.
+        std::vector<std::string_view> labels;
+        for (const Field& field : group.fields) {
+            labels.push_back(ctx.local(field.label));
+        }
+        const float labelColumn = labelColumnWidth(ctx, labels);
         for (const Field& field : group.fields) {
             auto found = values.find(field.id);
-            mutedText(ctx, ctx.local(field.label));
             if (found == values.end()) {
-                bodyText(ctx, ctx.tr(Msg::ReviewEmpty));
+                labelledValue(ctx, ctx.local(field.label), ctx.tr(Msg::ReviewEmpty), labelColumn,
+                              ValueStyle::Absent);
             } else {
-                boldText(ctx, displayValue(ctx, field, found->second));
+                labelledValue(ctx, ctx.local(field.label), displayValue(ctx, field, found->second),
+                              labelColumn);
             }
         }
         ImGui::Separator();

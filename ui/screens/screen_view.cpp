@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace kiosk::ui {
 namespace {
@@ -61,10 +62,17 @@ void drawHeader(const FrameContext& ctx, float height, float titleLeft) {
     }
     d->AddText(bold, bold->FontSize, ImVec2(origin.x + margin, textY), colour, title.c_str());
     d->AddText(bold, bold->FontSize, ImVec2(clockX, textY), colour, clock);
+    if (!title.empty()) {
+        ImVec2 titleSize = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, title.c_str());
+        ImVec2 at(origin.x + margin, textY);
+        noteTextLine(at, ImVec2(at.x + titleSize.x, at.y + bold->FontSize), title);
+    }
+    noteTextLine(ImVec2(clockX, textY), ImVec2(clockX + clockSize.x, textY + bold->FontSize),
+                 clock);
     ImGui::Dummy(ImVec2(width, height));
 }
 
-void drawNavigation(const FrameContext& ctx) {
+void drawNavigation(const FrameContext& ctx, float height) {
     const Metrics& m = ctx.metrics;
     float width = ImGui::GetContentRegionAvail().x;
     // Wide enough for icon and label, never more than half the bar. The row is chrome: it keeps
@@ -81,16 +89,14 @@ void drawNavigation(const FrameContext& ctx) {
     float buttonWidth = std::min(std::max(m.mm(60), needed), (width - m.gapPx) * 0.5f);
     if (!ctx.session.history.empty()) {
         ImGui::SetCursorPos(ImVec2(0, 0));
-        if (touchButton(ctx, "nav-back", ctx.tr(Msg::NavBack),
-                        ImVec2(buttonWidth, m.chromeTargetPx), ButtonKind::Secondary, Icon::Back,
-                        font)) {
+        if (touchButton(ctx, "nav-back", ctx.tr(Msg::NavBack), ImVec2(buttonWidth, height),
+                        ButtonKind::Secondary, Icon::Back, font)) {
             ctx.emit(intent::Back{});
         }
     }
     ImGui::SetCursorPos(ImVec2(width - buttonWidth, 0));
-    if (touchButton(ctx, "nav-start-over", ctx.tr(Msg::NavHome),
-                    ImVec2(buttonWidth, m.chromeTargetPx), ButtonKind::Secondary, Icon::Home,
-                    font)) {
+    if (touchButton(ctx, "nav-start-over", ctx.tr(Msg::NavHome), ImVec2(buttonWidth, height),
+                    ButtonKind::Secondary, Icon::Home, font)) {
         ctx.emit(intent::StartOver{});
     }
 }
@@ -222,9 +228,19 @@ void ScreenView::draw(const FrameContext& ctx) {
         headerHeight += bannerHeight;
     }
 
-    float statusHeight = ctx.fonts.status->FontSize * 2.0f;
-    float navHeight = navigation() == Navigation::None ? 0.0f : m.chromeTargetPx + m.gapPx * 2;
+    float statusHeight = statusBarHeight(ctx, viewport->Size.x);
+    float navButtonHeight = m.chromeTargetPx;
+    float navGap = m.gapPx;
+    float navHeight = navigation() == Navigation::None ? 0.0f : navButtonHeight + navGap * 2;
     float contentHeight = viewport->Size.y - headerHeight - statusHeight - navHeight;
+    if (navigation() != Navigation::None && contentHeight < m.headingFontPx * kShortOfHeightLines) {
+        // Short of room for the content (large text on a landscape panel): the navigation row
+        // gives way first, down to the minimum target and gap, before the content must page.
+        navButtonHeight = m.mm(kMinimumTargetMm);
+        navGap = m.mm(kMinimumGapMm);
+        navHeight = navButtonHeight + navGap * 2;
+        contentHeight = viewport->Size.y - headerHeight - statusHeight - navHeight;
+    }
 
     ImGui::SetCursorPos(ImVec2(m.marginPx, headerHeight + m.gapPx));
     ImGui::BeginChild("content", ImVec2(viewport->Size.x - 2 * m.marginPx, contentHeight - m.gapPx),
@@ -233,10 +249,10 @@ void ScreenView::draw(const FrameContext& ctx) {
     ImGui::EndChild();
 
     if (navigation() != Navigation::None) {
-        ImGui::SetCursorPos(ImVec2(m.marginPx, headerHeight + contentHeight + m.gapPx));
-        ImGui::BeginChild("navigation", ImVec2(viewport->Size.x - 2 * m.marginPx, m.chromeTargetPx),
+        ImGui::SetCursorPos(ImVec2(m.marginPx, headerHeight + contentHeight + navGap));
+        ImGui::BeginChild("navigation", ImVec2(viewport->Size.x - 2 * m.marginPx, navButtonHeight),
                           false, ImGuiWindowFlags_NoScrollbar);
-        drawNavigation(chrome);
+        drawNavigation(chrome, navButtonHeight);
         ImGui::EndChild();
     }
 
@@ -248,6 +264,15 @@ void ScreenView::draw(const FrameContext& ctx) {
 
 float actionBarHeight(const FrameContext& ctx) {
     return ctx.metrics.targetPx + ctx.metrics.gapPx;
+}
+
+float primaryActionWidth(const FrameContext& ctx, std::string_view label) {
+    ImFont* font = ctx.fonts.bold;
+    float text =
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size())
+            .x;
+    float available = ImGui::GetWindowContentRegionMax().x;
+    return std::min(available * 0.5f, std::max(ctx.metrics.mm(70), text + ctx.metrics.gapPx * 4));
 }
 
 namespace {
@@ -314,7 +339,18 @@ void problemText(const FrameContext& ctx, std::string_view text) {
 }
 
 bool shortOfHeight(const FrameContext& ctx) {
-    return ImGui::GetWindowHeight() < ctx.metrics.headingFontPx * 8;
+    return ImGui::GetWindowHeight() < ctx.metrics.headingFontPx * kShortOfHeightLines;
+}
+
+void compactHeadingText(const FrameContext& ctx, std::string_view text) {
+    ctx.say(audio::SpeechRole::Heading, text);
+    // The chrome's font: the step and title are the chrome of a form, and give way first.
+    ImGui::PushFont(ctx.fonts.chromeBold);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    noteWrappedText(text);
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
 }
 
 void headingText(const FrameContext& ctx, std::string_view text) {
@@ -336,6 +372,61 @@ void bodyText(const FrameContext& ctx, std::string_view text) {
     noteWrappedText(text);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
+}
+
+float labelColumnWidth(const FrameContext& ctx, const std::vector<std::string_view>& labels) {
+    ImFont* font = ctx.fonts.body;
+    float widest = 0;
+    for (std::string_view label : labels) {
+        widest = std::max(widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(),
+                                                      label.data() + label.size())
+                                      .x);
+    }
+    float available = ImGui::GetContentRegionAvail().x;
+    // Two columns while the width holds about 28 letters of the text size: the labels take at
+    // most two fifths (a long one wraps in its column), the values the rest. Narrower (portrait
+    // at large text), the value goes under its label.
+    if (available < ctx.fonts.body->FontSize * 14) {
+        return 0.0f;
+    }
+    return std::min(widest + ctx.metrics.gapPx * 2, available * 0.4f);
+}
+
+void labelledValue(const FrameContext& ctx, std::string_view label, std::string_view value,
+                   float labelColumn, ValueStyle style) {
+    ImVec2 start = ImGui::GetCursorPos();
+    if (labelColumn > 0) {
+        ctx.say(audio::SpeechRole::Instruction, label);
+        ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.textMuted);
+        ImGui::PushFont(ctx.fonts.body);
+        ImGui::PushTextWrapPos(start.x + labelColumn - ctx.metrics.gapPx);
+        ImGui::TextUnformatted(label.data(), label.data() + label.size());
+        noteWrappedText(label);
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+        ImGui::PopStyleColor();
+    } else {
+        mutedText(ctx, label);
+    }
+    if (labelColumn > 0) {
+        // The value on the label's line, in its own column: one line per field.
+        float labelBottom = ImGui::GetCursorPosY();
+        ImGui::SetCursorPos(ImVec2(start.x + labelColumn, start.y));
+        ImGui::BeginGroup();
+        if (style == ValueStyle::Given) {
+            boldText(ctx.unspoken(), value);
+        } else {
+            bodyText(ctx, value);
+        }
+        ImGui::EndGroup();
+        ImGui::SetCursorPosY(std::max(labelBottom, ImGui::GetCursorPosY()));
+        return;
+    }
+    if (style == ValueStyle::Given) {
+        boldText(ctx.unspoken(), value);
+    } else {
+        bodyText(ctx, value);
+    }
 }
 
 void mutedText(const FrameContext& ctx, std::string_view text) {

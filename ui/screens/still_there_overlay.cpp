@@ -19,7 +19,22 @@ void drawStillThereOverlay(const FrameContext& ctx) {
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav);
     ImGui::PopStyleColor();
 
-    const float cardWidth = std::min(viewport->Size.x - 2 * m.marginPx, m.mm(150));
+    const float designedWidth = std::min(viewport->Size.x - 2 * m.marginPx, m.mm(150));
+    // Whether the card fits the panel as designed; at the largest text on a landscape panel the
+    // title drops to body size and the number to heading size, so the button stays on screen.
+    const float wrap = designedWidth - 2 * m.marginPx;
+    auto heightOf = [&](ImFont* f, Msg msg) {
+        std::string_view t = ctx.tr(msg);
+        return f->CalcTextSizeA(f->FontSize, FLT_MAX, wrap, t.data(), t.data() + t.size()).y;
+    };
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float designed = heightOf(ctx.fonts.heading, Msg::StillThereTitle) +
+                           heightOf(ctx.fonts.body, Msg::StillThereBody) +
+                           ctx.fonts.heading->FontSize * 2.0f + m.targetPx * 1.2f + spacing * 3 +
+                           m.marginPx * 2;
+    const bool compact = designed > viewport->Size.y - m.gapPx * 2;
+    // Compact, the card also takes the whole width: fewer lines of explanation.
+    const float cardWidth = compact ? viewport->Size.x - 2 * m.marginPx : designedWidth;
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ctx.colours.surface);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(m.marginPx, m.marginPx));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 3.0f);
@@ -30,14 +45,19 @@ void drawStillThereOverlay(const FrameContext& ctx) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav |
                      ImGuiWindowFlags_AlwaysAutoResize);
-    headingText(ctx, ctx.tr(Msg::StillThereTitle));
+    if (compact) {
+        ctx.say(audio::SpeechRole::Heading, ctx.tr(Msg::StillThereTitle));
+        boldText(ctx, ctx.tr(Msg::StillThereTitle));
+    } else {
+        headingText(ctx, ctx.tr(Msg::StillThereTitle));
+    }
     bodyText(ctx, ctx.tr(Msg::StillThereBody));
 
     // The number is the biggest thing on screen: it is what tells the resident to act.
     std::string number = std::to_string(ctx.secondsUntilWipe);
     std::string unit = std::string(ctx.tr(Msg::StillThereSeconds));
     ImFont* font = ctx.fonts.heading;
-    float numberPx = font->FontSize * 2.0f;
+    float numberPx = font->FontSize * (compact ? 1.0f : 2.0f);
     ImVec2 numberSize = font->CalcTextSizeA(numberPx, FLT_MAX, 0, number.c_str());
     ImVec2 unitSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, unit.c_str());
     float groupWidth = numberSize.x + m.gapPx + unitSize.x;
@@ -47,12 +67,13 @@ void drawStillThereOverlay(const FrameContext& ctx) {
     ImU32 colour = ImGui::GetColorU32(ctx.colours.danger);
     d->AddText(font, numberPx, at, colour, number.c_str());
     d->AddText(font, font->FontSize,
-               ImVec2(at.x + numberSize.x + m.gapPx, at.y + numberSize.y - unitSize.y * 1.1f),
+               ImVec2(at.x + numberSize.x + m.gapPx,
+                      compact ? at.y : at.y + numberSize.y - unitSize.y * 1.1f),
                colour, unit.c_str());
     ImGui::Dummy(ImVec2(groupWidth, numberSize.y));
 
     if (touchButton(ctx, "still-here", ctx.tr(Msg::StillThereContinue),
-                    ImVec2(ImGui::GetContentRegionAvail().x, m.targetPx * 1.2f),
+                    ImVec2(ImGui::GetContentRegionAvail().x, m.targetPx * (compact ? 1.0f : 1.2f)),
                     ButtonKind::Primary)) {
         ctx.emit(intent::StillHere{});
     }

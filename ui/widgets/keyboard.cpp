@@ -3,6 +3,7 @@
 
 #include "kiosk/input/utf8.hpp"
 #include "ui/widgets/icons.hpp"
+#include "ui/widgets/layout_probe.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -43,8 +44,18 @@ void scheduleWake(HeldBackspace& held) {
 
 std::optional<input::KeyDef> drawKeys(const FrameContext& ctx, const input::KeyboardState& state,
                                       input::InputMethod method, ImVec2 size, bool* backspaceDown) {
-    const input::KeyboardLayout layout = input::makeLayout(state.layout, state.field);
-    const float gap = ctx.metrics.mm(1.5);
+    // Letter keys at least 12.7 mm wide: when ten a row would be narrower (a portrait panel),
+    // the rows hold nine and the gaps between keys give a little (never under 0.8 mm).
+    const Metrics& m = ctx.metrics;
+    const float minimumKey = m.mm(kMinimumTargetMm);
+    float gap = m.mm(1.5);
+    input::KeyboardWidth rowWidth = input::KeyboardWidth::Wide;
+    if ((size.x - gap * (input::kWideRowUnits - 1)) / input::kWideRowUnits < minimumKey) {
+        rowWidth = input::KeyboardWidth::Narrow;
+        float units = input::kNarrowRowUnits;
+        gap = std::clamp((size.x - minimumKey * units) / (units - 1), m.mm(0.8), m.mm(1.5));
+    }
+    const input::KeyboardLayout layout = input::makeLayout(state.layout, state.field, rowWidth);
     const int rows = static_cast<int>(layout.rows.size());
     const float keyHeight = (size.y - gap * (rows - 1)) / rows;
     const Palette& p = ctx.colours;
@@ -152,6 +163,9 @@ std::optional<input::KeyDef> drawKeys(const FrameContext& ctx, const input::Keyb
                 }
                 d->AddText(font, px, ImVec2(centre.x - t.x * 0.5f, max.y - t.y - gap * 0.4f),
                            inkColour, caption.c_str());
+            }
+            if (key.action == input::KeyAction::Char) {
+                noteCharacterKey(min, max, key.label);
             }
             if (backspaceDown != nullptr && key.action == input::KeyAction::Backspace) {
                 // Held backspace is the caller's: it acts on release or by repeating.

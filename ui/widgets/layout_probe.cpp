@@ -2,6 +2,7 @@
 // record only while a layout test has set one.
 #include "ui/widgets/layout_probe.hpp"
 
+#include <algorithm>
 #include <imgui_internal.h>
 
 namespace kiosk::ui {
@@ -29,14 +30,19 @@ LayoutRecord* currentRecord() {
     return gActiveRecord;
 }
 
-void record(ProbeKind kind, ImVec2 min, ImVec2 max, std::string_view what) {
+void record(ProbeKind kind, ImVec2 min, ImVec2 max, std::string_view what,
+            const ImVec4* drawClip = nullptr) {
     LayoutRecord* out = currentRecord();
     if (out == nullptr) {
         return;
     }
-    const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;
-    out->rects.push_back({kind, min, max, ImVec4(clip.Min.x, clip.Min.y, clip.Max.x, clip.Max.y),
-                          -1, std::string(what)});
+    const ImRect& window = ImGui::GetCurrentWindow()->ClipRect;
+    ImVec4 clip(window.Min.x, window.Min.y, window.Max.x, window.Max.y);
+    if (drawClip != nullptr) {
+        clip = ImVec4(std::max(clip.x, drawClip->x), std::max(clip.y, drawClip->y),
+                      std::min(clip.z, drawClip->z), std::min(clip.w, drawClip->w));
+    }
+    out->rects.push_back({kind, min, max, clip, -1, std::string(what)});
 }
 
 } // namespace
@@ -64,9 +70,9 @@ void noteTextLines(ImVec2 min, ImVec2 max, float lineHeight, std::string_view te
     }
 }
 
-void noteTextLine(ImVec2 min, ImVec2 max, std::string_view text) {
+void noteTextLine(ImVec2 min, ImVec2 max, std::string_view text, const ImVec4* clip) {
     noteScrollAtom(min, max);
-    record(ProbeKind::TextLine, min, max, text);
+    record(ProbeKind::TextLine, min, max, text, clip);
 }
 
 void noteFocusedField(ImVec2 min, ImVec2 max, std::string_view what) {
@@ -75,6 +81,10 @@ void noteFocusedField(ImVec2 min, ImVec2 max, std::string_view what) {
 
 void noteMainAction(ImVec2 min, ImVec2 max, std::string_view what) {
     record(ProbeKind::MainAction, min, max, what);
+}
+
+void noteCharacterKey(ImVec2 min, ImVec2 max, std::string_view label) {
+    record(ProbeKind::CharacterKey, min, max, label);
 }
 
 void beginProbeScrollArea() {

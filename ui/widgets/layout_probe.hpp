@@ -9,7 +9,8 @@
 
 namespace kiosk::ui {
 
-enum class ProbeKind { TextLine, FocusedField, MainAction };
+// CharacterKey: a key of the on-screen keyboard that types a character (the key size test).
+enum class ProbeKind { TextLine, FocusedField, MainAction, CharacterKey };
 
 struct ProbeRect {
     ProbeKind kind;
@@ -39,11 +40,13 @@ void setActiveLayoutRecord(LayoutRecord* record);
 
 // A block of text that was just drawn as one ImGui item, `lineHeight` per line.
 void noteTextLines(ImVec2 min, ImVec2 max, float lineHeight, std::string_view text);
-// One line drawn straight onto a draw list.
-void noteTextLine(ImVec2 min, ImVec2 max, std::string_view text);
+// One line drawn straight onto a draw list; `clip` is the clip rectangle it was drawn with, if
+// any (a field's box, a status bar section): a line cut by it counts as cut.
+void noteTextLine(ImVec2 min, ImVec2 max, std::string_view text, const ImVec4* clip = nullptr);
 // The field the resident is editing (label, value and problem together) and the main action.
 void noteFocusedField(ImVec2 min, ImVec2 max, std::string_view what);
 void noteMainAction(ImVec2 min, ImVec2 max, std::string_view what);
+void noteCharacterKey(ImVec2 min, ImVec2 max, std::string_view label);
 
 // Scroll areas (scroll_area.cpp): atoms are lines or buttons that must not be cut at an edge.
 struct ScrollAtom {

@@ -61,10 +61,28 @@ bool pagerButton(const FrameContext& ctx, const char* id, PageDirection directio
     float gap = label.empty() ? 0.0f : ctx.metrics.gapPx;
     float left = (min.x + max.x - textWidth - gap - triangle) * 0.5f;
     float midY = (min.y + max.y) * 0.5f;
+    float fontPx = font->FontSize;
+    float room = size.x - ctx.metrics.gapPx * 2 - triangle - gap;
+    if (!label.empty() && textWidth > room) {
+        // Large text in a narrow button: the words shrink to fit rather than run over the edge,
+        // down to the chrome's size; narrower still, the large triangle alone says "more".
+        float shrunk = fontPx * room / textWidth;
+        if (shrunk >= ctx.fonts.chromeBold->FontSize) {
+            fontPx = shrunk;
+            textWidth = room;
+            left = min.x + ctx.metrics.gapPx;
+        } else {
+            label = std::string_view();
+            textWidth = 0;
+            gap = 0;
+            left = (min.x + max.x - triangle) * 0.5f;
+        }
+    }
     if (!label.empty()) {
-        ImVec2 at(left, midY - font->FontSize * 0.5f);
-        d->AddText(font, font->FontSize, at, ink, label.data(), label.data() + label.size());
-        noteTextLine(at, ImVec2(at.x + textWidth, at.y + font->FontSize), label);
+        ImVec2 at(left, midY - fontPx * 0.5f);
+        d->AddText(font, fontPx, at, ink, label.data(), label.data() + label.size());
+        ImVec4 clip(min.x, min.y, max.x, max.y);
+        noteTextLine(at, ImVec2(at.x + textWidth, at.y + fontPx), label, &clip);
     }
     float tx = left + textWidth + gap;
     float half = triangle * 0.5f;
@@ -82,12 +100,14 @@ bool pagerButton(const FrameContext& ctx, const char* id, PageDirection directio
 
 } // namespace
 
-void beginScrollArea(const FrameContext& ctx, std::string_view id, float height, PagerPlace place) {
+void beginScrollArea(const FrameContext& ctx, std::string_view id, float height, PagerPlace place,
+                     float width) {
     std::string key(id);
     gPagerPlaces.push_back(place);
     // ImGui's own scrollbar is too thin to drag with a finger; endScrollArea draws a position bar.
-    ImGui::BeginChild(key.c_str(), ImVec2(ImGui::GetContentRegionAvail().x - barStrip(ctx), height),
-                      false, ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollbar);
+    float listWidth = (width > 0 ? width : ImGui::GetContentRegionAvail().x) - barStrip(ctx);
+    ImGui::BeginChild(key.c_str(), ImVec2(listWidth, height), false,
+                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollbar);
     beginProbeScrollArea();
 }
 
@@ -163,7 +183,25 @@ void endScrollArea(const FrameContext& ctx) {
         }
     }
     ImGui::EndChild();
-    if (overflow && !below) {
+    if (overflow && place == PagerPlace::ColumnRight) {
+        // Right of the list, above the main action: "Xem tiếp ▼" just above it, "▲" above that.
+        float h = m.targetPx;
+        ImVec2 regionMax = ImGui::GetWindowContentRegionMax();
+        ImVec2 origin = ImGui::GetWindowPos();
+        float left = pos.x - origin.x + size.x + barStrip(ctx) + m.gapPx;
+        float columnWidth = regionMax.x - left;
+        float spacing = m.mm(kMinimumGapMm);
+        ImVec2 after = ImGui::GetCursorPos();
+        ImGui::SetCursorPos(ImVec2(left, regionMax.y - h * 3 - spacing * 2));
+        if (pagerButton(ctx, "page-up", PageDirection::Up, moreAbove, ImVec2(columnWidth, h))) {
+            ImGui::SetScrollY(list, std::max(0.0f, scrollY - upStep));
+        }
+        ImGui::SetCursorPos(ImVec2(left, regionMax.y - h * 2 - spacing));
+        if (pagerButton(ctx, "page-down", PageDirection::Down, moreBelow, ImVec2(columnWidth, h))) {
+            ImGui::SetScrollY(list, std::min(scrollMax, scrollY + downStep));
+        }
+        ImGui::SetCursorPos(after);
+    } else if (overflow && !below) {
         // In the action bar's left half: "▲" then "Xem tiếp ▼", as tall as the main action.
         float h = m.targetPx;
         ImVec2 regionMin = ImGui::GetWindowContentRegionMin();

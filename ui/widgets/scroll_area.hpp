@@ -9,11 +9,14 @@ namespace kiosk::ui {
 // list, or in the left half of the screen's action bar (the main action keeps the right half),
 // which leaves the list the whole height; RightOfAction: in the right half, for a screen whose
 // only action is a secondary one at the left.
-enum class PagerPlace { Below, BesideAction, RightOfAction };
+// ColumnRight: stacked in the column right of a narrowed list, above the main action, for a
+// short landscape screen where the list needs every pixel of the height.
+enum class PagerPlace { Below, BesideAction, RightOfAction, ColumnRight };
 
-// Between begin and end, draw the list's items. `height` 0 = the rest of the region.
+// Between begin and end, draw the list's items. `height` 0 = the rest of the region, `width` 0
+// = the region's width (ColumnRight: the list's width, the pager takes the rest).
 void beginScrollArea(const FrameContext& ctx, std::string_view id, float height = 0,
-                     PagerPlace place = PagerPlace::Below);
+                     PagerPlace place = PagerPlace::Below, float width = 0);
 void endScrollArea(const FrameContext& ctx);
 
 } // namespace kiosk::ui

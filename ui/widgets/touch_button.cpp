@@ -3,6 +3,7 @@
 
 #include "ui/widgets/layout_probe.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace kiosk::ui {
@@ -37,12 +38,13 @@ std::pair<bool, bool> hitArea(std::string_view id, ImVec2 size) {
 }
 
 void centredText(ImDrawList* d, ImFont* font, ImVec2 min, ImVec2 max, ImU32 colour,
-                 std::string_view text, float wrapWidth) {
-    ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrapWidth, text.data(),
-                                      text.data() + text.size());
+                 std::string_view text, float wrapWidth, float px = 0) {
+    px = px > 0 ? px : font->FontSize;
+    ImVec2 size =
+        font->CalcTextSizeA(px, FLT_MAX, wrapWidth, text.data(), text.data() + text.size());
     ImVec2 at((min.x + max.x - size.x) * 0.5f, (min.y + max.y - size.y) * 0.5f);
-    d->AddText(font, font->FontSize, at, colour, text.data(), text.data() + text.size(), wrapWidth);
-    noteTextLines(at, ImVec2(at.x + size.x, at.y + size.y), font->FontSize, text);
+    d->AddText(font, px, at, colour, text.data(), text.data() + text.size(), wrapWidth);
+    noteTextLines(at, ImVec2(at.x + size.x, at.y + size.y), px, text);
 }
 
 } // namespace
@@ -50,13 +52,25 @@ void centredText(ImDrawList* d, ImFont* font, ImVec2 min, ImVec2 max, ImU32 colo
 bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view label, ImVec2 size,
                  ButtonKind kind, std::optional<Icon> icon, ImFont* font) {
     ctx.say(audio::SpeechRole::Choice, label);
-    size.y = std::max(size.y, font ? ctx.metrics.chromeTargetPx : ctx.metrics.targetPx);
+    // A chrome button (its own font) may be as short as the minimum target: the navigation row
+    // of a short screen gives way to the content.
+    size.y = std::max(size.y, font ? ctx.metrics.mm(kMinimumTargetMm) : ctx.metrics.targetPx);
     ImFont* face = font ? font : ctx.fonts.bold;
     // Shrink rather than spill: at the largest sizes a long label may not fit its button.
-    float room = size.x - ctx.metrics.gapPx * 2 - (icon ? face->FontSize * 0.9f : 0.0f);
-    if (face->CalcTextSizeA(face->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size())
-            .x > room) {
+    auto roomFor = [&](ImFont* f) {
+        return size.x - ctx.metrics.gapPx * 2 -
+               (icon ? f->FontSize * 0.9f + ctx.metrics.gapPx : 0.0f);
+    };
+    auto widthAt = [&](ImFont* f, float px) {
+        return f->CalcTextSizeA(px, FLT_MAX, 0, label.data(), label.data() + label.size()).x;
+    };
+    if (widthAt(face, face->FontSize) > roomFor(face)) {
         face = ctx.fonts.chromeBold;
+    }
+    // Still too long at the chrome's size (a narrow portrait button): smaller still, never cut.
+    float px = face->FontSize;
+    if (float width = widthAt(face, px); width > roomFor(face) && width > 0) {
+        px *= std::max(0.0f, roomFor(face)) / width;
     }
     auto [clicked, pressed] = hitArea(id, size);
     ImVec2 min = ImGui::GetItemRectMin();
@@ -70,9 +84,7 @@ bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view 
     if (icon) {
         // Icon and label are centred together as one group.
         float iconSize = face->FontSize * 0.9f;
-        float textWidth = face->CalcTextSizeA(face->FontSize, FLT_MAX, 0, label.data(),
-                                              label.data() + label.size())
-                              .x;
+        float textWidth = widthAt(face, px);
         float groupWidth = iconSize + ctx.metrics.gapPx + textWidth;
         float left = (min.x + max.x - groupWidth) * 0.5f;
         drawIcon(d, *icon, ImVec2(left + iconSize * 0.5f, (min.y + max.y) * 0.5f), iconSize,
@@ -80,7 +92,7 @@ bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view 
         min.x = left + iconSize + ctx.metrics.gapPx;
         max.x = min.x + textWidth;
     }
-    centredText(d, face, min, max, textColour, label, 0);
+    centredText(d, face, min, max, textColour, label, 0, px);
     return clicked;
 }
 
