@@ -77,6 +77,10 @@ void noteMainAction(ImVec2 min, ImVec2 max, std::string_view what) {
     record(ProbeKind::MainAction, min, max, what);
 }
 
+void notePicture(ImVec2 min, ImVec2 max, std::string_view what) {
+    record(ProbeKind::Picture, min, max, what);
+}
+
 void beginProbeScrollArea() {
     LayoutRecord* out = currentRecord();
     gOpenAreas.push_back({{}, out ? out->rects.size() : 0});

@@ -9,7 +9,8 @@
 
 namespace kiosk::ui {
 
-enum class ProbeKind { TextLine, FocusedField, MainAction };
+// Picture: a content picture as drawn (the hand-off test measures its height in mm).
+enum class ProbeKind { TextLine, FocusedField, MainAction, Picture };
 
 struct ProbeRect {
     ProbeKind kind;
@@ -44,6 +45,7 @@ void noteTextLine(ImVec2 min, ImVec2 max, std::string_view text);
 // The field the resident is editing (label, value and problem together) and the main action.
 void noteFocusedField(ImVec2 min, ImVec2 max, std::string_view what);
 void noteMainAction(ImVec2 min, ImVec2 max, std::string_view what);
+void notePicture(ImVec2 min, ImVec2 max, std::string_view what);
 
 // Scroll areas (scroll_area.cpp): atoms are lines or buttons that must not be cut at an edge.
 struct ScrollAtom {
