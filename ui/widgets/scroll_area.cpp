@@ -57,14 +57,30 @@ bool pagerButton(const FrameContext& ctx, const char* id, PageDirection directio
                                     : font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(),
                                                           label.data() + label.size())
                                           .x;
-    float triangle = std::min(font->FontSize * 0.7f, size.y * 0.5f);
+    float fontSize = font->FontSize;
+    float triangle = std::min(fontSize * 0.7f, size.y * 0.5f);
     float gap = label.empty() ? 0.0f : ctx.metrics.gapPx;
+    // A narrow button (beside the main action at the largest text) shrinks its words to fit
+    // rather than letting them run over its edges.
+    // Words smaller than the header's are unreadable: then the solid triangle says it alone.
+    float room = size.x - triangle - gap - ctx.metrics.gapPx * 2;
+    if (textWidth > room && !label.empty()) {
+        float scale = room / textWidth;
+        if (room > 0 && fontSize * scale >= ctx.metrics.chromeFontPx * 0.9f) {
+            fontSize *= scale;
+            textWidth *= scale;
+        } else {
+            label = {};
+            textWidth = 0;
+            gap = 0;
+        }
+    }
     float left = (min.x + max.x - textWidth - gap - triangle) * 0.5f;
     float midY = (min.y + max.y) * 0.5f;
     if (!label.empty()) {
-        ImVec2 at(left, midY - font->FontSize * 0.5f);
-        d->AddText(font, font->FontSize, at, ink, label.data(), label.data() + label.size());
-        noteTextLine(at, ImVec2(at.x + textWidth, at.y + font->FontSize), label);
+        ImVec2 at(left, midY - fontSize * 0.5f);
+        d->AddText(font, fontSize, at, ink, label.data(), label.data() + label.size());
+        noteTextLine(at, ImVec2(at.x + textWidth, at.y + fontSize), label);
     }
     float tx = left + textWidth + gap;
     float half = triangle * 0.5f;
