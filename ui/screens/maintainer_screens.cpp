@@ -155,15 +155,35 @@ void MaintainerScreen::drawContent(const FrameContext& ctx) {
         ctx.emit(intent::Back{});
     }
     ImGui::SameLine(0, m.gapPx);
-    float tabWidth = (width - backWidth - m.gapPx * 4) / 4.0f;
     struct Tab {
         MaintainerTab tab;
         Msg label;
     };
-    for (Tab tab : {Tab{MaintainerTab::Reports, Msg::TabReports},
-                    Tab{MaintainerTab::Volunteers, Msg::TabVolunteers},
-                    Tab{MaintainerTab::Content, Msg::TabContent},
-                    Tab{MaintainerTab::Health, Msg::TabHealth}}) {
+    const Tab tabs[] = {Tab{MaintainerTab::Reports, Msg::TabReports},
+                        Tab{MaintainerTab::Volunteers, Msg::TabVolunteers},
+                        Tab{MaintainerTab::Content, Msg::TabContent},
+                        Tab{MaintainerTab::Health, Msg::TabHealth}};
+    // Four tabs beside Back when their words fit (landscape); else two beside Back and two
+    // under them (a portrait panel).
+    float widest = 0;
+    for (const Tab& tab : tabs) {
+        std::string_view label = ctx.tr(tab.label);
+        widest = std::max(widest, ctx.fonts.chromeBold
+                                      ->CalcTextSizeA(ctx.fonts.chromeBold->FontSize, FLT_MAX, 0,
+                                                      label.data(), label.data() + label.size())
+                                      .x);
+    }
+    float tabWidth = (width - backWidth - m.gapPx * 4) / 4.0f;
+    const bool oneRow = tabWidth >= widest + m.gapPx; // optionButton's own padding
+    if (!oneRow) {
+        tabWidth = (width - backWidth - m.gapPx * 2) / 2.0f;
+    }
+    for (const Tab& tab : tabs) {
+        if (!oneRow && tab.tab == MaintainerTab::Content) {
+            ImGui::NewLine();
+            ImGui::SetCursorPos(ImVec2(rowStart.x, rowStart.y + m.chromeTargetPx + m.gapPx * 0.5f));
+            tabWidth = (width - m.gapPx) / 2.0f;
+        }
         ImGui::PushID(static_cast<int>(tab.tab));
         if (optionButton(ctx, "tab", ctx.tr(tab.label), ImVec2(tabWidth, m.chromeTargetPx),
                          assist.tab == tab.tab ? Selection::Selected : Selection::NotSelected,
@@ -175,7 +195,8 @@ void MaintainerScreen::drawContent(const FrameContext& ctx) {
     }
     ImGui::NewLine();
     // Right under the row: a new line would add the body's (large) spacing on top.
-    ImGui::SetCursorPos(ImVec2(rowStart.x, rowStart.y + m.chromeTargetPx + m.gapPx * 0.5f));
+    ImGui::SetCursorPos(ImVec2(rowStart.x, rowStart.y + (m.chromeTargetPx + m.gapPx * 0.5f) *
+                                                            (oneRow ? 1.0f : 2.0f)));
     // The kiosk is in maintenance: the exact reason, which residents are not shown.
     if (!ctx.session.maintenanceReason.empty()) {
         problemText(ctx, ctx.tr(Msg::MaintenanceDetail));

@@ -58,6 +58,20 @@ bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view 
             .x > room) {
         face = ctx.fonts.chromeBold;
     }
+    // Still too wide in the chrome's size (a narrow column of a portrait panel): two lines
+    // when the button is tall enough for them.
+    float wrap = 0;
+    float labelWidth =
+        face->CalcTextSizeA(face->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size())
+            .x;
+    if (labelWidth > room && room > 0) {
+        ImVec2 wrapped = face->CalcTextSizeA(face->FontSize, FLT_MAX, room, label.data(),
+                                             label.data() + label.size());
+        if (wrapped.y <= size.y - ctx.metrics.mm(1)) {
+            wrap = room;
+            labelWidth = wrapped.x;
+        }
+    }
     auto [clicked, pressed] = hitArea(id, size);
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
@@ -70,9 +84,7 @@ bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view 
     if (icon) {
         // Icon and label are centred together as one group.
         float iconSize = face->FontSize * 0.9f;
-        float textWidth = face->CalcTextSizeA(face->FontSize, FLT_MAX, 0, label.data(),
-                                              label.data() + label.size())
-                              .x;
+        float textWidth = labelWidth;
         float groupWidth = iconSize + ctx.metrics.gapPx + textWidth;
         float left = (min.x + max.x - groupWidth) * 0.5f;
         drawIcon(d, *icon, ImVec2(left + iconSize * 0.5f, (min.y + max.y) * 0.5f), iconSize,
@@ -80,7 +92,7 @@ bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view 
         min.x = left + iconSize + ctx.metrics.gapPx;
         max.x = min.x + textWidth;
     }
-    centredText(d, face, min, max, textColour, label, 0);
+    centredText(d, face, min, max, textColour, label, wrap);
     return clicked;
 }
 
