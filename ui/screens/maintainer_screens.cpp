@@ -568,7 +568,8 @@ void MaintainerScreen::drawEnrolmentName(const FrameContext& ctx) {
     if (typed.empty()) {
         // What an empty box keeps, inside the box where a typed name would go.
         std::string keeps = std::string(ctx.tr(Msg::VolunteerAddNameEmpty)) + enrol.autoLabel;
-        ImFont* hint = ctx.fonts.body;
+        // In the chrome's size, so "TNV n" stays whole in a portrait box at the largest text.
+        ImFont* hint = ctx.fonts.chrome;
         d->AddText(hint, hint->FontSize,
                    ImVec2(textX + m.gapPx, (min.y + max.y - hint->FontSize) * 0.5f),
                    ImGui::GetColorU32(p.textMuted), keeps.c_str(), nullptr, 0, &clip);
