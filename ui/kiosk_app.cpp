@@ -309,7 +309,27 @@ Flow& KioskApp::resetFlow() {
     return runtime_.resetFlow();
 }
 
+void KioskApp::openScreenshotVideo() {
+    const Flow& flow = runtime_.flow();
+    const Lesson* lesson = flow.currentLesson();
+    const LessonSession& session = flow.state().lesson;
+    if (!session.watchingVideo || lesson == nullptr || session.step >= lesson->steps.size() ||
+        !lesson->steps[session.step].video) {
+        return;
+    }
+    if (!media_) {
+        media_ = std::make_unique<LessonMedia>(config_.audio, runtime_.contentDir(), logger_);
+    }
+    // Opened and started: the first frame is on the texture, the player shows "Pause".
+    perform(effect::OpenVideo{*lesson->steps[session.step].video});
+}
+
 void KioskApp::renderLive(SteadyTime now) {
+    if (options_.mode == RunMode::Screenshots) {
+        // A scene reaches the video by intents on the flow alone; its OpenVideo effect has no
+        // media player to go to, so the decoder is opened here as the live loop's player would.
+        openScreenshotVideo();
+    }
     syncAccessibility();
     std::vector<Intent> ignored;
     const Flow& flow = runtime_.flow();

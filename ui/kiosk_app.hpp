@@ -81,6 +81,8 @@ private:
     std::optional<SteadyTime> nextWake(SteadyTime now,
                                        std::optional<SteadyTime> nextVideoFrame) const;
     void syncAccessibility();
+    // Screenshots: the current lesson step's video guide, when the flow is watching it.
+    void openScreenshotVideo();
     // Dims, blanks or wakes: the picture, the backlight and the log.
     void screenPowerChanged(ScreenPowerState state);
     void presentBlack();

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -116,12 +117,17 @@ struct ContentView {
 
 // Adding a volunteer on the Volunteers tab: the label is picked for them (no personal name is
 // needed), then the volunteer types a new PIN twice on the pad, out of the maintainer's sight.
-enum class EnrolStep { Closed, FirstPin, SecondPin, Saving, Added, Failed };
+// Label: the maintainer types the volunteer's name on the keyboard (empty keeps "TNV n").
+enum class EnrolStep { Closed, Label, FirstPin, SecondPin, Saving, Added, Failed };
 enum class EnrolProblem { None, Mismatch, TooEasy };
 
 struct VolunteerEnrolment {
     EnrolStep step = EnrolStep::Closed;
-    std::string label; // "TNV 3": the next free number
+    std::string label;     // what the volunteer list will show; set when the Label step is done
+    std::string autoLabel; // "TNV 3": the next free number, kept when nothing is typed
+    // The name being typed at the Label step, on the same keyboard residents use for names.
+    std::unique_ptr<input::VietnameseComposer> name;
+    input::KeyboardState nameKeys;
     input::SecureString firstPin;
     input::SecureString digits; // the entry being typed
     input::KeyboardState pad{input::FieldKind::Number, input::LayoutKind::NumericPad,
@@ -132,6 +138,7 @@ struct VolunteerEnrolment {
     void wipe() {
         input::wipeContainer(firstPin);
         input::wipeContainer(digits);
+        name.reset();
     }
 };
 

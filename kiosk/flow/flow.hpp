@@ -130,6 +130,7 @@ private:
     void applyAssist(const AssistIntent& intent, SteadyTime now);
     void pinKey(const input::KeyDef& key);
     void enrolKey(const input::KeyDef& key);
+    void enrolLabelKey(const input::KeyDef& key);
     void openMaintainer(SteadyTime now);
     void chooseTab(MaintainerTab tab);
     void requestReport();

@@ -44,6 +44,9 @@ LogToken usbExportOutcomeToken(UsbExportOutcome outcome) {
     return LogToken("no_helper");
 }
 
+// The volunteer store takes names of 1 to 40 characters (kiosk/assist/volunteer_store.cpp).
+constexpr std::size_t kVolunteerLabelMaxCharacters = 40;
+
 // "TNV 3": TNV (tình nguyện viên, volunteer) and the first number no volunteer label uses.
 std::string nextVolunteerLabel(const std::vector<VolunteerEntry>& volunteers) {
     for (int number = 1;; ++number) {
@@ -204,13 +207,23 @@ void Flow::applyAssist(const AssistIntent& intent, SteadyTime now) {
                     return;
                 }
                 enrol.wipe();
-                enrol.step = EnrolStep::FirstPin;
-                enrol.label = nextVolunteerLabel(assist.admin.all);
+                enrol.step = EnrolStep::Label;
+                enrol.autoLabel = nextVolunteerLabel(assist.admin.all);
+                enrol.label = enrol.autoLabel;
+                // Free text on the residents' keyboard (Telex): a name or a label with a number.
+                enrol.name = std::make_unique<input::VietnameseComposer>();
+                enrol.nameKeys = input::openKeyboard(input::FieldKind::Text, *enrol.name);
+                enrol.name->setMaxLength(kVolunteerLabelMaxCharacters);
                 enrol.problem = EnrolProblem::None;
                 enrol.failure.clear();
             },
             [&](const intent::AddVolunteerKey& press) {
-                if (maintainer) {
+                if (!maintainer) {
+                    return;
+                }
+                if (assist.admin.enrol.step == EnrolStep::Label) {
+                    enrolLabelKey(press.key);
+                } else {
                     enrolKey(press.key);
                 }
             },
@@ -284,6 +297,30 @@ void Flow::pinKey(const input::KeyDef& key) {
     default:
         return;
     }
+}
+
+// The Label step: keys go to the name's composer; Done keeps the typed name (trimmed) or, when
+// nothing was typed, the automatic "TNV n", and moves on to the PIN.
+void Flow::enrolLabelKey(const input::KeyDef& key) {
+    VolunteerEnrolment& enrol = state_.assist.admin.enrol;
+    if (state_.screen != Screen::Maintainer || state_.assist.tab != MaintainerTab::Volunteers ||
+        enrol.step != EnrolStep::Label || !enrol.name) {
+        return;
+    }
+    if (input::pressKey(enrol.nameKeys, key, *enrol.name) != input::KeyPressOutcome::Done) {
+        return;
+    }
+    enrol.name->commitWord();
+    std::string_view typed = enrol.name->text();
+    while (!typed.empty() && typed.front() == ' ') {
+        typed.remove_prefix(1);
+    }
+    while (!typed.empty() && typed.back() == ' ') {
+        typed.remove_suffix(1);
+    }
+    enrol.label = typed.empty() ? enrol.autoLabel : std::string(typed);
+    enrol.name.reset();
+    enrol.step = EnrolStep::FirstPin;
 }
 
 void Flow::enrolKey(const input::KeyDef& key) {

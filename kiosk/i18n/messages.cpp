@@ -585,6 +585,9 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::ToolsVolumeQuieter, "Nhỏ hơn", "Quieter"},
     {Msg::ReviewReadBack, "Đọc lại", "Read back"},
     {Msg::ScrollMore, "Xem tiếp", "See more"},
+    {Msg::VolunteerAddNameTitle, "Tên hiện trong danh sách đăng nhập (gõ rồi chạm Xong):",
+     "Name shown in the sign-in list (type it, then touch Done):"},
+    {Msg::VolunteerAddNameEmpty, "Để trống thì dùng: ", "Left empty, it is: "},
 }};
 
 } // namespace

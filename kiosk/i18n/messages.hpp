@@ -404,6 +404,8 @@ enum class Msg {
     ToolsVolumeQuieter,
     ReviewReadBack,
     ScrollMore,
+    VolunteerAddNameTitle,
+    VolunteerAddNameEmpty,
     Count
 };
 

@@ -39,6 +39,8 @@ const char* kindName(ProbeKind kind) {
         return "main action";
     case ProbeKind::CharacterKey:
         return "key";
+    case ProbeKind::Picture:
+        return "picture";
     }
     return "?";
 }
@@ -48,6 +50,9 @@ std::vector<std::string> layoutFindings(const LayoutRecord& record) {
     std::vector<std::string> findings;
     ImVec4 screen(0, 0, record.viewport.x, record.viewport.y);
     for (const ProbeRect& rect : record.rects) {
+        if (rect.kind == ProbeKind::Picture) {
+            continue; // measured by the hand-off test; a picture may scroll like a line
+        }
         ImVec4 visible = intersect(screen, rect.clip);
         const ScrollAreaRecord* area =
             rect.scrollArea >= 0 ? &record.areas[static_cast<std::size_t>(rect.scrollArea)]

@@ -180,6 +180,8 @@ void PinEntryScreen::drawContent(const FrameContext& ctx) {
     float leftWidth = avail.x - padWidth - m.gapPx * 2;
 
     ImGui::BeginChild("pin-left", ImVec2(leftWidth, avail.y), false, ImGuiWindowFlags_NoScrollbar);
+    // At the larger text sizes the name and a message do not fit beside the pad: they page.
+    beginScrollArea(ctx, "pin-left-scroll");
     headingText(ctx, ctx.tr(volunteer ? Msg::PinTitle : Msg::PinMaintainerTitle));
     if (volunteer) {
         boldText(ctx, pin.displayName);
@@ -214,6 +216,7 @@ void PinEntryScreen::drawContent(const FrameContext& ctx) {
     } else {
         mutedText(ctx, ctx.tr(Msg::PinHint));
     }
+    endScrollArea(ctx);
     ImGui::EndChild();
 
     ImGui::SameLine(0, m.gapPx * 2);
@@ -244,115 +247,150 @@ void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
     const AssistState& assist = ctx.session.assist;
     const VolunteerToolsState& tools = assist.tools;
     const Metrics& m = ctx.metrics;
-    headingText(ctx, ctx.tr(Msg::ToolsTitle));
-    if (ctx.session.volunteerCalled) {
-        // The resident pressed "Gọi tình nguyện viên" on the Help screen (the kiosk also chimed).
+    // At the larger text sizes the title gives way (the assisted banner above already says
+    // where this is), and so does it to a resident's call.
+    const float titleHeight = ctx.fonts.heading->FontSize + ImGui::GetStyle().ItemSpacing.y;
+    const bool roomy =
+        ImGui::GetContentRegionAvail().y - titleHeight - m.chromeTargetPx - m.gapPx * 2 >=
+        m.targetPx * 4;
+    // The resident pressed "Gọi tình nguyện viên" on the Help screen (the kiosk also chimed):
+    // the call is the first thing under the banner, in the list itself when room is short.
+    if (ctx.session.volunteerCalled && roomy) {
+        ctx.say(audio::SpeechRole::Heading, ctx.tr(Msg::ToolsTitle));
         problemText(ctx, ctx.tr(Msg::ToolsResidentCalling));
+    } else if (roomy) {
+        headingText(ctx, ctx.tr(Msg::ToolsTitle));
+    } else {
+        ctx.say(audio::SpeechRole::Heading, ctx.tr(Msg::ToolsTitle));
     }
     ImVec2 avail = ImGui::GetContentRegionAvail();
     float leftWidth = (avail.x - m.gapPx * 2) * 0.46f;
     float rightWidth = avail.x - m.gapPx * 2 - leftWidth;
-    float columnHeight = avail.y - actionBarHeight(ctx) - m.gapPx;
+    float columnHeight = avail.y - m.chromeTargetPx - m.gapPx * 2;
 
-    // Left: what a volunteer does most, as big buttons with their outcome beside them.
-    ImGui::BeginChild("tools-actions", ImVec2(leftWidth, columnHeight), false,
-                      ImGuiWindowFlags_NoScrollbar);
-    // Pages like the right column when a call, a fault and the volume do not all fit.
-    beginScrollArea(ctx, "tools-actions-scroll");
-    float actionWidth = ImGui::GetContentRegionAvail().x; // inside the page buttons' margin
-    if (touchButton(ctx, "reprint", ctx.tr(Msg::ToolsReprint), ImVec2(actionWidth, m.targetPx),
-                    ButtonKind::Secondary, Icon::Printer)) {
-        ctx.emit(intent::ReprintLastReceipt{});
-    }
-    // Which slip it is, so the volunteer hands it to the right resident: only this session's.
-    const SubmissionOutcome& submitted = ctx.session.dossier.outcome;
-    if (submitted.state == SubmissionState::Accepted ||
-        submitted.state == SubmissionState::Queued) {
-        bool code = !submitted.dossierCode.empty();
-        mutedText(ctx, std::string(ctx.tr(code ? Msg::ResultCode : Msg::ResultLocalReference)) +
-                           ": " + (code ? submitted.dossierCode : submitted.localReference));
-    }
-    switch (tools.reprint) {
-    case VolunteerToolsState::Reprint::Printing:
-        bodyText(ctx, ctx.tr(Msg::ToolsReprinting));
-        break;
-    case VolunteerToolsState::Reprint::Printed:
-        boldText(ctx, ctx.tr(Msg::ToolsReprinted));
-        break;
-    case VolunteerToolsState::Reprint::Failed:
-        problemText(ctx, ctx.tr(Msg::ToolsReprintFailed));
-        break;
-    case VolunteerToolsState::Reprint::NothingToPrint:
-        mutedText(ctx, ctx.tr(Msg::ToolsNothingToPrint));
-        break;
-    case VolunteerToolsState::Reprint::None:
-        break;
-    }
-    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
-    if (touchButton(ctx, "retry", ctx.tr(tools.retrying ? Msg::ToolsRetrying : Msg::ToolsRetry),
-                    ImVec2(actionWidth, m.targetPx), ButtonKind::Secondary, Icon::Network)) {
-        ctx.emit(intent::RetryOutbox{});
-    }
-    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
-    volumeControl(ctx, actionWidth);
-    endScrollArea(ctx);
-    ImGui::EndChild();
-
-    // Right: the outbox and the devices, scrolling on small panels with large text.
-    ImGui::SameLine(0, m.gapPx * 2);
-    ImGui::BeginChild("tools-state", ImVec2(rightWidth, columnHeight), false,
-                      ImGuiWindowFlags_NoScrollbar);
-    beginScrollArea(ctx, "tools-state-scroll");
-    float valueX = 0;
-    for (Msg label : {Msg::ToolsPending, Msg::ToolsDelivered, Msg::ToolsNeedsAttention}) {
-        std::string_view text = ctx.tr(label);
-        valueX = std::max(valueX, ctx.fonts.body
-                                      ->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0,
-                                                      text.data(), text.data() + text.size())
-                                      .x);
-    }
-    valueX += m.gapPx * 3;
-    boldText(ctx, ctx.tr(Msg::ToolsOutbox));
-    if (tools.loaded) {
-        figureRow(ctx, ctx.tr(Msg::ToolsPending), std::to_string(tools.outboxPending), valueX);
-        figureRow(ctx, ctx.tr(Msg::ToolsDelivered), std::to_string(tools.outboxDelivered), valueX);
-        if (tools.outboxNeedsAttention > 0) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.danger);
+    // What a volunteer does most, as big buttons with their outcome beside them.
+    auto drawActions = [&] {
+        float actionWidth = ImGui::GetContentRegionAvail().x; // inside the page buttons' margin
+        if (touchButton(ctx, "reprint", ctx.tr(Msg::ToolsReprint), ImVec2(actionWidth, m.targetPx),
+                        ButtonKind::Secondary, Icon::Printer)) {
+            ctx.emit(intent::ReprintLastReceipt{});
         }
-        figureRow(ctx, ctx.tr(Msg::ToolsNeedsAttention), std::to_string(tools.outboxNeedsAttention),
-                  valueX);
-        if (tools.outboxNeedsAttention > 0) {
-            ImGui::PopStyleColor();
+        // Which slip it is, so the volunteer hands it to the right resident: only this session's.
+        const SubmissionOutcome& submitted = ctx.session.dossier.outcome;
+        if (submitted.state == SubmissionState::Accepted ||
+            submitted.state == SubmissionState::Queued) {
+            bool code = !submitted.dossierCode.empty();
+            mutedText(ctx, std::string(ctx.tr(code ? Msg::ResultCode : Msg::ResultLocalReference)) +
+                               ": " + (code ? submitted.dossierCode : submitted.localReference));
         }
+        switch (tools.reprint) {
+        case VolunteerToolsState::Reprint::Printing:
+            bodyText(ctx, ctx.tr(Msg::ToolsReprinting));
+            break;
+        case VolunteerToolsState::Reprint::Printed:
+            boldText(ctx, ctx.tr(Msg::ToolsReprinted));
+            break;
+        case VolunteerToolsState::Reprint::Failed:
+            problemText(ctx, ctx.tr(Msg::ToolsReprintFailed));
+            break;
+        case VolunteerToolsState::Reprint::NothingToPrint:
+            mutedText(ctx, ctx.tr(Msg::ToolsNothingToPrint));
+            break;
+        case VolunteerToolsState::Reprint::None:
+            break;
+        }
+        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+        if (touchButton(ctx, "retry", ctx.tr(tools.retrying ? Msg::ToolsRetrying : Msg::ToolsRetry),
+                        ImVec2(actionWidth, m.targetPx), ButtonKind::Secondary, Icon::Network)) {
+            ctx.emit(intent::RetryOutbox{});
+        }
+        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+        volumeControl(ctx, actionWidth);
+    };
+    // The outbox and the devices.
+    auto drawState = [&] {
+        float valueX = 0;
+        for (Msg label : {Msg::ToolsPending, Msg::ToolsDelivered, Msg::ToolsNeedsAttention}) {
+            std::string_view text = ctx.tr(label);
+            valueX = std::max(valueX, ctx.fonts.body
+                                          ->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0,
+                                                          text.data(), text.data() + text.size())
+                                          .x);
+        }
+        valueX += m.gapPx * 3;
+        boldText(ctx, ctx.tr(Msg::ToolsOutbox));
+        if (tools.loaded) {
+            figureRow(ctx, ctx.tr(Msg::ToolsPending), std::to_string(tools.outboxPending), valueX);
+            figureRow(ctx, ctx.tr(Msg::ToolsDelivered), std::to_string(tools.outboxDelivered),
+                      valueX);
+            if (tools.outboxNeedsAttention > 0) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.danger);
+            }
+            figureRow(ctx, ctx.tr(Msg::ToolsNeedsAttention),
+                      std::to_string(tools.outboxNeedsAttention), valueX);
+            if (tools.outboxNeedsAttention > 0) {
+                ImGui::PopStyleColor();
+            }
+        } else {
+            mutedText(ctx, ctx.tr(Msg::JobRunning));
+        }
+        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+        boldText(ctx, ctx.tr(Msg::ToolsDevices));
+        // The status bar's own DeviceStatus, not a copy taken when the tools opened: one source
+        // of truth, so the two can never say "online" and "offline" side by side.
+        const DeviceStatus& devices = ctx.devices;
+        bodyText(ctx, std::string(ctx.tr(Msg::StatusPrinter)) + ": " + printerWords(ctx, devices));
+        bodyText(ctx, std::string(ctx.tr(Msg::StatusReader)) + ": " + readerWords(ctx, devices));
+        bodyText(ctx, std::string(ctx.tr(Msg::StatusNetwork)) + ": " + networkWords(ctx, devices));
+        drawStorageState(ctx, devices.storage);
+    };
+    if (!roomy || columnHeight < m.targetPx * 4) {
+        // The larger text sizes leave two columns no room for a line under their page buttons:
+        // one list, the actions first, that pages as a whole.
+        beginScrollArea(ctx, "tools-scroll", columnHeight);
+        if (ctx.session.volunteerCalled) {
+            problemText(ctx, ctx.tr(Msg::ToolsResidentCalling));
+        }
+        drawActions();
+        ImGui::Dummy(ImVec2(0, m.gapPx));
+        drawState();
+        endScrollArea(ctx);
     } else {
-        mutedText(ctx, ctx.tr(Msg::JobRunning));
+        // Left: the actions; right: the outbox and devices, each paging on its own.
+        ImGui::BeginChild("tools-actions", ImVec2(leftWidth, columnHeight), false,
+                          ImGuiWindowFlags_NoScrollbar);
+        beginScrollArea(ctx, "tools-actions-scroll");
+        drawActions();
+        endScrollArea(ctx);
+        ImGui::EndChild();
+        ImGui::SameLine(0, m.gapPx * 2);
+        ImGui::BeginChild("tools-state", ImVec2(rightWidth, columnHeight), false,
+                          ImGuiWindowFlags_NoScrollbar);
+        beginScrollArea(ctx, "tools-state-scroll");
+        drawState();
+        endScrollArea(ctx);
+        ImGui::EndChild();
     }
-    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
-    boldText(ctx, ctx.tr(Msg::ToolsDevices));
-    // The status bar's own DeviceStatus, not a copy taken when the tools opened: one source of
-    // truth, so the two can never say "online" and "offline" side by side.
-    const DeviceStatus& devices = ctx.devices;
-    bodyText(ctx, std::string(ctx.tr(Msg::StatusPrinter)) + ": " + printerWords(ctx, devices));
-    bodyText(ctx, std::string(ctx.tr(Msg::StatusReader)) + ": " + readerWords(ctx, devices));
-    bodyText(ctx, std::string(ctx.tr(Msg::StatusNetwork)) + ": " + networkWords(ctx, devices));
-    drawStorageState(ctx, devices.storage);
-    endScrollArea(ctx);
-    ImGui::EndChild();
 
     // Back, Maintenance ... End assistance, in one row.
     ImVec2 regionMin = ImGui::GetWindowContentRegionMin();
     ImVec2 regionMax = ImGui::GetWindowContentRegionMax();
     float buttonWidth = (regionMax.x - regionMin.x - m.gapPx * 2) / 3.0f;
-    ImGui::SetCursorPos(ImVec2(regionMin.x, regionMax.y - m.targetPx));
-    backButton(ctx, buttonWidth);
+    // Navigation, so chrome-sized: it gives way first at the larger text sizes.
+    const ImVec2 navSize(buttonWidth, m.chromeTargetPx);
+    ImGui::SetCursorPos(ImVec2(regionMin.x, regionMax.y - m.chromeTargetPx));
+    if (touchButton(ctx, "own-back", ctx.tr(Msg::NavBack), navSize, ButtonKind::Secondary,
+                    Icon::Back, ctx.fonts.chromeBold)) {
+        ctx.emit(intent::Back{});
+    }
     ImGui::SameLine(0, m.gapPx);
-    if (touchButton(ctx, "maintenance", ctx.tr(Msg::ToolsMaintenance),
-                    ImVec2(buttonWidth, m.targetPx))) {
+    if (touchButton(ctx, "maintenance", ctx.tr(Msg::ToolsMaintenance), navSize,
+                    ButtonKind::Secondary, std::nullopt, ctx.fonts.chromeBold)) {
         ctx.emit(intent::OpenMaintainer{});
     }
     ImGui::SameLine(0, m.gapPx);
-    if (touchButton(ctx, "sign-out", ctx.tr(Msg::ToolsSignOut), ImVec2(buttonWidth, m.targetPx),
-                    ButtonKind::Danger)) {
+    if (touchButton(ctx, "sign-out", ctx.tr(Msg::ToolsSignOut), navSize, ButtonKind::Danger,
+                    std::nullopt, ctx.fonts.chromeBold)) {
         ctx.emit(intent::SignOutVolunteer{});
     }
 }

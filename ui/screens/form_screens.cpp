@@ -499,6 +499,19 @@ std::vector<ScreenshotScene> fieldEditorScenes(const SceneSources&) {
         r.type("Thoon 3");
         r.tap(intent::PressKey{layoutKey(input::LayoutKind::Numbers)});
     });
+    // The other two keyboard pages and the third input method (issue 21.16).
+    add("editor_name_symbols", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Name);
+        r.type("Thoon 3");
+        r.tap(intent::PressKey{layoutKey(input::LayoutKind::Numbers)});
+        r.tap(intent::PressKey{layoutKey(input::LayoutKind::Symbols)});
+    });
+    add("editor_name_plain", [](Flow& flow, R& r) {
+        openEditor(flow, r, FieldType::Name);
+        r.tap(intent::PressKey{methodKey()});
+        r.tap(intent::PressKey{methodKey()});
+        r.type("Nguyen");
+    });
     add("editor_name_vni", [](Flow& flow, R& r) {
         openEditor(flow, r, FieldType::Name);
         r.tap(intent::PressKey{methodKey()});

@@ -235,6 +235,14 @@ std::vector<ScreenshotScene> homeScenes(const SceneSources&) {
         volunteerSignedIn(flow, r);
         r.tap(intent::StartOver{});
     });
+    // The end a resident who walked away gets: mid-form, no answer to "still there?", so
+    // everything typed is erased and the kiosk is back home (issue 21.16).
+    add("home_after_timeout", [](Flow& flow, R& r) {
+        toFirstGroup(flow, r);
+        SteadyTime asked = r.now() + std::chrono::minutes(2) + std::chrono::seconds(3);
+        flow.tick(asked);
+        flow.tick(asked + std::chrono::minutes(5));
+    });
     addTextSizes(scenes, "home", [](Flow&, R&) {});
     for (Contrast contrast : {Contrast::HighLight, Contrast::HighDark}) {
         std::string suffix = "_contrast_" + std::to_string(static_cast<int>(contrast));

@@ -50,6 +50,19 @@ std::string stepName(const std::string& id, std::size_t step, const char* suffix
     return "lesson_" + id + "_step" + number + suffix;
 }
 
+// The lesson shown at the largest text and in high contrast: the first with a practice phone
+// (the busiest steps), else the first.
+const Lesson* looksLesson(const LessonCatalog& lessons) {
+    for (const Lesson& lesson : lessons.lessons) {
+        for (const LessonStep& step : lesson.steps) {
+            if (step.kind == StepKind::PracticePhone) {
+                return &lesson;
+            }
+        }
+    }
+    return lessons.lessons.empty() ? nullptr : &lessons.lessons.front();
+}
+
 } // namespace
 
 std::vector<ScreenshotScene> lessonListScenes(const SceneSources&) {
@@ -66,12 +79,41 @@ std::vector<ScreenshotScene> lessonStepScenes(const SceneSources& sources) {
     if (sources.lessons == nullptr) {
         return scenes;
     }
+    const Lesson* withLooks = looksLesson(*sources.lessons);
     for (const Lesson& lesson : sources.lessons->lessons) {
         std::string id = lesson.id;
+        if (&lesson == withLooks) {
+            // The largest text and both high-contrast themes on one lesson's steps: its first
+            // step, its quizzes answered and the practice phone (issue 21.16).
+            for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
+                const LessonStep& step = lesson.steps[i];
+                if (step.kind == StepKind::Quiz) {
+                    std::size_t wrong = step.quiz->correct == 0 ? 1 : 0;
+                    scene::addLooks(scenes, stepName(id, i, "_wrong"),
+                                    [id, i, wrong](Flow& flow, R& r) {
+                                        toStep(flow, r, id, i);
+                                        r.tap(intent::QuizAnswer{wrong});
+                                    });
+                } else if (i == 0 || step.kind == StepKind::PracticePhone) {
+                    scene::addLooks(scenes, stepName(id, i),
+                                    [id, i](Flow& flow, R& r) { toStep(flow, r, id, i); });
+                }
+            }
+        }
         for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
             const LessonStep& step = lesson.steps[i];
             scenes.push_back(
                 {stepName(id, i), [id, i](Flow& flow, R& r) { toStep(flow, r, id, i); }});
+            if (step.video) {
+                // The video guide playing: the app opens the decoder for the screenshot
+                // (KioskApp::renderLive), so the picture is the video's first frame.
+                auto watching = [id, i](Flow& flow, R& r) {
+                    toStep(flow, r, id, i);
+                    r.tap(intent::WatchVideo{});
+                };
+                scenes.push_back({stepName(id, i, "_video"), watching});
+                scene::addLooks(scenes, stepName(id, i, "_video"), watching);
+            }
             if (step.kind == StepKind::Quiz) {
                 std::size_t right = step.quiz->correct;
                 std::size_t wrong = right == 0 ? 1 : 0;
@@ -138,10 +180,14 @@ std::vector<ScreenshotScene> lessonDoneScenes(const SceneSources& sources) {
     for (const Lesson& lesson : sources.lessons->lessons) {
         std::string id = lesson.id;
         std::size_t last = lesson.steps.size() - 1;
-        scenes.push_back({"lesson_" + id + "_done", [id, last](Flow& flow, R& r) {
-                              toStep(flow, r, id, last);
-                              finishStep(flow, r);
-                          }});
+        auto done = [id, last](Flow& flow, R& r) {
+            toStep(flow, r, id, last);
+            finishStep(flow, r);
+        };
+        scenes.push_back({"lesson_" + id + "_done", done});
+        if (&lesson == looksLesson(*sources.lessons)) {
+            scene::addLooks(scenes, "lesson_" + id + "_done", done);
+        }
     }
     return scenes;
 }

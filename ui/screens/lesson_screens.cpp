@@ -66,21 +66,32 @@ void feedback(const FrameContext& ctx, bool right, std::string_view text) {
         ImGui::GetColorU32(right ? ctx.colours.ok : ctx.colours.danger), bar * 0.5f);
 }
 
-void listenButton(const FrameContext& ctx) {
+float listenWidth(const FrameContext& ctx, ImFont* font) {
     std::string_view label = ctx.tr(Msg::LessonListen);
-    ImFont* font = ctx.fonts.bold;
-    float width =
-        std::max(ctx.metrics.mm(55), font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(),
-                                                         label.data() + label.size())
-                                             .x +
-                                         font->FontSize + ctx.metrics.gapPx * 5);
+    return std::max(
+        ctx.metrics.mm(55),
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size())
+                .x +
+            font->FontSize + ctx.metrics.gapPx * 5);
+}
+
+// In the action bar's left half, as tall as the main action.
+void listenButton(const FrameContext& ctx) {
     ImVec2 region = ImGui::GetWindowContentRegionMax();
     ImGui::SetCursorPos(
         ImVec2(ImGui::GetWindowContentRegionMin().x, region.y - ctx.metrics.targetPx));
-    if (touchButton(ctx, "lesson-listen", label, ImVec2(width, ctx.metrics.targetPx),
+    if (touchButton(ctx, "lesson-listen", ctx.tr(Msg::LessonListen),
+                    ImVec2(listenWidth(ctx, ctx.fonts.bold), ctx.metrics.targetPx),
                     ButtonKind::Secondary, Icon::Speaker)) {
         ctx.emit(intent::ListenAloud{});
     }
+}
+
+// At the larger text sizes the step's top line (which lesson, which step) and "listen" share one
+// chrome-sized row, so the text column keeps the height and its page buttons get the action
+// bar's left half.
+bool compactLessonChrome(const FrameContext& ctx) {
+    return ctx.metrics.bodyFontPx > ctx.metrics.chromeFontPx * 1.2f;
 }
 
 void drawQuiz(const FrameContext& ctx, const Quiz& quiz, const LessonSession& session) {
@@ -151,11 +162,12 @@ void LessonListScreen::drawContent(const FrameContext& ctx) {
         bodyText(ctx, ctx.tr(Msg::NoContentTitle));
         return;
     }
-    mutedText(ctx, ctx.tr(Msg::LessonsIntro));
-    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));
     const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
     const float cardHeight = std::max(ctx.metrics.targetPx * 1.6f, ctx.fonts.bold->FontSize * 3.2f);
+    // The introduction pages with the lessons: at the largest text it takes three lines.
     beginScrollArea(ctx, "lessons");
+    mutedText(ctx, ctx.tr(Msg::LessonsIntro));
+    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));
     for (const Lesson& lesson : ctx.lessons->lessons) {
         if (choiceCard(ctx, "lesson-" + lesson.id, Icon::Learn, local(ctx, lesson.title),
                        local(ctx, lesson.summary), ImVec2(width, cardHeight))) {
@@ -180,11 +192,45 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
     std::string where =
         std::string(local(ctx, lesson->title)) + "  ·  " + std::string(ctx.tr(Msg::LessonStep)) +
         " " + std::to_string(session.step + 1) + "/" + std::to_string(lesson->steps.size());
-    mutedText(ctx, where);
+    // Where the resident is, in the chrome's size: it gives way before the step's own text.
+    // With the phone's number pad on screen "listen" moves up too: the pad needs the height.
+    const bool padShown = step.kind == StepKind::PracticePhone && phoneHasPad(session.phone.screen);
+    const bool compact = compactLessonChrome(ctx) || padShown;
+    const bool nextShown = canGoNext(session, *lesson);
+    {
+        ImVec2 rowStart = ImGui::GetCursorPos();
+        const float rowWidth = ImGui::GetContentRegionAvail().x;
+        const float listen = compact ? listenWidth(ctx, ctx.fonts.chromeBold) : 0.0f;
+        ImGui::PushFont(ctx.fonts.chromeBold);
+        ImGui::PushStyleColor(ImGuiCol_Text, ctx.colours.textMuted);
+        ImGui::PushTextWrapPos(rowStart.x + rowWidth - listen - (compact ? m.gapPx : 0.0f));
+        ImGui::TextUnformatted(where.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ctx.say(audio::SpeechRole::Instruction, where); // as mutedText would
+        float after = ImGui::GetCursorPosY();
+        if (compact) {
+            ImGui::SetCursorPos(ImVec2(rowStart.x + rowWidth - listen, rowStart.y));
+            if (touchButton(ctx, "lesson-listen", ctx.tr(Msg::LessonListen),
+                            ImVec2(listen, m.chromeTargetPx), ButtonKind::Secondary, Icon::Speaker,
+                            ctx.fonts.chromeBold)) {
+                ctx.emit(intent::ListenAloud{});
+            }
+            after = std::max(after, rowStart.y + m.chromeTargetPx + m.gapPx * 0.5f);
+        }
+        ImGui::SetCursorPos(ImVec2(rowStart.x, after));
+    }
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.25f));
 
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    float height = avail.y - actionBarHeight(ctx);
+    // The action bar row holds "listen" and "next"; once both are elsewhere or not yet shown,
+    // the step takes the whole height.
+    const bool actionBar = !compact || nextShown;
+    float height = avail.y - (actionBar ? actionBarHeight(ctx) : 0.0f);
+    // The text's page buttons: under it, or in the action bar's left half once "listen" moved.
+    const PagerPlace pagerPlace =
+        compact && nextShown ? PagerPlace::BesideAction : PagerPlace::Below;
     bool practice = step.kind == StepKind::PracticePhone;
     // The practice step has three columns: the phone, what to do, and the phone's number pad.
     // A quiz needs the width for its answers and feedback, so its picture is smaller.
@@ -220,9 +266,12 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
     ImGui::SameLine(0, m.gapPx * 2);
 
     float textWidth = padWidth > 0 ? ImGui::GetContentRegionAvail().x - padWidth - m.gapPx * 2 : 0;
-    ImGui::BeginChild("lesson-text-column", ImVec2(textWidth, height), false,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
-    beginScrollArea(ctx, "lesson-text", height);
+    // Beside the action: the column reaches down into the action bar's row, where the page
+    // buttons go (the column's left half; "next" is at the screen's right).
+    ImGui::BeginChild("lesson-text-column",
+                      ImVec2(textWidth, pagerPlace == PagerPlace::BesideAction ? avail.y : height),
+                      false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+    beginScrollArea(ctx, "lesson-text", height, pagerPlace);
     if (practice) {
         // What to do now comes first; the step's introduction stays below for reference.
         boldText(ctx, ctx.tr(practiceInstruction(session.phone.screen)));
@@ -255,7 +304,9 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
         ImGui::EndChild();
     }
 
-    listenButton(ctx);
+    if (!compact) {
+        listenButton(ctx);
+    }
     if (canGoNext(session, *lesson) && primaryAction(ctx, ctx.tr(Msg::LessonNext))) {
         ctx.emit(intent::LessonNext{});
     }
@@ -268,7 +319,6 @@ void LessonDoneScreen::drawContent(const FrameContext& ctx) {
     }
     const Metrics& m = ctx.metrics;
     headingText(ctx, ctx.tr(Msg::LessonDoneTitle));
-    boldText(ctx, local(ctx, lesson->title));
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     ImVec2 avail = ImGui::GetContentRegionAvail();
     float height = avail.y - actionBarHeight(ctx);
@@ -278,7 +328,11 @@ void LessonDoneScreen::drawContent(const FrameContext& ctx) {
                      ImVec2(min.x + pictureWidth, min.y + pictureWidth));
     ImGui::Dummy(ImVec2(pictureWidth, 1));
     ImGui::SameLine(0, m.gapPx * 2);
-    beginScrollArea(ctx, "lesson-done", height);
+    // The only action is "print" at the right: the page buttons take the left half.
+    beginScrollArea(ctx, "lesson-done", height, PagerPlace::BesideAction);
+    // The lesson's name pages with the rest: at the largest text it takes two lines.
+    boldText(ctx, local(ctx, lesson->title));
+    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     bodyText(ctx, ctx.tr(Msg::LessonDoneBody));
     ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     for (const LocalText& line : lesson->takeHome) {

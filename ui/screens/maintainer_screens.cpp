@@ -5,6 +5,7 @@
 #include "ui/screens/assist_screens.hpp"
 #include "ui/widgets/bar_chart.hpp"
 #include "ui/widgets/keyboard.hpp"
+#include "ui/widgets/layout_probe.hpp"
 #include "ui/widgets/scroll_area.hpp"
 
 #include <algorithm>
@@ -137,29 +138,65 @@ std::string ratingText(const UsageReport& report) {
 void MaintainerScreen::drawContent(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     const AssistState& assist = ctx.session.assist;
+    if (assist.tab == MaintainerTab::Volunteers && assist.admin.enrol.step != EnrolStep::Closed) {
+        // Adding a volunteer has its own Cancel; without the tabs the keyboard keeps keys of a
+        // full target's height at every text size.
+        drawEnrolment(ctx);
+        return;
+    }
     float width = ImGui::GetContentRegionAvail().x;
     // Back and the tabs on one row; the header and tabs say where this is.
+    // Chrome-sized (the header's font and target), so at the largest text the tabs' row stays
+    // short and the tab's own content keeps the height.
     float backWidth = std::max(m.mm(45), (width - m.gapPx * 3) * 0.2f);
-    backButton(ctx, backWidth);
+    const ImVec2 rowStart = ImGui::GetCursorPos();
+    if (touchButton(ctx, "own-back", ctx.tr(Msg::NavBack), ImVec2(backWidth, m.chromeTargetPx),
+                    ButtonKind::Secondary, Icon::Back, ctx.fonts.chromeBold)) {
+        ctx.emit(intent::Back{});
+    }
     ImGui::SameLine(0, m.gapPx);
-    float tabWidth = (width - backWidth - m.gapPx * 4) / 4.0f;
     struct Tab {
         MaintainerTab tab;
         Msg label;
     };
-    for (Tab tab : {Tab{MaintainerTab::Reports, Msg::TabReports},
-                    Tab{MaintainerTab::Volunteers, Msg::TabVolunteers},
-                    Tab{MaintainerTab::Content, Msg::TabContent},
-                    Tab{MaintainerTab::Health, Msg::TabHealth}}) {
+    const Tab tabs[] = {Tab{MaintainerTab::Reports, Msg::TabReports},
+                        Tab{MaintainerTab::Volunteers, Msg::TabVolunteers},
+                        Tab{MaintainerTab::Content, Msg::TabContent},
+                        Tab{MaintainerTab::Health, Msg::TabHealth}};
+    // Four tabs beside Back when their words fit (landscape); else two beside Back and two
+    // under them (a portrait panel).
+    float widest = 0;
+    for (const Tab& tab : tabs) {
+        std::string_view label = ctx.tr(tab.label);
+        widest = std::max(widest, ctx.fonts.chromeBold
+                                      ->CalcTextSizeA(ctx.fonts.chromeBold->FontSize, FLT_MAX, 0,
+                                                      label.data(), label.data() + label.size())
+                                      .x);
+    }
+    float tabWidth = (width - backWidth - m.gapPx * 4) / 4.0f;
+    const bool oneRow = tabWidth >= widest + m.gapPx; // optionButton's own padding
+    if (!oneRow) {
+        tabWidth = (width - backWidth - m.gapPx * 2) / 2.0f;
+    }
+    for (const Tab& tab : tabs) {
+        if (!oneRow && tab.tab == MaintainerTab::Content) {
+            ImGui::NewLine();
+            ImGui::SetCursorPos(ImVec2(rowStart.x, rowStart.y + m.chromeTargetPx + m.gapPx * 0.5f));
+            tabWidth = (width - m.gapPx) / 2.0f;
+        }
         ImGui::PushID(static_cast<int>(tab.tab));
-        if (optionButton(ctx, "tab", ctx.tr(tab.label), ImVec2(tabWidth, m.targetPx),
-                         assist.tab == tab.tab ? Selection::Selected : Selection::NotSelected)) {
+        if (optionButton(ctx, "tab", ctx.tr(tab.label), ImVec2(tabWidth, m.chromeTargetPx),
+                         assist.tab == tab.tab ? Selection::Selected : Selection::NotSelected,
+                         ctx.fonts.chromeBold)) {
             ctx.emit(intent::ChooseMaintainerTab{tab.tab});
         }
         ImGui::PopID();
         ImGui::SameLine(0, m.gapPx);
     }
     ImGui::NewLine();
+    // Right under the row: a new line would add the body's (large) spacing on top.
+    ImGui::SetCursorPos(ImVec2(rowStart.x, rowStart.y + (m.chromeTargetPx + m.gapPx * 0.5f) *
+                                                            (oneRow ? 1.0f : 2.0f)));
     // The kiosk is in maintenance: the exact reason, which residents are not shown.
     if (!ctx.session.maintenanceReason.empty()) {
         problemText(ctx, ctx.tr(Msg::MaintenanceDetail));
@@ -169,7 +206,6 @@ void MaintainerScreen::drawContent(const FrameContext& ctx) {
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
     }
-    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     switch (assist.tab) {
     case MaintainerTab::Reports:
         drawReports(ctx);
@@ -191,17 +227,24 @@ void MaintainerScreen::drawContent(const FrameContext& ctx) {
 void MaintainerScreen::drawHealth(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     const HealthView& health = ctx.session.assist.health;
-    float width = ImGui::GetContentRegionAvail().x;
     float listHeight = ImGui::GetContentRegionAvail().y - actionBarHeight(ctx) - m.gapPx;
-    ImGui::BeginChild("health", ImVec2(width, listHeight), false, ImGuiWindowFlags_NoScrollbar);
+    // The only action is "check again" at the right: the page buttons take the left half.
+    beginScrollArea(ctx, "health-list", listHeight, PagerPlace::BesideAction);
     if (!health.loaded) {
         bodyText(ctx, ctx.tr(Msg::HealthChecking));
-        ImGui::EndChild();
-        return;
     }
-    beginScrollArea(ctx, "health-list");
-    float verdictWidth = m.mm(22);
-    for (const HealthResult& result : health.results) {
+    // The verdict column as wide as its longest word at this text size.
+    float verdictWidth = 0;
+    for (Msg word : {Msg::HealthOk, Msg::HealthWarn, Msg::HealthFail}) {
+        std::string_view text = ctx.tr(word);
+        verdictWidth =
+            std::max(verdictWidth, ctx.fonts.bold
+                                       ->CalcTextSizeA(ctx.fonts.bold->FontSize, FLT_MAX, 0,
+                                                       text.data(), text.data() + text.size())
+                                       .x);
+    }
+    verdictWidth += m.gapPx * 2;
+    for (const HealthResult& result : health.results) { // none until loaded
         ImVec4 colour = result.level == HealthLevel::Ok     ? ctx.colours.ok
                         : result.level == HealthLevel::Warn ? ctx.colours.warning
                                                             : ctx.colours.danger;
@@ -226,7 +269,6 @@ void MaintainerScreen::drawHealth(const FrameContext& ctx) {
         ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     }
     endScrollArea(ctx);
-    ImGui::EndChild();
     if (primaryAction(ctx, ctx.tr(Msg::HealthAgain))) {
         ctx.emit(intent::ChooseMaintainerTab{MaintainerTab::Health});
     }
@@ -235,6 +277,11 @@ void MaintainerScreen::drawHealth(const FrameContext& ctx) {
 void MaintainerScreen::drawReports(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     const ReportView& view = ctx.session.assist.reports;
+    const float listHeight = ImGui::GetContentRegionAvail().y - actionBarHeight(ctx) - m.gapPx;
+    // One list that pages above Print and Export: the range, the export's outcome (where the
+    // file went, or why not), the figures, the charts and the procedures. At the largest text
+    // the range rows would leave the figures no room if they stayed put.
+    beginScrollArea(ctx, "report", listHeight);
     float width = ImGui::GetContentRegionAvail().x;
 
     struct Range {
@@ -265,6 +312,16 @@ void MaintainerScreen::drawReports(const FrameContext& ctx) {
             UsageDate day;
         };
         float padWidth = std::max(m.chromeTargetPx, m.mm(kMinimumTargetMm));
+        // Chrome-sized gaps too: the body's gap grows with the text size.
+        const float gap = std::max(m.mm(kMinimumGapMm), m.chromeFontPx * 0.35f);
+        ImFont* chrome = ctx.fonts.chromeBold;
+        auto textWidth = [&](const std::string& text) {
+            return chrome->CalcTextSizeA(chrome->FontSize, FLT_MAX, 0, text.c_str()).x;
+        };
+        // One row when it fits, else "from" above "to".
+        const bool oneRow = padWidth * 8 + gap * 12 + textWidth(dayText(view.custom->from)) +
+                                textWidth(dayText(view.custom->to)) + textWidth("–") <=
+                            width;
         // [-7][-1] from [+1][+7]  –  [-7][-1] to [+1][+7]: chrome-sized text so the row fits
         // whatever the text size.
         auto pad = [&](intent::RangeEnd which, int days) {
@@ -275,21 +332,25 @@ void MaintainerScreen::drawReports(const FrameContext& ctx) {
                 ctx.emit(intent::ShiftCustomRange{which, days});
             }
             ImGui::PopID();
-            ImGui::SameLine(0, m.gapPx);
+            ImGui::SameLine(0, gap);
         };
         auto label = [&](const std::string& text) {
-            ImGui::PushFont(ctx.fonts.chromeBold);
+            ImGui::PushFont(chrome);
             ImVec2 at = ImGui::GetCursorPos();
-            ImGui::SetCursorPosY(at.y + (m.chromeTargetPx - ctx.fonts.chromeBold->FontSize) * 0.5f);
+            ImGui::SetCursorPosY(at.y + (m.chromeTargetPx - chrome->FontSize) * 0.5f);
             ImGui::TextUnformatted(text.c_str());
             ImGui::PopFont();
-            ImGui::SameLine(0, m.gapPx);
+            ImGui::SameLine(0, gap);
             ImGui::SetCursorPosY(at.y);
         };
         for (End end : {End{intent::RangeEnd::From, Msg::RangeFrom, view.custom->from},
                         End{intent::RangeEnd::To, Msg::RangeTo, view.custom->to}}) {
             if (end.end == intent::RangeEnd::To) {
-                label("–");
+                if (oneRow) {
+                    label("–");
+                } else {
+                    ImGui::NewLine();
+                }
             }
             pad(end.end, -7);
             pad(end.end, -1);
@@ -300,18 +361,15 @@ void MaintainerScreen::drawReports(const FrameContext& ctx) {
         ImGui::NewLine();
     }
 
-    // The export's outcome gets its own lines above the buttons: where the file went, or why not.
     ExportMessage exported = exportMessage(ctx, view);
-    float messageHeight = 0;
     if (!exported.text.empty()) {
-        ImFont* font = ctx.fonts.bold;
-        messageHeight =
-            font->CalcTextSizeA(font->FontSize, FLT_MAX, width, ("! " + exported.text).c_str()).y +
-            m.gapPx * 0.5f;
+        if (exported.problem) {
+            problemText(ctx, exported.text);
+        } else {
+            boldText(ctx, exported.text);
+        }
+        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
     }
-    float listHeight =
-        ImGui::GetContentRegionAvail().y - actionBarHeight(ctx) - m.gapPx - messageHeight;
-    ImGui::BeginChild("report", ImVec2(width, listHeight), false, ImGuiWindowFlags_NoScrollbar);
     if (view.loading) {
         bodyText(ctx, ctx.tr(Msg::ReportLoading));
     } else if (!view.failure.empty()) {
@@ -320,7 +378,7 @@ void MaintainerScreen::drawReports(const FrameContext& ctx) {
     } else if (view.report) {
         const UsageReport& report = *view.report;
         // Six figures: one row on a wide panel, two rows of three on a narrow one.
-        float inner = width - m.gapPx * 3;
+        float inner = width - m.gapPx * 2;
         int perRow = inner / 6.0f >= m.mm(28) ? 6 : 3;
         float tileWidth = (inner - m.gapPx * static_cast<float>(perRow - 1)) / perRow;
         float tileHeight =
@@ -329,9 +387,9 @@ void MaintainerScreen::drawReports(const FrameContext& ctx) {
         int rows = 6 / perRow;
         // The charts fill what the figures leave of the first screenful; procedures scroll.
         float chartHeight =
-            std::max(listHeight - (tileHeight + m.gapPx) * static_cast<float>(rows) - m.gapPx,
+            std::max(ImGui::GetContentRegionAvail().y -
+                         (tileHeight + m.gapPx) * static_cast<float>(rows) - m.gapPx,
                      ctx.fonts.bold->FontSize * 5.5f);
-        beginScrollArea(ctx, "report-scroll");
         std::int64_t dossiers = report.dossiersSubmitted + report.dossiersQueued;
         struct Figure {
             const char* id;
@@ -392,21 +450,13 @@ void MaintainerScreen::drawReports(const FrameContext& ctx) {
                 ImGui::PopFont();
             }
         }
-        endScrollArea(ctx);
     }
-    ImGui::EndChild();
-    if (!exported.text.empty()) {
-        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
-        if (exported.problem) {
-            problemText(ctx, exported.text);
-        } else {
-            boldText(ctx, exported.text);
-        }
-    }
+    endScrollArea(ctx);
 
-    // Export and print: their outcome beside the buttons.
+    // Export and print: while they run, the word beside the button; the export's outcome is
+    // the message above, so a finished one does not widen the button past the screen.
     std::string exportLabel = std::string(ctx.tr(Msg::ReportExport));
-    if (view.exportState != JobState::Idle) {
+    if (view.exportState == JobState::Running) {
         exportLabel += " · " + std::string(jobWords(ctx, view.exportState));
     }
     std::string printLabel = std::string(ctx.tr(Msg::ReportPrint));
@@ -428,10 +478,9 @@ void MaintainerScreen::drawVolunteers(const FrameContext& ctx) {
         drawEnrolment(ctx);
         return;
     }
-    float width = ImGui::GetContentRegionAvail().x;
     float listHeight = ImGui::GetContentRegionAvail().y - actionBarHeight(ctx) - m.gapPx;
-    ImGui::BeginChild("volunteer-list", ImVec2(width, listHeight), false,
-                      ImGuiWindowFlags_NoScrollbar);
+    // The only action is "add" at the right: the page buttons take the left half.
+    beginScrollArea(ctx, "volunteer-admin", listHeight, PagerPlace::BesideAction);
     if (admin.all.empty()) {
         bodyText(ctx, ctx.tr(Msg::VolunteerNone));
     } else {
@@ -439,7 +488,6 @@ void MaintainerScreen::drawVolunteers(const FrameContext& ctx) {
         ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
         float rowWidth = ImGui::GetContentRegionAvail().x - m.gapPx * 2;
         float buttonWidth = std::min(rowWidth * 0.35f, m.mm(70));
-        beginScrollArea(ctx, "volunteer-admin");
         for (const VolunteerEntry& volunteer : admin.all) {
             ImGui::PushID(volunteer.id.c_str());
             ImVec2 start = ImGui::GetCursorPos();
@@ -459,17 +507,90 @@ void MaintainerScreen::drawVolunteers(const FrameContext& ctx) {
             ImGui::SetCursorPos(ImVec2(start.x, std::max(after.y, start.y + m.targetPx) + m.gapPx));
             ImGui::PopID();
         }
-        endScrollArea(ctx);
     }
-    ImGui::EndChild();
+    endScrollArea(ctx);
     if (primaryAction(ctx, ctx.tr(Msg::VolunteersAdd))) {
         ctx.emit(intent::StartAddVolunteer{});
+    }
+}
+
+// The first step: the volunteer's name, typed on the residents' keyboard (Telex), shown in a
+// box above it; an empty box keeps the automatic "TNV n", said under the box.
+void MaintainerScreen::drawEnrolmentName(const FrameContext& ctx) {
+    const Metrics& m = ctx.metrics;
+    const Palette& p = ctx.colours;
+    const VolunteerEnrolment& enrol = ctx.session.assist.admin.enrol;
+    const float width = ImGui::GetContentRegionAvail().x;
+    // The title row in the chrome's size, so the keyboard keeps the height at any text size:
+    // what this is on the left, Cancel on the right.
+    float cancelWidth = std::min(width * 0.3f, m.mm(45));
+    ImVec2 rowStart = ImGui::GetCursorPos();
+    ImGui::PushFont(ctx.fonts.chromeBold);
+    ImGui::PushTextWrapPos(rowStart.x + width - cancelWidth - m.gapPx);
+    std::string title = std::string(ctx.tr(Msg::VolunteerAddTitle)) + ". " +
+                        std::string(ctx.tr(Msg::VolunteerAddNameTitle));
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    ImVec2 afterTitle = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(rowStart.x + width - cancelWidth, rowStart.y));
+    if (touchButton(ctx, "enrol-close", ctx.tr(Msg::NavCancel),
+                    ImVec2(cancelWidth, m.chromeTargetPx), ButtonKind::Secondary, std::nullopt,
+                    ctx.fonts.chromeBold)) {
+        ctx.emit(intent::CancelAddVolunteer{});
+    }
+    ImGui::SetCursorPos(
+        ImVec2(rowStart.x, std::max(afterTitle.y, rowStart.y + m.chromeTargetPx + m.gapPx * 0.5f)));
+
+    // The name box, as tall as a target, with the cursor after what is typed.
+    std::string_view typed = enrol.name ? enrol.name->text() : std::string_view();
+    ImFont* font = ctx.fonts.bold;
+    ImVec2 min = ImGui::GetCursorScreenPos();
+    float boxHeight = std::max(m.chromeTargetPx, font->FontSize * 1.4f);
+    ImGui::Dummy(ImVec2(width, boxHeight));
+    ImVec2 max(min.x + width, min.y + boxHeight);
+    ImDrawList* d = ImGui::GetWindowDrawList();
+    d->AddRectFilled(min, max, ImGui::GetColorU32(p.surface), m.mm(1.2));
+    d->AddRect(min, max, ImGui::GetColorU32(p.primary), m.mm(1.2), 0, 4.0f);
+    float textX = min.x + m.gapPx * 1.5f;
+    float textY = (min.y + max.y - font->FontSize) * 0.5f;
+    ImVec4 clip(min.x, min.y, max.x - m.gapPx, max.y);
+    d->AddText(font, font->FontSize, ImVec2(textX, textY), ImGui::GetColorU32(p.text), typed.data(),
+               typed.data() + typed.size(), 0, &clip);
+    if (enrol.name) {
+        std::size_t cursorByte = enrol.name->cursorByteOffset();
+        float cursorX = textX + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, typed.data(),
+                                                    typed.data() + cursorByte)
+                                    .x;
+        d->AddLine(ImVec2(cursorX + 1, textY), ImVec2(cursorX + 1, textY + font->FontSize),
+                   ImGui::GetColorU32(p.primary), 3.0f);
+    }
+    if (typed.empty()) {
+        // What an empty box keeps, inside the box where a typed name would go.
+        std::string keeps = std::string(ctx.tr(Msg::VolunteerAddNameEmpty)) + enrol.autoLabel;
+        // In the chrome's size, so "TNV n" stays whole in a portrait box at the largest text.
+        ImFont* hint = ctx.fonts.chrome;
+        d->AddText(hint, hint->FontSize,
+                   ImVec2(textX + m.gapPx, (min.y + max.y - hint->FontSize) * 0.5f),
+                   ImGui::GetColorU32(p.textMuted), keeps.c_str(), nullptr, 0, &clip);
+    }
+    noteFocusedField(min, max, "volunteer-name");
+    if (enrol.name) {
+        for (const input::KeyDef& key :
+             drawKeyboard(ctx, enrol.nameKeys, enrol.name->method(), ImGui::GetContentRegionAvail(),
+                          backspace_, enrol.name->textBeforeCursor())) {
+            ctx.emit(intent::AddVolunteerKey{key});
+        }
     }
 }
 
 void MaintainerScreen::drawEnrolment(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     const VolunteerEnrolment& enrol = ctx.session.assist.admin.enrol;
+    if (enrol.step == EnrolStep::Label) {
+        drawEnrolmentName(ctx);
+        return;
+    }
     bool typing = enrol.step == EnrolStep::FirstPin || enrol.step == EnrolStep::SecondPin;
     ImVec2 avail = ImGui::GetContentRegionAvail();
     // As on the sign-in pad: the keys on the right half, what to do on the left.
@@ -478,12 +599,19 @@ void MaintainerScreen::drawEnrolment(const FrameContext& ctx) {
 
     ImGui::BeginChild("enrol-left", ImVec2(leftWidth, avail.y), false,
                       ImGuiWindowFlags_NoScrollbar);
+    // What to do pages above the Cancel/Done button when it does not fit beside the pad.
+    beginScrollArea(ctx, "enrol-left-scroll",
+                    enrol.step == EnrolStep::Saving
+                        ? 0.0f
+                        : ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
     mutedText(ctx, ctx.tr(Msg::VolunteerAddTitle));
     headingText(ctx, enrol.label);
     switch (enrol.step) {
     case EnrolStep::FirstPin:
     case EnrolStep::SecondPin:
-        mutedText(ctx, ctx.tr(Msg::VolunteerAddLabelHint));
+        if (enrol.label == enrol.autoLabel) {
+            mutedText(ctx, ctx.tr(Msg::VolunteerAddLabelHint));
+        }
         ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
         if (enrol.problem == EnrolProblem::Mismatch) {
             problemText(ctx, ctx.tr(Msg::VolunteerAddMismatch));
@@ -506,8 +634,10 @@ void MaintainerScreen::drawEnrolment(const FrameContext& ctx) {
         mutedText(ctx, enrol.failure);
         break;
     case EnrolStep::Closed:
+    case EnrolStep::Label:
         break;
     }
+    endScrollArea(ctx);
     if (enrol.step != EnrolStep::Saving) {
         bool finished = enrol.step == EnrolStep::Added || enrol.step == EnrolStep::Failed;
         ImVec2 regionMax = ImGui::GetWindowContentRegionMax();
@@ -599,13 +729,12 @@ void progressBar(const FrameContext& ctx, std::uint64_t done, std::uint64_t tota
 void MaintainerScreen::drawContentPacks(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     const ContentView& content = ctx.session.assist.content;
-    float width = ImGui::GetContentRegionAvail().x;
     float listHeight = ImGui::GetContentRegionAvail().y - actionBarHeight(ctx) - m.gapPx;
-    ImGui::BeginChild("content-pack", ImVec2(width, listHeight), false,
-                      ImGuiWindowFlags_NoScrollbar);
+    // A pack's diff can be long: it pages above the Install and Roll back buttons.
+    beginScrollArea(ctx, "content-pack", listHeight);
     if (!content.loaded) {
         bodyText(ctx, ctx.tr(Msg::JobRunning));
-        ImGui::EndChild();
+        endScrollArea(ctx);
         return;
     }
     boldText(ctx,
@@ -616,7 +745,7 @@ void MaintainerScreen::drawContentPacks(const FrameContext& ctx) {
 
     if (content.install == JobState::Running) {
         headingText(ctx, ctx.tr(Msg::ContentInstalling));
-        progressBar(ctx, content.bytesDone, content.bytesTotal, width);
+        progressBar(ctx, content.bytesDone, content.bytesTotal, ImGui::GetContentRegionAvail().x);
     } else if (content.install == JobState::Done || content.rollback == JobState::Done) {
         headingText(ctx, ctx.tr(content.install == JobState::Done ? Msg::ContentInstalled
                                                                   : Msg::ContentRolledBack));
@@ -653,7 +782,7 @@ void MaintainerScreen::drawContentPacks(const FrameContext& ctx) {
             bodyText(ctx, ctx.tr(Msg::ContentNoStick));
         }
     }
-    ImGui::EndChild();
+    endScrollArea(ctx);
 
     if (content.previous && content.install != JobState::Running &&
         secondaryAction(ctx, ctx.tr(Msg::ContentRollback))) {
@@ -706,19 +835,34 @@ std::vector<ScreenshotScene> maintainerScenes(const SceneSources&) {
         maintainerTab(flow, r, MaintainerTab::Volunteers);
         flow.volunteersLoaded({{"vol-0a1b2c3d", "TNV 1", true}, {"vol-5e6f7a8b", "TNV 2", true}});
         r.tap(intent::StartAddVolunteer{});
+        typeVolunteerName(r, "chij thu haf", true);
         typeNewPin(r, "2580", true);
         typeNewPin(r, "258", false);
+    });
+    // Issue 15.6: the name is typed on the keyboard; left empty, it is the next "TNV n".
+    add("maintainer_add_volunteer_name", [](Flow& flow, R& r) {
+        maintainerTab(flow, r, MaintainerTab::Volunteers);
+        flow.volunteersLoaded({{"vol-0a1b2c3d", "TNV 1", true}, {"vol-5e6f7a8b", "TNV 2", true}});
+        r.tap(intent::StartAddVolunteer{});
+        typeVolunteerName(r, "chij thu haf", false);
+    });
+    add("maintainer_add_volunteer_name_empty", [](Flow& flow, R& r) {
+        maintainerTab(flow, r, MaintainerTab::Volunteers);
+        flow.volunteersLoaded({{"vol-0a1b2c3d", "TNV 1", true}, {"vol-5e6f7a8b", "TNV 2", true}});
+        r.tap(intent::StartAddVolunteer{});
     });
     add("maintainer_add_volunteer_too_easy", [](Flow& flow, R& r) {
         maintainerTab(flow, r, MaintainerTab::Volunteers);
         flow.volunteersLoaded({{"vol-0a1b2c3d", "TNV 1", true}});
         r.tap(intent::StartAddVolunteer{});
+        typeVolunteerName(r, "", true);
         typeNewPin(r, "1234", true);
     });
     add("maintainer_volunteer_added", [](Flow& flow, R& r) {
         maintainerTab(flow, r, MaintainerTab::Volunteers);
         flow.volunteersLoaded({{"vol-0a1b2c3d", "TNV 1", true}});
         r.tap(intent::StartAddVolunteer{});
+        typeVolunteerName(r, "", true);
         typeNewPin(r, "2580", true);
         typeNewPin(r, "2580", true);
         flow.takeEffects();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ui/screens/screen_entry.hpp"
+#include "ui/widgets/keyboard.hpp"
 
 namespace kiosk::ui {
 
@@ -16,8 +17,11 @@ private:
     void drawReports(const FrameContext& ctx);
     void drawVolunteers(const FrameContext& ctx);
     void drawEnrolment(const FrameContext& ctx);
+    void drawEnrolmentName(const FrameContext& ctx);
     void drawContentPacks(const FrameContext& ctx);
     void drawHealth(const FrameContext& ctx);
+
+    HeldBackspace backspace_; // of the volunteer name's keyboard
 };
 
 // "25/11/2026" for a report day.

@@ -103,7 +103,7 @@ void PhoneHandOffScreen::drawContent(const FrameContext& ctx) {
     // the pictures take what is left. The VNeID row, when there is one, is a scroll away.
     const float pictureHeight = std::clamp(
         ImGui::GetContentRegionAvail().y - tallestStep(ctx, procedure->handOff.steps) - spareLine,
-        ctx.metrics.mm(20), ctx.metrics.mm(60));
+        ctx.metrics.mm(25), ctx.metrics.mm(60));
     stepColumns(ctx, "portal-steps", procedure->handOff.steps, pictureHeight);
     if (!procedure->handOff.vneidSteps.empty()) {
         boldText(ctx, ctx.tr(Msg::PhoneVneid));

@@ -221,6 +221,22 @@ void typeNewPin(ScriptedResident& resident, std::string_view digits, bool done) 
     }
 }
 
+void typeVolunteerName(ScriptedResident& resident, std::string_view keys, bool done) {
+    for (char c : keys) {
+        input::KeyDef key;
+        if (c == ' ') {
+            key.action = input::KeyAction::Space;
+        } else {
+            key.label = std::string(1, c);
+            key.character = static_cast<char32_t>(c);
+        }
+        resident.tap(intent::AddVolunteerKey{key});
+    }
+    if (done) {
+        resident.tap(intent::AddVolunteerKey{doneKey()});
+    }
+}
+
 void toVolunteerPin(Flow& flow, ScriptedResident& resident) {
     resident.tap(intent::Open{Screen::Help});
     resident.tap(intent::OpenVolunteerSignIn{});
@@ -328,7 +344,7 @@ void addTextSizes(std::vector<ScreenshotScene>& scenes, const std::string& name,
                               r.tap(intent::SetTextSize{size});
                               reach(flow, r);
                           },
-                          healthyDevices(), true});
+                          healthyDevices(), false});
     }
 }
 

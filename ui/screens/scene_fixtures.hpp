@@ -62,6 +62,8 @@ void lookedUp(ScriptedResident& resident, Flow& flow, std::string_view code, Loo
 // Assisted mode and the maintainer screen: synthetic volunteers, a report and a pack.
 void pressPin(ScriptedResident& resident, std::string_view digits, bool done);
 void typeNewPin(ScriptedResident& resident, std::string_view digits, bool done);
+// The new volunteer's name on the maintainer's keyboard: ASCII keys as typed (Telex), then Done.
+void typeVolunteerName(ScriptedResident& resident, std::string_view keys, bool done);
 void toVolunteerPin(Flow& flow, ScriptedResident& resident);
 void volunteerSignedIn(Flow& flow, ScriptedResident& resident);
 std::vector<HealthResult> syntheticHealth();
@@ -71,7 +73,7 @@ void maintainerTab(Flow& flow, ScriptedResident& resident, MaintainerTab tab);
 UsageReport syntheticReport();
 ContentView syntheticContent();
 
-// A scene in Vietnamese only at each of the larger text sizes (`name`_text_size_N).
+// A scene at each of the larger text sizes (`name`_text_size_N), in both languages.
 void addTextSizes(std::vector<ScreenshotScene>& scenes, const std::string& name,
                   const SceneReach& reach);
 // A scene at the largest text, the larger one, and in both high-contrast themes, both languages.

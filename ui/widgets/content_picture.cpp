@@ -1,6 +1,8 @@
 // Content pictures through the frame's texture cache, with a placeholder that never alarms.
 #include "ui/widgets/content_picture.hpp"
 
+#include "ui/widgets/layout_probe.hpp"
+
 #include <algorithm>
 
 namespace kiosk::ui {
@@ -40,12 +42,15 @@ void contentPicture(const FrameContext& ctx, const std::string& path, ImVec2 box
     if (picture.texture == nullptr) {
         // The placeholder keeps the shape the shipped pictures have (3:4), so text does not jump.
         ImVec2 size = fitPicture(3, 4, box);
-        placeholder(ctx, ImVec2(at.x + (box.x - size.x) * 0.5f, at.y), size);
+        ImVec2 min(at.x + (box.x - size.x) * 0.5f, at.y);
+        placeholder(ctx, min, size);
+        notePicture(min, ImVec2(min.x + size.x, min.y + size.y), path);
     } else {
         ImVec2 size = fitPicture(picture.width, picture.height, box);
         ImVec2 min(at.x + (box.x - size.x) * 0.5f, at.y);
-        ImGui::GetWindowDrawList()->AddImage(picture.texture, min,
-                                             ImVec2(min.x + size.x, min.y + size.y));
+        ImVec2 max(min.x + size.x, min.y + size.y);
+        ImGui::GetWindowDrawList()->AddImage(picture.texture, min, max);
+        notePicture(min, max, path);
     }
     ImGui::Dummy(box);
 }

@@ -87,6 +87,10 @@ void noteCharacterKey(ImVec2 min, ImVec2 max, std::string_view label) {
     record(ProbeKind::CharacterKey, min, max, label);
 }
 
+void notePicture(ImVec2 min, ImVec2 max, std::string_view what) {
+    record(ProbeKind::Picture, min, max, what);
+}
+
 void beginProbeScrollArea() {
     LayoutRecord* out = currentRecord();
     gOpenAreas.push_back({{}, out ? out->rects.size() : 0});

@@ -10,7 +10,8 @@
 namespace kiosk::ui {
 
 // CharacterKey: a key of the on-screen keyboard that types a character (the key size test).
-enum class ProbeKind { TextLine, FocusedField, MainAction, CharacterKey };
+// Picture: a content picture as drawn (the hand-off test measures its height in mm).
+enum class ProbeKind { TextLine, FocusedField, MainAction, CharacterKey, Picture };
 
 struct ProbeRect {
     ProbeKind kind;
@@ -47,6 +48,7 @@ void noteTextLine(ImVec2 min, ImVec2 max, std::string_view text, const ImVec4* c
 void noteFocusedField(ImVec2 min, ImVec2 max, std::string_view what);
 void noteMainAction(ImVec2 min, ImVec2 max, std::string_view what);
 void noteCharacterKey(ImVec2 min, ImVec2 max, std::string_view label);
+void notePicture(ImVec2 min, ImVec2 max, std::string_view what);
 
 // Scroll areas (scroll_area.cpp): atoms are lines or buttons that must not be cut at an edge.
 struct ScrollAtom {

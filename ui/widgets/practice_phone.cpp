@@ -212,7 +212,15 @@ void drawPhonePad(const FrameContext& ctx, const PhonePractice& phone) {
     const Metrics& m = ctx.metrics;
     const float pad = m.gapPx;
     ImVec2 origin = ImGui::GetCursorPos();
-    float keyHeight = std::max(m.targetPx, m.mm(13));
+    // Four rows fill the column's height, never taller than a target of the text size and
+    // never under the 12.7 mm minimum (the gaps give way first).
+    const float rows = 4;
+    float gapY =
+        std::max(m.mm(1.5),
+                 std::min(pad, (ImGui::GetContentRegionAvail().y - m.mm(kMinimumTargetMm) * rows) /
+                                   (rows - 1)));
+    float keyHeight = std::clamp((ImGui::GetContentRegionAvail().y - gapY * (rows - 1)) / rows,
+                                 m.mm(kMinimumTargetMm), std::max(m.targetPx, m.mm(13)));
     if (phone.screen == PhoneScreen::SmsArrived) {
         // One button: open the code screen once the resident has read the code.
         if (touchButton(ctx, "phone-open-otp", ctx.tr(Msg::PhoneOpenOtp),
@@ -225,26 +233,48 @@ void drawPhonePad(const FrameContext& ctx, const PhonePractice& phone) {
     if (phoneDigitsWanted(phone.screen) == 0) {
         return;
     }
-    float keyWidth = (ImGui::GetContentRegionAvail().x - pad * 2) / 3;
+    // The minimum gap across, so the keys stay as wide as the column allows.
+    const float gapX = m.mm(kMinimumGapMm);
+    float keyWidth = (ImGui::GetContentRegionAvail().x - gapX * 2) / 3;
     // The number pad: 1-9, then Delete, 0, Send. Keys keep the 12.7 mm minimum.
     const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", nullptr, "0", nullptr};
     for (int i = 0; i < 12; ++i) {
         int row = i / 3;
         int col = i % 3;
-        float x = origin.x + col * (keyWidth + pad);
-        float keyY = origin.y + row * (keyHeight + pad);
+        float x = origin.x + col * (keyWidth + gapX);
+        float keyY = origin.y + row * (keyHeight + gapY);
         ImGui::SetCursorPos(ImVec2(x, keyY));
         std::string id = "phone-key-" + std::to_string(i);
         if (i == 9) {
-            if (touchButton(ctx, id, ctx.tr(Msg::PhoneDelete), ImVec2(keyWidth, keyHeight))) {
+            // "Delete" in words when they fit the key, else the backspace sign (still read aloud).
+            std::string_view word = ctx.tr(Msg::PhoneDelete);
+            ImFont* chrome = ctx.fonts.chromeBold;
+            bool fits = chrome
+                            ->CalcTextSizeA(chrome->FontSize, FLT_MAX, 0, word.data(),
+                                            word.data() + word.size())
+                            .x <= keyWidth - m.gapPx * 2;
+            if (!fits) {
+                ctx.say(audio::SpeechRole::Choice, word);
+            }
+            if (touchButton(ctx, id, fits ? word : std::string_view(""),
+                            ImVec2(keyWidth, keyHeight), ButtonKind::Secondary, std::nullopt,
+                            chrome)) {
                 ctx.emit(intent::PhoneKey{kPhoneDelete});
+            }
+            if (!fits) {
+                ImVec2 min = ImGui::GetItemRectMin();
+                ImVec2 max = ImGui::GetItemRectMax();
+                drawIcon(ImGui::GetWindowDrawList(), Icon::Backspace,
+                         ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f),
+                         chrome->FontSize * 1.2f, ImGui::GetColorU32(ctx.colours.secondaryText));
             }
         } else if (i == 11) {
             if (touchButton(ctx, id, ctx.tr(Msg::PhoneSend), ImVec2(keyWidth, keyHeight),
-                            ButtonKind::Primary)) {
+                            ButtonKind::Primary, std::nullopt, ctx.fonts.chromeBold)) {
                 ctx.emit(intent::PhoneSubmit{});
             }
-        } else if (touchButton(ctx, id, labels[i], ImVec2(keyWidth, keyHeight))) {
+        } else if (touchButton(ctx, id, labels[i], ImVec2(keyWidth, keyHeight),
+                               ButtonKind::Secondary, std::nullopt, ctx.fonts.chromeBold)) {
             ctx.emit(intent::PhoneKey{labels[i][0]});
         }
     }

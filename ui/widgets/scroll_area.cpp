@@ -129,6 +129,10 @@ void endScrollArea(const FrameContext& ctx) {
     // already shows the page buttons when the list does not fit.
     float contentHeight = list->DC.CursorMaxPos.y - list->DC.CursorStartPos.y;
     bool overflow = contentHeight > size.y + 0.5f;
+    // A line reaching past an edge by less than the content's rounding still needs the cue.
+    for (const ScrollAtom& atom : probeScrollAtoms()) {
+        overflow = overflow || atom.bottom > pos.y + size.y + 0.5f || atom.top < pos.y - 0.5f;
+    }
     const Metrics& m = ctx.metrics;
     PagerPlace place = gPagerPlaces.back();
     gPagerPlaces.pop_back();

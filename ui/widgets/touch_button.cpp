@@ -67,10 +67,21 @@ bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view 
     if (widthAt(face, face->FontSize) > roomFor(face)) {
         face = ctx.fonts.chromeBold;
     }
-    // Still too long at the chrome's size (a narrow portrait button): smaller still, never cut.
+    // Still too wide at the chrome's size (a narrow column of a portrait panel): two lines when
+    // the button is tall enough for them, else smaller still; never cut.
     float px = face->FontSize;
-    if (float width = widthAt(face, px); width > roomFor(face) && width > 0) {
-        px *= std::max(0.0f, roomFor(face)) / width;
+    float wrap = 0;
+    float labelWidth = widthAt(face, px);
+    if (float room = roomFor(face); labelWidth > room && room > 0) {
+        ImVec2 wrapped =
+            face->CalcTextSizeA(px, FLT_MAX, room, label.data(), label.data() + label.size());
+        if (wrapped.y <= size.y - ctx.metrics.mm(1) && wrapped.x <= room) {
+            wrap = room;
+            labelWidth = wrapped.x;
+        } else {
+            px *= room / labelWidth;
+            labelWidth = room;
+        }
     }
     auto [clicked, pressed] = hitArea(id, size);
     ImVec2 min = ImGui::GetItemRectMin();
@@ -84,7 +95,7 @@ bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view 
     if (icon) {
         // Icon and label are centred together as one group.
         float iconSize = face->FontSize * 0.9f;
-        float textWidth = widthAt(face, px);
+        float textWidth = labelWidth;
         float groupWidth = iconSize + ctx.metrics.gapPx + textWidth;
         float left = (min.x + max.x - groupWidth) * 0.5f;
         drawIcon(d, *icon, ImVec2(left + iconSize * 0.5f, (min.y + max.y) * 0.5f), iconSize,
@@ -92,7 +103,7 @@ bool touchButton(const FrameContext& ctx, std::string_view id, std::string_view 
         min.x = left + iconSize + ctx.metrics.gapPx;
         max.x = min.x + textWidth;
     }
-    centredText(d, face, min, max, textColour, label, 0, px);
+    centredText(d, face, min, max, textColour, label, wrap, px);
     return clicked;
 }
 

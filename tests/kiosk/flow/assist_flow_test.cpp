@@ -568,6 +568,15 @@ void typeNewPin(Flow& flow, std::string_view pin, SteadyTime now) {
     flow.apply(intent::AddVolunteerKey{actionKey(input::KeyAction::Done)}, now);
 }
 
+// The name step: `keys` typed as on the keyboard (Telex), then Done.
+void typeVolunteerName(Flow& flow, std::string_view keys, SteadyTime now) {
+    for (char c : keys) {
+        flow.apply(
+            intent::AddVolunteerKey{c == ' ' ? actionKey(input::KeyAction::Space) : digit(c)}, now);
+    }
+    flow.apply(intent::AddVolunteerKey{actionKey(input::KeyAction::Done)}, now);
+}
+
 // The maintainer on the Volunteers tab with two volunteers, one labelled "TNV 1".
 void toVolunteersTab(Flow& flow, SteadyTime now) {
     unlockMaintainer(flow, now);
@@ -585,6 +594,9 @@ TEST_CASE("adding a volunteer labels them with the first free number and asks th
     toVolunteersTab(flow, f.t0);
     flow.apply(intent::StartAddVolunteer{}, f.t0);
     const VolunteerEnrolment& enrol = flow.state().assist.admin.enrol;
+    CHECK(enrol.step == EnrolStep::Label);
+    CHECK(enrol.autoLabel == "TNV 2");
+    typeVolunteerName(flow, "", f.t0); // nothing typed: the automatic label
     CHECK(enrol.step == EnrolStep::FirstPin);
     CHECK(enrol.label == "TNV 2");
 
@@ -609,12 +621,46 @@ TEST_CASE("adding a volunteer labels them with the first free number and asks th
     CHECK(f.logs.str().find("2580") == std::string::npos);
 }
 
+TEST_CASE("the new volunteer's name is typed on the keyboard, in Telex, before the PIN",
+          "[maintainer][add_volunteer]") {
+    AssistFlowFixture f;
+    Flow flow = makeFlow(f);
+    toVolunteersTab(flow, f.t0);
+    flow.apply(intent::StartAddVolunteer{}, f.t0);
+    const VolunteerEnrolment& enrol = flow.state().assist.admin.enrol;
+    // PIN digits are not taken before the name is done: they go into the name.
+    typeVolunteerName(flow, "chij thu haf 2 ", f.t0);
+    CHECK(enrol.step == EnrolStep::FirstPin);
+    CHECK(enrol.label == "Chị thu hà 2"); // trimmed; sentence case, as the keyboard shifts
+    CHECK(enrol.digits.empty());
+    typeNewPin(flow, "2580", f.t0);
+    typeNewPin(flow, "2580", f.t0);
+    auto effects = flow.takeEffects();
+    const auto* add = findEffect<effect::AddVolunteer>(effects);
+    REQUIRE(add != nullptr);
+    CHECK(add->label == "Chị thu hà 2");
+    // Only spaces typed: the automatic label, never an empty name.
+    flow.volunteerAdded(true, "");
+    flow.apply(intent::CancelAddVolunteer{}, f.t0);
+    flow.apply(intent::StartAddVolunteer{}, f.t0);
+    typeVolunteerName(flow, "   ", f.t0);
+    CHECK(enrol.label == "TNV 2");
+    // Cancel at the name step closes it with nothing kept.
+    flow.apply(intent::CancelAddVolunteer{}, f.t0);
+    flow.apply(intent::StartAddVolunteer{}, f.t0);
+    flow.apply(intent::AddVolunteerKey{digit('x')}, f.t0);
+    flow.apply(intent::CancelAddVolunteer{}, f.t0);
+    CHECK(enrol.step == EnrolStep::Closed);
+    CHECK(enrol.name == nullptr);
+}
+
 TEST_CASE("a second PIN that differs sends the volunteer back to the first",
           "[maintainer][add_volunteer]") {
     AssistFlowFixture f;
     Flow flow = makeFlow(f);
     toVolunteersTab(flow, f.t0);
     flow.apply(intent::StartAddVolunteer{}, f.t0);
+    typeVolunteerName(flow, "", f.t0);
     typeNewPin(flow, "2580", f.t0);
     typeNewPin(flow, "2581", f.t0);
     const VolunteerEnrolment& enrol = flow.state().assist.admin.enrol;
@@ -635,6 +681,7 @@ TEST_CASE("easy PINs are refused when a volunteer is added", "[maintainer][add_v
     Flow flow = makeFlow(f);
     toVolunteersTab(flow, f.t0);
     flow.apply(intent::StartAddVolunteer{}, f.t0);
+    typeVolunteerName(flow, "", f.t0);
     const VolunteerEnrolment& enrol = flow.state().assist.admin.enrol;
     for (std::string_view easy : {"0000", "1234", "98765", "1212", "5555555"}) {
         INFO(easy);
@@ -654,6 +701,7 @@ TEST_CASE("leaving the Volunteers tab drops a half-typed new PIN", "[maintainer]
     Flow flow = makeFlow(f);
     toVolunteersTab(flow, f.t0);
     flow.apply(intent::StartAddVolunteer{}, f.t0);
+    typeVolunteerName(flow, "", f.t0);
     typeNewPin(flow, "2580", f.t0);
     flow.apply(intent::ChooseMaintainerTab{MaintainerTab::Reports}, f.t0);
     const VolunteerEnrolment& enrol = flow.state().assist.admin.enrol;
@@ -677,6 +725,7 @@ TEST_CASE("a failed add says why and can be closed", "[maintainer][add_volunteer
     Flow flow = makeFlow(f);
     toVolunteersTab(flow, f.t0);
     flow.apply(intent::StartAddVolunteer{}, f.t0);
+    typeVolunteerName(flow, "", f.t0);
     typeNewPin(flow, "2580", f.t0);
     typeNewPin(flow, "2580", f.t0);
     flow.takeEffects();

@@ -374,6 +374,9 @@ std::vector<IntentCase> intentCases() {
              h.maintainer();
              h.resident.tap(intent::ChooseMaintainerTab{MaintainerTab::Volunteers});
              h.resident.tap(intent::StartAddVolunteer{});
+             input::KeyDef done; // the name step: nothing typed keeps "TNV n"; on to the PIN
+             done.action = input::KeyAction::Done;
+             h.resident.tap(intent::AddVolunteerKey{done});
          },
          intent::AddVolunteerKey{charKey(U'7')}},
         {"CancelAddVolunteer",
