@@ -327,8 +327,8 @@ int main(int argc, char** argv) {
     LatencyFigures vmLatency;
     std::string vmNote = "not run (--no-vm)";
     if (vm) {
-        // The VM runs its own 30 s idle windows and the taps (tests/hil/display.sh); under TCG
-        // a tap takes about 4 s (press frame, release frames, settling).
+        // The VM runs its own idle windows and the taps, with SDL's wait and with the poll
+        // (tests/hil/display.sh); under TCG a tap takes about 2.5 s (its frames, settling).
         auto out = build / "bench-display";
         std::string command = std::string(KIOSK_SOURCE_DIR) + "/tests/hil/run-display-vm.sh " +
                               KIOSK_SOURCE_DIR + " " + build.string() + " " + out.string() +

@@ -12,7 +12,7 @@ src=$1
 build=$2
 out=$3
 mode=${4:-check}
-taps=${5:-200} # bench: timed taps (about 4 s each under TCG); 0 = idle figures only
+taps=${5:-200} # bench: timed taps per idle wait (about 2.5 s each under TCG); 0 = none
 idle_s=${6:-60} # bench: each idle window (60 s holds exactly one minute-clock frame)
 mkdir -p "$out"
 rm -f "$out/results.txt" "$out/console.log" "$out/skipped" "$out/bench.txt"
