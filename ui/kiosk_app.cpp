@@ -469,10 +469,13 @@ int KioskApp::run() {
         }
         std::time_t minute = std::time(nullptr) / 60;
         int countdown = runtime_.flow().secondsUntilWipe(now);
-        if (minute != shownMinute_ || countdown != shownCountdown_) {
-            shownMinute_ = minute;
+        if (countdown != shownCountdown_) {
             shownCountdown_ = countdown;
             frameClock_.noteActivity();
+        }
+        if (minute != shownMinute_) {
+            shownMinute_ = minute;
+            frameClock_.noteRedraw(); // the idle home screen's one frame a minute
         }
         if (screenPower_.state() == ScreenPowerState::Blank) {
             // Black since it blanked; owed frames are dropped so the loop sleeps until a touch.

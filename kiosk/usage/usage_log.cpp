@@ -57,7 +57,9 @@ Status UsageLog::record(const UsageEvent& event) {
         }
         queue_.push_back(Pending{minute, event});
         ++acceptedCount_;
-        if (queue_.size() < options_.batchSize) {
+        // The first event waiting starts the flush interval (the writer sleeps until then),
+        // a full batch is written at once; others only join the queue.
+        if (queue_.size() != 1 && queue_.size() < options_.batchSize) {
             return ok();
         }
     }
@@ -108,11 +110,22 @@ void UsageLog::writerLoop() {
     batch.reserve(options_.batchSize);
     std::unique_lock lock(mutex_);
     queue_.reserve(options_.batchSize);
+    auto writeNow = [&] {
+        return stopping_ || flushRequested_ || maintenanceRequested_ ||
+               queue_.size() >= options_.batchSize;
+    };
     while (true) {
-        wake_.wait_for(lock, options_.flushInterval, [&] {
-            return stopping_ || flushRequested_ || maintenanceRequested_ ||
-                   queue_.size() >= options_.batchSize;
-        });
+        if (queue_.empty() && inserter_) {
+            // Nothing to write: an idle kiosk's writer sleeps until an event arrives (record()
+            // wakes it) or the day's maintenance is due, instead of waking every flushInterval.
+            wake_.wait_for(lock, options_.idleCheck, [&] { return writeNow() || !queue_.empty(); });
+            if (!queue_.empty()) {
+                wake_.wait_for(lock, options_.flushInterval, writeNow);
+            }
+        } else {
+            // Events waiting, or a database to reopen (its backoff is checked each pass).
+            wake_.wait_for(lock, options_.flushInterval, writeNow);
+        }
         batch.swap(queue_);
         bool forced = maintenanceRequested_;
         bool stopping = stopping_;

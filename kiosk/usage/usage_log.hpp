@@ -31,6 +31,9 @@ struct UsageLogOptions {
     std::size_t batchSize = 500;
     // A batch is written when it is full or this long after the first event waiting.
     std::chrono::milliseconds flushInterval{2000};
+    // With nothing waiting the writer sleeps this long between checks for the day's roll-up
+    // and purge (an idle kiosk's only wake-up for the usage log).
+    std::chrono::milliseconds idleCheck{std::chrono::minutes(10)};
     // Beyond this many waiting events new ones are dropped (and counted) instead of blocking.
     std::size_t queueLimit = 20000;
     // First wait before reopening a database that could not be opened (full, read-only, no

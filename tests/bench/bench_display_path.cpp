@@ -40,6 +40,8 @@ using Clock = std::chrono::steady_clock;
 struct IdleFigures {
     double cpuPercent = -1;
     double wakeupsPerSecond = -1;
+    long frames = -1;                   // drawn in the window (the minute clock's)
+    std::vector<std::string> perThread; // "name: CPU, wake-ups" of each thread that woke
 };
 
 struct LatencyFigures {
@@ -79,16 +81,59 @@ std::pair<double, double> cpuAndSwitches(pid_t pid) {
     return {ticks / static_cast<double>(sysconf(_SC_CLK_TCK)), switches};
 }
 
+// CPU seconds and context switches of each thread of `pid`, by thread id.
+std::map<std::string, std::pair<std::string, std::pair<double, double>>> threadsOf(pid_t pid) {
+    std::map<std::string, std::pair<std::string, std::pair<double, double>>> threads;
+    std::error_code error;
+    for (const auto& task :
+         std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", error)) {
+        std::ifstream comm(task.path() / "comm");
+        std::string name;
+        std::getline(comm, name);
+        std::ifstream stat(task.path() / "stat");
+        std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+        double ticks = 0;
+        if (auto close = text.rfind(')'); close != std::string::npos) {
+            std::istringstream fields(text.substr(close + 2));
+            std::vector<std::string> all;
+            for (std::string field; fields >> field;) {
+                all.push_back(field);
+            }
+            if (all.size() > 12) {
+                ticks = std::stod(all[11]) + std::stod(all[12]);
+            }
+        }
+        double switches = 0;
+        std::ifstream status(task.path() / "status");
+        for (std::string line; std::getline(status, line);) {
+            if (line.find("voluntary_ctxt_switches:") != std::string::npos) {
+                switches += std::stod(line.substr(line.find(':') + 1));
+            }
+        }
+        threads[task.path().filename().string()] = {
+            name, {ticks / static_cast<double>(sysconf(_SC_CLK_TCK)), switches}};
+    }
+    return threads;
+}
+
+long linesIn(const std::filesystem::path& path) {
+    std::ifstream file(path);
+    return std::count(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>(), '\n');
+}
+
 // The kiosk program on the offscreen driver, idle on its home screen.
 IdleFigures hostIdle(const std::string& kiosk, const std::string& idleWait, int seconds) {
     auto home = std::filesystem::temp_directory_path() / "bench-display-home";
     std::filesystem::create_directories(home);
+    auto frameLog = home / ("frames-" + idleWait + ".log");
+    std::filesystem::remove(frameLog);
     pid_t pid = fork();
     if (pid == 0) {
         setenv("SDL_VIDEODRIVER", "offscreen", 1);
         setenv("SDL_AUDIODRIVER", "dummy", 1);
         setenv("HOME", home.c_str(), 1);
         setenv("KIOSK_IDLE_WAIT", idleWait.c_str(), 1);
+        setenv("KIOSK_FRAME_LOG", frameLog.c_str(), 1);
         int null = open("/dev/null", O_WRONLY);
         dup2(null, STDOUT_FILENO);
         dup2(null, STDERR_FILENO);
@@ -96,12 +141,30 @@ IdleFigures hostIdle(const std::string& kiosk, const std::string& idleWait, int 
         _exit(127);
     }
     std::this_thread::sleep_for(std::chrono::seconds(5)); // start-up work done
+    auto threads0 = threadsOf(pid);
+    long frames0 = linesIn(frameLog);
     auto [cpu0, switches0] = cpuAndSwitches(pid);
     std::this_thread::sleep_for(std::chrono::seconds(seconds));
     auto [cpu1, switches1] = cpuAndSwitches(pid);
+    long frames1 = linesIn(frameLog);
+    auto threads1 = threadsOf(pid);
     kill(pid, SIGTERM);
     waitpid(pid, nullptr, 0);
-    return {(cpu1 - cpu0) / seconds * 100.0, (switches1 - switches0) / seconds};
+    IdleFigures figures{
+        (cpu1 - cpu0) / seconds * 100.0, (switches1 - switches0) / seconds, frames1 - frames0, {}};
+    for (const auto& [tid, thread] : threads1) {
+        auto before = threads0.find(tid);
+        auto [cpuBefore, switchesBefore] =
+            before == threads0.end() ? std::pair<double, double>{0, 0} : before->second.second;
+        double cpu = thread.second.first - cpuBefore;
+        double switches = thread.second.second - switchesBefore;
+        if (cpu > 0 || switches > 0) {
+            figures.perThread.push_back(thread.first + " " + tid + ": " +
+                                        kiosk::bench::fixedFigure(cpu * 1000, 0) + " ms CPU, " +
+                                        kiosk::bench::fixedFigure(switches, 0) + " wake-ups");
+        }
+    }
+    return figures;
 }
 
 double percentile(std::vector<double> values, double p) {
@@ -232,7 +295,8 @@ std::map<std::string, std::string> fieldsOf(const std::string& line) {
 } // namespace
 
 int main(int argc, char** argv) {
-    int idleSeconds = 30;
+    // A whole minute: the window holds exactly one minute-clock frame whatever its phase.
+    int idleSeconds = 60;
     int taps = 200;
     bool vm = true;
     bool chromium = false;
@@ -259,16 +323,17 @@ int main(int argc, char** argv) {
 
     IdleFigures vmSdl;
     IdleFigures vmPoll;
+    LatencyFigures vmSdlLatency;
     LatencyFigures vmLatency;
     std::string vmNote = "not run (--no-vm)";
     if (vm) {
-        // The VM runs its own 30 s idle windows and the taps (tests/hil/display.sh); under TCG
-        // a tap takes about 4 s (press frame, release frames, settling).
+        // The VM runs its own idle windows and the taps, with SDL's wait and with the poll
+        // (tests/hil/display.sh); under TCG a tap takes about 2.5 s (its frames, settling).
         auto out = build / "bench-display";
         std::string command = std::string(KIOSK_SOURCE_DIR) + "/tests/hil/run-display-vm.sh " +
                               KIOSK_SOURCE_DIR + " " + build.string() + " " + out.string() +
-                              " bench " + std::to_string(taps) + " > " +
-                              (out / "run.log").string() + " 2>&1";
+                              " bench " + std::to_string(taps) + " " + std::to_string(idleSeconds) +
+                              " > " + (out / "run.log").string() + " 2>&1";
         std::filesystem::create_directories(out);
         int status = std::system(command.c_str());
         vmNote = status == 0 ? "ran" : "failed (see " + (out / "run.log").string() + ")";
@@ -279,31 +344,55 @@ int main(int argc, char** argv) {
                 double seconds = std::stod(fields["seconds"]);
                 IdleFigures figures{std::stod(fields["cpu_ticks"]) / std::stod(fields["hz"]) /
                                         seconds * 100.0,
-                                    std::stod(fields["switches"]) / seconds};
+                                    std::stod(fields["switches"]) / seconds,
+                                    std::stol(fields["frames"]),
+                                    {}};
                 (line.find(" sdl_wait ") != std::string::npos ? vmSdl : vmPoll) = figures;
+            } else if (line.rfind("HIL-BENCH thread ", 0) == 0) {
+                // Threads that woke in the window: where the emulated CPU and wake-ups went.
+                if (fields["ticks"] != "0" || fields["switches"] != "0") {
+                    (line.find(" sdl_wait ") != std::string::npos ? vmSdl : vmPoll)
+                        .perThread.push_back(fields["name"] + " " + fields["tid"] + ": " +
+                                             fields["run_ms"] + " ms CPU, " + fields["switches"] +
+                                             " wake-ups");
+                }
             } else if (line.rfind("HIL-BENCH taps ", 0) == 0) {
-                vmLatency = {std::stod(fields["p50_ms"]), std::stod(fields["p99_ms"]),
-                             std::stoi(fields["n"])};
+                LatencyFigures figures{std::stod(fields["p50_ms"]), std::stod(fields["p99_ms"]),
+                                       std::stoi(fields["n"])};
+                (line.find(" sdl_wait ") != std::string::npos ? vmSdlLatency : vmLatency) = figures;
             }
         }
     }
 
     std::cout << "| path (where measured) | idle wait | idle CPU (% of a core) | wake-ups/s "
-                 "| tap-to-frame p50 (ms) | p99 (ms) | taps |\n|---|---|---|---|---|---|---|\n";
-    auto row = [](const char* path, const char* wait, IdleFigures idle, LatencyFigures latency) {
+                 "| frames in idle window | tap-to-frame p50 (ms) | p99 (ms) | taps |\n"
+                 "|---|---|---|---|---|---|---|---|\n";
+    auto row = [](const char* path, const char* wait, const IdleFigures& idle,
+                  LatencyFigures latency) {
         std::cout << "| " << path << " | " << wait << " | "
                   << kiosk::bench::fixedFigure(idle.cpuPercent, 3) << " | "
-                  << kiosk::bench::fixedFigure(idle.wakeupsPerSecond, 1) << " | "
+                  << kiosk::bench::fixedFigure(idle.wakeupsPerSecond, 2) << " | "
+                  << (idle.frames >= 0 ? std::to_string(idle.frames) : "-") << " | "
                   << kiosk::bench::fixedFigure(latency.p50, 1) << " | "
                   << kiosk::bench::fixedFigure(latency.p99, 1) << " | "
                   << (latency.taps > 0 ? std::to_string(latency.taps) : "-") << " |\n";
     };
     row("offscreen, host", "SDL_WaitEventTimeout", hostSdl, hostSdlLatency);
     row("offscreen, host", "IdleWait (poll)", hostPoll, hostLatency);
-    row("kmsdrm + evdev, VM (TCG)", "SDL_WaitEventTimeout", vmSdl, {});
+    row("kmsdrm + evdev, VM (TCG)", "SDL_WaitEventTimeout", vmSdl, vmSdlLatency);
     row("kmsdrm + evdev, VM (TCG)", "IdleWait (poll)", vmPoll, vmLatency);
+    std::cout << "\nPer thread in the idle window (threads that woke):\n";
+    auto threads = [](const char* what, const IdleFigures& idle) {
+        for (const std::string& thread : idle.perThread) {
+            std::cout << "  " << what << ": " << thread << "\n";
+        }
+    };
+    threads("offscreen host, SDL wait", hostSdl);
+    threads("offscreen host, poll", hostPoll);
+    threads("kmsdrm VM, SDL wait", vmSdl);
+    threads("kmsdrm VM, poll", vmPoll);
     std::cout << "\nidle: " << idleSeconds
-              << " s on the home screen (VM: 30 s); wake-ups = context switches of all the "
+              << " s on the home screen; wake-ups = context switches of all the "
                  "kiosk's threads; VM "
               << vmNote
               << ". Host taps: SDL events pushed in-process (offscreen has no input device). VM "

@@ -1,16 +1,20 @@
 # The display scenarios, run by the display test machine's /init (busybox sh) after the DRM,
 # USB and input modules are loaded. Taps come from the host (tests/hil/display_driver.cpp): a
 # line "HIL-DISPLAY tap X Y" asks for one at pixel (X, Y), "HIL-DISPLAY taps N X Y" for a run of
-# N timed taps. Usage: display.sh check|bench [TAPS]
+# N timed taps. Usage: display.sh check|bench|trace [TAPS] [IDLE_SECONDS]
+# trace: the idle kiosk's CPU ticks / context switches per thread every 5 s for 2 minutes, and
+# the frames drawn so far (where an idle kiosk's time goes).
 export HOME=/tmp SDL_VIDEODRIVER=kmsdrm SDL_AUDIODRIVER=dummy
 mode=$1
 taps=${2:-200}
+window=${3:-60}
+exec 3>&1 # the console, for requests to the host from inside $(...)
 hil=/hil
 mkdir -p /tmp/data
 
 # Dims and blanks as soon as the configuration allows (10 s) when checking, never when timing.
 idle_s=10
-[ "$mode" = bench ] && idle_s=86400
+[ "$mode" != check ] && idle_s=86400
 cat > /tmp/kiosk.ini <<INI
 [display]
 dim_after_s = $idle_s
@@ -79,14 +83,49 @@ settle() {
   done
 }
 
-# Idle figures of the running kiosk over $1 seconds, printed as one HIL-BENCH line named $2.
+# One line per thread of process $1: tid, utime+stime ticks, run time (ns) and time slices from
+# schedstat, context switches, name.
+threads() {
+  for task in /proc/$1/task/*; do
+    tid=${task##*/}
+    ticks=$(awk '{print $14 + $15}' $task/stat 2> /dev/null) || continue
+    read -r run_ns wait_ns slices < $task/schedstat
+    sw=$(awk '/voluntary_ctxt_switches/ {s += $2} END {print s}' $task/status)
+    echo "$tid $ticks $run_ns $slices $sw $(cat $task/comm | tr ' ' '_')"
+  done
+}
+
+# The whole guest's busy and total jiffies (all CPUs) from /proc/stat.
+guest_cpu() {
+  awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat
+}
+
+# The kiosk's frame counter, from the host's reading of the frame log (0 without one).
+frames_shown() {
+  echo "HIL-DISPLAY frames" >&3
+  read -r word count
+  echo "${count:-0}"
+}
+
+# Idle figures of the running kiosk over $1 seconds, printed as one HIL-BENCH line named $2,
+# then one HIL-BENCH thread line per thread (where the CPU and the wake-ups go) and the frames
+# drawn in the window (the minute clock's).
 measure_idle() {
   settle
+  threads $kiosk_pid > /tmp/threads0
+  f0=$(frames_shown); g0=$(guest_cpu)
   t0=$(cpu_ticks $kiosk_pid); c0=$(switches $kiosk_pid)
   sleep $1
   t1=$(cpu_ticks $kiosk_pid); c1=$(switches $kiosk_pid)
+  g1=$(guest_cpu); f1=$(frames_shown)
+  threads $kiosk_pid > /tmp/threads1
   hz=100 # USER_HZ of Debian's kernel
-  echo "HIL-BENCH idle $2 seconds=$1 cpu_ticks=$((t1 - t0)) hz=$hz switches=$((c1 - c0))"
+  echo "HIL-BENCH idle $2 seconds=$1 cpu_ticks=$((t1 - t0)) hz=$hz switches=$((c1 - c0))" \
+    "frames=$((f1 - f0)) guest_busy=$((${g1% *} - ${g0% *})) guest_total=$((${g1#* } - ${g0#* }))"
+  awk -v name=$2 'NR == FNR {ticks[$1] = $2; run[$1] = $3; slices[$1] = $4; sw[$1] = $5; next}
+    {printf "HIL-BENCH thread %s tid=%s name=%s ticks=%d run_ms=%d slices=%d switches=%d\n",
+       name, $1, $6, $2 - ticks[$1], ($3 - run[$1]) / 1000000, $4 - slices[$1], $5 - sw[$1]}' \
+    /tmp/threads0 /tmp/threads1
 }
 
 result() {
@@ -123,17 +162,37 @@ if [ "$mode" = check ]; then
 fi
 
 if [ "$mode" = bench ]; then
-  # SDL's own wait on kmsdrm first: does it block, or poll every millisecond?
-  start_kiosk KIOSK_IDLE_WAIT=sdl && measure_idle 30 sdl_wait
-  stop_kiosk
-  start_kiosk KIOSK_FRAME_LOG=/dev/ttyS1 && measure_idle 30 poll_input
-  grep -E 'display_opened|display_idle_wait' /tmp/kiosk.log
-  if [ "$taps" -gt 0 ]; then
-    # On the status bar's empty right end: every tap redraws, none changes the screen.
-    echo "HIL-DISPLAY taps $taps 1230 770"
-    # The host types a line on the console once its taps are done.
+  # $1 timed taps named $2 on the status bar's empty right end: every tap redraws, none changes
+  # the screen. The host types a line on the console once its taps are done.
+  run_taps() {
+    [ "$taps" -gt 0 ] || return 0
+    echo "HIL-DISPLAY taps $taps 1230 770 $1"
     read -r line
-  fi
+  }
+  # SDL's own wait on kmsdrm (the old loop) first, then the kiosk's poll: the same idle window
+  # and taps for each.
+  start_kiosk KIOSK_IDLE_WAIT=sdl KIOSK_FRAME_LOG=/dev/ttyS1 && measure_idle $window sdl_wait &&
+    run_taps sdl_wait
+  stop_kiosk
+  start_kiosk KIOSK_FRAME_LOG=/dev/ttyS1 && measure_idle $window poll_input && run_taps poll_input
+  grep -E 'display_opened|display_idle_wait' /tmp/kiosk.log
+  stop_kiosk
+fi
+if [ "$mode" = trace ]; then
+  start_kiosk KIOSK_FRAME_LOG=/dev/ttyS1
+  threads $kiosk_pid > /tmp/threads0
+  i=0
+  while [ $i -lt 24 ]; do
+    sleep 5
+    threads $kiosk_pid > /tmp/threads1
+    # name/tid:ticks/switches of each thread that ran in the 5 s.
+    echo "TRACE t=$(((i + 1) * 5)) frames=$(frames_shown)" $(awk 'NR == FNR {t[$1] = $2; s[$1] = $5; next}
+      {d = $2 - t[$1]; w = $5 - s[$1]; if (d + w > 0) printf "%s/%s:%d/%d ", $6, $1, d, w}' \
+      /tmp/threads0 /tmp/threads1)
+    cp /tmp/threads1 /tmp/threads0
+    i=$((i + 1))
+  done
+  cat /tmp/kiosk.log
   stop_kiosk
 fi
 echo "HIL-DISPLAY done"

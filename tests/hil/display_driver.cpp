@@ -144,7 +144,8 @@ double percentile(std::vector<double> values, double p) {
 }
 
 struct TapRun {
-    int left = 0; // taps asked for; 0 when no run is going on
+    std::string name; // the idle wait the kiosk runs with, for the figures' line
+    int left = 0;     // taps asked for; 0 when no run is going on
     int started = 0;
     int x = 0;
     int y = 0;
@@ -198,6 +199,7 @@ int main(int argc, char** argv) {
     int frames = -1;
     auto nextConnect = Clock::now();
     TapRun taps;
+    long lastFrameNumber = 0;
     auto ensureQmp = [&] {
         if (!qmp) {
             qmp.emplace(out + "/qmp.sock");
@@ -208,8 +210,9 @@ int main(int argc, char** argv) {
         std::ostringstream line;
         line.setf(std::ios::fixed);
         line.precision(1);
-        line << "HIL-BENCH taps path=kmsdrm-vm-tcg n=" << taps.latenciesMs.size()
-             << " timeouts=" << taps.timeouts << " p50_ms=" << percentile(taps.latenciesMs, 50)
+        line << "HIL-BENCH taps " << taps.name
+             << " path=kmsdrm-vm-tcg n=" << taps.latenciesMs.size() << " timeouts=" << taps.timeouts
+             << " p50_ms=" << percentile(taps.latenciesMs, 50)
              << " p99_ms=" << percentile(taps.latenciesMs, 99)
              << " max_ms=" << percentile(taps.latenciesMs, 100);
         console << line.str() << std::endl;
@@ -217,9 +220,14 @@ int main(int argc, char** argv) {
         const char done[] = "taps-done\n";
         [[maybe_unused]] ssize_t written = write(toQemu[1], done, sizeof done - 1);
     };
+    // A finger's tap: down, and up 80 ms later, whether or not the press has been drawn yet
+    // (under TCG a frame takes longer than a tap). The press is timed to the first frame after
+    // it, which the frame log marks press=1.
     auto startTap = [&] {
         taps.pressSent = Clock::now();
         qmp->button(true);
+        std::this_thread::sleep_for(std::chrono::milliseconds(80));
+        qmp->button(false);
     };
     bool running = true;
     while (running) {
@@ -259,8 +267,14 @@ int main(int argc, char** argv) {
                         qmp->button(true);
                         std::this_thread::sleep_for(std::chrono::milliseconds(80));
                         qmp->button(false);
+                    } else if (verb == "frames") {
+                        // The frames the kiosk has drawn so far (its frame log's counter).
+                        std::string reply = "frames " + std::to_string(lastFrameNumber) + "\n";
+                        [[maybe_unused]] ssize_t written =
+                            write(toQemu[1], reply.data(), reply.size());
                     } else if (verb == "taps" && ensureQmp()) {
-                        words >> taps.left >> taps.x >> taps.y;
+                        taps = TapRun{};
+                        words >> taps.left >> taps.x >> taps.y >> taps.name;
                         qmp->move(taps.x, taps.y);
                         taps.quietUntil = Clock::now() + std::chrono::milliseconds(300);
                     }
@@ -276,24 +290,23 @@ int main(int argc, char** argv) {
                 for (const std::string& line :
                      frameLines.feed(buffer, static_cast<std::size_t>(got))) {
                     taps.lastFrame = Clock::now();
+                    std::sscanf(line.c_str(), "frame %ld", &lastFrameNumber);
                     if (taps.pressSent && line.find("press=1") != std::string::npos) {
                         std::chrono::duration<double, std::milli> latency =
                             taps.lastFrame - *taps.pressSent;
                         taps.latenciesMs.push_back(latency.count());
                         taps.pressSent.reset();
-                        qmp->button(false);
                         taps.quietUntil = Clock::now() + std::chrono::milliseconds(300);
                     }
                 }
             }
         }
-        // A press that never shows (10 s) counts as a timeout; after each release the next tap
-        // waits until no frame came for 300 ms, so taps never overlap the previous redraw.
+        // A press that never shows (10 s) counts as a timeout; after each press frame the next
+        // tap waits until no frame came for 300 ms, so taps never overlap the previous redraw.
         now = Clock::now();
         if (taps.pressSent && now - *taps.pressSent > std::chrono::seconds(10)) {
             ++taps.timeouts;
             taps.pressSent.reset();
-            qmp->button(false);
             taps.quietUntil = now;
         }
         if (taps.left > 0 && !taps.pressSent && now >= taps.quietUntil &&

@@ -2,16 +2,18 @@
 # Boots the throwaway Linux machine with a display the kernel drives through DRM (bochs-display)
 # and a USB tablet standing in for the touchscreen, runs the kiosk on SDL's kmsdrm driver with
 # evdev input as on the box, and lets tests/hil/display_driver.cpp tap it through QMP.
-# Usage: run-display-vm.sh SOURCE_DIR BUILD_DIR OUT_DIR check|bench [TAPS]
+# Usage: run-display-vm.sh SOURCE_DIR BUILD_DIR OUT_DIR check|bench [TAPS] [IDLE_SECONDS]
 # check: one HIL-RESULT line per display scenario in OUT_DIR/results.txt (ctest label hil).
 # bench: idle and tap-to-frame figures (HIL-BENCH lines) for tests/bench/bench_display_path.
+# trace: where an idle kiosk's CPU goes, thread by thread every 5 s (TRACE lines in the console).
 # Exit 77 (skip) only when qemu is not installed.
 set -euo pipefail
 src=$1
 build=$2
 out=$3
 mode=${4:-check}
-taps=${5:-200} # bench: timed taps (about 4 s each under TCG); 0 = idle figures only
+taps=${5:-200} # bench: timed taps per idle wait (about 2.5 s each under TCG); 0 = none
+idle_s=${6:-60} # bench: each idle window (60 s holds exactly one minute-clock frame)
 mkdir -p "$out"
 rm -f "$out/results.txt" "$out/console.log" "$out/skipped" "$out/bench.txt"
 
@@ -79,7 +81,7 @@ export PATH=/usr/local/bin:/bin:/sbin
 # The USB tablet enumerates in the background: wait for its event node.
 i=0
 while [ \$i -lt 100 ] && ! ls /dev/input/event* > /dev/null 2>&1; do sleep 0.1; i=\$((i + 1)); done
-sh /hil/display.sh $mode $taps
+sh /hil/display.sh $mode $taps $idle_s
 echo "HIL-DONE"
 poweroff -f
 INIT

@@ -31,3 +31,22 @@ TEST_CASE("the frame clock sleeps exactly until the next deadline, rounded up", 
     CHECK(clock.waitMilliseconds(now, now - 1s) == 0);
     CHECK(clock.waitMilliseconds(now, now + 10min) == 60'000);
 }
+
+TEST_CASE("a timer's redraw owes one frame and never shortens frames owed to activity",
+          "[frame_clock]") {
+    FrameClock clock;
+    for (int i = 0; i < FrameClock::kFramesAfterActivity; ++i) {
+        clock.frameRendered();
+    }
+    clock.noteRedraw();
+    REQUIRE(clock.wantsFrame());
+    clock.frameRendered();
+    CHECK_FALSE(clock.wantsFrame());
+    clock.noteActivity();
+    clock.noteRedraw();
+    for (int i = 0; i < FrameClock::kFramesAfterActivity; ++i) {
+        REQUIRE(clock.wantsFrame());
+        clock.frameRendered();
+    }
+    CHECK_FALSE(clock.wantsFrame());
+}

@@ -16,6 +16,10 @@ public:
     static constexpr int kFramesAfterActivity = 3;
 
     void noteActivity() { framesLeft_ = kFramesAfterActivity; }
+    // A timer's change (the header clock's minute) is drawn at fixed places in one frame: no
+    // input to settle, so one frame, not three (each frame is a full-screen redraw, costly on a
+    // software renderer).
+    void noteRedraw() { framesLeft_ = std::max(framesLeft_, 1); }
     // An animation keeps frames coming until it ends.
     void keepAnimating() { framesLeft_ = std::max(framesLeft_, 1); }
 

@@ -4,10 +4,12 @@
 #include "tests/kiosk/usage/usage_test_support.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <sstream>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace kiosk;
@@ -49,6 +51,31 @@ TEST_CASE("events wait in the queue until a batch is flushed", "[usage]") {
     CHECK(rawRows(dir / "usage.db") == 0);
     log.flush();
     CHECK(rawRows(dir / "usage.db") == 10);
+}
+
+TEST_CASE("an idle usage writer sleeps until an event arrives, then writes it one interval later",
+          "[usage]") {
+    TempDir dir;
+    // The writer reads the clock on every pass (the day's maintenance check): its calls count
+    // the passes.
+    std::atomic<int> clockReads = 0;
+    auto options = quietOptions(dir / "usage.db");
+    options.flushInterval = milliseconds(50);
+    options.idleCheck = hours(1);
+    UsageLog log(options, nullptr, [&clockReads] {
+        ++clockReads;
+        return system_clock::time_point(localTime(kToday, 9));
+    });
+    log.flush(); // the writer has opened the database and finished a pass
+    int readsBefore = clockReads.load();
+    std::this_thread::sleep_for(milliseconds(500)); // ten flush intervals with nothing to write
+    CHECK(clockReads.load() == readsBefore);
+    REQUIRE(log.record(UsageEvent::sessionStarted(newSession(), Language::Vietnamese)).ok());
+    // No flush asked: the first event waiting wakes the writer, which writes it after 50 ms.
+    for (int i = 0; i < 200 && rawRows(dir / "usage.db") == 0; ++i) {
+        std::this_thread::sleep_for(milliseconds(25));
+    }
+    CHECK(rawRows(dir / "usage.db") == 1);
 }
 
 TEST_CASE("a full batch is written in one transaction of at most batch size rows", "[usage]") {
