@@ -48,6 +48,8 @@ struct Measured {
     int keys = 0;
     double narrowestMm = 1e9;
     std::string narrowest;
+    double shortestMm = 1e9;
+    std::string shortest;
 };
 
 // Every keyboard scene at every text size and language, on a panel of `resolution`.
@@ -87,12 +89,18 @@ Measured measureKeys(const Resolution& resolution) {
                             continue;
                         }
                         ++measured.keys;
+                        std::string which = "'" + rect.what + "' of " + scene.name +
+                                            " at text size " +
+                                            std::to_string(static_cast<int>(size));
                         double widthMm = (rect.max.x - rect.min.x) / pixelsPerMm;
                         if (widthMm < measured.narrowestMm) {
                             measured.narrowestMm = widthMm;
-                            measured.narrowest = "'" + rect.what + "' of " + scene.name +
-                                                 " at text size " +
-                                                 std::to_string(static_cast<int>(size));
+                            measured.narrowest = which;
+                        }
+                        double heightMm = (rect.max.y - rect.min.y) / pixelsPerMm;
+                        if (heightMm < measured.shortestMm) {
+                            measured.shortestMm = heightMm;
+                            measured.shortest = which;
                         }
                     }
                     INFO(scene.name << " at text size " << static_cast<int>(size));
@@ -112,10 +120,12 @@ void checkKeys(int width, int height) {
         }
         Measured measured = measureKeys(resolution);
         INFO(measured.keys << " keys measured; narrowest " << measured.narrowestMm
-                           << " mm: " << measured.narrowest);
+                           << " mm: " << measured.narrowest << "; shortest " << measured.shortestMm
+                           << " mm: " << measured.shortest);
         CHECK(measured.keys > 500);
         // A hundredth of a millimetre for the rounding of pixel positions.
         CHECK(measured.narrowestMm >= kMinimumTargetMm - 0.01);
+        CHECK(measured.shortestMm >= kMinimumTargetMm - 0.01);
         return;
     }
     FAIL("no screenshot resolution " << width << "x" << height);
@@ -123,10 +133,12 @@ void checkKeys(int width, int height) {
 
 } // namespace
 
-TEST_CASE("keyboard keys are at least 12.7 mm wide on a portrait panel", "[ui][keyboard]") {
+TEST_CASE("keyboard keys are at least 12.7 mm wide and tall on a portrait panel",
+          "[ui][keyboard]") {
     checkKeys(800, 1280);
 }
 
-TEST_CASE("keyboard keys are at least 12.7 mm wide on a landscape panel", "[ui][keyboard]") {
+TEST_CASE("keyboard keys are at least 12.7 mm wide and tall on a landscape panel",
+          "[ui][keyboard]") {
     checkKeys(1280, 800);
 }

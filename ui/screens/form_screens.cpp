@@ -201,16 +201,28 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
     ImVec2 fieldTop = ImGui::GetCursorScreenPos();
     const ImVec2 start = ImGui::GetCursorPos();
     const ImVec2 whole = ImGui::GetContentRegionAvail();
-    // On a short landscape screen the number pad stands beside the field instead of under it:
-    // the field keeps its label, value and problem whole and the keys keep their height.
-    const bool padBeside = edit.keyboard.layout == input::LayoutKind::NumericPad &&
-                           shortOfHeight(ctx) && whole.x >= whole.y * 1.5f;
+    // The keys keep 12.7 mm in both directions. Four rows of letters (the keyboard moves the
+    // hat and tone letters to a layer when it is short) or the number pad's five come first;
+    // when a large label and value leave less, the number pad stands beside the field on a
+    // landscape screen, and the letters' label and value take the chrome's size.
+    const bool numberPad = edit.keyboard.layout == input::LayoutKind::NumericPad;
+    const float keyRows = numberPad ? 5.0f : 4.0f;
+    const float keyboardNeed = m.mm(kMinimumTargetMm) * keyRows + m.mm(1.5) * (keyRows - 1);
+    const bool roomy =
+        whole.y - keyboardNeed >= ctx.fonts.bold->FontSize * 1.3f + m.targetPx + m.gapPx * 3;
+    const bool padBeside = numberPad && (shortOfHeight(ctx) || !roomy) && whole.x >= whole.y * 1.5f;
+    const bool tight = !padBeside && !roomy;
     // Beside the field the pad needs little: three keys a row, well over the minimum target.
     const float width = padBeside ? whole.x * 0.62f - m.gapPx : whole.x;
-    if (padBeside) {
-        // A column of its own, so the label and problem wrap short of the pad.
-        ImGui::BeginChild("edited-field", ImVec2(width, whole.y), false,
-                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNav);
+    const float boxHeight =
+        tight ? std::max(m.mm(kMinimumTargetMm), ctx.fonts.chromeBold->FontSize * 1.5f)
+              : m.targetPx;
+    if (padBeside || tight) {
+        if (padBeside) {
+            // A column of its own, so the label and problem wrap short of the pad.
+            ImGui::BeginChild("edited-field", ImVec2(width, whole.y), false,
+                              ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNav);
+        }
         ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(m.gapPx, m.mm(kMinimumGapMm)));
         // The label gives way to the value and the problem: the chrome's size.
         compactHeadingText(ctx.unspoken(), label);
@@ -220,7 +232,7 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
     ctx.say(audio::SpeechRole::Heading, label);
     // The field stays visible above the keyboard, with the cursor where the next letter goes.
     std::string_view text = edit.composer ? edit.composer->text() : std::string_view();
-    bool clicked = ImGui::InvisibleButton("edited-text", ImVec2(width, m.targetPx));
+    bool clicked = ImGui::InvisibleButton("edited-text", ImVec2(width, boxHeight));
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
     ImDrawList* d = ImGui::GetWindowDrawList();
@@ -231,7 +243,7 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
     // A long value shrinks to fit the box, down to the chrome's size, so the resident sees the
     // whole name they typed; past that the start gives way and the cursor stays in view.
     const float room = (max.x - m.gapPx * 0.5f) - (min.x + m.gapPx) - m.gapPx * 0.5f;
-    float px = font->FontSize;
+    float px = tight ? ctx.fonts.chromeBold->FontSize * 1.2f : font->FontSize;
     float fullWidth = font->CalcTextSizeA(px, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
     if (fullWidth > room) {
         px = std::max(ctx.fonts.chromeBold->FontSize, px * room / fullWidth);
@@ -279,9 +291,13 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
         problemText(ctx, ctx.local(edit.problem->text));
     }
     noteFocusedField(fieldTop, ImVec2(fieldTop.x + width, ImGui::GetItemRectMax().y), label);
-    ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
-    if (padBeside) {
+    if (!tight) {
+        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+    }
+    if (padBeside || tight) {
         ImGui::PopStyleVar();
+    }
+    if (padBeside) {
         ImGui::EndChild();
     }
     ImVec2 avail = ImGui::GetContentRegionAvail();

@@ -55,9 +55,22 @@ std::optional<input::KeyDef> drawKeys(const FrameContext& ctx, const input::Keyb
         float units = input::kNarrowRowUnits;
         gap = std::clamp((size.x - minimumKey * units) / (units - 1), m.mm(0.8), m.mm(1.5));
     }
-    const input::KeyboardLayout layout = input::makeLayout(state.layout, state.field, rowWidth);
+    input::KeyboardLayout layout = input::makeLayout(state.layout, state.field, rowWidth);
+    auto keyHeightOf = [&](const input::KeyboardLayout& candidate) {
+        auto count = static_cast<float>(candidate.rows.size());
+        return (size.y - gap * (count - 1)) / count;
+    };
+    if (rowWidth == input::KeyboardWidth::Wide && keyHeightOf(layout) < minimumKey) {
+        // A short landscape keyboard (the largest text leaves it little height): the nine-key
+        // rows put the hat and tone letters on their own layer, one row fewer, taller keys.
+        input::KeyboardLayout narrow =
+            input::makeLayout(state.layout, state.field, input::KeyboardWidth::Narrow);
+        if (narrow.rows.size() < layout.rows.size()) {
+            layout = std::move(narrow);
+        }
+    }
     const int rows = static_cast<int>(layout.rows.size());
-    const float keyHeight = (size.y - gap * (rows - 1)) / rows;
+    const float keyHeight = keyHeightOf(layout);
     const Palette& p = ctx.colours;
     ImDrawList* d = ImGui::GetWindowDrawList();
     ImVec2 origin = ImGui::GetCursorPos();
