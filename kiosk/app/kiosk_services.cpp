@@ -373,7 +373,10 @@ void KioskServices::settleDeliveries() {
         if (found && *found) {
             latest = **found;
         }
-        if (latest.state != OutboxState::Delivered && now < it->answerBy) {
+        // A refusal is final: the resident hears it now rather than after the whole wait.
+        bool settled =
+            latest.state == OutboxState::Delivered || latest.state == OutboxState::NeedsAttention;
+        if (!settled && now < it->answerBy) {
             ++it;
             continue;
         }
@@ -388,6 +391,7 @@ void KioskServices::finishSubmission(PendingDelivery& pending, const OutboxEntry
     done.outcome.state = latest.state == OutboxState::Delivered ? SubmissionState::Accepted
                                                                 : SubmissionState::Queued;
     done.outcome.dossierCode = latest.dossierCode;
+    done.outcome.refused = latest.state == OutboxState::NeedsAttention;
     ReceiptInfo info = makeReceiptInfo(pending.dossier.procedure, latest, &pending.dossier.answers);
     done.outcome.appointmentText = appointmentText(info.appointmentAt);
     devices_->lastReceipt = makeReceipt(config_, info, pending.dossier.language);

@@ -58,6 +58,9 @@ struct SubmissionOutcome {
     std::string dossierCode;     // from the gateway when it answered
     std::string appointmentText; // "16:00, 27/11/2026"
     std::string failureReason;   // for the volunteer; never personal data
+    // Queued only: the commune's system refused it for good (e.g. the kiosk's credential). It is
+    // not sent again by itself: a volunteer must look, so the screen must not promise a resend.
+    bool refused = false;
     bool receiptPrinted = false;
     ReceiptPrint receiptPrint = ReceiptPrint::Pending;
 };

@@ -588,6 +588,14 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::VolunteerAddNameTitle, "Tên hiện trong danh sách đăng nhập (gõ rồi chạm Xong):",
      "Name shown in the sign-in list (type it, then touch Done):"},
     {Msg::VolunteerAddNameEmpty, "Để trống thì dùng: ", "Left empty, it is: "},
+    {Msg::ResultRefusedBody,
+     "Hệ thống của xã chưa nhận hồ sơ này. Hồ sơ vẫn được lưu an toàn trong máy; tình nguyện viên "
+     "sẽ kiểm tra và gửi lại giúp bác. Bác không cần nộp lại. Xã chưa nhận hồ sơ nên chưa có mã hồ "
+     "sơ và chưa có ngày hẹn.",
+     "The commune's system did not accept this dossier. It is kept safely in the kiosk; a "
+     "volunteer "
+     "will check it and send it again for you. You do not need to submit it again. The commune "
+     "has not received it, so there is no dossier code or appointment yet."},
 }};
 
 } // namespace

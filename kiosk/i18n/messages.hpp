@@ -406,6 +406,7 @@ enum class Msg {
     ScrollMore,
     VolunteerAddNameTitle,
     VolunteerAddNameEmpty,
+    ResultRefusedBody,
     Count
 };
 

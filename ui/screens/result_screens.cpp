@@ -203,7 +203,7 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
         if (receiptMissing) {
             writeDownCode(Msg::ResultLocalReference, outcome.localReference);
         }
-        bodyText(ctx, ctx.tr(Msg::ResultQueuedBody));
+        bodyText(ctx, ctx.tr(outcome.refused ? Msg::ResultRefusedBody : Msg::ResultQueuedBody));
         if (!outcome.localReference.empty() && !receiptMissing) {
             mutedText(ctx, ctx.tr(Msg::ResultLocalReference));
             headingText(ctx, outcome.localReference);
@@ -361,6 +361,9 @@ std::vector<ScreenshotScene> resultScenes(const SceneSources&) {
     };
     add("result_accepted", [](Flow& flow, R& r) { submitted(flow, r, SubmissionState::Accepted); });
     add("result_queued", [](Flow& flow, R& r) { submitted(flow, r, SubmissionState::Queued); });
+    add("result_queued_refused", [](Flow& flow, R& r) {
+        submittedWith(flow, r, SubmissionState::Queued, true, "refused", true);
+    });
     scenes.push_back({"result_accepted_text_size_3", [](Flow& flow, R& r) {
                           r.tap(intent::SetTextSize{TextSize::Largest});
                           submitted(flow, r, SubmissionState::Accepted);

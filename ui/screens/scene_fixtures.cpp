@@ -158,7 +158,7 @@ input::KeyDef methodKey() {
 }
 
 void submittedWith(Flow& flow, ScriptedResident& resident, SubmissionState state, bool printed,
-                   std::string failureReason) {
+                   std::string failureReason, bool refused) {
     toConsent(flow, resident);
     resident.tap(intent::SetConsent{true});
     resident.tap(intent::Submit{});
@@ -173,6 +173,7 @@ void submittedWith(Flow& flow, ScriptedResident& resident, SubmissionState state
         outcome.dossierCode = "000.00.01.H22-261125-0007";
     }
     outcome.failureReason = std::move(failureReason);
+    outcome.refused = refused;
     flow.submissionFinished(outcome);
     flow.takeEffects();
     flow.receiptPrinted(printed);

@@ -49,7 +49,7 @@ void toConsent(Flow& flow, ScriptedResident& resident);
 std::string screenshotAppointment(const Procedure& procedure);
 void submitted(Flow& flow, ScriptedResident& resident, SubmissionState state);
 void submittedWith(Flow& flow, ScriptedResident& resident, SubmissionState state, bool printed,
-                   std::string failureReason = {});
+                   std::string failureReason = {}, bool refused = false);
 CardHolder syntheticCard();
 void toCardRead(Flow& flow, ScriptedResident& resident);
 // A card that offers only BAC (like the simulator's tran-van-duc profile) asks for two dates.

@@ -74,3 +74,34 @@ TEST_CASE("a resident's dossier is accepted through the runtime with the gateway
     CHECK(rig.runUntil([&] { return rig.state().dossier.outcome.receiptPrinted; }));
     REQUIRE(rig.gateway.received().size() == 1);
 }
+
+TEST_CASE("a dossier the commune's system refuses is told as refused and kept, not promised a "
+          "resend",
+          "[runtime][submission]") {
+    testing::RuntimeRig rig;
+    // A secret the gateway does not know: every delivery is refused (401) for good.
+    std::ofstream(rig.config.gateway.credentialFile, std::ios::trunc)
+        << "not-the-gateways-secret-0123456789\n";
+    rig.start();
+    const Procedure& birth = birthRegistration(*rig.runtime);
+    ScriptedResident resident(rig.flow(), std::chrono::steady_clock::now(),
+                              [&rig] { rig.runtime->update(std::chrono::steady_clock::now()); });
+    resident.startProcedure(birth);
+    FieldValues answers = syntheticAnswers(birth, *rig.runtime->catalog(), {2026, 11, 25});
+    for (int guard = 0; rig.state().screen == Screen::FormGroup && guard < 12; ++guard) {
+        resident.fillCurrentGroup(birth, answers);
+        resident.tap(intent::Next{});
+    }
+    resident.tap(intent::Next{});
+    resident.tap(intent::Next{});
+    resident.tap(intent::SetConsent{true});
+    resident.tap(intent::Submit{});
+    REQUIRE(rig.runUntil([&] { return rig.state().screen == Screen::Result; }));
+    const SubmissionOutcome& outcome = rig.state().dossier.outcome;
+    CHECK(outcome.state == SubmissionState::Queued);
+    CHECK(outcome.refused);
+    CHECK_FALSE(outcome.localReference.empty());
+    CHECK(outcome.dossierCode.empty());
+    CHECK(rig.gateway.received().empty());
+    CHECK_THAT(rig.logs.str(), Catch::Contains("outbox_needs_attention"));
+}
