@@ -15,6 +15,24 @@ const Procedure& birthRegistration(KioskRuntime& runtime) {
     return *procedure;
 }
 
+// The scripted resident fills in a birth registration from the home screen and sends it.
+void submitBirthRegistration(testing::RuntimeRig& rig) {
+    const Procedure& birth = birthRegistration(*rig.runtime);
+    ScriptedResident resident(rig.flow(), std::chrono::steady_clock::now(),
+                              [&rig] { rig.runtime->update(std::chrono::steady_clock::now()); });
+    resident.startProcedure(birth);
+    FieldValues answers = syntheticAnswers(birth, *rig.runtime->catalog(), {2026, 11, 25});
+    for (int guard = 0; rig.state().screen == Screen::FormGroup && guard < 12; ++guard) {
+        resident.fillCurrentGroup(birth, answers);
+        resident.tap(intent::Next{});
+    }
+    REQUIRE(rig.state().screen == Screen::Documents);
+    resident.tap(intent::Next{});
+    resident.tap(intent::Next{});
+    resident.tap(intent::SetConsent{true});
+    resident.tap(intent::Submit{});
+}
+
 } // namespace
 
 TEST_CASE("a card read is answered while a submission still waits for the gateway",
@@ -52,20 +70,7 @@ TEST_CASE("a resident's dossier is accepted through the runtime with the gateway
           "[runtime][submission]") {
     testing::RuntimeRig rig;
     rig.start();
-    const Procedure& birth = birthRegistration(*rig.runtime);
-    ScriptedResident resident(rig.flow(), std::chrono::steady_clock::now(),
-                              [&rig] { rig.runtime->update(std::chrono::steady_clock::now()); });
-    resident.startProcedure(birth);
-    FieldValues answers = syntheticAnswers(birth, *rig.runtime->catalog(), {2026, 11, 25});
-    for (int guard = 0; rig.state().screen == Screen::FormGroup && guard < 12; ++guard) {
-        resident.fillCurrentGroup(birth, answers);
-        resident.tap(intent::Next{});
-    }
-    REQUIRE(rig.state().screen == Screen::Documents);
-    resident.tap(intent::Next{});
-    resident.tap(intent::Next{});
-    resident.tap(intent::SetConsent{true});
-    resident.tap(intent::Submit{});
+    submitBirthRegistration(rig);
     REQUIRE(rig.runUntil([&] { return rig.state().screen == Screen::Result; }));
     const SubmissionOutcome& outcome = rig.state().dossier.outcome;
     CHECK(outcome.state == SubmissionState::Accepted);
@@ -83,19 +88,7 @@ TEST_CASE("a dossier the commune's system refuses is told as refused and kept, n
     std::ofstream(rig.config.gateway.credentialFile, std::ios::trunc)
         << "not-the-gateways-secret-0123456789\n";
     rig.start();
-    const Procedure& birth = birthRegistration(*rig.runtime);
-    ScriptedResident resident(rig.flow(), std::chrono::steady_clock::now(),
-                              [&rig] { rig.runtime->update(std::chrono::steady_clock::now()); });
-    resident.startProcedure(birth);
-    FieldValues answers = syntheticAnswers(birth, *rig.runtime->catalog(), {2026, 11, 25});
-    for (int guard = 0; rig.state().screen == Screen::FormGroup && guard < 12; ++guard) {
-        resident.fillCurrentGroup(birth, answers);
-        resident.tap(intent::Next{});
-    }
-    resident.tap(intent::Next{});
-    resident.tap(intent::Next{});
-    resident.tap(intent::SetConsent{true});
-    resident.tap(intent::Submit{});
+    submitBirthRegistration(rig);
     REQUIRE(rig.runUntil([&] { return rig.state().screen == Screen::Result; }));
     const SubmissionOutcome& outcome = rig.state().dossier.outcome;
     CHECK(outcome.state == SubmissionState::Queued);
