@@ -166,6 +166,7 @@ void Flow::apply(const Intent& intent, SteadyTime now) {
         !std::holds_alternative<intent::OpenMaintainer>(intent)) {
         return; // nothing a resident does can leave maintenance; the maintainer can
     }
+    state_.erasedAfterTimeout = false; // said once; the next touch moves on
     noteInput(now);
     ReadingPlace before = readingPlace(state_);
     applyToSession(intent, now);
@@ -408,6 +409,7 @@ void Flow::wipe(LogEvent why) {
     }
     if (wasActive) {
         logger_.log(why);
+        state_.erasedAfterTimeout = why == LogEvent::SessionTimedOut;
     }
 }
 

@@ -80,6 +80,9 @@ struct SessionState {
     // session ends.
     bool volunteerCalled = false;
     ReadAloudState readAloud = ReadAloudState::Silent;
+    // The last session ended because nobody touched the screen: home says that what was typed
+    // is erased (the resident who stepped away, or the next one, sees it) until the next touch.
+    bool erasedAfterTimeout = false;
 
     DossierDraft dossier;
     LookupState lookup;

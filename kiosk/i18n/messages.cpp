@@ -596,6 +596,11 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
      "volunteer "
      "will check it and send it again for you. You do not need to submit it again. The commune "
      "has not received it, so there is no dossier code or appointment yet."},
+    {Msg::HomeErasedAfterTimeout,
+     "Phiên trước đã kết thúc vì lâu không có ai chạm màn hình. Mọi thông tin đã nhập đã được "
+     "xóa khỏi máy.",
+     "The last session ended because nobody touched the screen for a while. Everything typed "
+     "was erased from the kiosk."},
 }};
 
 } // namespace

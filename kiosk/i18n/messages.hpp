@@ -407,6 +407,7 @@ enum class Msg {
     VolunteerAddNameTitle,
     VolunteerAddNameEmpty,
     ResultRefusedBody,
+    HomeErasedAfterTimeout,
     Count
 };
 

@@ -20,12 +20,25 @@ bool accessibilityStacked(const Metrics& m, float width) {
     return button < m.mm(kMinimumTargetMm);
 }
 
+// What the resident is told before starting: the last session's data was erased, and what will
+// not work today.
+std::vector<Msg> homeNotices(const FrameContext& ctx) {
+    std::vector<Msg> notices;
+    if (ctx.session.erasedAfterTimeout) {
+        notices.push_back(Msg::HomeErasedAfterTimeout);
+    }
+    for (Msg device : residentNotices(ctx.devices)) {
+        notices.push_back(device);
+    }
+    return notices;
+}
+
 } // namespace
 
 void HomeScreen::drawContent(const FrameContext& ctx) {
     // At the two largest sizes the greeting gives its room to the choices, which say enough;
     // so it does when the "today" notices need the room.
-    const bool notices = !residentNotices(ctx.devices).empty();
+    const bool notices = !homeNotices(ctx).empty();
     if (ctx.session.accessibility.textSize <= TextSize::Large && !notices) {
         headingText(ctx, ctx.tr(Msg::HomeWelcome));
         ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));
@@ -44,7 +57,7 @@ void HomeScreen::drawContent(const FrameContext& ctx) {
 }
 
 void HomeScreen::drawNotices(const FrameContext& ctx) {
-    const std::vector<Msg> notices = residentNotices(ctx.devices);
+    const std::vector<Msg> notices = homeNotices(ctx);
     if (notices.empty()) {
         return;
     }
@@ -64,6 +77,7 @@ void HomeScreen::drawNotices(const FrameContext& ctx) {
     // choices below keep their room.
     ImGui::PushFont(ctx.fonts.chrome);
     for (Msg notice : notices) {
+        ctx.say(audio::SpeechRole::Instruction, ctx.tr(notice));
         ImGui::TextUnformatted(ctx.tr(notice).data(),
                                ctx.tr(notice).data() + ctx.tr(notice).size());
     }

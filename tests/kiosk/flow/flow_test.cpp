@@ -79,6 +79,21 @@ TEST_CASE("inactivity shows the countdown and then wipes the session", "[flow]")
     CHECK(f.logs.str().find("session_timed_out") != std::string::npos);
 }
 
+TEST_CASE("after a timeout home says the data was erased, until the next touch", "[flow]") {
+    FlowFixture f;
+    Flow flow(f.config, f.logger);
+    flow.apply(intent::Open{Screen::Help}, f.t0);
+    SteadyTime asked = f.t0 + f.config.session.inactivityTimeout;
+    flow.tick(asked);
+    flow.tick(asked + f.config.session.stillThereCountdown);
+    REQUIRE(flow.state().screen == Screen::Home);
+    CHECK(flow.state().erasedAfterTimeout);
+    flow.apply(intent::Open{Screen::Help}, asked + 1h); // the next resident
+    CHECK_FALSE(flow.state().erasedAfterTimeout);
+    flow.apply(intent::StartOver{}, asked + 1h + 5s); // ended by the resident: nothing to say
+    CHECK_FALSE(flow.state().erasedAfterTimeout);
+}
+
 TEST_CASE("a touch during the countdown keeps the session", "[flow]") {
     FlowFixture f;
     Flow flow(f.config, f.logger);
