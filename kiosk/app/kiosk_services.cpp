@@ -82,6 +82,7 @@ Receipt makeReceipt(const Config& config, const ReceiptInfo& info, Language lang
     receipt.accessPointName = config.accessPointName;
     receipt.procedureName = pick(info.procedureName, language);
     receipt.dossierCode = info.dossierCode;
+    receipt.refused = info.refused;
     receipt.localReference = info.localReference;
     // The national portal's lookup page; the dossier code is what residents type there.
     receipt.statusUrl = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma_ho_so=" +

@@ -8,6 +8,7 @@ ReceiptInfo makeReceiptInfo(const Procedure& procedure, const OutboxEntry& entry
     ReceiptInfo info;
     info.localReference = entry.localReference;
     info.dossierCode = entry.dossierCode;
+    info.refused = entry.state == OutboxState::NeedsAttention;
     info.procedureCode = procedure.code;
     info.procedureName = procedure.name;
     info.agency = procedure.agency;

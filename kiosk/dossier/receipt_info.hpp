@@ -39,6 +39,7 @@ struct ReceiptInfo {
     LocalDateTime receivedAt;
     LocalDateTime appointmentAt;
     bool reprint = false;
+    bool refused = false; // the commune's system refused it for good: a volunteer resends it
     std::optional<ReceiptPerson> person;
 };
 

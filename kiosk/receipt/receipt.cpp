@@ -125,6 +125,7 @@ struct WaitingLabels {
     const char* step2;
     const char* step3;
     const char* step4;
+    const char* step1Refused; // in place of step1 when the commune's system refused it
 };
 
 constexpr WaitingLabels kWaitingVietnamese{
@@ -138,6 +139,8 @@ constexpr WaitingLabels kWaitingVietnamese{
     "Cách kiểm tra: ở máy này chạm «Tra cứu hồ sơ» và nhập số tham chiếu trên, hoặc gọi đường "
     "dây nóng và đọc số này.",
     "Giữ phiếu này cho đến khi biết mã hồ sơ.",
+    "Hệ thống của xã chưa nhận hồ sơ này. Tình nguyện viên sẽ kiểm tra và gửi lại giúp bác. Bác "
+    "không cần nộp lại.",
 };
 
 constexpr WaitingLabels kWaitingEnglish{
@@ -152,6 +155,8 @@ constexpr WaitingLabels kWaitingEnglish{
     "To check: on this kiosk touch \"Look up a dossier\" and type the reference above, or call "
     "the hotline and read it out.",
     "Keep this slip until you know the dossier code.",
+    "The commune's system did not accept this dossier. A volunteer will check it and send it "
+    "again for you. You need not submit again.",
 };
 
 Result<Bitmap> renderWaitingSlip(const Receipt& receipt, TextRenderer& text, int widthDots);
@@ -388,7 +393,8 @@ Result<Bitmap> renderWaitingSlip(const Receipt& receipt, TextRenderer& text, int
     canvas.rule(RuleStyle::Dashed);
     canvas.paragraph(waiting.whatNext, sizes.bodyBold);
     int number = 1;
-    for (const char* step : {waiting.step1, waiting.step2, waiting.step3, waiting.step4}) {
+    const char* first = receipt.refused ? waiting.step1Refused : waiting.step1;
+    for (const char* step : {first, waiting.step2, waiting.step3, waiting.step4}) {
         canvas.hangingParagraph(std::to_string(number++) + ". ", step, sizes.body);
     }
     if (!receipt.hotline.empty()) {

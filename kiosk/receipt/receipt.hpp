@@ -41,6 +41,9 @@ struct Receipt {
     // case the local reference is printed and the slip says it will be sent later.
     std::string dossierCode;
     std::string localReference;
+    // Waiting slip only: the commune's system refused the dossier, so the kiosk does not send it
+    // again by itself; the slip says a volunteer will.
+    bool refused = false;
     std::string statusUrl; // QR payload: where the resident can look the dossier up
     ReceiptDateTime receivedAt;
     std::optional<ReceiptDateTime> appointment; // date and hour the result is returned

@@ -182,3 +182,15 @@ TEST_CASE("the card's data follows the relationship answer and never replaces wh
     CHECK(prefilled.count("father_full_name") == 0);
     CHECK(prefilled.count("father_id_number") == 1);
 }
+
+TEST_CASE("a refused dossier's receipt information says so, a waiting one does not",
+          "[dossier][receipt]") {
+    ProcedureCatalog catalog = shipped();
+    const Procedure& birth = *catalog.findProcedure("1.001193");
+    OutboxEntry entry;
+    entry.localReference = "VT-20261125-0007";
+    entry.state = OutboxState::Pending;
+    CHECK_FALSE(makeReceiptInfo(birth, entry, nullptr).refused);
+    entry.state = OutboxState::NeedsAttention;
+    CHECK(makeReceiptInfo(birth, entry, nullptr).refused);
+}

@@ -92,6 +92,21 @@ TEST_CASE("an unsent dossier gets a waiting slip, not an official receipt, match
     test::checkGolden(*english, "waiting-slip-en-80mm");
 }
 
+TEST_CASE("a refused dossier's waiting slip says a volunteer sends it again, matching its golden",
+          "[receipt]") {
+    auto text = test::makeTextRenderer();
+    Receipt receipt = sampleReceipt(Language::Vietnamese);
+    receipt.dossierCode.clear();
+    auto waiting = renderReceipt(receipt, *text, 384);
+    receipt.refused = true;
+    auto refused = renderReceipt(receipt, *text, 384);
+    REQUIRE(waiting);
+    REQUIRE(refused);
+    CHECK(text->missingGlyphs() == 0);
+    CHECK(refused->data() != waiting->data()); // not the "sends it by itself" slip
+    test::checkGolden(*refused, "waiting-slip-refused-vi-58mm");
+}
+
 TEST_CASE("no ink touches the paper edges and the receipt has white margins top and bottom",
           "[receipt]") {
     auto text = test::makeTextRenderer();
