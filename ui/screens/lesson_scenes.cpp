@@ -12,20 +12,25 @@ void tapDigits(ScriptedResident& resident, const std::string& digits) {
     }
 }
 
+// The practice phone's whole activation: ID number, the code from the SMS, a passcode twice.
+void completePracticePhone(Flow& flow, ScriptedResident& resident) {
+    tapDigits(resident, kPracticeIdNumber);
+    resident.tap(intent::PhoneSubmit{});
+    resident.tap(intent::PhoneSubmit{});
+    tapDigits(resident, flow.state().lesson.phone.otp);
+    resident.tap(intent::PhoneSubmit{});
+    for (int twice = 0; twice < 2; ++twice) {
+        tapDigits(resident, "135790");
+        resident.tap(intent::PhoneSubmit{});
+    }
+}
+
 // Completes the current step the way a resident would and presses Next.
 void finishStep(Flow& flow, ScriptedResident& resident) {
     const Lesson* lesson = flow.currentLesson();
     const LessonStep& step = lesson->steps[flow.state().lesson.step];
     if (step.kind == StepKind::PracticePhone) {
-        tapDigits(resident, kPracticeIdNumber);
-        resident.tap(intent::PhoneSubmit{});
-        resident.tap(intent::PhoneSubmit{});
-        tapDigits(resident, flow.state().lesson.phone.otp);
-        resident.tap(intent::PhoneSubmit{});
-        for (int twice = 0; twice < 2; ++twice) {
-            tapDigits(resident, "135790");
-            resident.tap(intent::PhoneSubmit{});
-        }
+        completePracticePhone(flow, resident);
     } else if (step.kind == StepKind::Quiz) {
         resident.tap(intent::QuizAnswer{step.quiz->correct});
     }
@@ -155,15 +160,7 @@ std::vector<ScreenshotScene> lessonStepScenes(const SceneSources& sources) {
                                   }});
                 scenes.push_back({stepName(id, i, "_done"), [id, i](Flow& flow, R& r) {
                                       toStep(flow, r, id, i);
-                                      tapDigits(r, kPracticeIdNumber);
-                                      r.tap(intent::PhoneSubmit{});
-                                      r.tap(intent::PhoneSubmit{});
-                                      tapDigits(r, flow.state().lesson.phone.otp);
-                                      r.tap(intent::PhoneSubmit{});
-                                      for (int twice = 0; twice < 2; ++twice) {
-                                          tapDigits(r, "135790");
-                                          r.tap(intent::PhoneSubmit{});
-                                      }
+                                      completePracticePhone(flow, r);
                                   }});
             }
         }

@@ -25,6 +25,18 @@ const Field* firstFieldOfType(const Procedure& procedure, FieldType type) {
     return nullptr;
 }
 
+// The key a finger presses for a character of a scripted text: a space is the space bar.
+input::KeyDef typedKey(char c) {
+    input::KeyDef key;
+    if (c == ' ') {
+        key.action = input::KeyAction::Space;
+    } else {
+        key.label = std::string(1, c);
+        key.character = static_cast<char32_t>(c);
+    }
+    return key;
+}
+
 } // namespace
 
 std::time_t screenshotWallClock() {
@@ -197,41 +209,21 @@ input::KeyDef doneKey() {
 // Assisted mode and the maintainer screen: synthetic volunteers, a report and a pack.
 void pressPin(ScriptedResident& resident, std::string_view digits, bool done) {
     for (char c : digits) {
-        input::KeyDef key;
-        key.label = std::string(1, c);
-        key.character = static_cast<char32_t>(c);
-        resident.tap(intent::PinKey{key});
+        resident.tap(intent::PinKey{typedKey(c)});
     }
     if (done) {
-        input::KeyDef key;
-        key.action = input::KeyAction::Done;
-        resident.tap(intent::PinKey{key});
+        resident.tap(intent::PinKey{doneKey()});
     }
 }
 
+// The new volunteer's name and PIN are typed on the same keys.
 void typeNewPin(ScriptedResident& resident, std::string_view digits, bool done) {
-    for (char c : digits) {
-        input::KeyDef key;
-        key.character = static_cast<char32_t>(c);
-        resident.tap(intent::AddVolunteerKey{key});
-    }
-    if (done) {
-        input::KeyDef key;
-        key.action = input::KeyAction::Done;
-        resident.tap(intent::AddVolunteerKey{key});
-    }
+    typeVolunteerName(resident, digits, done);
 }
 
 void typeVolunteerName(ScriptedResident& resident, std::string_view keys, bool done) {
     for (char c : keys) {
-        input::KeyDef key;
-        if (c == ' ') {
-            key.action = input::KeyAction::Space;
-        } else {
-            key.label = std::string(1, c);
-            key.character = static_cast<char32_t>(c);
-        }
-        resident.tap(intent::AddVolunteerKey{key});
+        resident.tap(intent::AddVolunteerKey{typedKey(c)});
     }
     if (done) {
         resident.tap(intent::AddVolunteerKey{doneKey()});

@@ -314,15 +314,20 @@ void noteWrappedText(std::string_view text) {
                   text);
 }
 
-} // namespace
-
-void boldText(const FrameContext& ctx, std::string_view text) {
-    ImGui::PushFont(ctx.fonts.bold);
+// A paragraph in `font`, wrapped at the window's edge and seen by the layout probe.
+void wrappedText(ImFont* font, std::string_view text) {
+    ImGui::PushFont(font);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     noteWrappedText(text);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
+}
+
+} // namespace
+
+void boldText(const FrameContext& ctx, std::string_view text) {
+    wrappedText(ctx.fonts.bold, text);
 }
 
 void problemText(const FrameContext& ctx, std::string_view text) {
@@ -345,33 +350,18 @@ bool shortOfHeight(const FrameContext& ctx) {
 void compactHeadingText(const FrameContext& ctx, std::string_view text) {
     ctx.say(audio::SpeechRole::Heading, text);
     // The chrome's font: the step and title are the chrome of a form, and give way first.
-    ImGui::PushFont(ctx.fonts.chromeBold);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    noteWrappedText(text);
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
+    wrappedText(ctx.fonts.chromeBold, text);
 }
 
 void headingText(const FrameContext& ctx, std::string_view text) {
     ctx.say(audio::SpeechRole::Heading, text);
     // When the screen is short for the text size, the title gives way first: body-size bold.
-    ImGui::PushFont(shortOfHeight(ctx) ? ctx.fonts.bold : ctx.fonts.heading);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    noteWrappedText(text);
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
+    wrappedText(shortOfHeight(ctx) ? ctx.fonts.bold : ctx.fonts.heading, text);
 }
 
 void bodyText(const FrameContext& ctx, std::string_view text) {
     ctx.say(audio::SpeechRole::Instruction, text);
-    ImGui::PushFont(ctx.fonts.body);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    noteWrappedText(text);
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
+    wrappedText(ctx.fonts.body, text);
 }
 
 float labelColumnWidth(const FrameContext& ctx, const std::vector<std::string_view>& labels) {
