@@ -1,5 +1,6 @@
 // Issue 15.5: every key that types a character is at least 12.7 mm wide on the panel, measured
 // where the keyboard really drew it (ui/widgets/layout_probe), in landscape and in portrait.
+#include "tests/ui/panel_config.hpp"
 #include "ui/kiosk_app.hpp"
 #include "ui/screens/scene_fixtures.hpp"
 #include "ui/screenshot_pass.hpp"
@@ -60,9 +61,7 @@ Measured measureKeys(const Resolution& resolution) {
     Logger logger(logs);
     KioskOptions options;
     options.mode = RunMode::Screenshots;
-    Config panel;
-    panel.display.panelWidthMm = resolution.panelWidthMm;
-    panel.display.panelHeightMm = resolution.panelWidthMm * resolution.height / resolution.width;
+    Config panel = testing::panelConfig(resolution);
     const double pixelsPerMm = resolution.width / resolution.panelWidthMm;
     Measured measured;
     {

@@ -2,6 +2,7 @@
 // at each screenshot resolution. It reads where things were drawn (ui/widgets/layout_probe), not
 // the picture, so it cannot be fooled by eye: the edited field and the main action lie wholly on
 // screen, and no line of text is cut by the edge of its window or scroll area.
+#include "tests/ui/panel_config.hpp"
 #include "ui/kiosk_app.hpp"
 #include "ui/screenshot_pass.hpp"
 #include "ui/widgets/layout_probe.hpp"
@@ -93,9 +94,7 @@ std::vector<std::string> runLayoutMatrix(const Resolution& resolution, int& fram
     Logger logger(logs);
     KioskOptions options;
     options.mode = RunMode::Screenshots;
-    Config panel;
-    panel.display.panelWidthMm = resolution.panelWidthMm;
-    panel.display.panelHeightMm = resolution.panelWidthMm * resolution.height / resolution.width;
+    Config panel = testing::panelConfig(resolution);
     std::vector<std::string> findings;
     {
         KioskRuntime runtime(panel, logger, runtimeOptions(options));
