@@ -201,13 +201,11 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
     ImVec2 fieldTop = ImGui::GetCursorScreenPos();
     const ImVec2 start = ImGui::GetCursorPos();
     const ImVec2 whole = ImGui::GetContentRegionAvail();
-    // The keys keep 12.7 mm in both directions. Four rows of letters (the keyboard moves the
-    // hat and tone letters to a layer when it is short) or the number pad's five come first;
-    // when a large label and value leave less, the number pad stands beside the field on a
-    // landscape screen, and the letters' label and value take the chrome's size.
+    // The keys keep 12.7 mm in both directions and come first: when a large label and value
+    // leave them less, the number pad stands beside the field on a landscape screen, and a
+    // letter keyboard's label and value take the chrome's size.
     const bool numberPad = edit.keyboard.layout == input::LayoutKind::NumericPad;
-    const float keyRows = numberPad ? 5.0f : 4.0f;
-    const float keyboardNeed = m.mm(kMinimumTargetMm) * keyRows + m.mm(1.5) * (keyRows - 1);
+    const float keyboardNeed = keyboardMinimumHeight(m, edit.keyboard, whole.x);
     const bool roomy =
         whole.y - keyboardNeed >= ctx.fonts.bold->FontSize * 1.3f + m.targetPx + m.gapPx * 3;
     const bool padBeside = numberPad && (shortOfHeight(ctx) || !roomy) && whole.x >= whole.y * 1.5f;

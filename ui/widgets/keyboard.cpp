@@ -42,35 +42,49 @@ void scheduleWake(HeldBackspace& held) {
     held.wakeScheduledFor = due;
 }
 
-std::optional<input::KeyDef> drawKeys(const FrameContext& ctx, const input::KeyboardState& state,
-                                      input::InputMethod method, ImVec2 size, bool* backspaceDown) {
-    // Letter keys at least 12.7 mm wide: when ten a row would be narrower (a portrait panel),
-    // the rows hold nine and the gaps between keys give a little (never under 0.8 mm).
-    const Metrics& m = ctx.metrics;
+// The layout and the gap between keys for a keyboard box of `size`. Letter keys are at least
+// 12.7 mm wide: when ten a row would be narrower (a portrait panel), the rows hold nine and the
+// gaps between keys give a little (never under 0.8 mm). A short box (the largest text leaves it
+// little height) takes the nine-key rows too when they need fewer rows: the hat and tone letters
+// go on their own layer, and the keys grow taller.
+struct KeyboardFit {
+    input::KeyboardLayout layout;
+    float gap = 0;
+    float keyHeight(float height) const {
+        auto count = static_cast<float>(layout.rows.size());
+        return (height - gap * (count - 1)) / count;
+    }
+};
+
+KeyboardFit fitKeyboard(const Metrics& m, const input::KeyboardState& state, ImVec2 size) {
     const float minimumKey = m.mm(kMinimumTargetMm);
-    float gap = m.mm(1.5);
+    KeyboardFit fit;
+    fit.gap = m.mm(1.5);
     input::KeyboardWidth rowWidth = input::KeyboardWidth::Wide;
-    if ((size.x - gap * (input::kWideRowUnits - 1)) / input::kWideRowUnits < minimumKey) {
+    if ((size.x - fit.gap * (input::kWideRowUnits - 1)) / input::kWideRowUnits < minimumKey) {
         rowWidth = input::KeyboardWidth::Narrow;
         float units = input::kNarrowRowUnits;
-        gap = std::clamp((size.x - minimumKey * units) / (units - 1), m.mm(0.8), m.mm(1.5));
+        fit.gap = std::clamp((size.x - minimumKey * units) / (units - 1), m.mm(0.8), m.mm(1.5));
     }
-    input::KeyboardLayout layout = input::makeLayout(state.layout, state.field, rowWidth);
-    auto keyHeightOf = [&](const input::KeyboardLayout& candidate) {
-        auto count = static_cast<float>(candidate.rows.size());
-        return (size.y - gap * (count - 1)) / count;
-    };
-    if (rowWidth == input::KeyboardWidth::Wide && keyHeightOf(layout) < minimumKey) {
-        // A short landscape keyboard (the largest text leaves it little height): the nine-key
-        // rows put the hat and tone letters on their own layer, one row fewer, taller keys.
+    fit.layout = input::makeLayout(state.layout, state.field, rowWidth);
+    if (rowWidth == input::KeyboardWidth::Wide && fit.keyHeight(size.y) < minimumKey) {
         input::KeyboardLayout narrow =
             input::makeLayout(state.layout, state.field, input::KeyboardWidth::Narrow);
-        if (narrow.rows.size() < layout.rows.size()) {
-            layout = std::move(narrow);
+        if (narrow.rows.size() < fit.layout.rows.size()) {
+            fit.layout = std::move(narrow);
         }
     }
+    return fit;
+}
+
+std::optional<input::KeyDef> drawKeys(const FrameContext& ctx, const input::KeyboardState& state,
+                                      input::InputMethod method, ImVec2 size, bool* backspaceDown) {
+    const Metrics& m = ctx.metrics;
+    const KeyboardFit fit = fitKeyboard(m, state, size);
+    const input::KeyboardLayout& layout = fit.layout;
+    const float gap = fit.gap;
     const int rows = static_cast<int>(layout.rows.size());
-    const float keyHeight = keyHeightOf(layout);
+    const float keyHeight = fit.keyHeight(size.y);
     const Palette& p = ctx.colours;
     ImDrawList* d = ImGui::GetWindowDrawList();
     ImVec2 origin = ImGui::GetCursorPos();
@@ -194,6 +208,13 @@ std::optional<input::KeyDef> drawKeys(const FrameContext& ctx, const input::Keyb
 }
 
 } // namespace
+
+float keyboardMinimumHeight(const Metrics& m, const input::KeyboardState& state, float width) {
+    // Asked with no height at all, the fit takes its fewest rows.
+    const KeyboardFit fit = fitKeyboard(m, state, ImVec2(width, 0));
+    auto rows = static_cast<float>(fit.layout.rows.size());
+    return m.mm(kMinimumTargetMm) * rows + fit.gap * (rows - 1);
+}
 
 std::optional<input::KeyDef> drawKeyboard(const FrameContext& ctx,
                                           const input::KeyboardState& state,

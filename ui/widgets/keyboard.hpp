@@ -12,6 +12,10 @@
 
 namespace kiosk::ui {
 
+// The least height a keyboard `width` wide needs for keys of at least 12.7 mm in both directions
+// (with the fewest rows it can take).
+float keyboardMinimumHeight(const Metrics& m, const input::KeyboardState& state, float width);
+
 // Draws the keyboard in a box of `size` at the cursor; a tapped key comes back as its KeyDef.
 std::optional<input::KeyDef> drawKeyboard(const FrameContext& ctx,
                                           const input::KeyboardState& state,
