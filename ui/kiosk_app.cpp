@@ -3,6 +3,7 @@
 
 #include "ui/theme/palette.hpp"
 
+#include <cstdlib>
 #include <fstream>
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
@@ -117,11 +118,19 @@ Status KioskApp::start(WindowMode mode, int width, int height) {
     }
     window_ = std::move(*window);
     canvas_ = std::make_unique<RotatedCanvas>(window_->renderer(), rotation_);
-    logger_.log(LogEvent::DisplayOpened, {{"renderer", SystemText{window_->rendererName()}},
-                                          {"accelerated", window_->accelerated()},
-                                          {"width", window_->pixelWidth()},
-                                          {"height", window_->pixelHeight()},
-                                          {"rotation", rotationDegrees(rotation_)}});
+    bufferAge_.emplace(window_->renderer());
+    buffersToWarm_ = bufferAge_->source() == std::string("egl") ? FrameDamage::kHistory : 0;
+    const char* redraw = std::getenv("KIOSK_REDRAW");
+    // Screenshots read the back buffer itself, so they always draw it whole.
+    redrawChangesOnly_ = options_.mode != RunMode::Screenshots &&
+                         !(redraw != nullptr && std::string(redraw) == "whole");
+    logger_.log(LogEvent::DisplayOpened,
+                {{"renderer", SystemText{window_->rendererName()}},
+                 {"accelerated", window_->accelerated()},
+                 {"width", window_->pixelWidth()},
+                 {"height", window_->pixelHeight()},
+                 {"rotation", rotationDegrees(rotation_)},
+                 {"buffer_age", SystemText{redrawChangesOnly_ ? bufferAge_->source() : "off"}}});
     if (!config_.display.backlightDir.empty()) {
         auto backlight = Backlight::open(config_.display.backlightDir);
         Status lit = backlight ? backlight->apply(ScreenPowerState::On) : backlight.error();
@@ -176,6 +185,7 @@ void KioskApp::relayout(TextSize size) {
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
     fonts_ = buildFonts(FontFiles{config_.paths.fontRegular, config_.paths.fontBold}, metrics_);
     ImGui_ImplSDLRenderer_CreateFontsTexture();
+    noteTextureContentsChanged(); // the new atlas may sit where the old one was
     if (!fonts_.vietnameseCapable) {
         logger_.log(LogEvent::FontMissing,
                     {{"path", SystemText{config_.paths.fontRegular.string()}}});
@@ -196,8 +206,8 @@ void KioskApp::syncAccessibility() {
     relayout(wanted.textSize);
 }
 
-void KioskApp::render(const SessionState& state, int secondsUntilWipe,
-                      std::vector<Intent>& intents) {
+bool KioskApp::render(const SessionState& state, int secondsUntilWipe, std::vector<Intent>& intents,
+                      bool onlyChanges) {
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     // The backend sized ImGui to the window and read SDL's mouse, both unturned.
@@ -235,19 +245,68 @@ void KioskApp::render(const SessionState& state, int secondsUntilWipe,
                                                       IM_COL32(0, 0, 0, 150));
     }
     ImGui::Render();
+    ImDrawData* data = ImGui::GetDrawData();
+    Repaint repaint; // whole
+    std::optional<DrawCopy> copy;
+    if (onlyChanges && bufferAge_ && rotation_ == Rotation::None) {
+        copy = copyOf(*data, textureContentsGeneration());
+        int age = bufferAge_->query();
+        repaint = damage_.plan(*copy, age);
+        if (age > 0) {
+            buffersToWarm_ = 0;
+        } else if (buffersToWarm_ > 0) {
+            // EGL hands out each of its buffers new (age 0) the first time. Drawn whole now, in
+            // the frames after start-up, so that later frames (the minute clock) find buffers
+            // whose age is known and repaint a few digits instead of the whole screen.
+            --buffersToWarm_;
+            repaint.kind = Repaint::Kind::Whole;
+            frameClock_.keepAnimating();
+        }
+    } else {
+        damage_.invalidate(); // drawn whole and maybe never presented: nothing to build on
+    }
+    if (repaint.kind == Repaint::Kind::Nothing) {
+        return false;
+    }
     canvas_->begin(window_->pixelWidth(), window_->pixelHeight());
     const ImVec4& bg = palette(state.accessibility.contrast).background;
     SDL_SetRenderDrawColor(window_->renderer(), static_cast<Uint8>(bg.x * 255),
                            static_cast<Uint8>(bg.y * 255), static_cast<Uint8>(bg.z * 255), 255);
-    SDL_RenderClear(window_->renderer());
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    if (repaint.kind == Repaint::Kind::Part) {
+        // The rest of the back buffer already shows this frame: repaint the changed area only.
+        clipDrawData(*data, repaint.area);
+        const ImVec2 scale = data->FramebufferScale;
+        SDL_Rect area{static_cast<int>(repaint.area.x0 * scale.x),
+                      static_cast<int>(repaint.area.y0 * scale.y),
+                      static_cast<int>((repaint.area.x1 - repaint.area.x0) * scale.x),
+                      static_cast<int>((repaint.area.y1 - repaint.area.y0) * scale.y)};
+        SDL_RenderFillRect(window_->renderer(), &area);
+    } else {
+        SDL_RenderClear(window_->renderer());
+    }
+    ImGui_ImplSDLRenderer_RenderDrawData(data);
     canvas_->end();
+    if (copy) {
+        plannedCopy_ = std::move(*copy);
+        plannedRepaint_ = repaint;
+    }
+    lastRepaint_ = "whole";
+    if (repaint.kind == Repaint::Kind::Part) {
+        lastRepaint_ =
+            "part=" + std::to_string(static_cast<int>(repaint.area.x1 - repaint.area.x0)) + "x" +
+            std::to_string(static_cast<int>(repaint.area.y1 - repaint.area.y0));
+    }
+    if (bufferAge_) {
+        lastRepaint_ += " age=" + std::to_string(bufferAge_->query());
+    }
+    return true;
 }
 
 void KioskApp::presentBlack() {
     SDL_SetRenderDrawColor(window_->renderer(), 0, 0, 0, 255);
     SDL_RenderClear(window_->renderer());
     SDL_RenderPresent(window_->renderer());
+    damage_.invalidate();
 }
 
 void KioskApp::showScreenPower(ScreenPowerState state) {
@@ -343,15 +402,22 @@ void KioskApp::apply(const Intent& intent, SteadyTime now) {
     frameClock_.noteActivity();
 }
 
-void KioskApp::frame(SteadyTime now) {
+bool KioskApp::frame(SteadyTime now) {
     std::vector<Intent> intents;
     const Flow& flow = runtime_.flow();
-    render(flow.state(), flow.secondsUntilWipe(now), intents);
-    SDL_RenderPresent(window_->renderer());
+    bool drawn = render(flow.state(), flow.secondsUntilWipe(now), intents, redrawChangesOnly_);
+    if (drawn) {
+        SDL_RenderPresent(window_->renderer());
+        if (plannedCopy_) {
+            damage_.presented(std::move(*plannedCopy_), plannedRepaint_);
+            plannedCopy_.reset();
+        }
+    }
     for (const Intent& intent : intents) {
         apply(intent, now);
     }
     updateRuntime(now);
+    return drawn;
 }
 
 Status KioskApp::writeScreenshot(const std::filesystem::path& file) {
@@ -406,8 +472,12 @@ void KioskApp::handleEvent(const SDL_Event& event, SteadyTime now, bool& quit) {
         (pointer == PointerOutcome::NotPointer || pointer == PointerOutcome::Delivered)) {
         runtime_.noteInput(now);
     }
-    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-        relayout(fontsFor_);
+    if (event.type == SDL_WINDOWEVENT) {
+        // Resized, exposed or shown again: the buffers may hold anything now.
+        damage_.invalidate();
+        if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            relayout(fontsFor_);
+        }
     }
     frameClock_.noteActivity();
 }
@@ -483,9 +553,8 @@ int KioskApp::run() {
                 frameClock_.frameRendered();
             }
         } else if (frameClock_.wantsFrame()) {
-            frame(now);
-            if (frameLog_) {
-                frameLog_->presented();
+            if (frame(now) && frameLog_) {
+                frameLog_->presented(lastRepaint_);
             }
             frameClock_.frameRendered();
             if (!announced) {

@@ -7,8 +7,10 @@
 #include "kiosk/display/backlight.hpp"
 #include "kiosk/display/screen_power.hpp"
 #include "kiosk/runtime/kiosk_runtime.hpp"
+#include "ui/platform/buffer_age.hpp"
 #include "ui/platform/display_power.hpp"
 #include "ui/platform/frame_clock.hpp"
+#include "ui/platform/frame_damage.hpp"
 #include "ui/platform/frame_log.hpp"
 #include "ui/platform/idle_wait.hpp"
 #include "ui/platform/image_textures.hpp"
@@ -56,7 +58,8 @@ public:
     // agree with each other whenever the pass is run; 0 = the real clock.
     void fixWallClock(std::time_t wall) { fixedWallClock_ = wall; }
     // Draws the live flow state and applies the intents it returns (used by run and the demo).
-    void frame(SteadyTime now);
+    // False when the screen already showed that picture, so nothing was presented.
+    bool frame(SteadyTime now);
     // Applies one intent as if a resident had tapped it.
     void apply(const Intent& intent, SteadyTime now);
     // Starts the runtime's devices and workers and the lesson media (not for screenshots).
@@ -76,7 +79,10 @@ private:
     void perform(const MediaEffect& effect) override;
     // Applies the runtime's results and timers; notes activity when the screen must redraw.
     void updateRuntime(SteadyTime now);
-    void render(const SessionState& state, int secondsUntilWipe, std::vector<Intent>& intents);
+    // Draws a frame into the back buffer; with `onlyChanges`, only what differs from the frame
+    // on screen (false: nothing differs, nothing was drawn).
+    bool render(const SessionState& state, int secondsUntilWipe, std::vector<Intent>& intents,
+                bool onlyChanges = false);
     void handleEvent(const SDL_Event& event, SteadyTime now, bool& quit);
     std::optional<SteadyTime> nextWake(SteadyTime now,
                                        std::optional<SteadyTime> nextVideoFrame) const;
@@ -121,6 +127,16 @@ private:
     std::optional<DisplayPower> displayPower_;
     bool panelOff_ = false;
     std::unique_ptr<FrameLog> frameLog_ = FrameLog::fromEnvironment();
+    // An idle kiosk's minute clock repaints a few digits, not the whole screen: on a board
+    // rendering in software a full frame costs a core for a noticeable time. KIOSK_REDRAW=whole
+    // turns it off (for comparison in the benchmark).
+    std::optional<BufferAge> bufferAge_;
+    bool redrawChangesOnly_ = false;
+    FrameDamage damage_;
+    std::optional<DrawCopy> plannedCopy_;
+    Repaint plannedRepaint_;
+    std::string lastRepaint_; // for the frame log
+    int buffersToWarm_ = 0;
 };
 
 } // namespace kiosk::ui

@@ -53,6 +53,10 @@ namespace {
 
 // A device plugged in or pulled out shows in the status bar within this (issue 14: 3 s).
 constexpr auto kDevicePollInterval = std::chrono::seconds(1);
+// The data partition and the outbox change through this worker's own jobs (checked after each)
+// or slowly (a card going bad, the sender's deliveries): an idle kiosk looks at them this often,
+// not each second, which on the box's SD card and SQLite is most of what an idle poll costs.
+constexpr auto kStoragePollInterval = std::chrono::seconds(10);
 constexpr std::int64_t kFreeSpaceNewsMegabytes = 16;
 // How long the resident waits for the gateway's answer before the dossier counts as queued.
 constexpr auto kDeliveryWait = std::chrono::seconds(4);
@@ -198,7 +202,8 @@ KioskServices::OutboxCounts KioskServices::outboxCounts() const {
 }
 
 void KioskServices::run() {
-    pollDevices();
+    pollDevices(true);
+    auto storageDue = std::chrono::steady_clock::now() + kStoragePollInterval;
     while (true) {
         std::function<void()> job;
         {
@@ -220,22 +225,40 @@ void KioskServices::run() {
             job();
         }
         settleDeliveries();
-        pollDevices();
+        auto now = std::chrono::steady_clock::now();
+        bool storage = job || !devices_->pending.empty() || now >= storageDue;
+        if (storage) {
+            storageDue = now + kStoragePollInterval;
+        }
+        pollDevices(storage);
     }
 }
 
-void KioskServices::pollDevices() {
+void KioskServices::pollDevices(bool storage) {
     DeviceStatus next;
+    if (!storage) {
+        std::lock_guard lock(mutex_);
+        next = status_; // the partition and outbox figures as last seen
+    }
     next.printer = devices_->printer && devices_->printer->printer
                        ? devices_->printer->printer->status()
                        : PrinterState::Disconnected;
     next.reader = devices_->reader ? devices_->reader->reader().state() : ReaderState::Disconnected;
+    if (devices_->outbox) {
+        next.network = devices_->outbox->sender->networkState(); // an atomic: cheap
+    }
+    if (storage) {
+        pollStorage(next);
+    }
+    publishStatus(next);
+}
+
+void KioskServices::pollStorage(DeviceStatus& next) {
     DataPartitionStatus partition = checkDataPartition(config_.paths.dataDir);
     next.storage.partition = partition.state;
     next.storage.freeMegabytes = static_cast<std::int64_t>(partition.freeBytes >> 20);
     if (devices_->outbox) {
         Outbox& outbox = *devices_->outbox->outbox;
-        next.network = devices_->outbox->sender->networkState();
         next.storage.acceptsDossiers = outbox.acceptsDossiers();
         next.storage.outbox = outbox.health().fault;
         next.storage.lostDossiers = outbox.lostDossiers();
@@ -246,11 +269,12 @@ void KioskServices::pollDevices() {
         next.storage.acceptsDossiers = false;
     }
     // Before a resident starts, not at Submit: is there an outbox, with room for a dossier?
-    std::error_code spaceError;
-    const auto space = std::filesystem::space(config_.paths.dataDir, spaceError);
-    next.dossierStorageReady = static_cast<bool>(devices_->outbox) && !spaceError &&
-                               space.available >= kDossierStorageReserveBytes &&
-                               next.storage.acceptsDossiers;
+    next.dossierStorageReady =
+        static_cast<bool>(devices_->outbox) && partition.state != PartitionState::Missing &&
+        partition.freeBytes >= kDossierStorageReserveBytes && next.storage.acceptsDossiers;
+}
+
+void KioskServices::publishStatus(DeviceStatus next) {
     bool changed = false;
     DeviceStatus changedTo;
     {

@@ -79,7 +79,12 @@ private:
     void run();
     void post(std::function<void()> job);
     void deliver(ServiceEvent result);
-    void pollDevices();
+    // The printer's and reader's states each time; with `storage`, the data partition and the
+    // outbox too.
+    void pollDevices(bool storage);
+    void pollStorage(DeviceStatus& next);
+    // Takes `next` as the status, logging and announcing what changed.
+    void publishStatus(DeviceStatus next);
     // Answers the submissions whose dossier was delivered or whose wait ran out.
     void settleDeliveries();
     void finishSubmission(PendingDelivery& pending, const OutboxEntry& latest);

@@ -193,6 +193,8 @@ int main(int argc, char** argv) {
     close(toQemu[0]);
     close(fromQemu[1]);
     std::ofstream console(out + "/console.log");
+    // Every frame-log line as it came (how much of each frame was repainted, and when).
+    std::ofstream frameFile(out + "/frames.log");
     LineReader consoleLines;
     LineReader frameLines;
     std::optional<Qmp> qmp;
@@ -290,6 +292,7 @@ int main(int argc, char** argv) {
                 for (const std::string& line :
                      frameLines.feed(buffer, static_cast<std::size_t>(got))) {
                     taps.lastFrame = Clock::now();
+                    frameFile << line << std::endl;
                     std::sscanf(line.c_str(), "frame %ld", &lastFrameNumber);
                     if (taps.pressSent && line.find("press=1") != std::string::npos) {
                         std::chrono::duration<double, std::milli> latency =

@@ -24,12 +24,12 @@ FrameLog::~FrameLog() {
     close(fd_);
 }
 
-void FrameLog::presented() {
+void FrameLog::presented(const std::string& repaint) {
     timespec now{};
     clock_gettime(CLOCK_MONOTONIC, &now);
     long long micros = static_cast<long long>(now.tv_sec) * 1'000'000 + now.tv_nsec / 1000;
     std::string line = "frame " + std::to_string(++frames_) + " " + std::to_string(micros) +
-                       " press=" + (pressPending_ ? "1" : "0") + "\n";
+                       " press=" + (pressPending_ ? "1" : "0") + " " + repaint + "\n";
     pressPending_ = false;
     [[maybe_unused]] ssize_t written = write(fd_, line.data(), line.size());
 }

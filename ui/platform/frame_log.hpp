@@ -18,8 +18,9 @@ public:
 
     // A touch or button press went in: the next presented frame is the one that shows it.
     void notePress() { pressPending_ = true; }
-    // "frame N MONOTONIC_US press=0|1": the frame just presented.
-    void presented();
+    // "frame N MONOTONIC_US press=0|1 REPAINT": the frame just presented, and how much of it
+    // was drawn ("whole", or "part=WxH age=A").
+    void presented(const std::string& repaint);
 
 private:
     explicit FrameLog(int fd)

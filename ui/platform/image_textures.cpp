@@ -1,6 +1,8 @@
 // Texture lifetime for content pictures: created on demand, swept every frame.
 #include "ui/platform/image_textures.hpp"
 
+#include "ui/platform/frame_damage.hpp"
+
 namespace kiosk::ui {
 
 ImageTextures::ImageTextures(SDL_Renderer* renderer, std::filesystem::path contentDir,
@@ -17,6 +19,7 @@ ImageTextures::~ImageTextures() {
 void ImageTextures::clear() {
     for (auto& [path, entry] : textures_) {
         SDL_DestroyTexture(entry.texture);
+        noteTextureContentsChanged();
     }
     textures_.clear();
 }
@@ -64,6 +67,7 @@ ImageTexture ImageTextures::get(const std::string& path) {
         return fail(std::string("SDL texture: ") + SDL_GetError());
     }
     SDL_UpdateTexture(texture, nullptr, image->rgba.data(), image->width * 4);
+    noteTextureContentsChanged();
     SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
     // Pictures are drawn larger or smaller than stored; linear sampling keeps their text smooth.
     SDL_SetTextureScaleMode(texture, SDL_ScaleModeLinear);
@@ -75,6 +79,7 @@ void ImageTextures::endFrame() {
     for (auto it = textures_.begin(); it != textures_.end();) {
         if (!it->second.used) {
             SDL_DestroyTexture(it->second.texture);
+            noteTextureContentsChanged();
             it = textures_.erase(it);
         } else {
             it->second.used = false;

@@ -2,6 +2,7 @@
 #include "ui/platform/qr_textures.hpp"
 
 #include "kiosk/receipt/qr_image.hpp"
+#include "ui/platform/frame_damage.hpp"
 
 #include <vector>
 
@@ -14,6 +15,7 @@ QrTextures::~QrTextures() {
 void QrTextures::clear() {
     for (auto& [payload, texture] : textures_) {
         SDL_DestroyTexture(texture);
+        noteTextureContentsChanged();
     }
     textures_.clear();
 }
@@ -42,6 +44,7 @@ ImTextureID QrTextures::get(const std::string& payload) {
         return nullptr;
     }
     SDL_UpdateTexture(texture, nullptr, pixels.data(), bitmap.width() * 4);
+    noteTextureContentsChanged();
     SDL_SetTextureScaleMode(texture, SDL_ScaleModeNearest);
     textures_[payload] = texture;
     return texture;

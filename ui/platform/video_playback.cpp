@@ -1,6 +1,8 @@
 // Frame pacing against the steady clock: a frame is shown once its timestamp has been reached.
 #include "ui/platform/video_playback.hpp"
 
+#include "ui/platform/frame_damage.hpp"
+
 #include <chrono>
 #include <string>
 
@@ -26,6 +28,7 @@ VideoPlayback::open(SDL_Renderer* renderer, const std::filesystem::path& file, i
 VideoPlayback::~VideoPlayback() {
     if (texture_ != nullptr) {
         SDL_DestroyTexture(texture_);
+        noteTextureContentsChanged();
     }
 }
 
@@ -87,6 +90,7 @@ Result<std::optional<SteadyTime>> VideoPlayback::update(SteadyTime now) {
             break;
         }
         SDL_UpdateTexture(texture_, nullptr, pending_->rgba.data(), pending_->width * 4);
+        noteTextureContentsChanged();
         pending_.reset();
         shown = true;
         if (!playing_) {
