@@ -117,20 +117,18 @@ Status KioskApp::start(WindowMode mode, int width, int height) {
         return window.error();
     }
     window_ = std::move(*window);
-    canvas_ = std::make_unique<RotatedCanvas>(window_->renderer(), rotation_);
-    bufferAge_.emplace(window_->renderer());
-    buffersToWarm_ = bufferAge_->source() == std::string("egl") ? FrameDamage::kHistory : 0;
     const char* redraw = std::getenv("KIOSK_REDRAW");
-    // Screenshots read the back buffer itself, so they always draw it whole.
+    // Screenshots draw each scene once, whole.
     redrawChangesOnly_ = options_.mode != RunMode::Screenshots &&
                          !(redraw != nullptr && std::string(redraw) == "whole");
+    canvas_ = std::make_unique<RotatedCanvas>(window_->renderer(), rotation_, redrawChangesOnly_);
     logger_.log(LogEvent::DisplayOpened,
                 {{"renderer", SystemText{window_->rendererName()}},
                  {"accelerated", window_->accelerated()},
                  {"width", window_->pixelWidth()},
                  {"height", window_->pixelHeight()},
                  {"rotation", rotationDegrees(rotation_)},
-                 {"buffer_age", SystemText{redrawChangesOnly_ ? bufferAge_->source() : "off"}}});
+                 {"redraw", redrawChangesOnly_ ? LogToken("changes") : LogToken("whole")}});
     if (!config_.display.backlightDir.empty()) {
         auto backlight = Backlight::open(config_.display.backlightDir);
         Status lit = backlight ? backlight->apply(ScreenPowerState::On) : backlight.error();
@@ -248,20 +246,12 @@ bool KioskApp::render(const SessionState& state, int secondsUntilWipe, std::vect
     ImDrawData* data = ImGui::GetDrawData();
     Repaint repaint; // whole
     std::optional<DrawCopy> copy;
-    if (onlyChanges && bufferAge_ && rotation_ == Rotation::None) {
+    if (onlyChanges && canvas_->pictureKept(window_->pixelWidth(), window_->pixelHeight())) {
         copy = copyOf(*data, textureContentsGeneration());
-        int age = bufferAge_->query();
-        repaint = damage_.plan(*copy, age);
-        if (age > 0) {
-            buffersToWarm_ = 0;
-        } else if (buffersToWarm_ > 0) {
-            // EGL hands out each of its buffers new (age 0) the first time. Drawn whole now, in
-            // the frames after start-up, so that later frames (the minute clock) find buffers
-            // whose age is known and repaint a few digits instead of the whole screen.
-            --buffersToWarm_;
-            repaint.kind = Repaint::Kind::Whole;
-            frameClock_.keepAnimating();
-        }
+        repaint = damage_.plan(*copy, 1); // the canvas holds the last frame drawn
+    } else if (onlyChanges) {
+        copy = copyOf(*data, textureContentsGeneration()); // the first frame on a new canvas
+        damage_.invalidate();
     } else {
         damage_.invalidate(); // drawn whole and maybe never presented: nothing to build on
     }
@@ -273,7 +263,7 @@ bool KioskApp::render(const SessionState& state, int secondsUntilWipe, std::vect
     SDL_SetRenderDrawColor(window_->renderer(), static_cast<Uint8>(bg.x * 255),
                            static_cast<Uint8>(bg.y * 255), static_cast<Uint8>(bg.z * 255), 255);
     if (repaint.kind == Repaint::Kind::Part) {
-        // The rest of the back buffer already shows this frame: repaint the changed area only.
+        // The rest of the canvas already shows this frame: repaint the changed area only.
         clipDrawData(*data, repaint.area);
         const ImVec2 scale = data->FramebufferScale;
         SDL_Rect area{static_cast<int>(repaint.area.x0 * scale.x),
@@ -295,9 +285,6 @@ bool KioskApp::render(const SessionState& state, int secondsUntilWipe, std::vect
         lastRepaint_ =
             "part=" + std::to_string(static_cast<int>(repaint.area.x1 - repaint.area.x0)) + "x" +
             std::to_string(static_cast<int>(repaint.area.y1 - repaint.area.y0));
-    }
-    if (bufferAge_) {
-        lastRepaint_ += " age=" + std::to_string(bufferAge_->query());
     }
     return true;
 }

@@ -7,7 +7,6 @@
 #include "kiosk/display/backlight.hpp"
 #include "kiosk/display/screen_power.hpp"
 #include "kiosk/runtime/kiosk_runtime.hpp"
-#include "ui/platform/buffer_age.hpp"
 #include "ui/platform/display_power.hpp"
 #include "ui/platform/frame_clock.hpp"
 #include "ui/platform/frame_damage.hpp"
@@ -130,13 +129,11 @@ private:
     // An idle kiosk's minute clock repaints a few digits, not the whole screen: on a board
     // rendering in software a full frame costs a core for a noticeable time. KIOSK_REDRAW=whole
     // turns it off (for comparison in the benchmark).
-    std::optional<BufferAge> bufferAge_;
     bool redrawChangesOnly_ = false;
     FrameDamage damage_;
     std::optional<DrawCopy> plannedCopy_;
     Repaint plannedRepaint_;
     std::string lastRepaint_; // for the frame log
-    int buffersToWarm_ = 0;
 };
 
 } // namespace kiosk::ui

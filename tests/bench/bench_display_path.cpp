@@ -37,6 +37,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Where every tap lands, host and VM alike (tests/hil/display.sh taps the same pixel).
+constexpr int kTapX = 82;
+constexpr int kTapY = 656;
+
 struct IdleFigures {
     double cpuPercent = -1;
     double wakeupsPerSecond = -1;
@@ -122,10 +126,11 @@ long linesIn(const std::filesystem::path& path) {
 }
 
 // The kiosk program on the offscreen driver, idle on its home screen.
-IdleFigures hostIdle(const std::string& kiosk, const std::string& idleWait, int seconds) {
+IdleFigures hostIdle(const std::string& kiosk, const std::string& idleWait,
+                     const std::string& redraw, int seconds) {
     auto home = std::filesystem::temp_directory_path() / "bench-display-home";
     std::filesystem::create_directories(home);
-    auto frameLog = home / ("frames-" + idleWait + ".log");
+    auto frameLog = home / ("frames-" + idleWait + "-" + redraw + ".log");
     std::filesystem::remove(frameLog);
     pid_t pid = fork();
     if (pid == 0) {
@@ -133,6 +138,10 @@ IdleFigures hostIdle(const std::string& kiosk, const std::string& idleWait, int 
         setenv("SDL_AUDIODRIVER", "dummy", 1);
         setenv("HOME", home.c_str(), 1);
         setenv("KIOSK_IDLE_WAIT", idleWait.c_str(), 1);
+        setenv("KIOSK_REDRAW", redraw.c_str(), 1);
+        // The software renderer, as in the screenshots: its surface keeps its pixels, so a
+        // frame can repaint in part (offscreen's EGL pbuffer cannot tell its buffer's age).
+        setenv("SDL_RENDER_DRIVER", "software", 1);
         setenv("KIOSK_FRAME_LOG", frameLog.c_str(), 1);
         int null = open("/dev/null", O_WRONLY);
         dup2(null, STDOUT_FILENO);
@@ -207,13 +216,14 @@ struct FrameLines {
 
 // In-process on offscreen: the kiosk's own loop (KioskApp::run with IdleWait), taps pushed as
 // SDL mouse events by another thread; each timed to its frame's line in the frame log.
-LatencyFigures hostTaps(int taps, kiosk::ui::IdleMode mode) {
+LatencyFigures hostTaps(int taps, kiosk::ui::IdleMode mode, const std::string& redraw) {
     auto fifo = std::filesystem::temp_directory_path() /
                 ("bench-display-frames-" + std::to_string(getpid()));
     std::filesystem::remove(fifo);
     mkfifo(fifo.c_str(), 0600);
     int frames = open(fifo.c_str(), O_RDWR | O_CLOEXEC); // RDWR: opens without a writer
     setenv("KIOSK_FRAME_LOG", fifo.c_str(), 1);
+    setenv("KIOSK_REDRAW", redraw.c_str(), 1);
     setenv("SDL_VIDEODRIVER", "offscreen", 1);
     SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
     std::ostringstream logs;
@@ -235,8 +245,10 @@ LatencyFigures hostTaps(int taps, kiosk::ui::IdleMode mode) {
                 event.button.button = SDL_BUTTON_LEFT;
                 event.button.state = state;
                 event.button.clicks = 1;
-                event.button.x = 1230; // the status bar's empty end: redraws, changes nothing
-                event.button.y = 770;
+                // The chosen text size "A" (home screen, 1280x800): each press shows on the
+                // button, and the release chooses the size already chosen.
+                event.button.x = kTapX;
+                event.button.y = kTapY;
                 SDL_PushEvent(&event);
                 (*idle)->wake();
             };
@@ -275,6 +287,7 @@ LatencyFigures hostTaps(int taps, kiosk::ui::IdleMode mode) {
     close(frames);
     std::filesystem::remove(fifo);
     unsetenv("KIOSK_FRAME_LOG");
+    unsetenv("KIOSK_REDRAW");
     return {percentile(latencies, 50), percentile(latencies, 99),
             static_cast<int>(latencies.size())};
 }
@@ -316,19 +329,34 @@ int main(int argc, char** argv) {
     auto build = (here / "../..").lexically_normal();
     std::string kiosk = build / "kiosk/programs/kiosk";
 
-    IdleFigures hostSdl = hostIdle(kiosk, "sdl", idleSeconds);
-    IdleFigures hostPoll = hostIdle(kiosk, "poll", idleSeconds);
-    LatencyFigures hostSdlLatency = hostTaps(taps, kiosk::ui::IdleMode::SdlWait);
-    LatencyFigures hostLatency = hostTaps(taps, kiosk::ui::IdleMode::PollInput);
+    // The loop and redraw of each configuration: SDL's own wait drawing every frame whole
+    // (the first loop), the poll drawing whole (last measured), the poll repainting changes
+    // (what the kiosk runs now).
+    struct Setup {
+        const char* name; // as display.sh names its HIL-BENCH lines
+        const char* wait;
+        const char* redraw;
+        kiosk::ui::IdleMode mode;
+        const char* idleWait; // KIOSK_IDLE_WAIT
+    };
+    const std::vector<Setup> setups = {
+        {"sdl_wait", "SDL_WaitEventTimeout", "whole", kiosk::ui::IdleMode::SdlWait, "sdl"},
+        {"poll_whole", "IdleWait (poll)", "whole", kiosk::ui::IdleMode::PollInput, "poll"},
+        {"poll_part", "IdleWait (poll)", "changes", kiosk::ui::IdleMode::PollInput, "poll"},
+    };
+    std::map<std::string, IdleFigures> hostIdleOf;
+    std::map<std::string, LatencyFigures> hostLatencyOf;
+    for (const Setup& setup : setups) {
+        hostIdleOf[setup.name] = hostIdle(kiosk, setup.idleWait, setup.redraw, idleSeconds);
+        hostLatencyOf[setup.name] = hostTaps(taps, setup.mode, setup.redraw);
+    }
 
-    IdleFigures vmSdl;
-    IdleFigures vmPoll;
-    LatencyFigures vmSdlLatency;
-    LatencyFigures vmLatency;
+    std::map<std::string, IdleFigures> vmIdleOf;
+    std::map<std::string, LatencyFigures> vmLatencyOf;
     std::string vmNote = "not run (--no-vm)";
     if (vm) {
-        // The VM runs its own idle windows and the taps, with SDL's wait and with the poll
-        // (tests/hil/display.sh); under TCG a tap takes about 2.5 s (its frames, settling).
+        // The VM runs its own idle windows and the taps for each setup (tests/hil/display.sh);
+        // under TCG a tap takes seconds (its frames, settling).
         auto out = build / "bench-display";
         std::string command = std::string(KIOSK_SOURCE_DIR) + "/tests/hil/run-display-vm.sh " +
                               KIOSK_SOURCE_DIR + " " + build.string() + " " + out.string() +
@@ -340,36 +368,36 @@ int main(int argc, char** argv) {
         std::ifstream bench(out / "bench.txt");
         for (std::string line; std::getline(bench, line);) {
             auto fields = fieldsOf(line);
-            if (line.rfind("HIL-BENCH idle ", 0) == 0) {
+            std::istringstream words(line);
+            std::string tag, kind, name;
+            words >> tag >> kind >> name;
+            if (kind == "idle") {
                 double seconds = std::stod(fields["seconds"]);
-                IdleFigures figures{std::stod(fields["cpu_ticks"]) / std::stod(fields["hz"]) /
-                                        seconds * 100.0,
-                                    std::stod(fields["switches"]) / seconds,
-                                    std::stol(fields["frames"]),
-                                    {}};
-                (line.find(" sdl_wait ") != std::string::npos ? vmSdl : vmPoll) = figures;
-            } else if (line.rfind("HIL-BENCH thread ", 0) == 0) {
+                IdleFigures& figures = vmIdleOf[name];
+                figures.cpuPercent =
+                    std::stod(fields["cpu_ticks"]) / std::stod(fields["hz"]) / seconds * 100.0;
+                figures.wakeupsPerSecond = std::stod(fields["switches"]) / seconds;
+                figures.frames = std::stol(fields["frames"]);
+            } else if (kind == "thread") {
                 // Threads that woke in the window: where the emulated CPU and wake-ups went.
                 if (fields["ticks"] != "0" || fields["switches"] != "0") {
-                    (line.find(" sdl_wait ") != std::string::npos ? vmSdl : vmPoll)
-                        .perThread.push_back(fields["name"] + " " + fields["tid"] + ": " +
-                                             fields["run_ms"] + " ms CPU, " + fields["switches"] +
-                                             " wake-ups");
+                    vmIdleOf[name].perThread.push_back(fields["name"] + " " + fields["tid"] + ": " +
+                                                       fields["run_ms"] + " ms CPU, " +
+                                                       fields["switches"] + " wake-ups");
                 }
-            } else if (line.rfind("HIL-BENCH taps ", 0) == 0) {
-                LatencyFigures figures{std::stod(fields["p50_ms"]), std::stod(fields["p99_ms"]),
-                                       std::stoi(fields["n"])};
-                (line.find(" sdl_wait ") != std::string::npos ? vmSdlLatency : vmLatency) = figures;
+            } else if (kind == "taps") {
+                vmLatencyOf[name] = {std::stod(fields["p50_ms"]), std::stod(fields["p99_ms"]),
+                                     std::stoi(fields["n"])};
             }
         }
     }
 
-    std::cout << "| path (where measured) | idle wait | idle CPU (% of a core) | wake-ups/s "
-                 "| frames in idle window | tap-to-frame p50 (ms) | p99 (ms) | taps |\n"
-                 "|---|---|---|---|---|---|---|---|\n";
-    auto row = [](const char* path, const char* wait, const IdleFigures& idle,
-                  LatencyFigures latency) {
-        std::cout << "| " << path << " | " << wait << " | "
+    std::cout << "| path (where measured) | idle wait | redraw | idle CPU (% of a core) | "
+                 "wake-ups/s | frames in idle window | tap-to-frame p50 (ms) | p99 (ms) | taps |\n"
+                 "|---|---|---|---|---|---|---|---|---|\n";
+    auto row = [](const char* path, const char* wait, const char* redraw, const IdleFigures& idle,
+                  const LatencyFigures& latency) {
+        std::cout << "| " << path << " | " << wait << " | " << redraw << " | "
                   << kiosk::bench::fixedFigure(idle.cpuPercent, 3) << " | "
                   << kiosk::bench::fixedFigure(idle.wakeupsPerSecond, 2) << " | "
                   << (idle.frames >= 0 ? std::to_string(idle.frames) : "-") << " | "
@@ -377,28 +405,38 @@ int main(int argc, char** argv) {
                   << kiosk::bench::fixedFigure(latency.p99, 1) << " | "
                   << (latency.taps > 0 ? std::to_string(latency.taps) : "-") << " |\n";
     };
-    row("offscreen, host", "SDL_WaitEventTimeout", hostSdl, hostSdlLatency);
-    row("offscreen, host", "IdleWait (poll)", hostPoll, hostLatency);
-    row("kmsdrm + evdev, VM (TCG)", "SDL_WaitEventTimeout", vmSdl, vmSdlLatency);
-    row("kmsdrm + evdev, VM (TCG)", "IdleWait (poll)", vmPoll, vmLatency);
+    for (const Setup& setup : setups) {
+        row("offscreen, host", setup.wait, setup.redraw, hostIdleOf[setup.name],
+            hostLatencyOf[setup.name]);
+    }
+    for (const Setup& setup : setups) {
+        row("kmsdrm + evdev, VM (TCG)", setup.wait, setup.redraw, vmIdleOf[setup.name],
+            vmLatencyOf[setup.name]);
+    }
+    // The first minute after start-up, apart: it holds one-off costs (the renderer's first
+    // clipped frame), which the steady window after it does not.
+    row("kmsdrm + evdev, VM (TCG), first minute", "IdleWait (poll)", "changes",
+        vmIdleOf["poll_part_first"], {});
     std::cout << "\nPer thread in the idle window (threads that woke):\n";
-    auto threads = [](const char* what, const IdleFigures& idle) {
-        for (const std::string& thread : idle.perThread) {
-            std::cout << "  " << what << ": " << thread << "\n";
+    for (const Setup& setup : setups) {
+        for (const std::string& thread : hostIdleOf[setup.name].perThread) {
+            std::cout << "  offscreen host, " << setup.name << ": " << thread << "\n";
         }
-    };
-    threads("offscreen host, SDL wait", hostSdl);
-    threads("offscreen host, poll", hostPoll);
-    threads("kmsdrm VM, SDL wait", vmSdl);
-    threads("kmsdrm VM, poll", vmPoll);
+    }
+    for (const Setup& setup : setups) {
+        for (const std::string& thread : vmIdleOf[setup.name].perThread) {
+            std::cout << "  kmsdrm VM, " << setup.name << ": " << thread << "\n";
+        }
+    }
     std::cout << "\nidle: " << idleSeconds
               << " s on the home screen; wake-ups = context switches of all the "
                  "kiosk's threads; VM "
               << vmNote
-              << ". Host taps: SDL events pushed in-process (offscreen has no input device). VM "
-                 "taps: QMP -> USB tablet -> evdev -> SDL, timed to the frame log on a serial "
-                 "port; every VM figure is under TCG emulation (software CPU and llvmpipe), "
-                 "many times slower than the box.\n";
+              << ". Taps on the chosen text-size button (a press that shows, a release that "
+                 "changes nothing). Host taps: SDL events pushed in-process (offscreen has no "
+                 "input device). VM taps: QMP -> USB tablet -> evdev -> SDL, timed to the frame "
+                 "log on a serial port; every VM figure is under TCG emulation (software CPU "
+                 "and llvmpipe), many times slower than the box.\n";
     if (chromium) {
         std::cout << "\nChromium comparison (bench_ui_startup, under Xvfb):\n" << std::flush;
         std::system((here / "bench_ui_startup").string().c_str());

@@ -95,7 +95,7 @@ start=$(date +%s)
 # 1280x800 like the box's panel; the console on the first serial port (stdin/stdout of qemu,
 # read by the driver), the frame log on the second (a socket the driver reads).
 status=0
-timeout 2400 "$driver" --out "$out" -- "$qemu" -accel tcg -smp 2 -m 1536 -no-reboot \
+timeout 3600 "$driver" --out "$out" -- "$qemu" -accel tcg -smp 2 -m 1536 -no-reboot \
   -display none -monitor none -serial stdio \
   -chardev socket,id=frames,path="$out/frames.sock",server=on,wait=off -serial chardev:frames \
   -qmp unix:"$out/qmp.sock",server=on,wait=off \

@@ -64,9 +64,10 @@ struct Repaint {
     std::optional<DamageRect> change;
 };
 
-// Remembers what was presented so the next frame repaints only what it changes. A back buffer
-// holds the frame presented `bufferAge` frames ago (EGL_EXT_buffer_age; 1 for a surface that
-// persists; 0 when unknown), so the area is this frame's change plus the changes since then.
+// Remembers what was presented so the next frame repaints only what it changes. The picture
+// drawn into holds the frame presented `bufferAge` frames ago (the kiosk's canvas keeps the last
+// one: 1; a double-buffered window would be 2; 0 when unknown), so the area is this frame's change
+// plus the changes that picture has not seen.
 class FrameDamage {
 public:
     static constexpr int kHistory = 4;

@@ -3,9 +3,10 @@
 
 namespace kiosk::ui {
 
-RotatedCanvas::RotatedCanvas(SDL_Renderer* renderer, Rotation rotation)
+RotatedCanvas::RotatedCanvas(SDL_Renderer* renderer, Rotation rotation, bool keepPicture)
     : renderer_(renderer)
-    , rotation_(rotation) {}
+    , rotation_(rotation)
+    , keepPicture_(keepPicture) {}
 
 RotatedCanvas::~RotatedCanvas() {
     if (texture_ != nullptr) {
@@ -13,10 +14,9 @@ RotatedCanvas::~RotatedCanvas() {
     }
 }
 
-bool RotatedCanvas::begin(int nativeWidth, int nativeHeight) {
-    drawing_ = false;
-    if (rotation_ == Rotation::None) {
-        return true;
+bool RotatedCanvas::pictureKept(int nativeWidth, int nativeHeight) {
+    if (rotation_ == Rotation::None && !keepPicture_) {
+        return false;
     }
     Placement placement = rotatedPlacement(nativeWidth, nativeHeight, rotation_);
     if (texture_ == nullptr || textureWidth_ != placement.width ||
@@ -33,10 +33,21 @@ bool RotatedCanvas::begin(int nativeWidth, int nativeHeight) {
         SDL_SetTextureBlendMode(texture_, SDL_BLENDMODE_NONE);
         textureWidth_ = placement.width;
         textureHeight_ = placement.height;
+        fresh_ = true;
     }
-    if (SDL_SetRenderTarget(renderer_, texture_) != 0) {
+    return !fresh_;
+}
+
+bool RotatedCanvas::begin(int nativeWidth, int nativeHeight) {
+    drawing_ = false;
+    if (rotation_ == Rotation::None && !keepPicture_) {
+        return true;
+    }
+    pictureKept(nativeWidth, nativeHeight);
+    if (texture_ == nullptr || SDL_SetRenderTarget(renderer_, texture_) != 0) {
         return false;
     }
+    fresh_ = false;
     drawing_ = true;
     return true;
 }
