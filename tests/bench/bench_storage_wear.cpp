@@ -248,13 +248,13 @@ int main(int argc, char** argv) {
             print((std::string("lesson session, ") + mode).c_str(), meter.stop(), sessions, "-");
         }
 
-        // An idle day: the status bar reads the outbox every 3 s, the sender polls every 30 s,
-        // the display dims and blanks, and the usage log rolls up once. Reads are scaled from
-        // one hour's worth.
+        // An idle day: the services worker reads the outbox every 10 s, the sender polls every
+        // 30 s, the display dims and blanks, and the usage log rolls up once. Reads are scaled
+        // from one hour's worth.
         meter.start();
-        for (int i = 0; i < 1200; ++i) { // one hour of status-bar polls
+        for (int i = 0; i < 360; ++i) { // one hour of idle status polls
             (void)outbox->count(OutboxState::Pending);
-            if (i % 10 == 0) {
+            if (i % 3 == 0) {
                 (void)outbox->nextDue(now);
                 (void)outbox->earliestPendingAttempt();
             }

@@ -277,6 +277,11 @@ int main(int argc, char** argv) {
                     } else if (verb == "taps" && ensureQmp()) {
                         taps = TapRun{};
                         words >> taps.left >> taps.x >> taps.y >> taps.name;
+                        // Off the spot and back: a kiosk started since the last run of taps
+                        // has seen no motion, and the tablet reports nothing when the pointer
+                        // stays where it was, so SDL would press at (0, 0).
+                        qmp->move(taps.x + 8, taps.y + 8);
+                        std::this_thread::sleep_for(std::chrono::milliseconds(100));
                         qmp->move(taps.x, taps.y);
                         taps.quietUntil = Clock::now() + std::chrono::milliseconds(300);
                     }

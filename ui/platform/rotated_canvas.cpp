@@ -29,8 +29,10 @@ bool RotatedCanvas::pictureKept(int nativeWidth, int nativeHeight) {
         if (texture_ == nullptr) {
             return false;
         }
-        // The copy must replace the window's pixels, not blend with them.
+        // The copy must replace the window's pixels, not blend with them. Pixel for pixel, so
+        // no filtering: a software renderer copies an unfiltered, unblended quad much faster.
         SDL_SetTextureBlendMode(texture_, SDL_BLENDMODE_NONE);
+        SDL_SetTextureScaleMode(texture_, SDL_ScaleModeNearest);
         textureWidth_ = placement.width;
         textureHeight_ = placement.height;
         fresh_ = true;
