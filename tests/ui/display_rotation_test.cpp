@@ -1,4 +1,5 @@
 // The turned display end to end: pointer upright in ImGui, waking taps swallowed, exact turn.
+#include "tests/ui/finger_event.hpp"
 #include "ui/kiosk_app.hpp"
 #include "ui/platform/pointer_input.hpp"
 
@@ -66,15 +67,6 @@ private:
     ImGuiContext* context_;
 };
 
-SDL_Event finger(Uint32 type, float x, float y, SDL_FingerID id = 1) {
-    SDL_Event event{};
-    event.type = type;
-    event.tfinger.fingerId = id;
-    event.tfinger.x = x;
-    event.tfinger.y = y;
-    return event;
-}
-
 SDL_Event mouseButton(Uint32 type, int x, int y, Uint32 which = 0) {
     SDL_Event event{};
     event.type = type;
@@ -88,9 +80,9 @@ SDL_Event mouseButton(Uint32 type, int x, int y, Uint32 which = 0) {
 // Down, a small slide and up, all between two frames, the way a quick tap arrives.
 std::vector<PointerOutcome> tap(PointerInput& pointer, ScreenPower& power, Time at) {
     const Size window{1280, 800};
-    return {pointer.handle(finger(SDL_FINGERDOWN, 0.5f, 0.5f), window, power, at),
-            pointer.handle(finger(SDL_FINGERMOTION, 0.51f, 0.5f), window, power, at),
-            pointer.handle(finger(SDL_FINGERUP, 0.51f, 0.5f), window, power, at)};
+    return {pointer.handle(testing::finger(SDL_FINGERDOWN, 0.5f, 0.5f), window, power, at),
+            pointer.handle(testing::finger(SDL_FINGERMOTION, 0.51f, 0.5f), window, power, at),
+            pointer.handle(testing::finger(SDL_FINGERUP, 0.51f, 0.5f), window, power, at)};
 }
 
 } // namespace
@@ -131,7 +123,7 @@ TEST_CASE("touches and mouse clicks reach ImGui turned upright with the panel", 
     SECTION("a finger at the native top-right is the UI's top-left at 90 degrees") {
         PointerInput pointer(Rotation::Quarter, TouchCalibration{});
         ButtonScreen screen({800, 1280});
-        pointer.handle(finger(SDL_FINGERDOWN, 1.0f, 0.0f), window, power, kStart);
+        pointer.handle(testing::finger(SDL_FINGERDOWN, 1.0f, 0.0f), window, power, kStart);
         screen.frame(pointer);
         CHECK(ImGui::GetIO().MousePos.x == Approx(0).margin(0.01));
         CHECK(ImGui::GetIO().MousePos.y == Approx(0).margin(0.01));
@@ -149,7 +141,7 @@ TEST_CASE("touches and mouse clicks reach ImGui turned upright with the panel", 
         PointerInput pointer(Rotation::Half, TouchCalibration{{-1, 0, 1, 0, 1, 0}});
         ButtonScreen screen({1280, 800});
         // Reported at the native top-left, really at the top-right: the UI's bottom-left.
-        pointer.handle(finger(SDL_FINGERDOWN, 0.0f, 0.0f), window, power, kStart);
+        pointer.handle(testing::finger(SDL_FINGERDOWN, 0.0f, 0.0f), window, power, kStart);
         screen.frame(pointer);
         CHECK(ImGui::GetIO().MousePos.x == Approx(0).margin(0.01));
         CHECK(ImGui::GetIO().MousePos.y == Approx(800));
@@ -158,10 +150,10 @@ TEST_CASE("touches and mouse clicks reach ImGui turned upright with the panel", 
         PointerInput pointer(Rotation::None, TouchCalibration{});
         CHECK(pointer.handle(mouseButton(SDL_MOUSEBUTTONDOWN, 5, 5, SDL_TOUCH_MOUSEID), window,
                              power, kStart) == PointerOutcome::Ignored);
-        CHECK(pointer.handle(finger(SDL_FINGERDOWN, 0.2f, 0.2f, 1), window, power, kStart) ==
-              PointerOutcome::Delivered);
-        CHECK(pointer.handle(finger(SDL_FINGERDOWN, 0.8f, 0.8f, 2), window, power, kStart) ==
-              PointerOutcome::Ignored);
+        CHECK(pointer.handle(testing::finger(SDL_FINGERDOWN, 0.2f, 0.2f, 1), window, power,
+                             kStart) == PointerOutcome::Delivered);
+        CHECK(pointer.handle(testing::finger(SDL_FINGERDOWN, 0.8f, 0.8f, 2), window, power,
+                             kStart) == PointerOutcome::Ignored);
         SDL_Event key{};
         key.type = SDL_KEYDOWN;
         CHECK(pointer.handle(key, window, power, kStart) == PointerOutcome::NotPointer);
@@ -258,8 +250,8 @@ TEST_CASE("a tap on the dimmed home screen wakes the kiosk and starts nothing", 
 
         // The "Nộp hồ sơ" tile: upright top-left quarter, on the native panel's top-right.
         auto tapTile = [&] {
-            app.handleInput(finger(SDL_FINGERDOWN, 0.75f, 0.25f), now);
-            app.handleInput(finger(SDL_FINGERUP, 0.75f, 0.25f), now);
+            app.handleInput(testing::finger(SDL_FINGERDOWN, 0.75f, 0.25f), now);
+            app.handleInput(testing::finger(SDL_FINGERUP, 0.75f, 0.25f), now);
             for (int i = 0; i < 3; ++i) {
                 app.frame(now);
             }

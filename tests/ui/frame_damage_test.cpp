@@ -1,5 +1,6 @@
 // Partial redraws: what a frame changes, what a back buffer of a given age lacks, and that the
 // kiosk's screens drawn that way are pixel for pixel the screens drawn whole.
+#include "tests/ui/finger_event.hpp"
 #include "ui/kiosk_app.hpp"
 #include "ui/platform/frame_damage.hpp"
 
@@ -214,15 +215,6 @@ Picture shot(KioskApp& app, const std::string& name) {
     return picture;
 }
 
-SDL_Event tapAt(Uint32 type, float x, float y) {
-    SDL_Event event{};
-    event.type = type;
-    event.tfinger.fingerId = 1;
-    event.tfinger.x = x;
-    event.tfinger.y = y;
-    return event;
-}
-
 // The screen after each step of an idle minute, a tap and a countdown, drawn with
 // KIOSK_REDRAW as given; also how many of the frames were presented at all.
 std::vector<Picture> runSteps(const char* redraw, int degrees, int& presented) {
@@ -255,10 +247,10 @@ std::vector<Picture> runSteps(const char* redraw, int degrees, int& presented) {
         // Upright, the tile is the top-left quarter; turned a quarter, the native top right.
         float x = degrees == 90 ? 0.75f : 0.25f;
         float y = degrees == 90 ? 0.25f : 0.35f;
-        app.handleInput(tapAt(SDL_FINGERDOWN, x, y), now);
+        app.handleInput(testing::finger(SDL_FINGERDOWN, x, y), now);
         frames(1);
         pictures.push_back(shot(app, "pressed"));
-        app.handleInput(tapAt(SDL_FINGERUP, x, y), now);
+        app.handleInput(testing::finger(SDL_FINGERUP, x, y), now);
         frames(3);
         pictures.push_back(shot(app, "opened"));
         app.fixWallClock(wall + 120);

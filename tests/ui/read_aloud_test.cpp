@@ -4,6 +4,7 @@
 #include "kiosk/app/scripted_resident.hpp"
 #include "kiosk/audio/screen_speech.hpp"
 #include "tests/kiosk/audio/spoken_words.hpp"
+#include "tests/ui/finger_event.hpp"
 #include "ui/kiosk_app.hpp"
 #include "ui/screens/screen_entry.hpp"
 #include "ui/screenshot_pass.hpp"
@@ -94,15 +95,6 @@ std::vector<SpokenScene> speakEveryScene(int width, int height) {
         }
     }
     return spoken;
-}
-
-SDL_Event fingerAt(Uint32 type, float x, float y) {
-    SDL_Event event{};
-    event.type = type;
-    event.tfinger.fingerId = 1;
-    event.tfinger.x = x;
-    event.tfinger.y = y;
-    return event;
 }
 
 } // namespace
@@ -204,9 +196,9 @@ TEST_CASE("Nghe starts reading, the same button stops it, and leaving the screen
         auto now = std::chrono::steady_clock::now();
         app.frame(now);
         auto tap = [&](float x, float y) {
-            app.handleInput(fingerAt(SDL_FINGERDOWN, x, y), now);
+            app.handleInput(testing::finger(SDL_FINGERDOWN, x, y), now);
             app.frame(now);
-            app.handleInput(fingerAt(SDL_FINGERUP, x, y), now);
+            app.handleInput(testing::finger(SDL_FINGERUP, x, y), now);
             for (int i = 0; i < 3; ++i) {
                 app.frame(now);
             }
