@@ -379,8 +379,12 @@ void KioskApp::renderLive(SteadyTime now) {
     syncAccessibility();
     std::vector<Intent> ignored;
     const Flow& flow = runtime_.flow();
-    render(flow.state(), flow.secondsUntilWipe(now), ignored);
-    render(flow.state(), flow.secondsUntilWipe(now), ignored);
+    // As many frames as the live loop draws after an event: a window that sizes itself to its
+    // content (the "still there?" card) takes that long to settle when it was last drawn at
+    // another text size.
+    for (int i = 0; i < FrameClock::kFramesAfterActivity; ++i) {
+        render(flow.state(), flow.secondsUntilWipe(now), ignored);
+    }
 }
 
 void KioskApp::apply(const Intent& intent, SteadyTime now) {
