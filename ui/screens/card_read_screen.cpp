@@ -51,32 +51,41 @@ void CardReadScreen::drawContent(const FrameContext& ctx) {
 
 void CardReadScreen::drawPlaceCard(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::CardPlace));
+    // The words first: at the largest text the picture gives way to them, not they to it.
+    bodyText(ctx, ctx.tr(Msg::CardReading));
     // A reader seen from the front with the card lying on it: the picture says "flat, on top".
+    // It takes the room left on the screen, at most its designed 55 mm; too small to read
+    // as a card on a reader, it is left out.
     const Metrics& m = ctx.metrics;
+    const float room = ImGui::GetContentRegionAvail().y - m.gapPx;
+    const float scale = std::min(1.0f, room / m.mm(55));
+    if (scale < 0.4f) {
+        return;
+    }
+    auto mm = [&](double millimetres) { return m.mm(millimetres) * scale; };
     ImDrawList* d = ImGui::GetWindowDrawList();
     ImVec2 origin = ImGui::GetCursorScreenPos();
     float width = ImGui::GetContentRegionAvail().x;
     float centreX = origin.x + width * 0.5f;
-    float top = origin.y + m.gapPx * 2;
+    float top = origin.y + m.gapPx * scale;
     ImU32 ink = ImGui::GetColorU32(ctx.colours.text);
     ImU32 accent = ImGui::GetColorU32(ctx.colours.primary);
-    ImVec2 readerMin(centreX - m.mm(40), top + m.mm(30));
-    ImVec2 readerMax(centreX + m.mm(40), top + m.mm(50));
-    d->AddRectFilled(readerMin, readerMax, ImGui::GetColorU32(ctx.colours.secondary), m.mm(3));
-    d->AddRect(readerMin, readerMax, ink, m.mm(3), 0, 3.0f);
-    ImVec2 cardMin(centreX - m.mm(27), top + m.mm(5));
-    ImVec2 cardMax(centreX + m.mm(27), top + m.mm(27));
-    d->AddRectFilled(cardMin, cardMax, accent, m.mm(2));
-    d->AddRectFilled(ImVec2(cardMin.x + m.mm(5), cardMin.y + m.mm(6)),
-                     ImVec2(cardMin.x + m.mm(13), cardMin.y + m.mm(13)),
-                     ImGui::GetColorU32(ctx.colours.warning), m.mm(1));
+    ImVec2 readerMin(centreX - mm(40), top + mm(30));
+    ImVec2 readerMax(centreX + mm(40), top + mm(50));
+    d->AddRectFilled(readerMin, readerMax, ImGui::GetColorU32(ctx.colours.secondary), mm(3));
+    d->AddRect(readerMin, readerMax, ink, mm(3), 0, 3.0f);
+    ImVec2 cardMin(centreX - mm(27), top + mm(5));
+    ImVec2 cardMax(centreX + mm(27), top + mm(27));
+    d->AddRectFilled(cardMin, cardMax, accent, mm(2));
+    d->AddRectFilled(ImVec2(cardMin.x + mm(5), cardMin.y + mm(6)),
+                     ImVec2(cardMin.x + mm(13), cardMin.y + mm(13)),
+                     ImGui::GetColorU32(ctx.colours.warning), mm(1));
     for (int i = 0; i < 3; ++i) { // contactless waves between card and reader
-        float y = cardMax.y + m.mm(1.0 + i * 0.9);
-        d->AddLine(ImVec2(centreX - m.mm(8 - i * 2), y), ImVec2(centreX + m.mm(8 - i * 2), y), ink,
+        float y = cardMax.y + mm(1.0 + i * 0.9);
+        d->AddLine(ImVec2(centreX - mm(8 - i * 2), y), ImVec2(centreX + mm(8 - i * 2), y), ink,
                    2.0f);
     }
-    ImGui::Dummy(ImVec2(width, m.mm(55)));
-    bodyText(ctx, ctx.tr(Msg::CardReading));
+    ImGui::Dummy(ImVec2(width, mm(55)));
 }
 
 void CardReadScreen::drawRead(const FrameContext& ctx) {
