@@ -109,31 +109,41 @@ void ReviewScreen::drawContent(const FrameContext& ctx) {
 
 void ConsentScreen::drawContent(const FrameContext& ctx) {
     headingText(ctx, ctx.tr(Msg::ConsentTitle));
-    // At large text the explanation and the tick box page above the action row (whose left
-    // half holds the reason the send button is off).
-    beginScrollArea(ctx, "consent", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    bool given = ctx.session.dossier.consent;
+    // Until the resident agrees, the send button is shown switched off with the reason for it,
+    // never a button that silently does nothing: beside the button, in the half of the action
+    // row it leaves free, when the reason fits there; under the tick box it refers to when the
+    // text is too large for that (it would cover the explanation).
+    std::string_view reason = ctx.tr(Msg::ConsentNeedsTick);
+    const ImVec2 region = ImGui::GetWindowContentRegionMax();
+    const float wrap = region.x * 0.5f - ctx.metrics.gapPx;
+    ImFont* font = ctx.fonts.bold;
+    const float reasonHeight = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, reason.data(),
+                                                   reason.data() + reason.size())
+                                   .y;
+    const float listHeight = ImGui::GetContentRegionAvail().y - actionBarHeight(ctx);
+    // Beside the button it rises above the row over the list's last lines: only while short.
+    const bool reasonBeside =
+        reasonHeight <= ctx.metrics.targetPx * 2 && reasonHeight <= listHeight / 3;
+    // At large text the explanation and the tick box page above the action row; when no
+    // reason stands beside the button, the page buttons take that free half of the row.
+    const bool reasonInRow = !given && reasonBeside;
+    beginScrollArea(ctx, "consent", listHeight,
+                    reasonInRow ? PagerPlace::Below : PagerPlace::BesideAction);
     bodyText(ctx, ctx.tr(Msg::ConsentBody));
     ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
-    bool given = ctx.session.dossier.consent;
     if (checkItem(ctx, "consent", ctx.tr(Msg::ConsentCheck), "", given,
                   ImGui::GetContentRegionAvail().x)) {
         ctx.emit(intent::SetConsent{!given});
     }
+    if (!given && !reasonBeside) {
+        boldText(ctx, reason);
+    }
     endScrollArea(ctx);
-    // Until the resident agrees, the send button is shown switched off with the reason beside
-    // it, never a button that silently does nothing.
-    if (!given) {
-        // Beside the switched-off button, in the half of the action row it leaves free, its
-        // last line level with the button's bottom.
-        std::string_view reason = ctx.tr(Msg::ConsentNeedsTick);
-        const ImVec2 region = ImGui::GetWindowContentRegionMax();
-        const float wrap = region.x * 0.5f - ctx.metrics.gapPx;
-        ImFont* font = ctx.fonts.bold;
-        const float textHeight = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, reason.data(),
-                                                     reason.data() + reason.size())
-                                     .y;
+    if (reasonInRow) {
+        // Its last line level with the button's bottom.
         ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMin().x,
-                                   region.y - std::max(textHeight, ctx.metrics.targetPx)));
+                                   region.y - std::max(reasonHeight, ctx.metrics.targetPx)));
         ImGui::PushTextWrapPos(wrap);
         ImGui::PushFont(font);
         ImGui::TextUnformatted(reason.data(), reason.data() + reason.size());
