@@ -296,6 +296,7 @@ void Flow::applyToSession(const Intent& intent, SteadyTime now) {
             },
             [&](const intent::OpenProcedureSearch&) { openSearch(now); },
             [&](const intent::ShowSearchKeyboard&) { state_.search.shown = SearchKeyboard::Shown; },
+            [&](const intent::ShowSearchResults&) { state_.search.shown = SearchKeyboard::Hidden; },
             // Handled in apply(), before the session sees them.
             [&](const intent::ReadAloud&) {},
             [&](const intent::ReadAloudFinished&) {},

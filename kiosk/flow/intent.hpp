@@ -142,6 +142,8 @@ struct CancelAddVolunteer {};
 // Procedure search (flow_search.cpp): typing goes through PressKey, a result is ChooseProcedure.
 struct OpenProcedureSearch {};
 struct ShowSearchKeyboard {};
+// The keyboard steps aside for the whole list of results (as Done does).
+struct ShowSearchResults {};
 // "Nghe" on any screen: the UI hands over what the screen says (heading, instruction, choices);
 // tapping it again while it speaks stops it.
 struct ReadAloud {
@@ -175,7 +177,8 @@ using Intent = std::variant<
     intent::PhoneKey, intent::PhoneSubmit, intent::QuizAnswer, intent::PrintTakeHome,
     intent::ListenAloud, intent::WatchVideo, intent::ControlVideo, intent::CloseVideo,
     intent::StartAddVolunteer, intent::AddVolunteerKey, intent::CancelAddVolunteer,
-    intent::OpenProcedureSearch, intent::ShowSearchKeyboard, intent::CallVolunteer,
-    intent::ReadAloud, intent::ReadAloudFinished, intent::SetGuidanceVolume, intent::ReadBack>;
+    intent::OpenProcedureSearch, intent::ShowSearchKeyboard, intent::ShowSearchResults,
+    intent::CallVolunteer, intent::ReadAloud, intent::ReadAloudFinished, intent::SetGuidanceVolume,
+    intent::ReadBack>;
 
 } // namespace kiosk

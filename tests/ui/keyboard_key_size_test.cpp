@@ -42,6 +42,12 @@ std::vector<KeyboardScene> keyboardScenes() {
              r.tap(intent::PressKey{scene::layoutKey(input::LayoutKind::Symbols)});
          }},
         {"id number", [](Flow& flow, R& r) { scene::openEditor(flow, r, FieldType::IdNumber); }},
+        {"search",
+         [](Flow&, R& r) {
+             r.tap(intent::Open{Screen::ProcedureCategories});
+             r.tap(intent::OpenProcedureSearch{});
+             r.type("dang ky");
+         }},
     };
 }
 

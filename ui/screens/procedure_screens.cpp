@@ -5,6 +5,7 @@
 #include "ui/widgets/scroll_area.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace kiosk::ui {
@@ -126,12 +127,14 @@ namespace {
 
 // The search box: what is typed with the cursor, or an invitation; tapping it brings the
 // keyboard back after Done put it away.
-void searchBox(const FrameContext& ctx, const ProcedureSearchState& search) {
+// `tight`: a short screen, where the box takes the chrome's size and leaves the keys theirs.
+void searchBox(const FrameContext& ctx, const ProcedureSearchState& search, float height,
+               bool tight) {
     const Metrics& m = ctx.metrics;
     const Palette& p = ctx.colours;
     std::string_view text = search.composer ? search.composer->text() : std::string_view();
     const float width = ImGui::GetContentRegionAvail().x;
-    if (ImGui::InvisibleButton("search-box", ImVec2(width, m.targetPx))) {
+    if (ImGui::InvisibleButton("search-box", ImVec2(width, height))) {
         ctx.emit(intent::ShowSearchKeyboard{});
     }
     ImVec2 min = ImGui::GetItemRectMin();
@@ -139,10 +142,11 @@ void searchBox(const FrameContext& ctx, const ProcedureSearchState& search) {
     ImDrawList* d = ImGui::GetWindowDrawList();
     d->AddRectFilled(min, max, ImGui::GetColorU32(p.surface), m.mm(1.2));
     d->AddRect(min, max, ImGui::GetColorU32(p.primary), m.mm(1.2), 0, 4.0f);
-    float iconSize = m.targetPx * 0.5f;
+    float iconSize = height * 0.5f;
     drawIcon(d, Icon::Search, ImVec2(min.x + m.gapPx + iconSize * 0.5f, (min.y + max.y) * 0.5f),
              iconSize, ImGui::GetColorU32(p.textMuted));
-    ImFont* font = text.empty() ? ctx.fonts.body : ctx.fonts.bold;
+    ImFont* font = text.empty() ? (tight ? ctx.fonts.chrome : ctx.fonts.body)
+                                : (tight ? ctx.fonts.chromeBold : ctx.fonts.bold);
     float textX = min.x + m.gapPx * 2 + iconSize;
     float textY = (min.y + max.y - font->FontSize) * 0.5f;
     ImVec4 clip(min.x, min.y, max.x - m.gapPx, max.y);
@@ -166,63 +170,174 @@ void searchBox(const FrameContext& ctx, const ProcedureSearchState& search) {
 
 } // namespace
 
-void ProcedureSearchScreen::drawContent(const FrameContext& ctx) {
-    const ProcedureSearchState& search = ctx.session.search;
-    const Metrics& m = ctx.metrics;
-    const bool keyboard = search.shown == SearchKeyboard::Shown && search.composer;
-    // While typing, the keys keep the size they have everywhere else and the results get what
-    // is left (a row or two on a small panel); Done puts the keyboard away to show them all.
-    if (!keyboard) {
-        headingText(ctx, ctx.tr(Msg::SearchOpen));
-    } else {
-        ctx.say(audio::SpeechRole::Heading, ctx.tr(Msg::SearchOpen)); // no room to show it
+namespace {
+
+// While typing, the rows between the box and the keyboard: each a whole button (never a list
+// cut by an edge). They stay put as results come and go, so the keys do not move under a finger.
+// The keyboard keeps at least 60% of the height and its keys 12.7 mm; the rows get the rest.
+int answerRows(float avail, float rowHeight, float keyboardNeed) {
+    const float step = rowHeight + ImGui::GetStyle().ItemSpacing.y;
+    const float room = std::min(avail * 0.4f, avail - keyboardNeed);
+    return std::max(1, static_cast<int>(room / step));
+}
+
+// The answer to what is typed so far, in `rows` buttons: the matching procedures while they fit,
+// else the first ones and "See all N procedures found", which puts the keyboard away.
+void typingAnswer(const FrameContext& ctx, const ProcedureSearchState& search, int rows,
+                  ImVec2 rowSize, ImFont* font) {
+    if (!search.composer || search.composer->text().empty()) {
+        // The box already invites typing; the rest is said when "Nghe" is tapped.
+        ctx.say(audio::SpeechRole::Instruction, ctx.tr(Msg::SearchTypeHint));
+        return;
     }
-    searchBox(ctx, search);
-    const float avail = ImGui::GetContentRegionAvail().y;
-    const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float keyboardHeight =
-        keyboard ? std::clamp(avail - m.targetPx * 1.5f, avail * 0.6f, avail * 0.75f) : 0.0f;
-    const float resultsHeight = keyboard ? avail - keyboardHeight - spacing : 0.0f;
-    const bool typed = search.composer && !search.composer->text().empty();
-    const float width = ImGui::GetContentRegionAvail().x - m.gapPx * 2;
-    beginScrollArea(ctx, "search-results", resultsHeight);
-    if (!typed) {
-        mutedText(ctx, ctx.tr(Msg::SearchTypeHint));
-    } else if (search.results.empty()) {
-        boldText(ctx, ctx.tr(Msg::SearchNothing));
-        if (!keyboard) {
-            bodyText(ctx, ctx.tr(Msg::SearchNothingHint));
+    if (search.results.empty()) {
+        if (touchButton(ctx, "browse", ctx.tr(Msg::SearchNothingBrowse), rowSize,
+                        ButtonKind::Secondary, Icon::Back, font)) {
+            ctx.emit(intent::Back{});
         }
+        return;
+    }
+    const std::size_t count = search.results.size();
+    const bool all = count <= static_cast<std::size_t>(rows);
+    const std::size_t shown = all ? count : static_cast<std::size_t>(rows - 1);
+    for (std::size_t i = 0; i < shown && ctx.catalog != nullptr; ++i) {
+        const Procedure* procedure = ctx.catalog->findProcedure(search.results[i]);
+        if (procedure != nullptr &&
+            touchButton(ctx, "result-" + procedure->code, ctx.local(procedure->name), rowSize,
+                        ButtonKind::Secondary, std::nullopt, font)) {
+            ctx.emit(intent::ChooseProcedure{procedure->code});
+        }
+    }
+    if (!all) {
+        std::string label = std::string(ctx.tr(Msg::SearchSeeAll)) + " " + std::to_string(count) +
+                            " " + std::string(ctx.tr(Msg::SearchSeeAllUnit));
+        if (touchButton(ctx, "see-all", label, rowSize, ButtonKind::Primary, std::nullopt, font)) {
+            ctx.emit(intent::ShowSearchResults{});
+        }
+    }
+}
+
+// With the keyboard away and nothing found (or nothing typed yet): what to do next.
+void noResults(const FrameContext& ctx, const ProcedureSearchState& search) {
+    const Metrics& m = ctx.metrics;
+    const float width = ImGui::GetContentRegionAvail().x - m.gapPx * 2;
+    beginScrollArea(ctx, "search-results");
+    if (!search.composer || search.composer->text().empty()) {
+        mutedText(ctx, ctx.tr(Msg::SearchTypeHint));
+    } else {
+        boldText(ctx, ctx.tr(Msg::SearchNothing));
+        bodyText(ctx, ctx.tr(Msg::SearchNothingHint));
         if (touchButton(ctx, "browse", ctx.tr(Msg::SearchBrowse), ImVec2(width, m.targetPx),
                         ButtonKind::Secondary, Icon::Back)) {
             ctx.emit(intent::Back{});
         }
-    } else if (ctx.catalog != nullptr) {
-        if (!keyboard) {
-            mutedText(ctx, ctx.tr(Msg::SearchFound));
-        }
-        for (const std::string& code : search.results) {
-            const Procedure* procedure = ctx.catalog->findProcedure(code);
-            if (procedure == nullptr) {
-                continue;
-            }
-            // The code line only once there is room for it.
-            std::string line =
-                keyboard ? std::string()
-                         : std::string(ctx.tr(Msg::ProcedureCode)) + " " + procedure->code;
-            if (listItem(ctx, "result-" + procedure->code, ctx.local(procedure->name), line,
-                         width)) {
-                ctx.emit(intent::ChooseProcedure{procedure->code});
-            }
-        }
     }
     endScrollArea(ctx);
-    if (keyboard) {
-        ImVec2 size = ImGui::GetContentRegionAvail();
-        for (const input::KeyDef& key :
-             drawKeyboard(ctx, search.keyboard, search.composer->method(), size, backspace_,
-                          search.composer->textBeforeCursor())) {
-            ctx.emit(intent::PressKey{key});
+}
+
+} // namespace
+
+void ProcedureSearchScreen::drawContent(const FrameContext& ctx) {
+    const ProcedureSearchState& search = ctx.session.search;
+    const bool keyboard = search.shown == SearchKeyboard::Shown && search.composer;
+    // While typing, the keys keep the size they have everywhere else and the answer gets whole
+    // rows above them; "Xong" (Done) or "See all" puts the keyboard away to show every result.
+    // The heading gives way to them when the keyboard is up or the screen is short.
+    if (keyboard || shortOfHeight(ctx)) {
+        ctx.say(audio::SpeechRole::Heading, ctx.tr(Msg::SearchOpen));
+    } else {
+        headingText(ctx, ctx.tr(Msg::SearchOpen));
+    }
+    const Metrics& m = ctx.metrics;
+    const ImVec2 whole = ImGui::GetContentRegionAvail();
+    float spacing = ImGui::GetStyle().ItemSpacing.y;
+    // The keys come first: when the box and one answer row at the resident's size would leave
+    // them under 12.7 mm, the box and the rows take the chrome's size.
+    const float keyboardNeed =
+        keyboard ? keyboardMinimumHeight(m, search.keyboard, whole.x) + spacing : 0.0f;
+    const bool tight = keyboard && whole.y - keyboardNeed < (m.targetPx + spacing) * 2;
+    if (tight) {
+        // The gaps between the box, the rows and the keys shrink to the least that still keeps
+        // neighbouring targets apart.
+        spacing = m.mm(kMinimumGapMm);
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                            ImVec2(ImGui::GetStyle().ItemSpacing.x, spacing));
+    }
+    const float rowHeight =
+        tight ? std::max(m.mm(kMinimumTargetMm), ctx.fonts.chromeBold->FontSize * 1.5f)
+              : m.targetPx;
+    searchBox(ctx, search, rowHeight, tight);
+    if (!keyboard) {
+        if (search.results.empty() || ctx.catalog == nullptr) {
+            noResults(ctx, search);
+        } else {
+            resultPages(ctx, search);
+        }
+        return;
+    }
+    const float avail = ImGui::GetContentRegionAvail().y;
+    const int rows = answerRows(avail, rowHeight, keyboardNeed);
+    const float rowsHeight = static_cast<float>(rows) * (rowHeight + spacing);
+    const ImVec2 top = ImGui::GetCursorPos();
+    typingAnswer(ctx, search, rows, ImVec2(whole.x, rowHeight),
+                 tight ? ctx.fonts.chromeBold : nullptr);
+    ImGui::SetCursorPos(ImVec2(top.x, top.y + rowsHeight));
+    ImVec2 size = ImGui::GetContentRegionAvail();
+    for (const input::KeyDef& key :
+         drawKeyboard(ctx, search.keyboard, search.composer->method(), size, backspace_,
+                      search.composer->textBeforeCursor())) {
+        ctx.emit(intent::PressKey{key});
+    }
+    if (tight) {
+        ImGui::PopStyleVar();
+    }
+}
+
+void ProcedureSearchScreen::resultPages(const FrameContext& ctx,
+                                        const ProcedureSearchState& search) {
+    const Metrics& m = ctx.metrics;
+    // On a short screen the results themselves say what to do; the line is still read aloud.
+    if (shortOfHeight(ctx)) {
+        ctx.say(audio::SpeechRole::Instruction, ctx.tr(Msg::SearchFound));
+    } else {
+        mutedText(ctx, ctx.tr(Msg::SearchFound));
+    }
+    std::string query(search.composer ? search.composer->text() : std::string_view());
+    if (query != pagedQuery_) {
+        pagedQuery_ = query;
+        page_ = 0;
+    }
+    // Whole rows, a page at a time: a result is never cut by an edge, and the last row turns the
+    // page when they do not all fit.
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float step = m.targetPx + spacing;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const std::size_t rows = static_cast<std::size_t>(
+        std::max(2.0f, std::floor((ImGui::GetContentRegionAvail().y + spacing) / step)));
+    const std::size_t count = search.results.size();
+    const std::size_t perPage = count <= rows ? rows : rows - 1;
+    const std::size_t pages = (count + perPage - 1) / perPage;
+    page_ = std::min(page_, pages - 1);
+    const ImVec2 top = ImGui::GetCursorPos();
+    for (std::size_t i = page_ * perPage; i < std::min(count, (page_ + 1) * perPage); ++i) {
+        const Procedure* procedure = ctx.catalog->findProcedure(search.results[i]);
+        if (procedure != nullptr &&
+            touchButton(ctx, "result-" + procedure->code, ctx.local(procedure->name),
+                        ImVec2(width, m.targetPx))) {
+            ctx.emit(intent::ChooseProcedure{procedure->code});
+        }
+    }
+    if (pages > 1) {
+        // In the same place on every page, so the finger finds it again.
+        ImGui::SetCursorPos(ImVec2(top.x, top.y + static_cast<float>(rows - 1) * step));
+        const float upWidth = std::max(m.mm(kMinimumTargetMm) * 1.6f, m.targetPx * 1.6f);
+        if (pageButton(ctx, "page-up", PageDirection::Up, page_ > 0, ImVec2(upWidth, m.targetPx))) {
+            --page_;
+        }
+        ImGui::SameLine(0, m.gapPx);
+        if (pageButton(ctx, "page-down", PageDirection::Down, page_ + 1 < pages,
+                       ImVec2(width - upWidth - m.gapPx, m.targetPx))) {
+            ++page_;
         }
     }
 }
@@ -332,6 +447,11 @@ std::vector<ScreenshotScene> procedureSearchScenes(const SceneSources&) {
         r.tap(intent::Open{Screen::ProcedureCategories});
         r.tap(intent::OpenProcedureSearch{});
         r.type("khai sinh");
+    });
+    add("procedure_search_typing_many", [](Flow&, R& r) {
+        r.tap(intent::Open{Screen::ProcedureCategories});
+        r.tap(intent::OpenProcedureSearch{});
+        r.type("dang ky");
     });
     add("procedure_search_results", [](Flow&, R& r) {
         r.tap(intent::Open{Screen::ProcedureCategories});

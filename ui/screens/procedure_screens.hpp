@@ -22,7 +22,12 @@ protected:
     void drawContent(const FrameContext& ctx) override;
 
 private:
+    void resultPages(const FrameContext& ctx, const ProcedureSearchState& search);
+
     HeldBackspace backspace_;
+    // Which page of results shows; back to the first when the words change.
+    std::size_t page_ = 0;
+    std::string pagedQuery_;
 };
 
 class ProcedureInfoScreen : public ScreenView {

@@ -31,14 +31,14 @@ void clipDrawList(ImDrawList* drawList, float top, float bottom) {
     }
 }
 
-enum class PageDirection { Up, Down };
-
 std::vector<PagerPlace> gPagerPlaces; // of the open scroll areas, innermost last
+
+} // namespace
 
 // A large page button: a solid triangle and, for "more below", the words, so that it reads as
 // "there is more" to people who do not know scroll bars.
-bool pagerButton(const FrameContext& ctx, const char* id, PageDirection direction, bool enabled,
-                 ImVec2 size) {
+bool pageButton(const FrameContext& ctx, const char* id, PageDirection direction, bool enabled,
+                ImVec2 size) {
     bool clicked = ImGui::InvisibleButton(id, size) && enabled;
     bool pressed = enabled && ImGui::IsItemActive();
     ImVec2 min = ImGui::GetItemRectMin();
@@ -97,8 +97,6 @@ bool pagerButton(const FrameContext& ctx, const char* id, PageDirection directio
     }
     return clicked;
 }
-
-} // namespace
 
 void beginScrollArea(const FrameContext& ctx, std::string_view id, float height, PagerPlace place,
                      float width) {
@@ -177,11 +175,11 @@ void endScrollArea(const FrameContext& ctx) {
         float downWidth = std::min(size.x - upWidth - m.gapPx, std::max(m.mm(60), h * 4.0f));
         float rowTop = bottom + m.gapPx * 0.5f;
         ImGui::SetCursorScreenPos(ImVec2(pos.x, rowTop));
-        if (pagerButton(ctx, "page-up", PageDirection::Up, moreAbove, ImVec2(upWidth, h))) {
+        if (pageButton(ctx, "page-up", PageDirection::Up, moreAbove, ImVec2(upWidth, h))) {
             ImGui::SetScrollY(std::max(0.0f, scrollY - upStep));
         }
         ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - downWidth, rowTop));
-        if (pagerButton(ctx, "page-down", PageDirection::Down, moreBelow, ImVec2(downWidth, h))) {
+        if (pageButton(ctx, "page-down", PageDirection::Down, moreBelow, ImVec2(downWidth, h))) {
             ImGui::SetScrollY(
                 std::min(scrollMax, scrollY + std::max(m.targetPx, bandBottom - top)));
         }
@@ -197,11 +195,11 @@ void endScrollArea(const FrameContext& ctx) {
         float spacing = m.mm(kMinimumGapMm);
         ImVec2 after = ImGui::GetCursorPos();
         ImGui::SetCursorPos(ImVec2(left, regionMax.y - h * 3 - spacing * 2));
-        if (pagerButton(ctx, "page-up", PageDirection::Up, moreAbove, ImVec2(columnWidth, h))) {
+        if (pageButton(ctx, "page-up", PageDirection::Up, moreAbove, ImVec2(columnWidth, h))) {
             ImGui::SetScrollY(list, std::max(0.0f, scrollY - upStep));
         }
         ImGui::SetCursorPos(ImVec2(left, regionMax.y - h * 2 - spacing));
-        if (pagerButton(ctx, "page-down", PageDirection::Down, moreBelow, ImVec2(columnWidth, h))) {
+        if (pageButton(ctx, "page-down", PageDirection::Down, moreBelow, ImVec2(columnWidth, h))) {
             ImGui::SetScrollY(list, std::min(scrollMax, scrollY + downStep));
         }
         ImGui::SetCursorPos(after);
@@ -216,11 +214,11 @@ void endScrollArea(const FrameContext& ctx) {
         ImVec2 after = ImGui::GetCursorPos();
         float left = rightHalf ? regionMin.x + half + m.gapPx * 2 : regionMin.x;
         ImGui::SetCursorPos(ImVec2(left, regionMax.y - h));
-        if (pagerButton(ctx, "page-up", PageDirection::Up, moreAbove, ImVec2(upWidth, h))) {
+        if (pageButton(ctx, "page-up", PageDirection::Up, moreAbove, ImVec2(upWidth, h))) {
             ImGui::SetScrollY(list, std::max(0.0f, scrollY - upStep));
         }
         ImGui::SetCursorPos(ImVec2(left + upWidth + m.gapPx, regionMax.y - h));
-        if (pagerButton(ctx, "page-down", PageDirection::Down, moreBelow, ImVec2(downWidth, h))) {
+        if (pageButton(ctx, "page-down", PageDirection::Down, moreBelow, ImVec2(downWidth, h))) {
             ImGui::SetScrollY(list, std::min(scrollMax, scrollY + downStep));
         }
         ImGui::SetCursorPos(after);

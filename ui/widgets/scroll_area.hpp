@@ -19,4 +19,10 @@ void beginScrollArea(const FrameContext& ctx, std::string_view id, float height 
                      PagerPlace place = PagerPlace::Below, float width = 0);
 void endScrollArea(const FrameContext& ctx);
 
+// The large page button the scroll area uses ("▲", "Xem tiếp ▼"), for a screen that pages
+// whole rows itself. Disabled: drawn flat, never fires.
+enum class PageDirection { Up, Down };
+bool pageButton(const FrameContext& ctx, const char* id, PageDirection direction, bool enabled,
+                ImVec2 size);
+
 } // namespace kiosk::ui

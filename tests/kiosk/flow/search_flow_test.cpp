@@ -92,6 +92,16 @@ TEST_CASE("Done puts the keyboard away and touching the box brings it back", "[f
     CHECK(s.search().shown == SearchKeyboard::Shown);
 }
 
+TEST_CASE("\"see all\" puts the keyboard away to show every result", "[flow][search]") {
+    Search s;
+    s.typeText("dang ky");
+    REQUIRE(s.search().results.size() > 1);
+    s.tap(intent::ShowSearchResults{});
+    CHECK(s.flow.state().screen == Screen::ProcedureSearch);
+    CHECK(s.search().shown == SearchKeyboard::Hidden);
+    CHECK(s.search().composer->text() == "dang ky");
+}
+
 TEST_CASE("a new search starts empty", "[flow][search]") {
     Search s;
     s.typeText("khai tu");

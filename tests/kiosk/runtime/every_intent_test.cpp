@@ -397,6 +397,14 @@ std::vector<IntentCase> intentCases() {
              h.resident.tap(intent::PressKey{done});
          },
          intent::ShowSearchKeyboard{}},
+        {"ShowSearchResults",
+         [](H& h) {
+             h.resident.tap(intent::OpenProcedureSearch{});
+             for (char32_t c : std::u32string(U"dang ky")) {
+                 h.resident.tap(intent::PressKey{charKey(c)});
+             }
+         },
+         intent::ShowSearchResults{}},
         {"ReadAloud", [](H&) {}, intent::ReadAloud{}},
         {"ReadAloudFinished",
          [](H& h) {
