@@ -127,22 +127,32 @@ void backButton(const FrameContext& ctx, float width) {
 }
 
 void VolunteerSignInScreen::drawContent(const FrameContext& ctx) {
-    headingText(ctx, ctx.tr(Msg::VolunteerSignInTitle));
+    // On a short screen the title gives way (the chrome's size) to the names.
+    const bool shortScreen = shortOfHeight(ctx);
+    if (shortScreen) {
+        compactHeadingText(ctx, ctx.tr(Msg::VolunteerSignInTitle));
+    } else {
+        headingText(ctx, ctx.tr(Msg::VolunteerSignInTitle));
+    }
     const auto& volunteers = ctx.session.assist.volunteers;
     if (volunteers.empty()) {
         bodyText(ctx, ctx.tr(Msg::VolunteerNone));
         return;
     }
     bodyText(ctx, ctx.tr(Msg::VolunteerChooseName));
-    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));
-    float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
-    beginScrollArea(ctx, "volunteers");
-    for (const VolunteerEntry& volunteer : volunteers) {
-        if (listItem(ctx, volunteer.id, volunteer.displayName, {}, width)) {
+    if (!shortScreen) {
+        ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx * 0.5f));
+    }
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height = ctx.metrics.targetPx;
+    RowPages::Range range = pages_.begin("volunteers", volunteers.size(), height);
+    for (std::size_t i = range.first; i < range.last; ++i) {
+        const VolunteerEntry& volunteer = volunteers[i];
+        if (touchButton(ctx, volunteer.id, volunteer.displayName, ImVec2(width, height))) {
             ctx.emit(intent::ChooseVolunteer{volunteer.id});
         }
     }
-    endScrollArea(ctx);
+    pages_.end(ctx);
 }
 
 // The digits typed so far as large dots in a box: the PIN itself is never drawn.
@@ -268,11 +278,15 @@ void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
     float rightWidth = avail.x - m.gapPx * 2 - leftWidth;
     float columnHeight = avail.y - m.chromeTargetPx - m.gapPx * 2;
 
-    // What a volunteer does most, as big buttons with their outcome beside them.
+    // What a volunteer does most, as big buttons with their outcome beside them; at the chrome's
+    // size when the resident's large text leaves the list short, so a button fits whole.
+    ImFont* actionFont = roomy ? nullptr : ctx.fonts.chromeBold;
+    const float actionHeight = roomy ? m.targetPx : m.chromeTargetPx;
     auto drawActions = [&] {
         float actionWidth = ImGui::GetContentRegionAvail().x; // inside the page buttons' margin
-        if (touchButton(ctx, "reprint", ctx.tr(Msg::ToolsReprint), ImVec2(actionWidth, m.targetPx),
-                        ButtonKind::Secondary, Icon::Printer)) {
+        if (touchButton(ctx, "reprint", ctx.tr(Msg::ToolsReprint),
+                        ImVec2(actionWidth, actionHeight), ButtonKind::Secondary, Icon::Printer,
+                        actionFont)) {
             ctx.emit(intent::ReprintLastReceipt{});
         }
         // Which slip it is, so the volunteer hands it to the right resident: only this session's.
@@ -301,7 +315,8 @@ void VolunteerToolsScreen::drawContent(const FrameContext& ctx) {
         }
         ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
         if (touchButton(ctx, "retry", ctx.tr(tools.retrying ? Msg::ToolsRetrying : Msg::ToolsRetry),
-                        ImVec2(actionWidth, m.targetPx), ButtonKind::Secondary, Icon::Network)) {
+                        ImVec2(actionWidth, actionHeight), ButtonKind::Secondary, Icon::Network,
+                        actionFont)) {
             ctx.emit(intent::RetryOutbox{});
         }
         ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));

@@ -3,12 +3,16 @@
 #pragma once
 
 #include "ui/screens/screen_entry.hpp"
+#include "ui/widgets/row_pages.hpp"
 
 namespace kiosk::ui {
 
 class VolunteerSignInScreen : public ScreenView {
 protected:
     void drawContent(const FrameContext& ctx) override;
+
+private:
+    RowPages pages_; // of the names, a page at a time when they do not all fit
 };
 
 class PinEntryScreen : public ScreenView {

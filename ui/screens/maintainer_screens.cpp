@@ -729,7 +729,9 @@ void progressBar(const FrameContext& ctx, std::uint64_t done, std::uint64_t tota
 void MaintainerScreen::drawContentPacks(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     const ContentView& content = ctx.session.assist.content;
-    float listHeight = ImGui::GetContentRegionAvail().y - actionBarHeight(ctx) - m.gapPx;
+    // A maintainer's buttons: at the chrome's size when the text is large for the screen.
+    const ActionSize actions = shortOfHeight(ctx) ? ActionSize::Chrome : ActionSize::Resident;
+    float listHeight = ImGui::GetContentRegionAvail().y - actionBarHeight(ctx, actions) - m.gapPx;
     // A pack's diff can be long: it pages above the Install and Roll back buttons.
     beginScrollArea(ctx, "content-pack", listHeight);
     if (!content.loaded) {
@@ -785,11 +787,12 @@ void MaintainerScreen::drawContentPacks(const FrameContext& ctx) {
     endScrollArea(ctx);
 
     if (content.previous && content.install != JobState::Running &&
-        secondaryAction(ctx, ctx.tr(Msg::ContentRollback))) {
+        secondaryAction(ctx, ctx.tr(Msg::ContentRollback), actions)) {
         ctx.emit(intent::RollbackContent{});
     }
     if (content.found && content.found->newer && content.install != JobState::Running &&
-        content.install != JobState::Done && primaryAction(ctx, ctx.tr(Msg::ContentInstall))) {
+        content.install != JobState::Done &&
+        primaryAction(ctx, ctx.tr(Msg::ContentInstall), ButtonKind::Primary, actions)) {
         ctx.emit(intent::InstallFoundPack{});
     }
 }

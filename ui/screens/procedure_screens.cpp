@@ -2,10 +2,10 @@
 #include "ui/screens/procedure_screens.hpp"
 
 #include "ui/widgets/keyboard.hpp"
+#include "ui/widgets/row_pages.hpp"
 #include "ui/widgets/scroll_area.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <string>
 
 namespace kiosk::ui {
@@ -295,51 +295,25 @@ void ProcedureSearchScreen::drawContent(const FrameContext& ctx) {
 
 void ProcedureSearchScreen::resultPages(const FrameContext& ctx,
                                         const ProcedureSearchState& search) {
-    const Metrics& m = ctx.metrics;
     // On a short screen the results themselves say what to do; the line is still read aloud.
     if (shortOfHeight(ctx)) {
         ctx.say(audio::SpeechRole::Instruction, ctx.tr(Msg::SearchFound));
     } else {
         mutedText(ctx, ctx.tr(Msg::SearchFound));
     }
-    std::string query(search.composer ? search.composer->text() : std::string_view());
-    if (query != pagedQuery_) {
-        pagedQuery_ = query;
-        page_ = 0;
-    }
-    // Whole rows, a page at a time: a result is never cut by an edge, and the last row turns the
-    // page when they do not all fit.
-    const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float step = m.targetPx + spacing;
     const float width = ImGui::GetContentRegionAvail().x;
-    const std::size_t rows = static_cast<std::size_t>(
-        std::max(2.0f, std::floor((ImGui::GetContentRegionAvail().y + spacing) / step)));
-    const std::size_t count = search.results.size();
-    const std::size_t perPage = count <= rows ? rows : rows - 1;
-    const std::size_t pages = (count + perPage - 1) / perPage;
-    page_ = std::min(page_, pages - 1);
-    const ImVec2 top = ImGui::GetCursorPos();
-    for (std::size_t i = page_ * perPage; i < std::min(count, (page_ + 1) * perPage); ++i) {
+    const float height = ctx.metrics.targetPx;
+    std::string_view words = search.composer ? search.composer->text() : std::string_view();
+    RowPages::Range range = pages_.begin(words, search.results.size(), height);
+    for (std::size_t i = range.first; i < range.last; ++i) {
         const Procedure* procedure = ctx.catalog->findProcedure(search.results[i]);
         if (procedure != nullptr &&
             touchButton(ctx, "result-" + procedure->code, ctx.local(procedure->name),
-                        ImVec2(width, m.targetPx))) {
+                        ImVec2(width, height))) {
             ctx.emit(intent::ChooseProcedure{procedure->code});
         }
     }
-    if (pages > 1) {
-        // In the same place on every page, so the finger finds it again.
-        ImGui::SetCursorPos(ImVec2(top.x, top.y + static_cast<float>(rows - 1) * step));
-        const float upWidth = std::max(m.mm(kMinimumTargetMm) * 1.6f, m.targetPx * 1.6f);
-        if (pageButton(ctx, "page-up", PageDirection::Up, page_ > 0, ImVec2(upWidth, m.targetPx))) {
-            --page_;
-        }
-        ImGui::SameLine(0, m.gapPx);
-        if (pageButton(ctx, "page-down", PageDirection::Down, page_ + 1 < pages,
-                       ImVec2(width - upWidth - m.gapPx, m.targetPx))) {
-            ++page_;
-        }
-    }
+    pages_.end(ctx);
 }
 
 void ProcedureInfoScreen::drawContent(const FrameContext& ctx) {

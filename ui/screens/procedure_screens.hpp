@@ -3,6 +3,7 @@
 
 #include "ui/screens/screen_entry.hpp"
 #include "ui/widgets/keyboard.hpp"
+#include "ui/widgets/row_pages.hpp"
 
 namespace kiosk::ui {
 
@@ -25,9 +26,7 @@ private:
     void resultPages(const FrameContext& ctx, const ProcedureSearchState& search);
 
     HeldBackspace backspace_;
-    // Which page of results shows; back to the first when the words change.
-    std::size_t page_ = 0;
-    std::string pagedQuery_;
+    RowPages pages_; // of the results; back to the first when the words change
 };
 
 class ProcedureInfoScreen : public ScreenView {

@@ -259,11 +259,25 @@ void ResultScreen::drawContent(const FrameContext& ctx) {
 }
 
 void LookupScreen::drawContent(const FrameContext& ctx) {
-    headingText(ctx, ctx.tr(Msg::LookupTitle));
+    // On a short screen the title (still read aloud) and the label's size give way to the field
+    // and what to type in it: the label says what the screen is for.
+    const bool shortScreen = shortOfHeight(ctx);
+    if (shortScreen) {
+        ctx.say(audio::SpeechRole::Heading, ctx.tr(Msg::LookupTitle));
+    } else {
+        headingText(ctx, ctx.tr(Msg::LookupTitle));
+    }
     // The field first, then what to type in it: at large text the explanation pages, the
     // field stays in view.
     ImVec2 fieldTop = ImGui::GetCursorScreenPos();
-    boldText(ctx, ctx.tr(Msg::LookupCodeLabel));
+    if (shortScreen) {
+        // The least gap that keeps the field apart from its neighbours.
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                            ImVec2(ImGui::GetStyle().ItemSpacing.x, ctx.metrics.mm(kMinimumGapMm)));
+        compactHeadingText(ctx.unspoken(), ctx.tr(Msg::LookupCodeLabel));
+    } else {
+        boldText(ctx, ctx.tr(Msg::LookupCodeLabel));
+    }
     ctx.say(audio::SpeechRole::Choice, ctx.tr(Msg::LookupCodeLabel));
     const std::string& code = ctx.session.lookup.code;
     if (listItem(code.empty() ? ctx : ctx.unspoken(), "lookup-code",
@@ -272,7 +286,11 @@ void LookupScreen::drawContent(const FrameContext& ctx) {
         ctx.emit(intent::EditField{kLookupCodeField});
     }
     noteFocusedField(fieldTop, ImGui::GetItemRectMax(), kLookupCodeField);
-    ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+    if (shortScreen) {
+        ImGui::PopStyleVar();
+    } else {
+        ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+    }
     beginScrollArea(ctx, "lookup-hint", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
                     code.empty() ? PagerPlace::BesideAction : PagerPlace::Below);
     bodyText(ctx, ctx.tr(Msg::LookupHint));
@@ -285,7 +303,13 @@ void LookupScreen::drawContent(const FrameContext& ctx) {
 
 void LookupResultScreen::drawContent(const FrameContext& ctx) {
     const LookupState& lookup = ctx.session.lookup;
-    headingText(ctx, ctx.tr(Msg::LookupTitle));
+    // On a short screen the code line says what this is (the title is still read aloud), and
+    // the answer gets the room.
+    if (shortOfHeight(ctx)) {
+        ctx.say(audio::SpeechRole::Heading, ctx.tr(Msg::LookupTitle));
+    } else {
+        headingText(ctx, ctx.tr(Msg::LookupTitle));
+    }
     // Say which kind of number the resident typed: the commune's code or this kiosk's reference.
     // The code is what the resident typed: shown, not read aloud.
     mutedText(ctx.unspoken(), std::string(ctx.tr(lookup.localReference ? Msg::LookupReferenceLabel

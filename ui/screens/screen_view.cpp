@@ -140,8 +140,8 @@ void drawAssistBanner(const FrameContext& ctx, float top, float height) {
     d->AddText(bold, bold->FontSize,
                ImVec2(origin.x + m.marginPx, origin.y + (height - bold->FontSize) * 0.5f),
                ImGui::GetColorU32(ctx.colours.selectedText), text.c_str(), nullptr, 0, &clip);
-    ImGui::SetCursorPos(ImVec2(buttonX, top + (height - m.targetPx) * 0.5f));
-    if (optionButton(ctx, "assist-tools", toolsLabel, ImVec2(buttonWidth, m.targetPx),
+    ImGui::SetCursorPos(ImVec2(buttonX, top + (height - m.chromeTargetPx) * 0.5f));
+    if (optionButton(ctx, "assist-tools", toolsLabel, ImVec2(buttonWidth, m.chromeTargetPx),
                      Selection::NotSelected, bold)) {
         ctx.emit(intent::OpenVolunteerTools{});
     }
@@ -222,8 +222,9 @@ void ScreenView::draw(const FrameContext& ctx) {
     ImGui::SetCursorPos(afterHeader);
     float bannerHeight = 0;
     if (ctx.session.assist.signedIn) {
-        // Room for a full-size touch target (the Tools button) and a little air.
-        bannerHeight = m.targetPx + m.gapPx;
+        // Room for the Tools button and a little air: chrome, like the navigation, so it keeps
+        // its size when the resident's text grows and leaves them the room.
+        bannerHeight = m.chromeTargetPx + m.gapPx;
         drawAssistBanner(chrome, headerHeight, bannerHeight);
         headerHeight += bannerHeight;
     }
@@ -262,8 +263,9 @@ void ScreenView::draw(const FrameContext& ctx) {
     ImGui::End();
 }
 
-float actionBarHeight(const FrameContext& ctx) {
-    return ctx.metrics.targetPx + ctx.metrics.gapPx;
+float actionBarHeight(const FrameContext& ctx, ActionSize size) {
+    return (size == ActionSize::Chrome ? ctx.metrics.chromeTargetPx : ctx.metrics.targetPx) +
+           ctx.metrics.gapPx;
 }
 
 float primaryActionWidth(const FrameContext& ctx, std::string_view label) {
@@ -277,8 +279,7 @@ float primaryActionWidth(const FrameContext& ctx, std::string_view label) {
 
 namespace {
 
-float actionWidth(const FrameContext& ctx, std::string_view label) {
-    ImFont* font = ctx.fonts.bold;
+float actionWidth(const FrameContext& ctx, std::string_view label, ImFont* font) {
     float text =
         font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size())
             .x;
@@ -286,24 +287,37 @@ float actionWidth(const FrameContext& ctx, std::string_view label) {
     return std::min(available * 0.5f, std::max(ctx.metrics.mm(70), text + ctx.metrics.gapPx * 4));
 }
 
+ImFont* actionFont(const FrameContext& ctx, ActionSize size) {
+    return size == ActionSize::Chrome ? ctx.fonts.chromeBold : ctx.fonts.bold;
+}
+
+float actionHeight(const FrameContext& ctx, ActionSize size) {
+    return size == ActionSize::Chrome ? ctx.metrics.chromeTargetPx : ctx.metrics.targetPx;
+}
+
 } // namespace
 
-bool primaryAction(const FrameContext& ctx, std::string_view label, ButtonKind kind) {
-    float width = actionWidth(ctx, label);
+bool primaryAction(const FrameContext& ctx, std::string_view label, ButtonKind kind,
+                   ActionSize size) {
+    ImFont* font = actionFont(ctx, size);
+    float width = actionWidth(ctx, label, font);
+    float height = actionHeight(ctx, size);
     ImVec2 region = ImGui::GetWindowContentRegionMax();
-    ImGui::SetCursorPos(ImVec2(region.x - width, region.y - ctx.metrics.targetPx));
-    bool pressed = touchButton(ctx, "primary-action", label, ImVec2(width, ctx.metrics.targetPx),
-                               kind, Icon::Next);
+    ImGui::SetCursorPos(ImVec2(region.x - width, region.y - height));
+    bool pressed = touchButton(ctx, "primary-action", label, ImVec2(width, height), kind,
+                               Icon::Next, size == ActionSize::Chrome ? font : nullptr);
     noteMainAction(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), label);
     return pressed;
 }
 
-bool secondaryAction(const FrameContext& ctx, std::string_view label) {
-    float width = actionWidth(ctx, label);
+bool secondaryAction(const FrameContext& ctx, std::string_view label, ActionSize size) {
+    ImFont* font = actionFont(ctx, size);
+    float width = actionWidth(ctx, label, font);
+    float height = actionHeight(ctx, size);
     ImVec2 region = ImGui::GetWindowContentRegionMax();
-    ImGui::SetCursorPos(
-        ImVec2(ImGui::GetWindowContentRegionMin().x, region.y - ctx.metrics.targetPx));
-    return touchButton(ctx, "secondary-action", label, ImVec2(width, ctx.metrics.targetPx));
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMin().x, region.y - height));
+    return touchButton(ctx, "secondary-action", label, ImVec2(width, height), ButtonKind::Secondary,
+                       std::nullopt, size == ActionSize::Chrome ? font : nullptr);
 }
 
 namespace {

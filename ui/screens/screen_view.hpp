@@ -22,15 +22,19 @@ protected:
     virtual void drawContent(const FrameContext& ctx) = 0;
 };
 
+// The size of a screen's action buttons: the resident's, or (a staff screen short of height)
+// the chrome's font and target, like the navigation, so the content keeps the room.
+enum class ActionSize { Resident, Chrome };
 // Height reserved at the bottom of the content for the screen's main action button.
-float actionBarHeight(const FrameContext& ctx);
+float actionBarHeight(const FrameContext& ctx, ActionSize size = ActionSize::Resident);
 // The screen's main action, at the bottom right of the content; true when pressed.
 bool primaryAction(const FrameContext& ctx, std::string_view label,
-                   ButtonKind kind = ButtonKind::Primary);
+                   ButtonKind kind = ButtonKind::Primary, ActionSize size = ActionSize::Resident);
 // How wide primaryAction draws the button for `label`, for a screen that lays out around it.
 float primaryActionWidth(const FrameContext& ctx, std::string_view label);
 // A second action at the bottom left (e.g. "Try again" beside "Type it in").
-bool secondaryAction(const FrameContext& ctx, std::string_view label);
+bool secondaryAction(const FrameContext& ctx, std::string_view label,
+                     ActionSize size = ActionSize::Resident);
 
 // True when the content area is short for the text size (large text, landscape): titles and
 // step lines give way first. Call it from the content area.
