@@ -135,7 +135,7 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::CardRetry, "Thử lại", "Try again"},
     {Msg::CardTypeInstead, "Tự nhập thông tin", "Type it in instead"},
     {Msg::CardWrongKey, "Số vừa nhập không mở được thẻ này. Xin kiểm tra lại số định danh.",
-     "The number you typed does not open this card. Please check your ID number."},
+     "This number does not open the card. Please check your ID number."},
     {Msg::CardRemoved, "Thẻ bị nhấc ra khi đang đọc. Xin đặt lại và giữ yên thẻ.",
      "The card was moved while reading. Please place it again and keep it still."},
     {Msg::CardReaderUnplugged, "Đầu đọc thẻ chưa được cắm. Xin báo tình nguyện viên.",

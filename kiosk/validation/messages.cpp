@@ -43,7 +43,7 @@ constexpr std::array<MessageRow, 24> kMessages{{
     {"id_number.digits", "Số định danh cá nhân chỉ gồm chữ số.",
      "A personal ID number has digits only."},
     {"id_number.province", "3 số đầu {code} không phải mã tỉnh nơi đăng ký khai sinh.",
-     "The first 3 digits {code} are not a birth-registration province code."},
+     "The first 3 digits {code} are not a province code."},
     {"id_number.century",
      "Số thứ 4 không khớp với năm sinh {year}; xin kiểm tra lại số hoặc ngày sinh.",
      "The 4th digit does not match the birth year {year}; please check the number or the date "

@@ -1,7 +1,8 @@
 // The layout test of issue 15.3: every screenshot scene, both languages, all four text sizes,
 // at each screenshot resolution. It reads where things were drawn (ui/widgets/layout_probe), not
 // the picture, so it cannot be fooled by eye: the edited field and the main action lie wholly on
-// screen, and no line of text is cut by the edge of its window or scroll area.
+// screen, and no line of text is cut by the edge of its window or scroll area or hidden under the
+// main action.
 #include "tests/ui/panel_config.hpp"
 #include "ui/kiosk_app.hpp"
 #include "ui/screenshot_pass.hpp"
@@ -42,6 +43,8 @@ const char* kindName(ProbeKind kind) {
         return "key";
     case ProbeKind::Picture:
         return "picture";
+    case ProbeKind::Button:
+        return "button";
     }
     return "?";
 }
@@ -62,12 +65,34 @@ std::vector<std::string> layoutFindings(const LayoutRecord& record) {
             ImVec4 band = intersect(visible, area->visible);
             bool whollyAbove = rect.max.y <= band.y + kTolerancePx;
             bool whollyBelow = rect.min.y >= band.w - kTolerancePx;
-            if (rect.kind == ProbeKind::TextLine &&
+            if ((rect.kind == ProbeKind::TextLine || rect.kind == ProbeKind::Button) &&
                 ((whollyAbove && area->moreAbove && area->pagerShown) ||
                  (whollyBelow && area->moreBelow && area->pagerShown))) {
                 continue; // scrolled away, and the page buttons say so
             }
             visible = band;
+        }
+        if (rect.kind == ProbeKind::TextLine) {
+            // A line drawn under a main action button is as lost as one cut by an edge: the
+            // button hides it (the button's own label lies inside it and is not counted).
+            ImVec4 shown =
+                intersect(ImVec4(rect.min.x, rect.min.y, rect.max.x, rect.max.y), visible);
+            // Only a button drawn after the line covers it (an overlay drawn later lies on top).
+            for (std::size_t later = static_cast<std::size_t>(&rect - record.rects.data()) + 1;
+                 later < record.rects.size(); ++later) {
+                const ProbeRect& action = record.rects[later];
+                if (action.kind != ProbeKind::MainAction) {
+                    continue;
+                }
+                ImVec4 button(action.min.x, action.min.y, action.max.x, action.max.y);
+                ImVec4 under = intersect(shown, button);
+                if (under.z - under.x > kTolerancePx && under.w - under.y > kTolerancePx &&
+                    !inside(rect.min, rect.max, button)) {
+                    findings.push_back(
+                        std::string(kindName(rect.kind)) + " \"" + rect.what.substr(0, 60) +
+                        "\" lies under the main action \"" + action.what.substr(0, 30) + "\"");
+                }
+            }
         }
         if (!inside(rect.min, rect.max, visible)) {
             std::ostringstream out;

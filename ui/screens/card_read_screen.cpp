@@ -176,16 +176,33 @@ std::string groupedDigits(std::string_view digits) {
 
 void CardReadScreen::drawFailed(const FrameContext& ctx) {
     const DossierDraft& dossier = ctx.session.dossier;
-    headingText(ctx, ctx.tr(Msg::CardFailed));
-    problemText(ctx, ctx.tr(cardFailureMessage(dossier.cardFailure)));
     const bool wrongNumber =
         dossier.cardFailure == CardReadFailure::WrongAccessKey && !dossier.cardAccessNumber.empty();
+    // On a short screen the title (still read aloud) gives way: the problem says what failed,
+    // and the number to check must stay in view above the buttons.
+    const bool shortScreen = shortOfHeight(ctx);
+    if (shortScreen) {
+        ctx.say(audio::SpeechRole::Heading, ctx.tr(Msg::CardFailed));
+    } else {
+        headingText(ctx, ctx.tr(Msg::CardFailed));
+    }
+    // A long reason pages above the two buttons rather than run under them.
+    beginScrollArea(ctx, "card-failed", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
+    problemText(ctx, ctx.tr(cardFailureMessage(dossier.cardFailure)));
     if (wrongNumber) {
         // Asked to check the number, the resident sees it, large, and the main action edits it.
-        ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
-        mutedText(ctx, ctx.tr(Msg::CardCheckNumber));
-        headingText(ctx, groupedDigits(dossier.cardAccessNumber));
+        // The number is shown, never read aloud.
+        std::string digits = groupedDigits(dossier.cardAccessNumber);
+        if (shortScreen) {
+            ctx.say(audio::SpeechRole::Instruction, ctx.tr(Msg::CardCheckNumber));
+            boldText(ctx.unspoken(), std::string(ctx.tr(Msg::CardCheckNumber)) + ": " + digits);
+        } else {
+            ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+            mutedText(ctx, ctx.tr(Msg::CardCheckNumber));
+            headingText(ctx.unspoken(), digits);
+        }
     }
+    endScrollArea(ctx);
     if (secondaryAction(ctx, ctx.tr(Msg::CardTypeInstead))) {
         ctx.emit(intent::ChooseIdentity{IdentitySource::Typed});
     }

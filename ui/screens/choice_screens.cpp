@@ -1,6 +1,10 @@
 // Two-way choice screens: one decision, two big cards.
 #include "ui/screens/choice_screens.hpp"
 
+#include "ui/widgets/scroll_area.hpp"
+
+#include <algorithm>
+
 namespace kiosk::ui {
 
 int drawTwoWayChoice(const FrameContext& ctx, Msg heading, const TwoWayChoice& first,
@@ -9,14 +13,17 @@ int drawTwoWayChoice(const FrameContext& ctx, Msg heading, const TwoWayChoice& f
     ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
     const float gap = ctx.metrics.gapPx * 1.5f;
     const float width = ImGui::GetContentRegionAvail().x;
-    const float height =
-        std::min((ImGui::GetContentRegionAvail().y - gap) * 0.5f, ctx.metrics.mm(40));
+    // Between the cards: the item spacing ImGui adds after each, and the Dummy that makes it up
+    // to `gap`.
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float height = std::min(
+        (ImGui::GetContentRegionAvail().y - std::max(gap, spacing * 2)) * 0.5f, ctx.metrics.mm(40));
     int chosen = -1;
     if (choiceCard(ctx, "choice-first", first.icon, ctx.tr(first.title), ctx.tr(first.hint),
                    ImVec2(width, height))) {
         chosen = 0;
     }
-    ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
+    ImGui::Dummy(ImVec2(0, std::max(0.0f, gap - spacing * 2)));
     if (choiceCard(ctx, "choice-second", second.icon, ctx.tr(second.title), ctx.tr(second.hint),
                    ImVec2(width, height))) {
         chosen = 1;
@@ -27,12 +34,30 @@ int drawTwoWayChoice(const FrameContext& ctx, Msg heading, const TwoWayChoice& f
 void SubmitChannelScreen::drawContent(const FrameContext& ctx) {
     if (!ctx.devices.dossierStorageReady) {
         // The outbox cannot store a dossier: a form the kiosk cannot keep must not be started.
-        headingText(ctx, ctx.tr(Msg::ChannelTitle));
-        problemText(ctx, ctx.tr(Msg::ChannelKioskUnavailable));
-        ImGui::Dummy(ImVec2(0, ctx.metrics.gapPx));
+        // On a short screen the title (read aloud) gives way, and a long reason pages above the
+        // card, which keeps at least a full target's height.
+        const Metrics& m = ctx.metrics;
+        const bool shortScreen = shortOfHeight(ctx);
+        if (shortScreen) {
+            ctx.say(audio::SpeechRole::Heading, ctx.tr(Msg::ChannelTitle));
+        } else {
+            headingText(ctx, ctx.tr(Msg::ChannelTitle));
+        }
+        const float cardMin = m.targetPx * 1.2f;
+        if (shortScreen) {
+            beginScrollArea(ctx, "channel-reason",
+                            ImGui::GetContentRegionAvail().y - cardMin -
+                                ImGui::GetStyle().ItemSpacing.y);
+            problemText(ctx, ctx.tr(Msg::ChannelKioskUnavailable));
+            endScrollArea(ctx);
+        } else {
+            problemText(ctx, ctx.tr(Msg::ChannelKioskUnavailable));
+            ImGui::Dummy(ImVec2(0, m.gapPx));
+        }
+        const ImVec2 room = ImGui::GetContentRegionAvail();
         if (choiceCard(ctx, "choice-phone", Icon::Phone, ctx.tr(Msg::ChannelPhone),
                        ctx.tr(Msg::ChannelPhoneHint),
-                       ImVec2(ImGui::GetContentRegionAvail().x, ctx.metrics.mm(40)))) {
+                       ImVec2(room.x, std::clamp(room.y, cardMin, std::max(cardMin, m.mm(40)))))) {
             ctx.emit(intent::ChooseChannel{SubmitChannel::Phone});
         }
         return;

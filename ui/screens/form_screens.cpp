@@ -313,9 +313,17 @@ void FieldEditorScreen::drawTextEditor(const FrameContext& ctx, std::string_view
 }
 
 void FieldEditorScreen::drawPicker(const FrameContext& ctx, const Field& field) {
-    boldText(ctx, ctx.local(field.label));
+    const bool shortScreen = shortOfHeight(ctx);
+    if (shortScreen) {
+        // Large text on a short screen: the label takes the chrome's size, the hint is only
+        // read aloud, and the items page by whole rows.
+        compactHeadingText(ctx.unspoken(), ctx.local(field.label));
+        ctx.say(audio::SpeechRole::Instruction, ctx.tr(Msg::EditorChooseItem));
+    } else {
+        boldText(ctx, ctx.local(field.label));
+        mutedText(ctx, ctx.tr(Msg::EditorChooseItem));
+    }
     ctx.say(audio::SpeechRole::Heading, ctx.local(field.label));
-    mutedText(ctx, ctx.tr(Msg::EditorChooseItem));
     const PickerList* list =
         ctx.catalog && field.picker ? ctx.catalog->findList(*field.picker) : nullptr;
     if (list == nullptr) {
@@ -323,24 +331,37 @@ void FieldEditorScreen::drawPicker(const FrameContext& ctx, const Field& field) 
     }
     const auto& values = ctx.session.dossier.values;
     auto current = values.find(field.id);
-    const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
-    beginScrollArea(ctx, "picker");
+    // Items under a parent (villages of a commune) show once that parent has been chosen.
+    std::vector<const PickerItem*> items;
     for (const PickerItem& item : list->items) {
-        // Items under a parent (villages of a commune) show once that parent has been chosen.
-        if (!item.parent.empty()) {
-            bool parentChosen = false;
-            for (const auto& [fieldId, value] : values) {
-                parentChosen = parentChosen || value == item.parent;
-            }
-            if (!parentChosen) {
-                continue;
-            }
+        bool parentChosen = item.parent.empty();
+        for (const auto& [fieldId, value] : values) {
+            parentChosen = parentChosen || value == item.parent;
         }
+        if (parentChosen) {
+            items.push_back(&item);
+        }
+    }
+    auto option = [&](const PickerItem& item, float width) {
         bool chosen = current != values.end() && current->second == item.id;
         if (optionButton(ctx, item.id, ctx.local(item.label), ImVec2(width, ctx.metrics.targetPx),
                          chosen ? Selection::Selected : Selection::NotSelected)) {
             ctx.emit(intent::PickItem{item.id});
         }
+    };
+    if (shortScreen) {
+        const float width = ImGui::GetContentRegionAvail().x;
+        RowPages::Range range = pickerPages_.begin(field.id, items.size(), ctx.metrics.targetPx);
+        for (std::size_t i = range.first; i < range.last; ++i) {
+            option(*items[i], width);
+        }
+        pickerPages_.end(ctx);
+        return;
+    }
+    const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
+    beginScrollArea(ctx, "picker");
+    for (const PickerItem* item : items) {
+        option(*item, width);
     }
     endScrollArea(ctx);
 }

@@ -3,6 +3,7 @@
 
 #include "ui/screens/screen_entry.hpp"
 #include "ui/widgets/keyboard.hpp"
+#include "ui/widgets/row_pages.hpp"
 
 namespace kiosk::ui {
 
@@ -25,9 +26,11 @@ private:
     void drawPicker(const FrameContext& ctx, const Field& field);
     void drawDatePads(const FrameContext& ctx, std::string_view label);
 
-    HeldBackspace backspace_;
     // Year on the number pad, then month and day pads; for form fields and the card's dates.
     void drawDate(const FrameContext& ctx, std::string_view label);
+
+    HeldBackspace backspace_;
+    RowPages pickerPages_; // a list's items on a short screen, a page at a time
 };
 
 // What a stored answer looks like to the resident: list labels instead of item ids.

@@ -245,63 +245,119 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
     float padWidth = practice && phoneHasPad(session.phone.screen)
                          ? std::min(avail.x * 0.3f, m.mm(17) * 3 + m.gapPx * 2)
                          : 0.0f;
-
-    // No padding: the phone and the picture fill the column to its edges.
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::BeginChild("lesson-picture", ImVec2(pictureWidth, height), false,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
-    if (practice) {
-        drawPracticePhone(ctx, session.phone, ImVec2(pictureWidth, height));
-    } else if (step.image) {
-        contentPicture(ctx, *step.image, ImVec2(pictureWidth, height));
-    } else {
-        Illustration picture =
-            step.illustration != Illustration::None ? step.illustration : lesson->illustration;
-        ImVec2 min = ImGui::GetCursorScreenPos();
-        float side = std::min(pictureWidth, height);
-        drawIllustration(ctx, picture, min, ImVec2(min.x + pictureWidth, min.y + side));
-    }
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
-    ImGui::SameLine(0, m.gapPx * 2);
-
-    float textWidth = padWidth > 0 ? ImGui::GetContentRegionAvail().x - padWidth - m.gapPx * 2 : 0;
-    // Beside the action: the column reaches down into the action bar's row, where the page
-    // buttons go (the column's left half; "next" is at the screen's right).
-    ImGui::BeginChild("lesson-text-column",
-                      ImVec2(textWidth, pagerPlace == PagerPlace::BesideAction ? avail.y : height),
-                      false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
-    beginScrollArea(ctx, "lesson-text", height, pagerPlace);
-    if (practice) {
-        // What to do now comes first; the step's introduction stays below for reference.
-        boldText(ctx, ctx.tr(practiceInstruction(session.phone.screen)));
-        ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
-        mutedText(ctx, ctx.tr(Msg::PhoneHint));
-        ImGui::Dummy(ImVec2(0, m.gapPx));
-    }
-    // Once a quiz is answered its introduction gives way, so the feedback stays in view.
-    if (!step.quiz || !session.quizChoice) {
-        bodyText(ctx, local(ctx, step.text));
-    }
-    if (step.quiz) {
-        drawQuiz(ctx, *step.quiz, session);
-    }
-    if (step.video) {
-        ImGui::Dummy(ImVec2(0, m.gapPx));
-        if (touchButton(ctx, "lesson-video", ctx.tr(Msg::LessonVideo),
-                        ImVec2(ImGui::GetContentRegionAvail().x - m.gapPx, m.targetPx),
-                        ButtonKind::Secondary, Icon::Play)) {
-            ctx.emit(intent::WatchVideo{});
+    // A portrait panel is too narrow for three columns: what to do goes on top, the phone and
+    // its number pad side by side under it.
+    const ImVec2 panel = ImGui::GetMainViewport()->Size;
+    const bool stacked = practice && panel.x < panel.y;
+    float textHeight = height;
+    float rowHeight = 0;
+    if (stacked) {
+        // The pad's four rows keep keys over the 12.7 mm minimum with room to spare; without the
+        // pad the text gets a little more than half.
+        const float padNeed = 4 * m.mm(kMinimumTargetMm + 2) + 3 * m.mm(kMinimumGapMm);
+        // The text keeps room for a whole line of the step and its page buttons; the pad's keys
+        // keep their minimum whatever the text gets.
+        const float textNeed = ctx.fonts.bold->FontSize * 2.6f + m.gapPx * 2;
+        rowHeight = std::min(height * (padWidth > 0 ? 0.64f : 0.5f), height - textNeed - m.gapPx);
+        if (padWidth > 0) {
+            rowHeight = std::max(rowHeight, padNeed);
         }
+        textHeight = height - rowHeight - m.gapPx;
+        // Keys a little over the minimum across, so the phone keeps the width for its number.
+        padWidth = padWidth > 0 ? std::min(avail.x * 0.42f,
+                                           m.mm(kMinimumTargetMm + 3) * 3 + m.mm(kMinimumGapMm) * 2)
+                                : 0.0f;
+        pictureWidth = std::min(avail.x - padWidth - m.gapPx * 2, rowHeight * 0.8f);
     }
-    endScrollArea(ctx);
-    ImGui::EndChild();
-    if (padWidth > 0) {
-        ImGui::SameLine(0, m.gapPx * 2);
-        ImGui::BeginChild("phone-pad", ImVec2(padWidth, height), false,
+
+    // What to do and the step's text, paging when it does not fit.
+    auto drawText = [&](PagerPlace place) {
+        beginScrollArea(ctx, "lesson-text", textHeight, place);
+        if (practice) {
+            // What to do now comes first; the step's introduction stays below for reference.
+            boldText(ctx, ctx.tr(practiceInstruction(session.phone.screen)));
+            ImGui::Dummy(ImVec2(0, m.gapPx * 0.5f));
+            mutedText(ctx, ctx.tr(Msg::PhoneHint));
+            ImGui::Dummy(ImVec2(0, m.gapPx));
+        }
+        // Once a quiz is answered its introduction gives way, so the feedback stays in view.
+        if (!step.quiz || !session.quizChoice) {
+            bodyText(ctx, local(ctx, step.text));
+        }
+        if (step.quiz) {
+            drawQuiz(ctx, *step.quiz, session);
+        }
+        if (step.video) {
+            ImGui::Dummy(ImVec2(0, m.gapPx));
+            if (touchButton(ctx, "lesson-video", ctx.tr(Msg::LessonVideo),
+                            ImVec2(ImGui::GetContentRegionAvail().x - m.gapPx, m.targetPx),
+                            ButtonKind::Secondary, Icon::Play)) {
+                ctx.emit(intent::WatchVideo{});
+            }
+        }
+        endScrollArea(ctx);
+    };
+    auto drawPad = [&](float padHeight) {
+        ImGui::BeginChild("phone-pad", ImVec2(padWidth, padHeight), false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
         drawPhonePad(ctx, session.phone);
         ImGui::EndChild();
+    };
+
+    if (stacked) {
+        const ImVec2 top = ImGui::GetCursorPos();
+        ImGui::BeginChild("lesson-text-column", ImVec2(0, textHeight), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+        drawText(PagerPlace::Below);
+        ImGui::EndChild();
+        // The phone and the pad centred together in the row.
+        const float rowWidth = pictureWidth + (padWidth > 0 ? m.gapPx * 2 + padWidth : 0.0f);
+        ImGui::SetCursorPos(
+            ImVec2(top.x + (avail.x - rowWidth) * 0.5f, top.y + textHeight + m.gapPx));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ImGui::BeginChild("lesson-picture", ImVec2(pictureWidth, rowHeight), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+        drawPracticePhone(ctx, session.phone, ImVec2(pictureWidth, rowHeight));
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+        if (padWidth > 0) {
+            ImGui::SameLine(0, m.gapPx * 2);
+            drawPad(rowHeight);
+        }
+    } else {
+        // No padding: the phone and the picture fill the column to its edges.
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ImGui::BeginChild("lesson-picture", ImVec2(pictureWidth, height), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+        if (practice) {
+            drawPracticePhone(ctx, session.phone, ImVec2(pictureWidth, height));
+        } else if (step.image) {
+            contentPicture(ctx, *step.image, ImVec2(pictureWidth, height));
+        } else {
+            Illustration picture =
+                step.illustration != Illustration::None ? step.illustration : lesson->illustration;
+            ImVec2 min = ImGui::GetCursorScreenPos();
+            float side = std::min(pictureWidth, height);
+            drawIllustration(ctx, picture, min, ImVec2(min.x + pictureWidth, min.y + side));
+        }
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+        ImGui::SameLine(0, m.gapPx * 2);
+
+        float textWidth =
+            padWidth > 0 ? ImGui::GetContentRegionAvail().x - padWidth - m.gapPx * 2 : 0;
+        // Beside the action: the column reaches down into the action bar's row, where the page
+        // buttons go (the column's left half; "next" is at the screen's right).
+        ImGui::BeginChild(
+            "lesson-text-column",
+            ImVec2(textWidth, pagerPlace == PagerPlace::BesideAction ? avail.y : height), false,
+            ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+        drawText(pagerPlace);
+        ImGui::EndChild();
+        if (padWidth > 0) {
+            ImGui::SameLine(0, m.gapPx * 2);
+            drawPad(height);
+        }
     }
 
     if (!compact) {

@@ -277,7 +277,10 @@ void MaintainerScreen::drawHealth(const FrameContext& ctx) {
 void MaintainerScreen::drawReports(const FrameContext& ctx) {
     const Metrics& m = ctx.metrics;
     const ReportView& view = ctx.session.assist.reports;
-    const float listHeight = ImGui::GetContentRegionAvail().y - actionBarHeight(ctx) - m.gapPx;
+    // A maintainer's buttons: at the chrome's size when the text is large for the screen.
+    const ActionSize actions = shortOfHeight(ctx) ? ActionSize::Chrome : ActionSize::Resident;
+    const float listHeight =
+        ImGui::GetContentRegionAvail().y - actionBarHeight(ctx, actions) - m.gapPx;
     // One list that pages above Print and Export: the range, the export's outcome (where the
     // file went, or why not), the figures, the charts and the procedures. At the largest text
     // the range rows would leave the figures no room if they stayed put.
@@ -463,10 +466,10 @@ void MaintainerScreen::drawReports(const FrameContext& ctx) {
     if (view.printState != JobState::Idle) {
         printLabel += " · " + std::string(jobWords(ctx, view.printState));
     }
-    if (secondaryAction(ctx, printLabel)) {
+    if (secondaryAction(ctx, printLabel, actions)) {
         ctx.emit(intent::PrintReportSummary{});
     }
-    if (primaryAction(ctx, exportLabel)) {
+    if (primaryAction(ctx, exportLabel, ButtonKind::Primary, actions)) {
         ctx.emit(intent::ExportReport{});
     }
 }

@@ -100,24 +100,51 @@ void ProcedureCategoriesScreen::drawContent(const FrameContext& ctx) {
 }
 
 void ProcedureListScreen::drawContent(const FrameContext& ctx) {
-    headingText(ctx, ctx.tr(Msg::ProcedureListTitle));
     if (ctx.catalog == nullptr) {
+        headingText(ctx, ctx.tr(Msg::ProcedureListTitle));
         return;
     }
+    std::string_view categoryName;
     for (const Category& category : ctx.catalog->categories) {
         if (category.id == ctx.session.dossier.categoryId) {
-            mutedText(ctx, ctx.local(category.name));
+            categoryName = ctx.local(category.name);
         }
+    }
+    std::vector<const Procedure*> procedures;
+    for (const Procedure& procedure : ctx.catalog->procedures) {
+        if (procedure.category == ctx.session.dossier.categoryId) {
+            procedures.push_back(&procedure);
+        }
+    }
+    if (shortOfHeight(ctx)) {
+        // Large text on a short screen: the title and the field's name share one chrome-sized
+        // line, and the procedures page by whole rows (their codes are for the commune's staff).
+        compactHeadingText(ctx, std::string(ctx.tr(Msg::ProcedureListTitle)) + " · " +
+                                    std::string(categoryName));
+        const float width = ImGui::GetContentRegionAvail().x;
+        const float height = ctx.metrics.targetPx;
+        RowPages::Range range =
+            pages_.begin(ctx.session.dossier.categoryId, procedures.size(), height);
+        for (std::size_t i = range.first; i < range.last; ++i) {
+            const Procedure& procedure = *procedures[i];
+            if (touchButton(ctx, procedure.code, ctx.local(procedure.name),
+                            ImVec2(width, height))) {
+                ctx.emit(intent::ChooseProcedure{procedure.code});
+            }
+        }
+        pages_.end(ctx);
+        return;
+    }
+    headingText(ctx, ctx.tr(Msg::ProcedureListTitle));
+    if (!categoryName.empty()) {
+        mutedText(ctx, categoryName);
     }
     const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
     beginScrollArea(ctx, "procedures");
-    for (const Procedure& procedure : ctx.catalog->procedures) {
-        if (procedure.category != ctx.session.dossier.categoryId) {
-            continue;
-        }
-        std::string code = std::string(ctx.tr(Msg::ProcedureCode)) + " " + procedure.code;
-        if (listItem(ctx, procedure.code, ctx.local(procedure.name), code, width)) {
-            ctx.emit(intent::ChooseProcedure{procedure.code});
+    for (const Procedure* procedure : procedures) {
+        std::string code = std::string(ctx.tr(Msg::ProcedureCode)) + " " + procedure->code;
+        if (listItem(ctx, procedure->code, ctx.local(procedure->name), code, width)) {
+            ctx.emit(intent::ChooseProcedure{procedure->code});
         }
     }
     endScrollArea(ctx);

@@ -15,6 +15,9 @@ protected:
 class ProcedureListScreen : public ScreenView {
 protected:
     void drawContent(const FrameContext& ctx) override;
+
+private:
+    RowPages pages_; // on a short screen; back to the first for another field
 };
 
 // Typing part of a procedure's name: the box, the matching procedures live, the keyboard.

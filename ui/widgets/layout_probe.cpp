@@ -91,6 +91,10 @@ void notePicture(ImVec2 min, ImVec2 max, std::string_view what) {
     record(ProbeKind::Picture, min, max, what);
 }
 
+void noteButton(ImVec2 min, ImVec2 max, std::string_view id) {
+    record(ProbeKind::Button, min, max, id);
+}
+
 void beginProbeScrollArea() {
     LayoutRecord* out = currentRecord();
     gOpenAreas.push_back({{}, out ? out->rects.size() : 0});

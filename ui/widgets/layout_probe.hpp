@@ -11,7 +11,8 @@ namespace kiosk::ui {
 
 // CharacterKey: a key of the on-screen keyboard that types a character (the key size test).
 // Picture: a content picture as drawn (the hand-off test measures its height in mm).
-enum class ProbeKind { TextLine, FocusedField, MainAction, CharacterKey, Picture };
+// Button: any touch target of the touch_button widgets: like a line, never cut by an edge.
+enum class ProbeKind { TextLine, FocusedField, MainAction, CharacterKey, Picture, Button };
 
 struct ProbeRect {
     ProbeKind kind;
@@ -49,6 +50,7 @@ void noteFocusedField(ImVec2 min, ImVec2 max, std::string_view what);
 void noteMainAction(ImVec2 min, ImVec2 max, std::string_view what);
 void noteCharacterKey(ImVec2 min, ImVec2 max, std::string_view label);
 void notePicture(ImVec2 min, ImVec2 max, std::string_view what);
+void noteButton(ImVec2 min, ImVec2 max, std::string_view id);
 
 // Scroll areas (scroll_area.cpp): atoms are lines or buttons that must not be cut at an edge.
 struct ScrollAtom {

@@ -129,12 +129,19 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     // Sizes are capped so the phone stays a phone at the largest text, but never under the
     // kiosk's 4 mm body capitals.
     float titleSize = std::min(bold->FontSize, m.fontPxForCap(4.5));
+    // A squat phone (beside its pad on a portrait panel): the app's bar and the screen's title
+    // (the instruction above the phone says the same) give their height to the number to copy
+    // and the field it goes in.
+    const bool squat = size.y < size.x * 1.6f;
+    if (squat) {
+        titleSize = std::min(titleSize, m.fontPxForCap(3.5));
+    }
     d->AddRectFilled(ImVec2(glassMin.x, glassMin.y), ImVec2(glassMax.x, y + titleSize * 1.4f),
                      IM_COL32(183, 28, 28, 255), m.mm(2));
     d->AddText(bold, titleSize, ImVec2(left, y + titleSize * 0.15f), IM_COL32_WHITE, title);
     y += titleSize * 1.4f + pad;
     float lineSize = std::min(body->FontSize, m.fontPxForCap(4.0));
-    if (phone.screen != PhoneScreen::Done) {
+    if (phone.screen != PhoneScreen::Done && !squat) {
         std::string label(ctx.tr(titleOf(phone.screen)));
         d->AddText(bold, lineSize, ImVec2(left, y), ink, label.c_str(), nullptr, right - left);
         y += bold->CalcTextSizeA(lineSize, FLT_MAX, right - left, label.c_str()).y + pad * 0.5f;
@@ -156,9 +163,15 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
         std::string caption = std::string(ctx.tr(Msg::PhonePracticeNumber)) + ":";
         d->AddText(body, lineSize, ImVec2(left, y), ink, caption.c_str());
         y += lineSize * 1.2f;
-        d->AddText(bold, lineSize * 1.1f, ImVec2(left, y), ink,
-                   grouped(kPracticeIdNumber, 4).c_str());
-        y += lineSize * 1.5f;
+        // Narrow phone (a portrait panel): the number shrinks to the screen's width, whole.
+        std::string number = grouped(kPracticeIdNumber, 4);
+        float numberSize = lineSize * 1.1f;
+        float numberWidth = bold->CalcTextSizeA(numberSize, FLT_MAX, 0, number.c_str()).x;
+        if (numberWidth > right - left) {
+            numberSize *= (right - left) / numberWidth;
+        }
+        d->AddText(bold, numberSize, ImVec2(left, y), ink, number.c_str());
+        y += std::max(numberSize * 1.4f, lineSize * 1.2f);
     }
     if (wanted > 0) {
         float fieldSize = std::min(bold->FontSize * 1.2f, (right - left) / 10.0f);

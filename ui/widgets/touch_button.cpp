@@ -34,6 +34,7 @@ std::pair<bool, bool> hitArea(std::string_view id, ImVec2 size) {
     bool clicked = ImGui::InvisibleButton(key.c_str(), size);
     // In a scroll area a button is kept whole, like a line of text.
     noteScrollAtom(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    noteButton(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), id);
     return {clicked, ImGui::IsItemActive()};
 }
 
