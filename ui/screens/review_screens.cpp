@@ -15,8 +15,15 @@ void DocumentsScreen::drawContent(const FrameContext& ctx) {
     if (procedure == nullptr) {
         return;
     }
-    headingText(ctx, ctx.tr(Msg::DocumentsTitle));
-    mutedText(ctx, ctx.tr(Msg::DocumentsHint));
+    if (shortOfHeight(ctx)) {
+        // Large text on a short screen: the title takes the chrome's size and the hint is read
+        // aloud only, so a document's row fits whole above the page buttons.
+        compactHeadingText(ctx, ctx.tr(Msg::DocumentsTitle));
+        ctx.say(audio::SpeechRole::Instruction, ctx.tr(Msg::DocumentsHint));
+    } else {
+        headingText(ctx, ctx.tr(Msg::DocumentsTitle));
+        mutedText(ctx, ctx.tr(Msg::DocumentsHint));
+    }
     const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
     beginScrollArea(ctx, "documents", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx),
                     PagerPlace::BesideAction);

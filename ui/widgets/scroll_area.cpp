@@ -98,6 +98,14 @@ bool pageButton(const FrameContext& ctx, const char* id, PageDirection direction
     return clicked;
 }
 
+float scrollAreaRoom(const FrameContext& ctx) {
+    float room = ImGui::GetWindowHeight();
+    if (!gPagerPlaces.empty() && gPagerPlaces.back() == PagerPlace::Below) {
+        room -= pagerHeight(ctx) + ctx.metrics.gapPx * 0.5f;
+    }
+    return room;
+}
+
 void beginScrollArea(const FrameContext& ctx, std::string_view id, float height, PagerPlace place,
                      float width) {
     std::string key(id);

@@ -18,6 +18,9 @@ enum class PagerPlace { Below, BesideAction, RightOfAction, ColumnRight };
 void beginScrollArea(const FrameContext& ctx, std::string_view id, float height = 0,
                      PagerPlace place = PagerPlace::Below, float width = 0);
 void endScrollArea(const FrameContext& ctx);
+// The height a row of the innermost open scroll area can have and still be shown whole: the
+// area less its page buttons when they go under it (the window's height outside any area).
+float scrollAreaRoom(const FrameContext& ctx);
 
 // The large page button the scroll area uses ("▲", "Xem tiếp ▼"), for a screen that pages
 // whole rows itself. Disabled: drawn flat, never fires.

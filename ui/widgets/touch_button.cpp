@@ -2,6 +2,7 @@
 #include "ui/widgets/touch_button.hpp"
 
 #include "ui/widgets/layout_probe.hpp"
+#include "ui/widgets/scroll_area.hpp"
 
 #include <algorithm>
 #include <string>
@@ -184,27 +185,48 @@ bool optionButton(const FrameContext& ctx, std::string_view id, std::string_view
 
 namespace {
 
+struct RowFonts {
+    ImFont* title;
+    ImFont* subtitle;
+};
+
 // Height of a title plus an optional wrapped subtitle inside `wrap` pixels, with padding.
-float rowHeight(const FrameContext& ctx, std::string_view title, std::string_view subtitle,
-                float wrap) {
-    ImFont* bold = ctx.fonts.bold;
-    ImFont* body = ctx.fonts.body;
-    float height = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, title.data(),
+float rowHeight(const FrameContext& ctx, RowFonts fonts, std::string_view title,
+                std::string_view subtitle, float wrap) {
+    float height = fonts.title
+                       ->CalcTextSizeA(fonts.title->FontSize, FLT_MAX, wrap, title.data(),
                                        title.data() + title.size())
                        .y;
     if (!subtitle.empty()) {
-        height += body->CalcTextSizeA(body->FontSize, FLT_MAX, wrap, subtitle.data(),
+        height += fonts.subtitle
+                      ->CalcTextSizeA(fonts.subtitle->FontSize, FLT_MAX, wrap, subtitle.data(),
                                       subtitle.data() + subtitle.size())
                       .y;
     }
     return std::max(ctx.metrics.targetPx, height + ctx.metrics.gapPx * 2);
 }
 
-void rowText(const FrameContext& ctx, ImVec2 at, float wrap, std::string_view title,
+// The resident's sizes, unless the row would be taller than its list can show above the page
+// buttons (a long name at the largest text on a short screen): then the second line, and if
+// need be the title, take the chrome's size, so the row is seen whole.
+RowFonts rowFonts(const FrameContext& ctx, std::string_view title, std::string_view subtitle,
+                  float wrap) {
+    const float room = scrollAreaRoom(ctx) - ctx.metrics.gapPx;
+    for (RowFonts fonts :
+         {RowFonts{ctx.fonts.bold, ctx.fonts.body}, RowFonts{ctx.fonts.bold, ctx.fonts.chrome},
+          RowFonts{ctx.fonts.chromeBold, ctx.fonts.chrome}}) {
+        if (rowHeight(ctx, fonts, title, subtitle, wrap) <= room) {
+            return fonts;
+        }
+    }
+    return {ctx.fonts.chromeBold, ctx.fonts.chrome};
+}
+
+void rowText(RowFonts fonts, ImVec2 at, float wrap, std::string_view title,
              std::string_view subtitle, ImU32 colour) {
     ImDrawList* d = ImGui::GetWindowDrawList();
-    ImFont* bold = ctx.fonts.bold;
-    ImFont* body = ctx.fonts.body;
+    ImFont* bold = fonts.title;
+    ImFont* body = fonts.subtitle;
     d->AddText(bold, bold->FontSize, at, colour, title.data(), title.data() + title.size(), wrap);
     ImVec2 titleSize = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, wrap, title.data(),
                                            title.data() + title.size());
@@ -228,7 +250,8 @@ bool listItem(const FrameContext& ctx, std::string_view id, std::string_view tit
     const Metrics& m = ctx.metrics;
     float arrow = ctx.fonts.bold->FontSize;
     float wrap = width - m.gapPx * 3 - arrow;
-    float height = rowHeight(ctx, title, subtitle, wrap);
+    RowFonts fonts = rowFonts(ctx, title, subtitle, wrap);
+    float height = rowHeight(ctx, fonts, title, subtitle, wrap);
     auto [clicked, pressed] = hitArea(id, ImVec2(width, height));
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
@@ -239,7 +262,7 @@ bool listItem(const FrameContext& ctx, std::string_view id, std::string_view tit
                      rounding);
     d->AddRect(min, max, ImGui::GetColorU32(p.border), rounding, 0, 2.0f);
     ImU32 colour = ImGui::GetColorU32(p.secondaryText);
-    rowText(ctx, ImVec2(min.x + m.gapPx, min.y + m.gapPx), wrap, title, subtitle, colour);
+    rowText(fonts, ImVec2(min.x + m.gapPx, min.y + m.gapPx), wrap, title, subtitle, colour);
     drawIcon(d, Icon::Next, ImVec2(max.x - m.gapPx - arrow * 0.5f, (min.y + max.y) * 0.5f), arrow,
              colour);
     return clicked;
@@ -251,7 +274,8 @@ bool checkItem(const FrameContext& ctx, std::string_view id, std::string_view ti
     const Metrics& m = ctx.metrics;
     float box = std::min(ctx.metrics.targetPx * 0.7f, m.mm(12));
     float wrap = width - m.gapPx * 3 - box;
-    float height = rowHeight(ctx, title, subtitle, wrap);
+    RowFonts fonts = rowFonts(ctx, title, subtitle, wrap);
+    float height = rowHeight(ctx, fonts, title, subtitle, wrap);
     auto [clicked, pressed] = hitArea(id, ImVec2(width, height));
     ImVec2 min = ImGui::GetItemRectMin();
     ImVec2 max = ImGui::GetItemRectMax();
@@ -275,7 +299,7 @@ bool checkItem(const FrameContext& ctx, std::string_view id, std::string_view ti
                    ImGui::GetColorU32(p.selectedText), s * 0.12f);
     }
     d->AddRect(boxMin, boxMax, colour, m.mm(1), 0, 3.0f);
-    rowText(ctx, ImVec2(boxMax.x + m.gapPx, min.y + m.gapPx), wrap, title, subtitle, colour);
+    rowText(fonts, ImVec2(boxMax.x + m.gapPx, min.y + m.gapPx), wrap, title, subtitle, colour);
     return clicked;
 }
 
