@@ -30,6 +30,14 @@ bool answerButton(const FrameContext& ctx, std::size_t index, std::string_view t
     ImVec2 extent =
         font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.data(), text.data() + text.size());
     float height = std::max(ctx.metrics.targetPx, extent.y + pad * 2);
+    if (height > scrollAreaRoom(ctx) - ctx.metrics.gapPx) {
+        // Taller than the list can show (a long answer at the largest text in portrait): the
+        // chrome's size, so the answer is seen whole.
+        font = ctx.fonts.chromeBold;
+        extent = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.data(),
+                                     text.data() + text.size());
+        height = std::max(ctx.metrics.targetPx, extent.y + pad * 2);
+    }
     ImVec2 at = ImGui::GetCursorScreenPos();
     bool pressed = touchButton(ctx, "quiz-answer-" + std::to_string(index), "",
                                ImVec2(width, height), ButtonKind::Secondary);
@@ -248,9 +256,19 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
     // A portrait panel is too narrow for three columns: what to do goes on top, the phone and
     // its number pad side by side under it.
     const ImVec2 panel = ImGui::GetMainViewport()->Size;
-    const bool stacked = practice && panel.x < panel.y;
+    const bool portrait = panel.x < panel.y;
+    const bool stacked = practice && portrait;
+    // Any other step on a portrait panel: the picture in a band across the top, the text under
+    // it at the full width (a column beside the picture was a few words wide at large text).
+    const bool pictureOnTop = !practice && portrait;
     float textHeight = height;
     float rowHeight = 0;
+    float pictureBand = 0;
+    if (pictureOnTop) {
+        pictureBand =
+            std::min(height * (step.kind == StepKind::Quiz ? 0.2f : 0.3f), avail.x * 0.5f);
+        textHeight = height - pictureBand - m.gapPx;
+    }
     if (stacked) {
         // The pad's four rows keep keys over the 12.7 mm minimum with room to spare; without the
         // pad the text gets a little more than half.
@@ -304,7 +322,33 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
         ImGui::EndChild();
     };
 
-    if (stacked) {
+    if (pictureOnTop) {
+        const ImVec2 top = ImGui::GetCursorPos();
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ImGui::BeginChild("lesson-picture", ImVec2(avail.x, pictureBand), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+        if (step.image) {
+            const float w = pictureBand * 0.75f;
+            ImGui::SetCursorPosX((avail.x - w) * 0.5f);
+            contentPicture(ctx, *step.image, ImVec2(w, pictureBand));
+        } else {
+            Illustration picture =
+                step.illustration != Illustration::None ? step.illustration : lesson->illustration;
+            ImVec2 min = ImGui::GetCursorScreenPos();
+            min.x += (avail.x - pictureBand) * 0.5f;
+            drawIllustration(ctx, picture, min, ImVec2(min.x + pictureBand, min.y + pictureBand));
+        }
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+        ImGui::SetCursorPos(ImVec2(top.x, top.y + pictureBand + m.gapPx));
+        // Beside the action: the column reaches down into the action bar's row.
+        const float columnHeight =
+            (pagerPlace == PagerPlace::BesideAction ? avail.y : height) - pictureBand - m.gapPx;
+        ImGui::BeginChild("lesson-text-column", ImVec2(0, columnHeight), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+        drawText(pagerPlace);
+        ImGui::EndChild();
+    } else if (stacked) {
         const ImVec2 top = ImGui::GetCursorPos();
         ImGui::BeginChild("lesson-text-column", ImVec2(0, textHeight), false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);

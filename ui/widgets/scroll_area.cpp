@@ -156,15 +156,22 @@ void endScrollArea(const FrameContext& ctx) {
     float bottom = pos.y + size.y - pagerRow;
     float bandTop = top;
     float bandBottom = bottom;
-    for (const ScrollAtom& atom : probeScrollAtoms()) {
-        if (atom.bottom - atom.top > bottom - top) {
-            continue; // taller than the area: it is cut whatever we do
-        }
-        if (atom.top < bottom - 0.5f && atom.bottom > bottom + 0.5f) {
-            bandBottom = std::min(bandBottom, atom.top);
-        }
-        if (atom.top < top - 0.5f && atom.bottom > top + 0.5f) {
-            bandTop = std::max(bandTop, atom.bottom);
+    // Until nothing crosses the band's edges: hiding a line can leave a button beside it (a
+    // row's toggle) cut by the new edge.
+    for (bool moved = true; moved;) {
+        moved = false;
+        for (const ScrollAtom& atom : probeScrollAtoms()) {
+            if (atom.bottom - atom.top > bottom - top) {
+                continue; // taller than the area: it is cut whatever we do
+            }
+            if (atom.top < bandBottom - 0.5f && atom.bottom > bandBottom + 0.5f) {
+                bandBottom = atom.top;
+                moved = true;
+            }
+            if (atom.top < bandTop - 0.5f && atom.bottom > bandTop + 0.5f) {
+                bandTop = atom.bottom;
+                moved = true;
+            }
         }
     }
     ImDrawList* drawList = ImGui::GetWindowDrawList();
