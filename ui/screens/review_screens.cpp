@@ -53,7 +53,13 @@ void ReviewScreen::drawContent(const FrameContext& ctx) {
     if (procedure == nullptr) {
         return;
     }
-    headingText(ctx, ctx.tr(Msg::ReviewTitle));
+    // On a short screen the title takes the chrome's size, so the first page shows answers and
+    // not only a group's title.
+    if (shortOfHeight(ctx)) {
+        compactHeadingText(ctx, ctx.tr(Msg::ReviewTitle));
+    } else {
+        headingText(ctx, ctx.tr(Msg::ReviewTitle));
+    }
     const Metrics& m = ctx.metrics;
     const float width = ImGui::GetContentRegionAvail().x - m.gapPx * 2;
     const auto& values = ctx.session.dossier.values;
@@ -80,12 +86,13 @@ void ReviewScreen::drawContent(const FrameContext& ctx) {
             ImVec2(rowStart.x + width - buttonWidth - m.gapPx - readBackWidth, rowStart.y));
         if (touchButton(ctx, "read-back", ctx.tr(Msg::ReviewReadBack),
                         ImVec2(readBackWidth, m.chromeTargetPx), ButtonKind::Secondary,
-                        Icon::Speaker)) {
+                        Icon::Speaker, ctx.fonts.chromeBold)) {
             ctx.emit(intent::ReadBack{g});
         }
         ImGui::SetCursorPos(ImVec2(rowStart.x + width - buttonWidth, rowStart.y));
         if (touchButton(ctx, "edit-group", ctx.tr(Msg::ReviewEdit),
-                        ImVec2(buttonWidth, m.chromeTargetPx))) {
+                        ImVec2(buttonWidth, m.chromeTargetPx), ButtonKind::Secondary, std::nullopt,
+                        ctx.fonts.chromeBold)) {
             ctx.emit(intent::EditGroup{g});
         }
         ImGui::PopID();
