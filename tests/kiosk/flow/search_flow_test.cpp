@@ -92,7 +92,7 @@ TEST_CASE("Done puts the keyboard away and touching the box brings it back", "[f
     CHECK(s.search().shown == SearchKeyboard::Shown);
 }
 
-TEST_CASE("\"see all\" puts the keyboard away to show every result", "[flow][search]") {
+TEST_CASE("See all puts the keyboard away to show every result", "[flow][search]") {
     Search s;
     s.typeText("dang ky");
     REQUIRE(s.search().results.size() > 1);
