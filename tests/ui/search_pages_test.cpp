@@ -1,5 +1,6 @@
 // The search results page by whole rows at the largest text size (issue 15.2): "Xem tiếp ▼"
-// shows the next results, "▲" the ones before, and a result is never cut by an edge.
+// shows the next results, "▲" the ones before, a swipe turns the page too, and a result is never
+// cut by an edge.
 #include "tests/ui/finger_event.hpp"
 #include "tests/ui/panel_config.hpp"
 #include "ui/kiosk_app.hpp"
@@ -19,6 +20,7 @@ namespace {
 struct Drawn {
     std::set<std::string> procedures; // the names of the procedures drawn as results
     ImVec2 moreCentre{-1, -1};        // where "Xem tiếp" was drawn
+    ImVec2 resultCentre{-1, -1};      // where the first result's name was drawn
 };
 
 Drawn drawnResults(const LayoutRecord& record, const ProcedureCatalog& catalog) {
@@ -33,6 +35,10 @@ Drawn drawnResults(const LayoutRecord& record, const ProcedureCatalog& catalog) 
         }
         if (names.count(rect.what) != 0) {
             drawn.procedures.insert(rect.what);
+            if (drawn.resultCentre.x < 0) {
+                drawn.resultCentre =
+                    ImVec2((rect.min.x + rect.max.x) * 0.5f, (rect.min.y + rect.max.y) * 0.5f);
+            }
             // Whole on the screen: the rows are laid out to fit, never clipped by an edge.
             CHECK(rect.min.y >= rect.clip.y - 0.5f);
             CHECK(rect.max.y <= rect.clip.w + 0.5f);
@@ -120,6 +126,35 @@ TEST_CASE("search results at the largest text size turn page by page", "[ui][sea
             page = draw();
         }
         CHECK(page.procedures == first.procedures);
+
+        // A finger drawn up over the results turns to the next page and chooses nothing; drawn
+        // down, back to the first.
+        auto swipe = [&](ImVec2 from, float dy) {
+            auto at = [&](float y) {
+                return std::pair{from.x / static_cast<float>(resolution.width),
+                                 y / static_cast<float>(resolution.height)};
+            };
+            auto [x0, y0] = at(from.y);
+            app.handleInput(testing::finger(SDL_FINGERDOWN, x0, y0), now);
+            app.frame(now);
+            for (int step = 1; step <= 5; ++step) {
+                auto [x, y] = at(from.y + dy * static_cast<float>(step) / 5.0f);
+                app.handleInput(testing::finger(SDL_FINGERMOTION, x, y), now);
+                app.frame(now);
+            }
+            auto [x1, y1] = at(from.y + dy);
+            app.handleInput(testing::finger(SDL_FINGERUP, x1, y1), now);
+            app.frame(now);
+        };
+        REQUIRE(page.resultCentre.x > 0);
+        swipe(page.resultCentre, -120.0f);
+        Drawn swiped = draw();
+        CHECK(app.flow().state().screen == Screen::ProcedureSearch);
+        CHECK_FALSE(swiped.procedures.empty());
+        CHECK(swiped.procedures != first.procedures);
+        swipe(swiped.resultCentre, 120.0f);
+        CHECK(app.flow().state().screen == Screen::ProcedureSearch);
+        CHECK(draw().procedures == first.procedures);
     }
     SDL_Quit();
 }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <imgui_internal.h>
 
 namespace kiosk::ui {
 
@@ -27,6 +28,7 @@ RowPages::Range RowPages::begin(std::string_view list, std::size_t count, float 
     const ImVec2 cursor = ImGui::GetCursorPos();
     left_ = cursor.x;
     top_ = cursor.y;
+    screenTop_ = ImGui::GetCursorScreenPos();
     return {page_ * perPage, std::min(count, (page_ + 1) * perPage)};
 }
 
@@ -35,6 +37,26 @@ void RowPages::end(const FrameContext& ctx) {
         return;
     }
     const Metrics& m = ctx.metrics;
+    // A drag that began on the rows: past the threshold it is a swipe, not a press (the row
+    // under the finger lets go), and on lifting it turns the page its way.
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 start = io.MouseClickedPos[0];
+    const bool onRows = start.x >= screenTop_.x && start.x <= screenTop_.x + width_ &&
+                        start.y >= screenTop_.y &&
+                        start.y <= screenTop_.y + static_cast<float>(rows_ - 1) * step_;
+    const float swipe = m.mm(8);
+    if (onRows && ImGui::IsMouseDragging(ImGuiMouseButton_Left, swipe) &&
+        ImGui::GetActiveID() != 0) {
+        ImGui::ClearActiveID();
+    }
+    if (onRows && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        const float moved = io.MousePos.y - start.y;
+        if (moved < -swipe && page_ + 1 < pages_) {
+            ++page_;
+        } else if (moved > swipe && page_ > 0) {
+            --page_;
+        }
+    }
     ImGui::SetCursorPos(ImVec2(left_, top_ + static_cast<float>(rows_ - 1) * step_));
     const float upWidth = std::max(m.mm(kMinimumTargetMm) * 1.6f, rowHeight_ * 1.6f);
     if (pageButton(ctx, "page-up", PageDirection::Up, page_ > 0, ImVec2(upWidth, rowHeight_))) {

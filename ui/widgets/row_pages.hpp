@@ -1,6 +1,7 @@
 // A list of equal rows (big buttons) shown a page at a time in the height that is left: a row is
 // never cut by an edge, and when they do not all fit the last row holds "▲" and "Xem tiếp ▼"
-// in the same place on every page, so the finger finds it again.
+// in the same place on every page, so the finger finds it again. A finger drawn up or down over
+// the rows turns the page too, as dragging a list does, and presses nothing.
 #pragma once
 
 #include "ui/screens/frame_context.hpp"
@@ -35,6 +36,7 @@ private:
     float width_ = 0;
     float top_ = 0;
     float left_ = 0;
+    ImVec2 screenTop_; // where the rows start on the screen, for the finger's drag
 };
 
 } // namespace kiosk::ui
