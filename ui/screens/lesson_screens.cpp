@@ -361,7 +361,8 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
         ImGui::BeginChild("lesson-picture", ImVec2(pictureWidth, rowHeight), false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
-        drawPracticePhone(ctx, session.phone, ImVec2(pictureWidth, rowHeight));
+        drawPracticePhone(ctx, session.phone, ImVec2(pictureWidth, rowHeight),
+                          PhoneLayout::Compact);
         ImGui::EndChild();
         ImGui::PopStyleVar();
         if (padWidth > 0) {

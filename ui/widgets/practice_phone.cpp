@@ -100,7 +100,8 @@ Msg practiceInstruction(PhoneScreen screen) {
     return Msg::PhoneStepId;
 }
 
-void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVec2 size) {
+void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVec2 size,
+                       PhoneLayout layout) {
     const Metrics& m = ctx.metrics;
     const Palette& p = ctx.colours;
     ImDrawList* d = ImGui::GetWindowDrawList();
@@ -129,10 +130,9 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     // Sizes are capped so the phone stays a phone at the largest text, but never under the
     // kiosk's 4 mm body capitals.
     float titleSize = std::min(bold->FontSize, m.fontPxForCap(4.5));
-    // A squat phone (beside its pad on a portrait panel): the app's bar and the screen's title
-    // (the instruction above the phone says the same) give their height to the number to copy
-    // and the field it goes in.
-    const bool squat = size.y < size.x * 1.6f;
+    // A compact phone: the app's bar and the screen's title (the instruction above the phone
+    // says the same) give their height to the number to copy and the field it goes in.
+    const bool squat = layout == PhoneLayout::Compact;
     if (squat) {
         titleSize = std::min(titleSize, m.fontPxForCap(3.5));
     }
@@ -141,7 +141,16 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     d->AddText(bold, titleSize, ImVec2(left, y + titleSize * 0.15f), IM_COL32_WHITE, title);
     y += titleSize * 1.4f + pad;
     float lineSize = std::min(body->FontSize, m.fontPxForCap(4.0));
-    if (phone.screen != PhoneScreen::Done && !squat) {
+    // The message's sender and code must fit under the title: on a small phone the title gives
+    // way to them.
+    bool titleShown = !squat;
+    if (phone.screen == PhoneScreen::SmsArrived && titleShown) {
+        std::string label(ctx.tr(titleOf(phone.screen)));
+        float labelHeight = bold->CalcTextSizeA(lineSize, FLT_MAX, right - left, label.c_str()).y;
+        float codeNeed = std::min(ctx.fonts.heading->FontSize * 1.2f, m.fontPxForCap(7.0)) * 1.2f;
+        titleShown = y + labelHeight + pad * 2.5f + lineSize * 1.2f + codeNeed <= glassMax.y;
+    }
+    if (phone.screen != PhoneScreen::Done && titleShown) {
         std::string label(ctx.tr(titleOf(phone.screen)));
         d->AddText(bold, lineSize, ImVec2(left, y), ink, label.c_str(), nullptr, right - left);
         y += bold->CalcTextSizeA(lineSize, FLT_MAX, right - left, label.c_str()).y + pad * 0.5f;
@@ -152,9 +161,16 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
         // The message stays in view while the code is typed, as it does on a real phone's
         // notification: nobody is asked to remember six digits they cannot see again.
         std::string reminder = "VNeID: " + grouped(phone.otp, 3);
+        // Whole across a narrow phone: the line shrinks rather than run past the glass.
+        float reminderSize = lineSize;
+        const float reminderWidth = bold->CalcTextSizeA(lineSize, FLT_MAX, 0, reminder.c_str()).x;
+        if (reminderWidth > right - left - pad) {
+            reminderSize *= (right - left - pad) / reminderWidth;
+        }
         d->AddRectFilled(ImVec2(left, y), ImVec2(right, y + lineSize * 1.5f),
                          IM_COL32(227, 236, 250, 255), m.mm(2));
-        d->AddText(bold, lineSize, ImVec2(left + pad * 0.5f, y + lineSize * 0.25f), ink,
+        d->AddText(bold, reminderSize,
+                   ImVec2(left + pad * 0.5f, y + (lineSize * 1.5f - reminderSize) * 0.5f), ink,
                    reminder.c_str());
         y += lineSize * 1.5f + pad * 0.5f;
     }
@@ -183,6 +199,14 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     if (auto problem = problemOf(phone.problem)) {
         std::string text = std::string(ctx.tr(*problem));
         float textSize = std::min(body->FontSize, m.fontPxForCap(4.0));
+        // Inside the glass: a long message on a small phone takes a smaller size, down to a
+        // little under the kiosk's chrome (the phone is a picture of a phone, whose text is small).
+        const float smallest = ctx.fonts.chrome->FontSize * 0.7f;
+        while (textSize > smallest &&
+               y + body->CalcTextSizeA(textSize, FLT_MAX, right - left, text.c_str()).y >
+                   glassMax.y) {
+            textSize = std::max(smallest, textSize * 0.9f);
+        }
         d->AddText(body, textSize, ImVec2(left, y), ImGui::GetColorU32(p.danger), text.c_str(),
                    nullptr, right - left);
     }
@@ -190,17 +214,32 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     if (phone.screen == PhoneScreen::SmsArrived) {
         // The message bubble, worded as the real SMS is: no diacritics, sender first.
         float textSize = std::min(body->FontSize, m.fontPxForCap(4.0));
+        // A squat phone keeps the sender and the code, the point of the step; the sentence
+        // around them is in the instruction above the phone.
+        float codeSize = std::min(ctx.fonts.heading->FontSize * 1.2f, m.fontPxForCap(7.0));
+        // Whole across the bubble, whatever the phone's width.
+        const std::string code = grouped(phone.otp, 3);
+        const float codeWidth =
+            ctx.fonts.heading->CalcTextSizeA(codeSize, FLT_MAX, 0, code.c_str()).x;
+        if (codeWidth > right - left - pad) {
+            codeSize *= (right - left - pad) / codeWidth;
+        }
         std::string sms = std::string(ctx.tr(Msg::PhoneSmsText)) + ":";
         ImVec2 extent = body->CalcTextSizeA(textSize, FLT_MAX, right - left - pad * 2, sms.c_str());
+        if (squat || y + extent.y + pad * 2 + textSize * 1.2f + codeSize * 1.2f > glassMax.y) {
+            // No room for the sentence: the sender and the code are the point of the step, and
+            // the instruction beside or above the phone says the rest.
+            sms.clear();
+            extent = ImVec2(0, 0);
+        }
         ImVec2 bubbleMin(left, y);
-        float codeSize = std::min(ctx.fonts.heading->FontSize * 1.2f, m.fontPxForCap(7.0));
         ImVec2 bubbleMax(right, y + extent.y + pad * 2 + textSize * 1.2f + codeSize * 1.2f);
         d->AddRectFilled(bubbleMin, bubbleMax, IM_COL32(227, 236, 250, 255), m.mm(3));
         d->AddText(bold, textSize, ImVec2(left + pad, y + pad * 0.5f), ink, "VNeID");
         d->AddText(body, textSize, ImVec2(left + pad, y + pad * 0.5f + textSize * 1.2f), ink,
                    sms.c_str(), nullptr, right - left - pad * 2);
         centred(d, ctx.fonts.heading, codeSize, left, right,
-                bubbleMax.y - pad * 0.5f - codeSize * 1.2f, ink, grouped(phone.otp, 3));
+                bubbleMax.y - pad * 0.5f - codeSize * 1.2f, ink, code);
         return;
     }
     if (phone.screen == PhoneScreen::Done) {
