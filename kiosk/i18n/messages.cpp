@@ -21,6 +21,8 @@ constexpr std::array<MessageText, static_cast<std::size_t>(Msg::Count)> kMessage
     {Msg::HomeHelp, "Cần giúp đỡ", "Get help"},
     {Msg::HomeHelpHint, "Gọi tình nguyện viên, hướng dẫn sử dụng",
      "Call a volunteer, how to use this kiosk"},
+    {Msg::HomeNoticesMore, "Có việc chưa dùng được: xem cuối màn hình.",
+     "Some things do not work today: see below."},
     {Msg::HomeTextSize, "Cỡ chữ", "Text size"},
     {Msg::HomeContrast, "Màu nền", "Colours"},
     {Msg::HomeLanguage, "Ngôn ngữ", "Language"},

@@ -21,6 +21,7 @@ enum class Msg {
     HomeLearnSkillHint,
     HomeHelp,
     HomeHelpHint,
+    HomeNoticesMore,
     HomeTextSize,
     HomeContrast,
     HomeLanguage,

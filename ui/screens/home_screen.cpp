@@ -49,15 +49,20 @@ void HomeScreen::drawContent(const FrameContext& ctx) {
     if (accessibilityStacked(ctx.metrics, ImGui::GetContentRegionAvail().x)) {
         accessibilityHeight *= 2;
     }
-    // What will not work today is said before the resident starts, not at the end.
-    drawNotices(ctx);
+    // What will not work today is said before the resident starts, not at the end; but the four
+    // choices keep a touch target's height each (portrait at the largest text, every device in
+    // trouble: the notices squeezed them to slivers).
+    const bool oneColumn = ctx.session.accessibility.textSize > TextSize::Large;
+    const float minChoices =
+        (oneColumn ? 4.0f : 2.0f) * (ctx.metrics.targetPx + ctx.metrics.gapPx);
+    drawNotices(ctx, ImGui::GetContentRegionAvail().y - accessibilityHeight - minChoices);
     float choicesHeight = ImGui::GetContentRegionAvail().y - accessibilityHeight;
     drawChoices(ctx, choicesHeight);
     drawAccessibility(ctx);
 }
 
-void HomeScreen::drawNotices(const FrameContext& ctx) {
-    const std::vector<Msg> notices = homeNotices(ctx);
+void HomeScreen::drawNotices(const FrameContext& ctx, float room) {
+    std::vector<Msg> notices = homeNotices(ctx);
     if (notices.empty()) {
         return;
     }
@@ -65,6 +70,36 @@ void HomeScreen::drawNotices(const FrameContext& ctx) {
     const Palette& p = ctx.colours;
     const float width = ImGui::GetContentRegionAvail().x;
     const float pad = m.gapPx;
+    // As many whole notices as the room holds; the rest are on the status bar, and one line says
+    // so. Every notice is still read aloud.
+    ImFont* font = ctx.fonts.chrome;
+    auto heightOf = [&](Msg notice) {
+        std::string_view text = ctx.tr(notice);
+        return font->CalcTextSizeA(font->FontSize, FLT_MAX, width - pad * 2, text.data(),
+                                   text.data() + text.size())
+                   .y +
+               ImGui::GetStyle().ItemSpacing.y;
+    };
+    float used = pad + heightOf(Msg::HomeNoticesMore);
+    std::size_t fit = 0;
+    while (fit < notices.size() && used + heightOf(notices[fit]) <= room) {
+        used += heightOf(notices[fit++]);
+    }
+    if (fit + 1 == notices.size() &&
+        used - heightOf(Msg::HomeNoticesMore) + heightOf(notices[fit]) <= room) {
+        fit = notices.size(); // the last one fits where the "more" line would have gone
+    }
+    for (std::size_t i = fit; i < notices.size(); ++i) {
+        ctx.say(audio::SpeechRole::Instruction, ctx.tr(notices[i]));
+    }
+    const bool more = fit < notices.size();
+    notices.resize(fit);
+    if (more) {
+        notices.push_back(Msg::HomeNoticesMore);
+    }
+    if (notices.empty() || (notices.size() == 1 && more && used > room)) {
+        return; // not even the line fits: the status bar says it all
+    }
     ImDrawList* d = ImGui::GetWindowDrawList();
     // Text first on a second channel, then the panel behind it once its height is known.
     d->ChannelsSplit(2);

@@ -11,7 +11,8 @@ protected:
     void drawContent(const FrameContext& ctx) override;
 
 private:
-    void drawNotices(const FrameContext& ctx);
+    // At most `room` high: notices that do not fit are left to the status bar, said in a line.
+    void drawNotices(const FrameContext& ctx, float room);
     void drawChoices(const FrameContext& ctx, float height);
     void drawAccessibility(const FrameContext& ctx);
 };
