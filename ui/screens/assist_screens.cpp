@@ -129,11 +129,7 @@ void backButton(const FrameContext& ctx, float width) {
 void VolunteerSignInScreen::drawContent(const FrameContext& ctx) {
     // On a short screen the title gives way (the chrome's size) to the names.
     const bool shortScreen = shortOfHeight(ctx);
-    if (shortScreen) {
-        compactHeadingText(ctx, ctx.tr(Msg::VolunteerSignInTitle));
-    } else {
-        headingText(ctx, ctx.tr(Msg::VolunteerSignInTitle));
-    }
+    screenTitle(ctx, ctx.tr(Msg::VolunteerSignInTitle), TitleWhenShort::Compact);
     const auto& volunteers = ctx.session.assist.volunteers;
     if (volunteers.empty()) {
         bodyText(ctx, ctx.tr(Msg::VolunteerNone));

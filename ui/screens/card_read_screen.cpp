@@ -181,11 +181,7 @@ void CardReadScreen::drawFailed(const FrameContext& ctx) {
     // On a short screen the title (still read aloud) gives way: the problem says what failed,
     // and the number to check must stay in view above the buttons.
     const bool shortScreen = shortOfHeight(ctx);
-    if (shortScreen) {
-        ctx.say(audio::SpeechRole::Heading, ctx.tr(Msg::CardFailed));
-    } else {
-        headingText(ctx, ctx.tr(Msg::CardFailed));
-    }
+    screenTitle(ctx, ctx.tr(Msg::CardFailed), TitleWhenShort::SpokenOnly);
     // A long reason pages above the two buttons rather than run under them.
     beginScrollArea(ctx, "card-failed", ImGui::GetContentRegionAvail().y - actionBarHeight(ctx));
     problemText(ctx, ctx.tr(cardFailureMessage(dossier.cardFailure)));

@@ -38,11 +38,7 @@ void SubmitChannelScreen::drawContent(const FrameContext& ctx) {
         // card, which keeps at least a full target's height.
         const Metrics& m = ctx.metrics;
         const bool shortScreen = shortOfHeight(ctx);
-        if (shortScreen) {
-            ctx.say(audio::SpeechRole::Heading, ctx.tr(Msg::ChannelTitle));
-        } else {
-            headingText(ctx, ctx.tr(Msg::ChannelTitle));
-        }
+        screenTitle(ctx, ctx.tr(Msg::ChannelTitle), TitleWhenShort::SpokenOnly);
         const float cardMin = m.targetPx * 1.2f;
         if (shortScreen) {
             beginScrollArea(ctx, "channel-reason",

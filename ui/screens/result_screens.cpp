@@ -262,11 +262,7 @@ void LookupScreen::drawContent(const FrameContext& ctx) {
     // On a short screen the title (still read aloud) and the label's size give way to the field
     // and what to type in it: the label says what the screen is for.
     const bool shortScreen = shortOfHeight(ctx);
-    if (shortScreen) {
-        ctx.say(audio::SpeechRole::Heading, ctx.tr(Msg::LookupTitle));
-    } else {
-        headingText(ctx, ctx.tr(Msg::LookupTitle));
-    }
+    screenTitle(ctx, ctx.tr(Msg::LookupTitle), TitleWhenShort::SpokenOnly);
     // The field first, then what to type in it: at large text the explanation pages, the
     // field stays in view.
     ImVec2 fieldTop = ImGui::GetCursorScreenPos();
@@ -305,11 +301,7 @@ void LookupResultScreen::drawContent(const FrameContext& ctx) {
     const LookupState& lookup = ctx.session.lookup;
     // On a short screen the code line says what this is (the title is still read aloud), and
     // the answer gets the room.
-    if (shortOfHeight(ctx)) {
-        ctx.say(audio::SpeechRole::Heading, ctx.tr(Msg::LookupTitle));
-    } else {
-        headingText(ctx, ctx.tr(Msg::LookupTitle));
-    }
+    screenTitle(ctx, ctx.tr(Msg::LookupTitle), TitleWhenShort::SpokenOnly);
     // Say which kind of number the resident typed: the commune's code or this kiosk's reference.
     // The code is what the resident typed: shown, not read aloud.
     mutedText(ctx.unspoken(), std::string(ctx.tr(lookup.localReference ? Msg::LookupReferenceLabel

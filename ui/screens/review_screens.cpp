@@ -15,13 +15,13 @@ void DocumentsScreen::drawContent(const FrameContext& ctx) {
     if (procedure == nullptr) {
         return;
     }
-    if (shortOfHeight(ctx)) {
-        // Large text on a short screen: the title takes the chrome's size and the hint is read
-        // aloud only, so a document's row fits whole above the page buttons.
-        compactHeadingText(ctx, ctx.tr(Msg::DocumentsTitle));
+    // Large text on a short screen: the title takes the chrome's size and the hint is read
+    // aloud only, so a document's row fits whole above the page buttons.
+    const bool shortScreen = shortOfHeight(ctx);
+    screenTitle(ctx, ctx.tr(Msg::DocumentsTitle), TitleWhenShort::Compact);
+    if (shortScreen) {
         ctx.say(audio::SpeechRole::Instruction, ctx.tr(Msg::DocumentsHint));
     } else {
-        headingText(ctx, ctx.tr(Msg::DocumentsTitle));
         mutedText(ctx, ctx.tr(Msg::DocumentsHint));
     }
     const float width = ImGui::GetContentRegionAvail().x - ctx.metrics.gapPx * 2;
@@ -55,11 +55,7 @@ void ReviewScreen::drawContent(const FrameContext& ctx) {
     }
     // On a short screen the title takes the chrome's size, so the first page shows answers and
     // not only a group's title.
-    if (shortOfHeight(ctx)) {
-        compactHeadingText(ctx, ctx.tr(Msg::ReviewTitle));
-    } else {
-        headingText(ctx, ctx.tr(Msg::ReviewTitle));
-    }
+    screenTitle(ctx, ctx.tr(Msg::ReviewTitle), TitleWhenShort::Compact);
     const Metrics& m = ctx.metrics;
     const float width = ImGui::GetContentRegionAvail().x - m.gapPx * 2;
     const auto& values = ctx.session.dossier.values;

@@ -367,6 +367,16 @@ void compactHeadingText(const FrameContext& ctx, std::string_view text) {
     wrappedText(ctx.fonts.chromeBold, text);
 }
 
+void screenTitle(const FrameContext& ctx, std::string_view text, TitleWhenShort whenShort) {
+    if (!shortOfHeight(ctx)) {
+        headingText(ctx, text);
+    } else if (whenShort == TitleWhenShort::Compact) {
+        compactHeadingText(ctx, text);
+    } else {
+        ctx.say(audio::SpeechRole::Heading, text);
+    }
+}
+
 void headingText(const FrameContext& ctx, std::string_view text) {
     ctx.say(audio::SpeechRole::Heading, text);
     // When the screen is short for the text size, the title gives way first: body-size bold.

@@ -43,6 +43,10 @@ bool shortOfHeight(const FrameContext& ctx);
 inline constexpr float kShortOfHeightLines = 8.0f;
 // A step line and title on one line in the chrome's (normal size) font, for short screens.
 void compactHeadingText(const FrameContext& ctx, std::string_view text);
+// A screen's title: headingText, except on a short screen, where it gives way to the content:
+// at the chrome's size (Compact) or only read aloud with the screen (SpokenOnly).
+enum class TitleWhenShort { Compact, SpokenOnly };
+void screenTitle(const FrameContext& ctx, std::string_view text, TitleWhenShort whenShort);
 
 // Text helpers shared by screens.
 void headingText(const FrameContext& ctx, std::string_view text);
