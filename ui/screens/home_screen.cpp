@@ -53,8 +53,7 @@ void HomeScreen::drawContent(const FrameContext& ctx) {
     // choices keep a touch target's height each (portrait at the largest text, every device in
     // trouble: the notices squeezed them to slivers).
     const bool oneColumn = ctx.session.accessibility.textSize > TextSize::Large;
-    const float minChoices =
-        (oneColumn ? 4.0f : 2.0f) * (ctx.metrics.targetPx + ctx.metrics.gapPx);
+    const float minChoices = (oneColumn ? 4.0f : 2.0f) * (ctx.metrics.targetPx + ctx.metrics.gapPx);
     drawNotices(ctx, ImGui::GetContentRegionAvail().y - accessibilityHeight - minChoices);
     float choicesHeight = ImGui::GetContentRegionAvail().y - accessibilityHeight;
     drawChoices(ctx, choicesHeight);
@@ -80,25 +79,25 @@ void HomeScreen::drawNotices(const FrameContext& ctx, float room) {
                    .y +
                ImGui::GetStyle().ItemSpacing.y;
     };
-    float used = pad + heightOf(Msg::HomeNoticesMore);
-    std::size_t fit = 0;
-    while (fit < notices.size() && used + heightOf(notices[fit]) <= room) {
-        used += heightOf(notices[fit++]);
+    float all = pad;
+    for (Msg notice : notices) {
+        all += heightOf(notice);
     }
-    if (fit + 1 == notices.size() &&
-        used - heightOf(Msg::HomeNoticesMore) + heightOf(notices[fit]) <= room) {
-        fit = notices.size(); // the last one fits where the "more" line would have gone
-    }
-    for (std::size_t i = fit; i < notices.size(); ++i) {
-        ctx.say(audio::SpeechRole::Instruction, ctx.tr(notices[i]));
-    }
-    const bool more = fit < notices.size();
-    notices.resize(fit);
-    if (more) {
+    if (all > room) {
+        // Whole notices while they leave room for the "more" line under them.
+        float used = pad + heightOf(Msg::HomeNoticesMore);
+        std::size_t fit = 0;
+        while (fit < notices.size() && used + heightOf(notices[fit]) <= room) {
+            used += heightOf(notices[fit++]);
+        }
+        for (std::size_t i = fit; i < notices.size(); ++i) {
+            ctx.say(audio::SpeechRole::Instruction, ctx.tr(notices[i]));
+        }
+        if (used > room) {
+            return; // not even the line fits: the status bar says it all
+        }
+        notices.resize(fit);
         notices.push_back(Msg::HomeNoticesMore);
-    }
-    if (notices.empty() || (notices.size() == 1 && more && used > room)) {
-        return; // not even the line fits: the status bar says it all
     }
     ImDrawList* d = ImGui::GetWindowDrawList();
     // Text first on a second channel, then the panel behind it once its height is known.

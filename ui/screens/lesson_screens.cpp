@@ -315,6 +315,18 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
         }
         endScrollArea(ctx);
     };
+    // The step's own picture, or the lesson's drawing, in `box` at the cursor.
+    auto drawPicture = [&](ImVec2 box) {
+        if (step.image) {
+            contentPicture(ctx, *step.image, box);
+            return;
+        }
+        Illustration picture =
+            step.illustration != Illustration::None ? step.illustration : lesson->illustration;
+        ImVec2 min = ImGui::GetCursorScreenPos();
+        float side = std::min(box.x, box.y);
+        drawIllustration(ctx, picture, min, ImVec2(min.x + box.x, min.y + side));
+    };
     auto drawPad = [&](float padHeight) {
         ImGui::BeginChild("phone-pad", ImVec2(padWidth, padHeight), false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
@@ -327,17 +339,10 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
         ImGui::BeginChild("lesson-picture", ImVec2(avail.x, pictureBand), false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
-        if (step.image) {
-            const float w = pictureBand * 0.75f;
-            ImGui::SetCursorPosX((avail.x - w) * 0.5f);
-            contentPicture(ctx, *step.image, ImVec2(w, pictureBand));
-        } else {
-            Illustration picture =
-                step.illustration != Illustration::None ? step.illustration : lesson->illustration;
-            ImVec2 min = ImGui::GetCursorScreenPos();
-            min.x += (avail.x - pictureBand) * 0.5f;
-            drawIllustration(ctx, picture, min, ImVec2(min.x + pictureBand, min.y + pictureBand));
-        }
+        // Centred: a content picture is portrait (3:4), a drawing square.
+        const ImVec2 box(step.image ? pictureBand * 0.75f : pictureBand, pictureBand);
+        ImGui::SetCursorPosX((avail.x - box.x) * 0.5f);
+        drawPicture(box);
         ImGui::EndChild();
         ImGui::PopStyleVar();
         ImGui::SetCursorPos(ImVec2(top.x, top.y + pictureBand + m.gapPx));
@@ -376,14 +381,8 @@ void LessonStepScreen::drawContent(const FrameContext& ctx) {
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
         if (practice) {
             drawPracticePhone(ctx, session.phone, ImVec2(pictureWidth, height));
-        } else if (step.image) {
-            contentPicture(ctx, *step.image, ImVec2(pictureWidth, height));
         } else {
-            Illustration picture =
-                step.illustration != Illustration::None ? step.illustration : lesson->illustration;
-            ImVec2 min = ImGui::GetCursorScreenPos();
-            float side = std::min(pictureWidth, height);
-            drawIllustration(ctx, picture, min, ImVec2(min.x + pictureWidth, min.y + side));
+            drawPicture(ImVec2(pictureWidth, height));
         }
         ImGui::EndChild();
         ImGui::PopStyleVar();

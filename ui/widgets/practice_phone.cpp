@@ -214,8 +214,6 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     if (phone.screen == PhoneScreen::SmsArrived) {
         // The message bubble, worded as the real SMS is: no diacritics, sender first.
         float textSize = std::min(body->FontSize, m.fontPxForCap(4.0));
-        // A squat phone keeps the sender and the code, the point of the step; the sentence
-        // around them is in the instruction above the phone.
         float codeSize = std::min(ctx.fonts.heading->FontSize * 1.2f, m.fontPxForCap(7.0));
         // Whole across the bubble, whatever the phone's width.
         const std::string code = grouped(phone.otp, 3);
@@ -227,8 +225,8 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
         std::string sms = std::string(ctx.tr(Msg::PhoneSmsText)) + ":";
         ImVec2 extent = body->CalcTextSizeA(textSize, FLT_MAX, right - left - pad * 2, sms.c_str());
         if (squat || y + extent.y + pad * 2 + textSize * 1.2f + codeSize * 1.2f > glassMax.y) {
-            // No room for the sentence: the sender and the code are the point of the step, and
-            // the instruction beside or above the phone says the rest.
+            // A compact phone, or no room for the sentence: the sender and the code are the
+            // point of the step, and the instruction beside or above the phone says the rest.
             sms.clear();
             extent = ImVec2(0, 0);
         }
