@@ -28,25 +28,46 @@ SimulatedPrinterDevice::SimulatedPrinterDevice(const PrinterProfile& profile,
     , outputDirectory_(std::move(outputDirectory))
     , decoder_(profile.widthDots) {}
 
+void SimulatedPrinterDevice::setSwitchListener(std::function<void()> listener) {
+    std::lock_guard lock(listenerMutex_);
+    switchListener_ = std::move(listener);
+}
+
+void SimulatedPrinterDevice::switched() {
+    std::lock_guard lock(listenerMutex_);
+    if (switchListener_) {
+        switchListener_();
+    }
+}
+
 void SimulatedPrinterDevice::setPaper(SimulatedPaper paper) {
-    std::lock_guard lock(mutex_);
-    paper_ = paper;
+    {
+        std::lock_guard lock(mutex_);
+        paper_ = paper;
+    }
+    switched();
 }
 
 void SimulatedPrinterDevice::setCover(SimulatedCover cover) {
-    std::lock_guard lock(mutex_);
-    cover_ = cover;
+    {
+        std::lock_guard lock(mutex_);
+        cover_ = cover;
+    }
+    switched();
 }
 
 void SimulatedPrinterDevice::setPresence(SimulatedPresence presence) {
-    std::lock_guard lock(mutex_);
-    if (presence_ == SimulatedPresence::Plugged && presence == SimulatedPresence::Unplugged) {
-        ++generation_;
-        // Power is gone: whatever was in the buffer is lost.
-        decoder_ = escpos::EscPosDecoder(profile_.widthDots);
-        replies_.clear();
+    {
+        std::lock_guard lock(mutex_);
+        if (presence_ == SimulatedPresence::Plugged && presence == SimulatedPresence::Unplugged) {
+            ++generation_;
+            // Power is gone: whatever was in the buffer is lost.
+            decoder_ = escpos::EscPosDecoder(profile_.widthDots);
+            replies_.clear();
+        }
+        presence_ = presence;
     }
-    presence_ = presence;
+    switched();
 }
 
 unsigned SimulatedPrinterDevice::generation() const {

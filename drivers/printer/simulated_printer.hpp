@@ -7,6 +7,7 @@
 #include "drivers/usb/usb_transport.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -31,6 +32,10 @@ public:
     // Unplugging breaks every open transport for good, like a real unplug; plugging back in
     // lets the driver connect again.
     void setPresence(SimulatedPresence presence);
+    // Called on the switching thread after any switch moves, so whoever shows the printer's
+    // state hears of it instead of asking every second. Empty: nobody; clearing it waits for a
+    // call under way, so the listener may go away afterwards.
+    void setSwitchListener(std::function<void()> listener);
 
     // What a libusb open would return. The device must be owned by a shared_ptr.
     Result<std::unique_ptr<UsbTransport>> connect();
@@ -51,10 +56,13 @@ public:
 private:
     std::uint8_t statusByte(escpos::StatusQuery query) const;
     bool canPrint() const;
+    void switched();
 
     const PrinterProfile& profile_;
     std::filesystem::path outputDirectory_;
     mutable std::mutex mutex_;
+    std::mutex listenerMutex_; // apart from mutex_: the listener may ask for the status
+    std::function<void()> switchListener_;
     SimulatedPaper paper_ = SimulatedPaper::Plenty;
     SimulatedCover cover_ = SimulatedCover::Closed;
     SimulatedPresence presence_ = SimulatedPresence::Plugged;

@@ -6,6 +6,7 @@
 #include "kiosk/app/report_summary_sheet.hpp"
 #include "kiosk/devices/hotplug_card_reader.hpp"
 #include "kiosk/devices/printer_factory.hpp"
+#include "kiosk/devices/usb_bus_watch.hpp"
 #include "kiosk/devices/usb_card_reader.hpp"
 #include "kiosk/dossier/dossier.hpp"
 #include "kiosk/dossier/local_time.hpp"
@@ -51,8 +52,14 @@ struct KioskServices::Devices {
 
 namespace {
 
-// A device plugged in or pulled out shows in the status bar within this (issue 14: 3 s).
+// A device's own state (paper, cover, a card on the reader) shows in the status bar within this;
+// plugging and unplugging at once, through the bus watch, or within this without one (issue 14:
+// 3 s).
 constexpr auto kDevicePollInterval = std::chrono::seconds(1);
+// The device nodes the kernel keeps (devtmpfs), one folder per bus.
+constexpr const char* kUsbBusNodes = "/dev/bus/usb";
+// A device whose node just appeared may still be setting itself up: polled each second so long.
+constexpr auto kPlugSettleTime = std::chrono::seconds(5);
 // The data partition and the outbox change through this worker's own jobs (checked after each)
 // or slowly (a card going bad, the sender's deliveries): an idle kiosk looks at them this often,
 // not each second, which on the box's SD card and SQLite is most of what an idle poll costs.
@@ -148,10 +155,29 @@ KioskServices::KioskServices(const Config& config, Logger& logger, bool simulate
     }
     status_.printerSimulated = devices_->printer && devices_->printer->simulatedDevice != nullptr;
     status_.readerSimulated = devices_->reader && devices_->reader->simulated();
+    realPrinter_ = devices_->printer && !status_.printerSimulated;
+    realReader_ = devices_->reader && !status_.readerSimulated;
+    if (status_.printerSimulated) {
+        // An empty job: the worker polls the devices after every job.
+        devices_->printer->simulatedDevice->setSwitchListener([this] { post([] {}); });
+    }
+    if (realPrinter_ || realReader_) {
+        busWatch_ = UsbBusWatch::open(kUsbBusNodes, [this] {
+            post([this] { plugSettlesAt_ = std::chrono::steady_clock::now() + kPlugSettleTime; });
+        });
+        logger_.log(LogEvent::UsbBusWatch,
+                    {{"watching", busWatch_ != nullptr},
+                     {"poll_ms", static_cast<std::int64_t>(
+                                     std::chrono::milliseconds(kDevicePollInterval).count())}});
+    }
     worker_ = std::thread([this] { run(); });
 }
 
 KioskServices::~KioskServices() {
+    busWatch_.reset();
+    if (status_.printerSimulated) {
+        devices_->printer->simulatedDevice->setSwitchListener(nullptr);
+    }
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
@@ -207,7 +233,8 @@ void KioskServices::run() {
     while (true) {
         std::function<void()> job;
         {
-            auto wakeAt = std::chrono::steady_clock::now() + kDevicePollInterval;
+            auto now = std::chrono::steady_clock::now();
+            auto wakeAt = devicesNeedPolling(now) ? now + kDevicePollInterval : storageDue;
             for (const PendingDelivery& pending : devices_->pending) {
                 wakeAt = std::min(wakeAt, pending.answerBy);
             }
@@ -232,6 +259,19 @@ void KioskServices::run() {
         }
         pollDevices(storage);
     }
+}
+
+bool KioskServices::devicesNeedPolling(std::chrono::steady_clock::time_point now) const {
+    if (now < plugSettlesAt_) {
+        return true;
+    }
+    if (!busWatch_) {
+        return realPrinter_ || realReader_; // nothing tells of a plug: look
+    }
+    // Plugs are heard; what a connected device's sensors say is not.
+    std::lock_guard lock(mutex_);
+    return (realPrinter_ && status_.printer != PrinterState::Disconnected) ||
+           (realReader_ && status_.reader != ReaderState::Disconnected);
 }
 
 void KioskServices::pollDevices(bool storage) {

@@ -13,6 +13,7 @@
 #include "kiosk/receipt/receipt.hpp"
 #include "kiosk/usage/report_export.hpp"
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -28,6 +29,7 @@
 namespace kiosk {
 
 class SimulatedPrinterDevice;
+class UsbBusWatch;
 
 class KioskServices {
 public:
@@ -85,6 +87,8 @@ private:
     void pollStorage(DeviceStatus& next);
     // Takes `next` as the status, logging and announcing what changed.
     void publishStatus(DeviceStatus next);
+    // Whether the worker must look at the devices each second rather than wait to be told.
+    bool devicesNeedPolling(std::chrono::steady_clock::time_point now) const;
     // Answers the submissions whose dossier was delivered or whose wait ran out.
     void settleDeliveries();
     void finishSubmission(PendingDelivery& pending, const OutboxEntry& latest);
@@ -99,7 +103,14 @@ private:
     std::deque<std::function<void()>> jobs_;
     DeviceStatus status_;
     bool stopping_ = false;
+    // Real devices polled for their own state; simulated ones tell of their switches.
+    bool realPrinter_ = false;
+    bool realReader_ = false;
+    // After a node came or went, the device may need a moment before it opens: poll until then.
+    std::chrono::steady_clock::time_point plugSettlesAt_; // worker thread only
     std::thread worker_;
+    // Last: its thread posts jobs, so it stops before the queue goes.
+    std::unique_ptr<UsbBusWatch> busWatch_;
 };
 
 } // namespace kiosk

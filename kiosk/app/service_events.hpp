@@ -48,7 +48,8 @@ struct ReprintDone {
 };
 // The outbox changed under the sender or a volunteer's retry: the counts shown are stale.
 struct OutboxChanged {};
-// A device or the network changed state (polled by the services worker; later, hot-plug).
+// A device or the network changed state (heard through the bus watch or a simulated switch, or
+// polled by the services worker).
 struct DevicesChanged {
     DeviceStatus status;
 };

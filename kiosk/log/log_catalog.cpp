@@ -251,6 +251,12 @@ constexpr std::array<LogEventInfo, static_cast<std::size_t>(LogEvent::Count)> kC
      "The printer or card reader set to auto is not plugged in; the kiosk runs without it "
      "(no simulated device) and connects it as soon as it is plugged in.",
      "Plug in the device; check the cable and `lsusb`."},
+    {LogEvent::UsbBusWatch, 1203, LogLevel::Info, "usb_bus_watch",
+     "How the kiosk hears a USB printer or reader plugged in or pulled out: `watching` true = "
+     "through the device nodes under /dev/bus/usb, at once and without waking an idle kiosk; "
+     "false = by looking every `poll_ms`. A connected device is asked for its state that often "
+     "either way.",
+     "watching false: check that /dev is devtmpfs and /dev/bus/usb exists."},
     {LogEvent::CardReaderOpened, 2130, LogLevel::Notice, "card_reader_opened",
      "A card reader (USB or simulated) was opened; the fields name its USB id and interface.",
      "If a device stays disconnected, check its cable; see docs/hardware-testing.md."},

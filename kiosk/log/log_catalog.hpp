@@ -94,6 +94,7 @@ enum class LogEvent {
     DisplayPowerUnavailable,
     VolunteerCalled,
     DeviceNotConnected,
+    UsbBusWatch,
     CardReaderOpened,
     CardReaderChosen,
     StoreFailing,
