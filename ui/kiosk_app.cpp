@@ -121,14 +121,20 @@ Status KioskApp::start(WindowMode mode, int width, int height) {
     // Screenshots draw each scene once, whole.
     redrawChangesOnly_ = options_.mode != RunMode::Screenshots &&
                          !(redraw != nullptr && std::string(redraw) == "whole");
-    canvas_ = std::make_unique<RotatedCanvas>(window_->renderer(), rotation_, redrawChangesOnly_);
-    logger_.log(LogEvent::DisplayOpened,
-                {{"renderer", SystemText{window_->rendererName()}},
-                 {"accelerated", window_->accelerated()},
-                 {"width", window_->pixelWidth()},
-                 {"height", window_->pixelHeight()},
-                 {"rotation", rotationDegrees(rotation_)},
-                 {"redraw", redrawChangesOnly_ ? LogToken("changes") : LogToken("whole")}});
+    // A KMS buffer's surface keeps the last frame itself: no canvas unless the panel is turned.
+    canvas_ = std::make_unique<RotatedCanvas>(window_->renderer(), rotation_,
+                                              redrawChangesOnly_ && !window_->keepsPicture());
+    logger_.log(
+        LogEvent::DisplayOpened,
+        {{"renderer", SystemText{window_->rendererName()}},
+         {"accelerated", window_->accelerated()},
+         {"present", window_->keepsPicture() ? LogToken("kms_buffer") : LogToken("renderer")},
+         {"present_problem", SystemText{window_->presenterProblem()}},
+         {"opengl", SystemText{window_->openGlName()}},
+         {"width", window_->pixelWidth()},
+         {"height", window_->pixelHeight()},
+         {"rotation", rotationDegrees(rotation_)},
+         {"redraw", redrawChangesOnly_ ? LogToken("changes") : LogToken("whole")}});
     if (!config_.display.backlightDir.empty()) {
         auto backlight = Backlight::open(config_.display.backlightDir);
         Status lit = backlight ? backlight->apply(ScreenPowerState::On) : backlight.error();
@@ -243,10 +249,14 @@ bool KioskApp::render(const SessionState& state, int secondsUntilWipe, std::vect
                                                       IM_COL32(0, 0, 0, 150));
     }
     ImGui::Render();
+    frameCost_.mark(FrameCost::Phase::Build);
     ImDrawData* data = ImGui::GetDrawData();
     Repaint repaint; // whole
     std::optional<DrawCopy> copy;
-    if (onlyChanges && canvas_->pictureKept(window_->pixelWidth(), window_->pixelHeight())) {
+    bool pictureKept = (window_->keepsPicture() && rotation_ == Rotation::None) ||
+                       canvas_->pictureKept(window_->pixelWidth(), window_->pixelHeight());
+    presentArea_.reset();
+    if (onlyChanges && pictureKept) {
         copy = copyOf(*data, textureContentsGeneration());
         repaint = damage_.plan(*copy, 1); // the canvas holds the last frame drawn
     } else if (onlyChanges) {
@@ -255,6 +265,7 @@ bool KioskApp::render(const SessionState& state, int secondsUntilWipe, std::vect
     } else {
         damage_.invalidate(); // drawn whole and maybe never presented: nothing to build on
     }
+    frameCost_.mark(FrameCost::Phase::Compare);
     if (repaint.kind == Repaint::Kind::Nothing) {
         return false;
     }
@@ -271,11 +282,15 @@ bool KioskApp::render(const SessionState& state, int secondsUntilWipe, std::vect
                       static_cast<int>((repaint.area.x1 - repaint.area.x0) * scale.x),
                       static_cast<int>((repaint.area.y1 - repaint.area.y0) * scale.y)};
         SDL_RenderFillRect(window_->renderer(), &area);
+        if (rotation_ == Rotation::None) {
+            presentArea_ = area; // turned, the canvas is copied to the window whole
+        }
     } else {
         SDL_RenderClear(window_->renderer());
     }
     ImGui_ImplSDLRenderer_RenderDrawData(data);
     canvas_->end();
+    frameCost_.mark(FrameCost::Phase::Draw);
     if (copy) {
         plannedCopy_ = std::move(*copy);
         plannedRepaint_ = repaint;
@@ -292,7 +307,7 @@ bool KioskApp::render(const SessionState& state, int secondsUntilWipe, std::vect
 void KioskApp::presentBlack() {
     SDL_SetRenderDrawColor(window_->renderer(), 0, 0, 0, 255);
     SDL_RenderClear(window_->renderer());
-    SDL_RenderPresent(window_->renderer());
+    window_->present();
     damage_.invalidate();
 }
 
@@ -396,9 +411,11 @@ void KioskApp::apply(const Intent& intent, SteadyTime now) {
 bool KioskApp::frame(SteadyTime now) {
     std::vector<Intent> intents;
     const Flow& flow = runtime_.flow();
+    frameCost_.start();
     bool drawn = render(flow.state(), flow.secondsUntilWipe(now), intents, redrawChangesOnly_);
     if (drawn) {
-        SDL_RenderPresent(window_->renderer());
+        window_->present(presentArea_ ? &*presentArea_ : nullptr);
+        frameCost_.mark(FrameCost::Phase::Present);
         if (plannedCopy_) {
             damage_.presented(std::move(*plannedCopy_), plannedRepaint_);
             plannedCopy_.reset();
@@ -545,7 +562,7 @@ int KioskApp::run() {
             }
         } else if (frameClock_.wantsFrame()) {
             if (frame(now) && frameLog_) {
-                frameLog_->presented(lastRepaint_);
+                frameLog_->presented(lastRepaint_ + " " + frameCost_.describe());
             }
             frameClock_.frameRendered();
             if (!announced) {

@@ -133,7 +133,9 @@ private:
     FrameDamage damage_;
     std::optional<DrawCopy> plannedCopy_;
     Repaint plannedRepaint_;
-    std::string lastRepaint_; // for the frame log
+    std::string lastRepaint_;             // for the frame log
+    std::optional<SDL_Rect> presentArea_; // of the frame drawn: what changed; none = everything
+    FrameCost frameCost_;
 };
 
 } // namespace kiosk::ui

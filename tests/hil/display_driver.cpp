@@ -61,6 +61,35 @@ struct LineReader {
     }
 };
 
+// Where a "press" slides off to before it lifts: the header's empty middle, no button.
+constexpr int kSlideOffX = 640;
+constexpr int kSlideOffY = 20;
+
+// The share of a screendump (binary PPM) that is not black, in percent: a panel that shows
+// only what a frame repainted over black (back buffers that lost their picture) scores low.
+int litPercent(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    std::string magic;
+    int width = 0;
+    int height = 0;
+    int maxValue = 0;
+    file >> magic >> width >> height >> maxValue;
+    file.get();
+    if (magic != "P6" || width <= 0 || height <= 0 || maxValue != 255) {
+        return 0;
+    }
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * height * 3);
+    file.read(reinterpret_cast<char*>(pixels.data()), static_cast<std::streamsize>(pixels.size()));
+    if (!file) {
+        return 0;
+    }
+    std::size_t lit = 0;
+    for (std::size_t i = 0; i < pixels.size(); i += 3) {
+        lit += (pixels[i] > 16 || pixels[i + 1] > 16 || pixels[i + 2] > 16) ? 1 : 0;
+    }
+    return static_cast<int>(lit * 100 / (pixels.size() / 3));
+}
+
 // QEMU's machine protocol: one JSON command per line, answered by a "return" or "error" line
 // (asynchronous "event" lines in between are skipped).
 class Qmp {
@@ -268,6 +297,34 @@ int main(int argc, char** argv) {
                         std::this_thread::sleep_for(std::chrono::milliseconds(50));
                         qmp->button(true);
                         std::this_thread::sleep_for(std::chrono::milliseconds(80));
+                        qmp->button(false);
+                    } else if (verb == "screendump" && ensureQmp()) {
+                        // What the panel shows now, as QEMU scans it out: DIR/NAME.ppm.
+                        std::string name;
+                        words >> name;
+                        std::string answer =
+                            qmp->command(R"({"execute":"screendump","arguments":{"filename":")" +
+                                         out + "/" + name + R"(.ppm"}})");
+                        std::string reply =
+                            "screendump " + name + " " +
+                            (answer.find("\"return\"") != std::string::npos
+                                 ? "ok " + std::to_string(litPercent(out + "/" + name + ".ppm"))
+                                 : std::string("failed 0")) +
+                            "\n";
+                        [[maybe_unused]] ssize_t written =
+                            write(toQemu[1], reply.data(), reply.size());
+                    } else if (verb == "press" && ensureQmp()) {
+                        // A finger that presses, holds while the frame showing the press comes
+                        // (slow under TCG), then slides off before lifting: nothing is chosen.
+                        int x = 0;
+                        int y = 0;
+                        words >> x >> y;
+                        qmp->move(x, y);
+                        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                        qmp->button(true);
+                        std::this_thread::sleep_for(std::chrono::milliseconds(3000));
+                        qmp->move(kSlideOffX, kSlideOffY);
+                        std::this_thread::sleep_for(std::chrono::milliseconds(100));
                         qmp->button(false);
                     } else if (verb == "frames") {
                         // The frames the kiosk has drawn so far (its frame log's counter).

@@ -8,6 +8,35 @@
 
 namespace kiosk::ui {
 
+namespace {
+
+long long threadMicros() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<long long>(now.tv_sec) * 1'000'000 + now.tv_nsec / 1000;
+}
+
+} // namespace
+
+void FrameCost::start() {
+    micros_.fill(0);
+    last_ = threadMicros();
+}
+
+void FrameCost::mark(Phase phase) {
+    long long now = threadMicros();
+    micros_[static_cast<int>(phase)] += now - last_;
+    last_ = now;
+}
+
+std::string FrameCost::describe() const {
+    std::string text = "cpu_us=";
+    for (std::size_t i = 0; i < micros_.size(); ++i) {
+        text += (i == 0 ? "" : "/") + std::to_string(micros_[i]);
+    }
+    return text;
+}
+
 std::unique_ptr<FrameLog> FrameLog::fromEnvironment() {
     const char* path = std::getenv("KIOSK_FRAME_LOG");
     if (path == nullptr || *path == '\0') {

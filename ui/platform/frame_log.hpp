@@ -2,10 +2,28 @@
 // that shows it; off unless asked for.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <string>
 
 namespace kiosk::ui {
+
+// The main thread's CPU time in each phase of one frame, so a slow frame on the box says where
+// its time went (a software GL's own threads are not in it: they show per thread in schedstat).
+class FrameCost {
+public:
+    enum class Phase { Build, Compare, Draw, Present, Count };
+
+    void start();
+    // The CPU time since the previous mark (or start) goes to `phase`.
+    void mark(Phase phase);
+    // "cpu_us=BUILD/COMPARE/DRAW/PRESENT".
+    std::string describe() const;
+
+private:
+    long long last_ = 0;
+    std::array<long long, static_cast<int>(Phase::Count)> micros_{};
+};
 
 class FrameLog {
 public:
