@@ -60,10 +60,13 @@ constexpr auto kDevicePollInterval = std::chrono::seconds(1);
 constexpr const char* kUsbBusNodes = "/dev/bus/usb";
 // A device whose node just appeared may still be setting itself up: polled each second so long.
 constexpr auto kPlugSettleTime = std::chrono::seconds(5);
-// The data partition and the outbox change through this worker's own jobs (checked after each)
-// or slowly (a card going bad, the sender's deliveries): an idle kiosk looks at them this often,
-// not each second, which on the box's SD card and SQLite is most of what an idle poll costs.
-constexpr auto kStoragePollInterval = std::chrono::seconds(10);
+// The data partition can fill up or turn read-only (the kernel's answer to a failing SD card) at
+// any moment: an idle kiosk looks this often (a statvfs).
+constexpr auto kPartitionPollInterval = std::chrono::seconds(10);
+// The outbox changes only through this worker's jobs (its figures are read after each) and the
+// sender's attempts (which post one): the idle re-read, a few SQLite queries that cost more than
+// everything else an idle kiosk does, is only a safety net.
+constexpr auto kOutboxPollInterval = std::chrono::seconds(60);
 constexpr std::int64_t kFreeSpaceNewsMegabytes = 16;
 // How long the resident waits for the gateway's answer before the dossier counts as queued.
 constexpr auto kDeliveryWait = std::chrono::seconds(4);
@@ -228,13 +231,14 @@ KioskServices::OutboxCounts KioskServices::outboxCounts() const {
 }
 
 void KioskServices::run() {
-    pollDevices(true);
-    auto storageDue = std::chrono::steady_clock::now() + kStoragePollInterval;
+    pollDevices(StorageCheck::Outbox);
+    auto partitionDue = std::chrono::steady_clock::now() + kPartitionPollInterval;
+    auto outboxDue = std::chrono::steady_clock::now() + kOutboxPollInterval;
     while (true) {
         std::function<void()> job;
         {
             auto now = std::chrono::steady_clock::now();
-            auto wakeAt = devicesNeedPolling(now) ? now + kDevicePollInterval : storageDue;
+            auto wakeAt = devicesNeedPolling(now) ? now + kDevicePollInterval : partitionDue;
             for (const PendingDelivery& pending : devices_->pending) {
                 wakeAt = std::min(wakeAt, pending.answerBy);
             }
@@ -253,11 +257,16 @@ void KioskServices::run() {
         }
         settleDeliveries();
         auto now = std::chrono::steady_clock::now();
-        bool storage = job || !devices_->pending.empty() || now >= storageDue;
-        if (storage) {
-            storageDue = now + kStoragePollInterval;
+        StorageCheck check = StorageCheck::None;
+        if (job || !devices_->pending.empty() || now >= outboxDue) {
+            check = StorageCheck::Outbox;
+            outboxDue = now + kOutboxPollInterval;
+            partitionDue = now + kPartitionPollInterval;
+        } else if (now >= partitionDue) {
+            check = StorageCheck::Partition;
+            partitionDue = now + kPartitionPollInterval;
         }
-        pollDevices(storage);
+        pollDevices(check);
     }
 }
 
@@ -274,9 +283,9 @@ bool KioskServices::devicesNeedPolling(std::chrono::steady_clock::time_point now
            (realReader_ && status_.reader != ReaderState::Disconnected);
 }
 
-void KioskServices::pollDevices(bool storage) {
+void KioskServices::pollDevices(StorageCheck check) {
     DeviceStatus next;
-    if (!storage) {
+    if (check != StorageCheck::Outbox) {
         std::lock_guard lock(mutex_);
         next = status_; // the partition and outbox figures as last seen
     }
@@ -287,17 +296,19 @@ void KioskServices::pollDevices(bool storage) {
     if (devices_->outbox) {
         next.network = devices_->outbox->sender->networkState(); // an atomic: cheap
     }
-    if (storage) {
-        pollStorage(next);
+    if (check != StorageCheck::None) {
+        pollStorage(next, check == StorageCheck::Outbox);
     }
     publishStatus(next);
 }
 
-void KioskServices::pollStorage(DeviceStatus& next) {
+void KioskServices::pollStorage(DeviceStatus& next, bool outboxToo) {
     DataPartitionStatus partition = checkDataPartition(config_.paths.dataDir);
     next.storage.partition = partition.state;
     next.storage.freeMegabytes = static_cast<std::int64_t>(partition.freeBytes >> 20);
-    if (devices_->outbox) {
+    if (!devices_->outbox) {
+        next.storage.acceptsDossiers = false;
+    } else if (outboxToo) {
         Outbox& outbox = *devices_->outbox->outbox;
         next.storage.acceptsDossiers = outbox.acceptsDossiers();
         next.storage.outbox = outbox.health().fault;
@@ -305,8 +316,6 @@ void KioskServices::pollStorage(DeviceStatus& next) {
         auto pending = outbox.count(OutboxState::Pending);
         std::lock_guard lock(mutex_);
         next.queuedDossiers = pending ? *pending : status_.queuedDossiers;
-    } else {
-        next.storage.acceptsDossiers = false;
     }
     // Before a resident starts, not at Submit: is there an outbox, with room for a dossier?
     next.dossierStorageReady =

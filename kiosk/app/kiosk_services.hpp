@@ -81,10 +81,11 @@ private:
     void run();
     void post(std::function<void()> job);
     void deliver(ServiceEvent result);
-    // The printer's and reader's states each time; with `storage`, the data partition and the
-    // outbox too.
-    void pollDevices(bool storage);
-    void pollStorage(DeviceStatus& next);
+    enum class StorageCheck { None, Partition, Outbox };
+    // The printer's and reader's states each time; the data partition too with Partition, and
+    // the outbox's figures as well with Outbox.
+    void pollDevices(StorageCheck check);
+    void pollStorage(DeviceStatus& next, bool outboxToo);
     // Takes `next` as the status, logging and announcing what changed.
     void publishStatus(DeviceStatus next);
     // Whether the worker must look at the devices each second rather than wait to be told.
