@@ -289,14 +289,23 @@ int main(int argc, char** argv) {
                     if (tag != "HIL-DISPLAY") {
                         continue;
                     }
-                    if (verb == "tap" && ensureQmp()) {
+                    if ((verb == "tap" || verb == "press") && ensureQmp()) {
+                        // A tap lifts where it pressed. A press holds while the frame showing
+                        // it comes (slow under TCG), then slides off before lifting: nothing
+                        // is chosen.
                         int x = 0;
                         int y = 0;
                         words >> x >> y;
                         qmp->move(x, y);
                         std::this_thread::sleep_for(std::chrono::milliseconds(50));
                         qmp->button(true);
-                        std::this_thread::sleep_for(std::chrono::milliseconds(80));
+                        if (verb == "tap") {
+                            std::this_thread::sleep_for(std::chrono::milliseconds(80));
+                        } else {
+                            std::this_thread::sleep_for(std::chrono::milliseconds(3000));
+                            qmp->move(kSlideOffX, kSlideOffY);
+                            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+                        }
                         qmp->button(false);
                     } else if (verb == "screendump" && ensureQmp()) {
                         // What the panel shows now, as QEMU scans it out: DIR/NAME.ppm.
@@ -313,19 +322,6 @@ int main(int argc, char** argv) {
                             "\n";
                         [[maybe_unused]] ssize_t written =
                             write(toQemu[1], reply.data(), reply.size());
-                    } else if (verb == "press" && ensureQmp()) {
-                        // A finger that presses, holds while the frame showing the press comes
-                        // (slow under TCG), then slides off before lifting: nothing is chosen.
-                        int x = 0;
-                        int y = 0;
-                        words >> x >> y;
-                        qmp->move(x, y);
-                        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-                        qmp->button(true);
-                        std::this_thread::sleep_for(std::chrono::milliseconds(3000));
-                        qmp->move(kSlideOffX, kSlideOffY);
-                        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-                        qmp->button(false);
                     } else if (verb == "frames") {
                         // The frames the kiosk has drawn so far (its frame log's counter).
                         std::string reply = "frames " + std::to_string(lastFrameNumber) + "\n";
