@@ -57,19 +57,15 @@ UsbBusWatch::~UsbBusWatch() {
     close(inotifyFd_);
 }
 
-bool UsbBusWatch::watchBuses() {
+void UsbBusWatch::watchBuses() {
     std::error_code error;
-    std::filesystem::directory_iterator buses(root_, error);
-    if (error) {
-        return false;
-    }
-    for (const auto& bus : buses) {
-        // Adding a folder watched already only returns its descriptor again.
+    // Adding a folder watched already only returns its descriptor again. A root gone meanwhile
+    // leaves nothing to add (the watch on it has ended too).
+    for (const auto& bus : std::filesystem::directory_iterator(root_, error)) {
         if (bus.is_directory(error)) {
             inotify_add_watch(inotifyFd_, bus.path().c_str(), kNodeEvents);
         }
     }
-    return true;
 }
 
 void UsbBusWatch::run() {

@@ -25,8 +25,8 @@ private:
     UsbBusWatch(int inotifyFd, int stopFd, std::filesystem::path root,
                 std::function<void()> changed);
     void run();
-    // Adds a watch on every bus folder there is now; false when the root itself is gone.
-    bool watchBuses();
+    // Adds a watch on every bus folder there is now.
+    void watchBuses();
 
     int inotifyFd_;
     int stopFd_;

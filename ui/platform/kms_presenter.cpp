@@ -149,12 +149,9 @@ KmsPresenter::~KmsPresenter() {
 
 Status KmsPresenter::show(const SDL_Rect* area) {
     SDL_Rect whole{0, 0, surface_->w, surface_->h};
-    SDL_Rect part = whole;
+    SDL_Rect part = whole; // the first show puts everything on the panel
     if (area != nullptr && onScreen_ && SDL_IntersectRect(area, &whole, &part) != SDL_TRUE) {
         return ok(); // nothing of it is on the panel
-    }
-    if (!onScreen_) {
-        part = whole;
     }
     const auto* source = static_cast<const std::uint8_t*>(surface_->pixels);
     const std::size_t rowBytes = static_cast<std::size_t>(part.w) * 4;
