@@ -135,7 +135,7 @@ private:
     Repaint plannedRepaint_;
     std::string lastRepaint_;             // for the frame log
     std::optional<SDL_Rect> presentArea_; // of the frame drawn: what changed; none = everything
-    FrameCost frameCost_;
+    FrameCost frameCost_{frameLog_ != nullptr};
 };
 
 } // namespace kiosk::ui

@@ -20,10 +20,15 @@ long long threadMicros() {
 
 void FrameCost::start() {
     micros_.fill(0);
-    last_ = threadMicros();
+    if (on_) {
+        last_ = threadMicros();
+    }
 }
 
 void FrameCost::mark(Phase phase) {
+    if (!on_) {
+        return;
+    }
     long long now = threadMicros();
     micros_[static_cast<int>(phase)] += now - last_;
     last_ = now;
