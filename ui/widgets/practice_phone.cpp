@@ -81,6 +81,13 @@ void centred(ImDrawList* d, ImFont* font, float size, float left, float right, f
     d->AddText(font, size, ImVec2(x, y), colour, text.c_str(), nullptr, wrap);
 }
 
+// `size`, or smaller so that `text` fits `width` on one line: a narrow phone keeps a number or
+// a code whole rather than run it past the glass.
+float sizeFittingWidth(ImFont* font, float size, const std::string& text, float width) {
+    const float textWidth = font->CalcTextSizeA(size, FLT_MAX, 0, text.c_str()).x;
+    return textWidth > width ? size * (width / textWidth) : size;
+}
+
 } // namespace
 
 Msg practiceInstruction(PhoneScreen screen) {
@@ -162,11 +169,7 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
         // notification: nobody is asked to remember six digits they cannot see again.
         std::string reminder = "VNeID: " + grouped(phone.otp, 3);
         // Whole across a narrow phone: the line shrinks rather than run past the glass.
-        float reminderSize = lineSize;
-        const float reminderWidth = bold->CalcTextSizeA(lineSize, FLT_MAX, 0, reminder.c_str()).x;
-        if (reminderWidth > right - left - pad) {
-            reminderSize *= (right - left - pad) / reminderWidth;
-        }
+        const float reminderSize = sizeFittingWidth(bold, lineSize, reminder, right - left - pad);
         d->AddRectFilled(ImVec2(left, y), ImVec2(right, y + lineSize * 1.5f),
                          IM_COL32(227, 236, 250, 255), m.mm(2));
         d->AddText(bold, reminderSize,
@@ -181,11 +184,7 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
         y += lineSize * 1.2f;
         // Narrow phone (a portrait panel): the number shrinks to the screen's width, whole.
         std::string number = grouped(kPracticeIdNumber, 4);
-        float numberSize = lineSize * 1.1f;
-        float numberWidth = bold->CalcTextSizeA(numberSize, FLT_MAX, 0, number.c_str()).x;
-        if (numberWidth > right - left) {
-            numberSize *= (right - left) / numberWidth;
-        }
+        const float numberSize = sizeFittingWidth(bold, lineSize * 1.1f, number, right - left);
         d->AddText(bold, numberSize, ImVec2(left, y), ink, number.c_str());
         y += std::max(numberSize * 1.4f, lineSize * 1.2f);
     }
@@ -214,14 +213,11 @@ void drawPracticePhone(const FrameContext& ctx, const PhonePractice& phone, ImVe
     if (phone.screen == PhoneScreen::SmsArrived) {
         // The message bubble, worded as the real SMS is: no diacritics, sender first.
         float textSize = std::min(body->FontSize, m.fontPxForCap(4.0));
-        float codeSize = std::min(ctx.fonts.heading->FontSize * 1.2f, m.fontPxForCap(7.0));
         // Whole across the bubble, whatever the phone's width.
         const std::string code = grouped(phone.otp, 3);
-        const float codeWidth =
-            ctx.fonts.heading->CalcTextSizeA(codeSize, FLT_MAX, 0, code.c_str()).x;
-        if (codeWidth > right - left - pad) {
-            codeSize *= (right - left - pad) / codeWidth;
-        }
+        const float codeSize = sizeFittingWidth(
+            ctx.fonts.heading, std::min(ctx.fonts.heading->FontSize * 1.2f, m.fontPxForCap(7.0)),
+            code, right - left - pad);
         std::string sms = std::string(ctx.tr(Msg::PhoneSmsText)) + ":";
         ImVec2 extent = body->CalcTextSizeA(textSize, FLT_MAX, right - left - pad * 2, sms.c_str());
         if (squat || y + extent.y + pad * 2 + textSize * 1.2f + codeSize * 1.2f > glassMax.y) {
